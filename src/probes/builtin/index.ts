@@ -1,0 +1,157 @@
+// The built-in probe registry: frozen data, with the id type derived from it (transformers.js
+// SUPPORTED_TASKS pattern), so `BuiltinProbeId` can never list an id that has no probe.
+//
+// `allBuiltinStimulusWords()` is imported by the GloVe asset builder (scripts/) to force-include
+// every word a built-in needs, so the embedded table never drops a Caliskan stimulus. Keep its
+// name and return shape stable.
+import { ProbeValidationError } from '../../core/errors';
+import { probeSchema, TERM_PLACEHOLDER, type Probe, type SeatProbe } from '../schema';
+import { CALISKAN_SEAT_PROBES, CALISKAN_WEAT_PROBES } from './caliskan';
+
+export { CALISKAN_CITATION, CALISKAN_PUBLISHED_D, MAY_CITATION } from './caliskan';
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+const weat = (n: number): Probe => CALISKAN_WEAT_PROBES[n - 1]!;
+const seat = (n: number): Probe => CALISKAN_SEAT_PROBES[n - 1]!;
+
+export const BUILTIN_PROBES = deepFreeze({
+  'caliskan-weat-1': weat(1),
+  'caliskan-weat-2': weat(2),
+  'caliskan-weat-3': weat(3),
+  'caliskan-weat-4': weat(4),
+  'caliskan-weat-5': weat(5),
+  'caliskan-weat-6': weat(6),
+  'caliskan-weat-7': weat(7),
+  'caliskan-weat-8': weat(8),
+  'caliskan-weat-9': weat(9),
+  'caliskan-weat-10': weat(10),
+  'caliskan-seat-1': seat(1),
+  'caliskan-seat-2': seat(2),
+  'caliskan-seat-3': seat(3),
+  'caliskan-seat-4': seat(4),
+  'caliskan-seat-5': seat(5),
+  'caliskan-seat-6': seat(6),
+  'caliskan-seat-7': seat(7),
+  'caliskan-seat-8': seat(8),
+  'caliskan-seat-9': seat(9),
+  'caliskan-seat-10': seat(10),
+} as const);
+
+export type BuiltinProbeId = keyof typeof BUILTIN_PROBES;
+
+export const BUILTIN_SUITES = deepFreeze({
+  'caliskan-weat': {
+    title: 'Caliskan et al. (2017): all ten WEATs',
+    family: 'weat',
+    probeIds: [
+      'caliskan-weat-1', 'caliskan-weat-2', 'caliskan-weat-3', 'caliskan-weat-4', 'caliskan-weat-5',
+      'caliskan-weat-6', 'caliskan-weat-7', 'caliskan-weat-8', 'caliskan-weat-9', 'caliskan-weat-10',
+    ],
+  },
+  'caliskan-seat': {
+    title: 'Caliskan et al. (2017) as SEAT (May et al. 2019): all ten',
+    family: 'seat',
+    probeIds: [
+      'caliskan-seat-1', 'caliskan-seat-2', 'caliskan-seat-3', 'caliskan-seat-4', 'caliskan-seat-5',
+      'caliskan-seat-6', 'caliskan-seat-7', 'caliskan-seat-8', 'caliskan-seat-9', 'caliskan-seat-10',
+    ],
+  },
+} as const satisfies Record<string, { title: string; family: Probe['family']; probeIds: readonly BuiltinProbeId[] }>);
+
+export type BuiltinSuiteId = keyof typeof BUILTIN_SUITES;
+
+export const isBuiltinProbeId = (id: string): id is BuiltinProbeId => Object.hasOwn(BUILTIN_PROBES, id);
+export const isBuiltinSuiteId = (id: string): id is BuiltinSuiteId => Object.hasOwn(BUILTIN_SUITES, id);
+
+/**
+ * A built-in probe by id, as a fresh mutable copy (so "duplicate and edit" cannot change the
+ * registry). Returns undefined for an unknown id.
+ */
+export function getBuiltinProbe(id: BuiltinProbeId): Probe;
+export function getBuiltinProbe(id: string): Probe | undefined;
+export function getBuiltinProbe(id: string): Probe | undefined {
+  return isBuiltinProbeId(id) ? (structuredClone(BUILTIN_PROBES[id]) as Probe) : undefined;
+}
+
+/**
+ * The probes a CLI/UI argument names: a suite id gives its probes in order, a probe id gives that
+ * one probe. Throws ProbeValidationError naming the known ids otherwise.
+ */
+export const resolveProbeOrSuite = (id: string): Probe[] => {
+  if (isBuiltinSuiteId(id)) return BUILTIN_SUITES[id].probeIds.map((p) => getBuiltinProbe(p));
+  if (isBuiltinProbeId(id)) return [getBuiltinProbe(id)];
+  throw new ProbeValidationError(
+    `"${id}" is not a built-in probe or suite. Suites: ${Object.keys(BUILTIN_SUITES).join(', ')}; ` +
+      `probes: ${Object.keys(BUILTIN_PROBES).join(', ')}.`,
+  );
+};
+
+export interface BuiltinProbeSummary {
+  id: BuiltinProbeId;
+  family: Probe['family'];
+  title: string;
+}
+
+/** Id, family and title of every built-in, in registry order (for `bias-workbench probes`). */
+export const listBuiltinProbes = (): BuiltinProbeSummary[] =>
+  (Object.keys(BUILTIN_PROBES) as BuiltinProbeId[]).map((id) => ({
+    id,
+    family: BUILTIN_PROBES[id].family,
+    title: BUILTIN_PROBES[id].title,
+  }));
+
+/**
+ * Lower-case tokens of a piece of text as a GloVe-style tokenizer sees them: split on white space,
+ * strip sentence punctuation, split a possessive "'s" off ("person's" → "person", "'s"). A
+ * hyphenated word is kept whole and also split ("short-term", "short", "term") so the asset keeps
+ * whichever form a tokenizer produces.
+ */
+export const stimulusTokens = (text: string): string[] => {
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(/\s+/)) {
+    let t = raw.replace(/^[.,;:!?"()]+|[.,;:!?"()]+$/g, '');
+    if (t.length === 0) continue;
+    if (t.endsWith("'s") && t.length > 2) {
+      out.push("'s");
+      t = t.slice(0, -2);
+    }
+    out.push(t);
+    if (t.includes('-')) out.push(...t.split('-').filter((p) => p.length > 0));
+  }
+  return out;
+};
+
+/**
+ * Every word any built-in uses, lower-cased, unique and sorted: all stimuli of all sets, plus the
+ * words of every SEAT template (with `{term}` removed), tokenised by `stimulusTokens`. The GloVe
+ * asset builder force-includes these.
+ */
+export const allBuiltinStimulusWords = (): string[] => {
+  const words = new Set<string>();
+  for (const probe of Object.values(BUILTIN_PROBES) as Probe[]) {
+    for (const s of [probe.targets.X, probe.targets.Y, probe.attributes.A, probe.attributes.B]) {
+      for (const w of s.words) for (const t of stimulusTokens(w)) words.add(t);
+    }
+    if (probe.family === 'seat') {
+      const p = probe as SeatProbe;
+      const templates = [p.templates, ...Object.values(p.setTemplates ?? {})].flat();
+      for (const tpl of templates) for (const t of stimulusTokens(tpl.split(TERM_PLACEHOLDER).join(' '))) words.add(t);
+    }
+  }
+  return [...words].sort();
+};
+
+/** Validate every built-in against the schema (used by tests; cheap enough to call at start-up). */
+export const validateBuiltins = (): void => {
+  for (const [id, probe] of Object.entries(BUILTIN_PROBES)) {
+    const r = probeSchema.safeParse(probe);
+    if (!r.success) throw new ProbeValidationError(`built-in ${id} is invalid: ${r.error.message}`);
+  }
+};
