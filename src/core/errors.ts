@@ -27,6 +27,14 @@ export class ModelLoadError extends WorkbenchError {}
 export class UnsupportedModelError extends WorkbenchError {}
 /** The user cancelled a long-running operation. */
 export class CancelledError extends WorkbenchError {}
+/** A model id or one of its files does not exist (HTTP 404 from the Hub, a missing local file). */
+export class ModelNotFoundError extends ModelLoadError {}
+/** A model folder has no usable tokenizer (tokenizer.json / tokenizer_config.json). */
+export class MissingTokenizerError extends ModelLoadError {}
+/** A model file is truncated or not what it claims to be (bad ONNX protobuf, invalid JSON). */
+export class CorruptModelFileError extends ModelLoadError {}
+/** The device ran out of memory while loading or running a model. */
+export class OutOfMemoryError extends ModelLoadError {}
 
 export interface ErrorInfo {
   name: string;
@@ -47,6 +55,10 @@ const knownErrors = {
   ModelLoadError,
   UnsupportedModelError,
   CancelledError,
+  ModelNotFoundError,
+  MissingTokenizerError,
+  CorruptModelFileError,
+  OutOfMemoryError,
 } as const;
 
 /** Rebuild a named error on the receiving side of a thread boundary. */
