@@ -1,0 +1,99 @@
+// The reproducible record of a run: everything needed to re-run it and get the same numbers (the
+// full probe definitions, model id and asset hash, backend, seed, options, app version) plus what
+// came out. It is the JSON the UI exports, keeps in history and re-opens, and what the CLI can
+// write. Pure types and helpers: src/core imports nothing outside src/core, so the probe type is a
+// structural minimum here; the zod validator lives in src/probes/runRecordSchema.ts.
+import type { AssociationOptions, AssociationResult } from './association/types';
+
+export const RUN_RECORD_FORMAT = 'bias-workbench-run@1';
+
+/** Where inference ran. 'node' = the CLI (onnxruntime-node or the JS path in Node). */
+export type RunBackend = 'webgpu' | 'wasm' | 'js' | 'node';
+export const RUN_BACKENDS: readonly RunBackend[] = ['webgpu', 'wasm', 'js', 'node'];
+
+export interface RunModelInfo {
+  /** Registry id, e.g. "glove-6b-100d", or a user-supplied vectors file's id. */
+  id: string;
+  title: string;
+  /** sha256 (hex) of the model asset that ran; null when unknown (e.g. not yet hashed). */
+  assetSha256: string | null;
+  /** Numeric type of the weights/table, e.g. "int8", "fp32", "q8". */
+  dtype: string;
+  backend: RunBackend;
+  /** Why a preferred backend was not used (e.g. "WebGPU unavailable: no adapter"). */
+  fallbackReason?: string;
+}
+
+/** The structural minimum of a probe definition (the full definition is stored, not just this). */
+export interface RunProbeDefinition {
+  id: string;
+  family: string;
+  title: string;
+  [key: string]: unknown;
+}
+
+export interface RunRecord<P extends RunProbeDefinition = RunProbeDefinition> {
+  format: typeof RUN_RECORD_FORMAT;
+  /** Unique id of this run (see makeRunId). */
+  runId: string;
+  app: { name: string; version: string };
+  /** The full definitions that ran, in run order (one per result, same order). */
+  probes: P[];
+  model: RunModelInfo;
+  seed: number;
+  options: AssociationOptions;
+  /** ISO 8601 timestamps (UTC). */
+  startedAt: string;
+  finishedAt: string;
+  results: AssociationResult[];
+}
+
+/**
+ * A run id: UTC timestamp plus 8 base-36 characters from the injected random source, e.g.
+ * "run-20261122T215301Z-k3f9x0qa". Sortable by time; randomness injected so tests are exact.
+ */
+export const makeRunId = (date: Date, random: () => number): string => {
+  const stamp = date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  let suffix = '';
+  for (let i = 0; i < 8; i++) suffix += Math.floor(random() * 36).toString(36);
+  return `run-${stamp}-${suffix}`;
+};
+
+export interface CreateRunRecordArgs<P extends RunProbeDefinition> {
+  runId: string;
+  app: { name: string; version: string };
+  probes: P[];
+  model: RunModelInfo;
+  options: AssociationOptions;
+  startedAt: Date | string;
+  finishedAt: Date | string;
+  results: AssociationResult[];
+}
+
+const iso = (d: Date | string): string => (typeof d === 'string' ? d : d.toISOString());
+
+/** Assemble a record; the seed is taken from the options so the two can never disagree. */
+export const createRunRecord = <P extends RunProbeDefinition>(args: CreateRunRecordArgs<P>): RunRecord<P> => ({
+  format: RUN_RECORD_FORMAT,
+  runId: args.runId,
+  app: { ...args.app },
+  probes: args.probes,
+  model: { ...args.model },
+  seed: args.options.seed,
+  options: { ...args.options },
+  startedAt: iso(args.startedAt),
+  finishedAt: iso(args.finishedAt),
+  results: args.results,
+});
+
+/** Wall-clock duration of the run in milliseconds (NaN if a timestamp is unreadable). */
+export const runDurationMs = (record: Pick<RunRecord, 'startedAt' | 'finishedAt'>): number =>
+  Date.parse(record.finishedAt) - Date.parse(record.startedAt);
+
+/** A file name for exports: "<runId>.<ext>" with only safe characters. */
+export const runRecordFileName = (record: Pick<RunRecord, 'runId'>, ext: string): string =>
+  `${record.runId.replace(/[^A-Za-z0-9._-]+/g, '_')}.${ext.replace(/^\./, '')}`;
+
+/** The probe definition that produced a result (matched by id), if the record holds it. */
+export const probeForResult = <P extends RunProbeDefinition>(record: RunRecord<P>, result: AssociationResult): P | undefined =>
+  record.probes.find((p) => p.id === result.probeId);

@@ -1,0 +1,115 @@
+// Word lists from plain text and CSV, for the editor's "paste or import" and the CLI.
+//
+// TXT rules (documented for users): a leading BOM is ignored; lines starting with # are comments;
+// if the text contains a comma (or semicolon, or tab), it is split on those and on line breaks;
+// otherwise, if it has several lines, each line is one stimulus (so SEAT phrases like "ice cream"
+// survive); a single line without separators is split on white space. Blank entries are dropped.
+//
+// CSV (papaparse): the column named `word` (any case), else the first column. An optional `set`
+// column (X, Y, A or B) assigns each row to a set so one file can fill a whole probe; an optional
+// `label` column names the set. Errors are ParseError with the line number where the row starts
+// (line numbers count physical lines, so a quoted field spanning lines is handled).
+import Papa from 'papaparse';
+import { ParseError } from '../../core/errors';
+import type { ProbeSetKey } from '../schema';
+
+const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** Parse a TXT word list (see the header for the rules). Throws ParseError when it holds no words. */
+export const parseWordListText = (text: string): string[] => {
+  const lines = stripBom(text)
+    .split(/\r\n|\r|\n/)
+    .filter((l) => !l.trimStart().startsWith('#'));
+  const body = lines.join('\n');
+  let words: string[];
+  if (/[,;\t]/.test(body)) words = body.split(/[,;\t\n]/);
+  else if (lines.filter((l) => l.trim().length > 0).length > 1) words = lines;
+  else words = body.split(/\s+/);
+  const out = words.map((w) => w.trim()).filter((w) => w.length > 0);
+  if (out.length === 0) throw new ParseError('The text holds no words (every line is empty or a # comment).');
+  return out;
+};
+
+/** 1-based line number of a character offset. */
+const lineAt = (text: string, offset: number): number => {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+};
+
+export type CsvWordSets =
+  | { kind: 'list'; words: string[] }
+  | { kind: 'sets'; sets: Partial<Record<ProbeSetKey, string[]>>; labels: Partial<Record<ProbeSetKey, string>> };
+
+const SET_VALUES: Record<string, ProbeSetKey> = { x: 'X', y: 'Y', a: 'A', b: 'B' };
+
+const QUOTE_HELP: Record<string, string> = {
+  MissingQuotes: 'a quoted field is never closed (a " without its closing ")',
+  InvalidQuotes: 'a quote is misplaced inside a field (write "" for a literal quote inside quotes)',
+  TooManyFields: 'the row has more fields than the header',
+  TooFewFields: 'the row has fewer fields than the header',
+};
+
+/**
+ * Parse a CSV word list. Returns `{kind: 'list', words}` without a `set` column, or
+ * `{kind: 'sets', sets, labels}` with one. Throws ParseError (with the line) on bad quoting,
+ * an unknown set name, or a file without words.
+ */
+export const parseWordListCsv = (input: string): CsvWordSets => {
+  const text = stripBom(input);
+  const rows: { cells: string[]; line: number }[] = [];
+  let start = 0;
+  let firstError: { line: number; message: string } | null = null;
+  Papa.parse<string[]>(text, {
+    delimitersToGuess: [',', '\t', ';'],
+    step: (r) => {
+      const line = lineAt(text, start);
+      for (const e of r.errors) {
+        if (e.code === 'UndetectableDelimiter') continue;
+        firstError ??= {
+          line: typeof e.index === 'number' ? lineAt(text, e.index) : line,
+          message: QUOTE_HELP[e.code] ?? e.message,
+        };
+      }
+      rows.push({ cells: r.data, line });
+      start = r.meta.cursor;
+    },
+  });
+  if (firstError) {
+    const { line, message } = firstError as { line: number; message: string };
+    throw new ParseError(`CSV line ${line}: ${message}.`);
+  }
+  const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim().length > 0));
+  if (nonEmpty.length === 0) throw new ParseError('The CSV file is empty.');
+
+  const header = nonEmpty[0]!.cells.map((c) => c.trim().toLowerCase());
+  const hasHeader = header.includes('word') || header.includes('set');
+  const wordCol = hasHeader ? Math.max(header.indexOf('word'), 0) : 0;
+  const setCol = hasHeader ? header.indexOf('set') : -1;
+  const labelCol = hasHeader ? header.indexOf('label') : -1;
+  const body = hasHeader ? nonEmpty.slice(1) : nonEmpty;
+
+  if (setCol < 0) {
+    const words = body.map((r) => (r.cells[wordCol] ?? '').trim()).filter((w) => w.length > 0);
+    if (words.length === 0) throw new ParseError('The CSV file has a header but no words below it.');
+    return { kind: 'list', words };
+  }
+  const sets: Partial<Record<ProbeSetKey, string[]>> = {};
+  const labels: Partial<Record<ProbeSetKey, string>> = {};
+  for (const r of body) {
+    const word = (r.cells[wordCol] ?? '').trim();
+    const rawSet = (r.cells[setCol] ?? '').trim();
+    if (word.length === 0) throw new ParseError(`CSV line ${r.line}: the word is empty.`);
+    const key = SET_VALUES[rawSet.toLowerCase()];
+    if (!key) {
+      throw new ParseError(
+        `CSV line ${r.line}: the set is ${rawSet ? `"${rawSet}"` : 'empty'}; use X or Y for targets, A or B for attributes.`,
+      );
+    }
+    (sets[key] ??= []).push(word);
+    const label = labelCol >= 0 ? (r.cells[labelCol] ?? '').trim() : '';
+    if (label && !labels[key]) labels[key] = label;
+  }
+  if (Object.keys(sets).length === 0) throw new ParseError('The CSV file has a header but no words below it.');
+  return { kind: 'sets', sets, labels };
+};

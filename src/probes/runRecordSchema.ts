@@ -1,0 +1,101 @@
+// zod validator for run records (src/core/runRecord.ts holds the types; zod lives here so src/core
+// stays dependency-free). Used when a record is re-opened from history or imported from a file:
+// a record that does not validate is a ProbeValidationError naming every problem with its path.
+import { z } from 'zod';
+import type { AssociationResult } from '../core/association/types';
+import { ProbeValidationError } from '../core/errors';
+import { RUN_BACKENDS, RUN_RECORD_FORMAT, type RunBackend, type RunRecord } from '../core/runRecord';
+import { probeSchema, type Probe } from './schema';
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const pValue = z.number().min(0).max(1);
+const setKeyed = <T extends z.ZodType>(t: T) => z.object({ X: t, Y: t, A: t, B: t });
+const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time');
+
+export const associationOptionsSchema = z.object({
+  permutations: z.number().int().min(1),
+  bootstrap: z.number().int().min(0),
+  confidenceLevel: z.number().gt(0).lt(1),
+  sd: z.enum(['sample', 'population']),
+  ciMethod: z.enum(['percentile', 'bca']),
+  seed: z.number().int(),
+  exactLimit: z.number().int().min(0),
+  nullHistogramBins: z.number().int().min(0),
+});
+
+export const associationResultSchema = z.object({
+  probeId: z.string().min(1),
+  title: z.string(),
+  kind: z.enum(['weat', 'seat', 'lm-iat']),
+  labels: setKeyed(z.string()),
+  words: setKeyed(z.array(z.string())),
+  oov: setKeyed(z.array(z.string())),
+  sizes: setKeyed(z.number().int().min(0)),
+  statistic: finite,
+  effectSize: finite,
+  sd: z.enum(['sample', 'population']),
+  pValue,
+  pMethod: z.enum(['exact', 'monte-carlo']),
+  permutations: z.number().int().min(1),
+  ci: z
+    .object({
+      level: z.number().gt(0).lt(1),
+      low: finite,
+      high: finite,
+      method: z.enum(['percentile', 'bca']),
+      resamples: z.number().int().min(0),
+    })
+    .nullable(),
+  pHolm: pValue.nullable(),
+  pBH: pValue.nullable(),
+  items: z.array(z.object({ word: z.string(), set: z.enum(['X', 'Y']), association: finite })),
+  nullHistogram: z
+    .object({ min: finite, max: finite, counts: z.array(z.number().int().min(0)), observed: finite })
+    .nullable(),
+});
+
+export const runRecordSchema = z
+  .object({
+    format: z.literal(RUN_RECORD_FORMAT),
+    runId: z.string().min(1),
+    app: z.object({ name: z.string().min(1), version: z.string().min(1) }),
+    probes: z.array(probeSchema),
+    model: z.object({
+      id: z.string().min(1),
+      title: z.string(),
+      assetSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits').nullable(),
+      dtype: z.string().min(1),
+      backend: z.enum(RUN_BACKENDS as [RunBackend, ...RunBackend[]]),
+      fallbackReason: z.string().optional(),
+    }),
+    seed: z.number().int(),
+    options: associationOptionsSchema,
+    startedAt: iso,
+    finishedAt: iso,
+    results: z.array(associationResultSchema),
+  })
+  .superRefine((r, ctx) => {
+    if (r.seed !== r.options.seed) {
+      ctx.addIssue({ code: 'custom', path: ['seed'], message: `seed ${r.seed} differs from options.seed ${r.options.seed}` });
+    }
+    if (Date.parse(r.finishedAt) < Date.parse(r.startedAt)) {
+      ctx.addIssue({ code: 'custom', path: ['finishedAt'], message: 'finishedAt is before startedAt' });
+    }
+    const ids = new Set(r.probes.map((p) => p.id));
+    r.results.forEach((res, i) => {
+      if (!ids.has(res.probeId)) {
+        ctx.addIssue({ code: 'custom', path: ['results', i, 'probeId'], message: `no probe "${res.probeId}" in probes` });
+      }
+    });
+  });
+
+/** Validate an untrusted run record (e.g. re-opened from a file). Throws ProbeValidationError. */
+export const parseRunRecord = (json: unknown): RunRecord<Probe> => {
+  const r = runRecordSchema.safeParse(json);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `- ${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);
+    throw new ProbeValidationError(`The run record is not valid (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+  }
+  // zod output has plain numbers; the brands (PValue, EffectSize) were checked by the ranges above.
+  return r.data as unknown as RunRecord<Probe> & { results: AssociationResult[] };
+};
