@@ -1,0 +1,2 @@
+export * from './csv';
+export { exportProbeJson, exportProbesJson } from '../import/probeJson';
