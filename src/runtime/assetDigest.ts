@@ -39,18 +39,49 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-export function sha256HexJs(bytes: Uint8Array): string {
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const bitLen = bytes.length * 8;
-  const padded = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLen / 2 ** 32));
-  view.setUint32(padded.length - 4, bitLen >>> 0);
-  const w = new Uint32Array(64);
-  const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-  for (let off = 0; off < padded.length; off += 64) {
+/** Incremental SHA-256 (for hashing a user's file chunk by chunk as it streams). */
+export class Sha256 {
+  private readonly h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  private readonly w = new Uint32Array(64);
+  private readonly block = new Uint8Array(64);
+  private readonly blockView = new DataView(this.block.buffer);
+  private blockLen = 0;
+  private total = 0;
+
+  update(bytes: Uint8Array): this {
+    this.total += bytes.length;
+    let i = 0;
+    if (this.blockLen > 0) {
+      const take = Math.min(64 - this.blockLen, bytes.length);
+      this.block.set(bytes.subarray(0, take), this.blockLen);
+      this.blockLen += take;
+      i = take;
+      if (this.blockLen < 64) return this;
+      this.compress(this.blockView, 0);
+      this.blockLen = 0;
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (; i + 64 <= bytes.length; i += 64) this.compress(view, i);
+    this.block.set(bytes.subarray(i), 0);
+    this.blockLen = bytes.length - i;
+    return this;
+  }
+
+  digestHex(): string {
+    const bitLen = this.total * 8;
+    const tail = new Uint8Array(((this.blockLen + 9 + 63) >> 6) << 6);
+    tail.set(this.block.subarray(0, this.blockLen));
+    tail[this.blockLen] = 0x80;
+    const view = new DataView(tail.buffer);
+    view.setUint32(tail.length - 8, Math.floor(bitLen / 2 ** 32));
+    view.setUint32(tail.length - 4, bitLen >>> 0);
+    for (let off = 0; off < tail.length; off += 64) this.compress(view, off);
+    return Array.from(this.h, (x) => x.toString(16).padStart(8, '0')).join('');
+  }
+
+  private compress(view: DataView, off: number): void {
+    const { w, h } = this;
+    const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!;
@@ -59,7 +90,7 @@ export function sha256HexJs(bytes: Uint8Array): string {
       const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
     }
-    let [a, b, c, d, e, f, g, hh] = [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!];
+    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, hh = h[7]!;
     for (let i = 0; i < 64; i++) {
       const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) >>> 0;
       const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
@@ -81,5 +112,6 @@ export function sha256HexJs(bytes: Uint8Array): string {
     h[6] = (h[6]! + g) >>> 0;
     h[7] = (h[7]! + hh) >>> 0;
   }
-  return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
 }
+
+export const sha256HexJs = (bytes: Uint8Array): string => new Sha256().update(bytes).digestHex();

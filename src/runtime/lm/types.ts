@@ -1,0 +1,161 @@
+// Shapes of the language-model runtime (issue 4): what a loaded causal or masked LM offers, what
+// its operations return, and the two progress unions (loading files; running batches). Free of
+// onnxruntime / transformers.js imports so the worker protocol and the UI can import these types
+// without pulling in runtime code.
+import type { ModelProgress } from '../types';
+
+export type LmKind = 'causal-lm' | 'masked-lm';
+
+/**
+ * Backend that actually ran. 'cpu' is onnxruntime-node (Node/CLI only); the browser uses
+ * onnxruntime-web with 'webgpu' or 'wasm'. In Node, 'wasm' means onnxruntime-web's WASM build.
+ */
+export type LmBackend = 'webgpu' | 'wasm' | 'cpu';
+
+/** What the caller asks for. 'auto': WebGPU when an adapter exists (browser), else WASM; CPU in Node. */
+export type LmDevicePreference = 'auto' | 'webgpu' | 'wasm' | 'cpu';
+
+/** Weight formats, by transformers.js file suffix: "" fp32, _fp16, _quantized (q8), _q4, _q4f16. */
+export const LM_DTYPES = Object.freeze(['fp32', 'fp16', 'q8', 'q4', 'q4f16'] as const);
+export type LmDtype = (typeof LM_DTYPES)[number];
+
+/** Where the model comes from. Every source goes through the same transformers.js code path. */
+export type LmSource =
+  /** Shipped with the app: /models/{id}/ in the browser, public/models/{id}/ on disk. */
+  | { type: 'embedded'; id: string }
+  /** A Hugging Face Hub repository (or a mirror at `remoteHost`). */
+  | { type: 'hub'; id: string; remoteHost?: string; revision?: string }
+  /** Browser: files the user picked from a directory (paths relative to the model folder). */
+  | { type: 'files'; name: string; files: ReadonlyArray<{ path: string; file: Blob }> }
+  /** Node: a model folder on disk. */
+  | { type: 'path'; path: string };
+
+/** Load progress: the project's ModelProgress union, with the LM backend on `ready`. */
+export type LmLoadProgress =
+  | Exclude<ModelProgress, { status: 'ready' }>
+  | { status: 'ready'; name: string; backend: LmBackend; dtype: LmDtype; fallbackReason?: string };
+
+/** Run progress: `done` of `total` units (sequences or masked variants or new tokens) for one stage. */
+export interface LmRunProgress {
+  stage: 'tokenize' | 'score' | 'pseudo-log-likelihood' | 'embed' | 'generate';
+  done: number;
+  total: number;
+}
+
+export interface LmInfo {
+  /** The id the model was asked for (embedded/hub id, folder name or path). */
+  id: string;
+  source: LmSource['type'];
+  kind: LmKind;
+  /** config.json model_type, e.g. 'gpt2', 'bert'. */
+  modelType: string;
+  backend: LmBackend;
+  /** Why the preferred device was not used (no adapter, op unsupported on WebGPU, no shader-f16…). */
+  fallbackReason?: string;
+  dtype: LmDtype;
+  /** Dtypes whose ONNX files the source offers (as far as could be determined). */
+  availableDtypes: LmDtype[];
+  /** sha256 (hex) of each ONNX file that was loaded, keyed by path inside the model folder. */
+  sha256: Record<string, string>;
+  vocabularySize: number;
+  /** Longest sequence the model accepts (position embeddings), when the config says. */
+  maxLength?: number;
+  /** Token used as scoring context before a text's first token (causal LMs), when the tokenizer has one. */
+  bosToken?: string;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: LmRunProgress) => void;
+  /** Sequences (or masked variants) per forward pass; default 8 (16 for PLL). */
+  batchSize?: number;
+}
+
+export interface CausalScoreOptions extends RunOptions {
+  /**
+   * Put the tokenizer's BOS (for GPT-2: `<|endoftext|>`) before each text so its first token gets a
+   * log-prob too. 'auto' (default) = yes when the tokenizer has a BOS/EOS token and did not add one.
+   */
+  prependBos?: boolean | 'auto';
+}
+
+/**
+ * Log-probs of a text under a causal LM. Every element of `tokens` is scored:
+ * logProbs[i] = log p(ids[i] | context, ids[0..i-1]), read from the logits at the previous position.
+ * `context` holds what was conditioned on but not scored: [BOS] when prepended, otherwise the
+ * text's first token (which a causal LM cannot score without something before it).
+ */
+export interface TokenLogProbs {
+  tokens: string[];
+  ids: number[];
+  logProbs: number[];
+  /** Sum of logProbs (natural log). */
+  total: number;
+  context: { tokens: string[]; ids: number[] };
+}
+
+/**
+ * Log-prob of `continuation` given `prefix`. Convention: prefix+continuation is tokenised as one
+ * string; the tokens that lie wholly inside the prefix (their decoded text is a prefix of `prefix`)
+ * are context; every later token is scored, including a token that straddles the boundary (e.g. a
+ * BPE merge of the prefix's trailing space with the continuation's first word). `boundaryAligned`
+ * says whether the context tokens decode to exactly `prefix`; when true and the prefix tokenises
+ * the same on its own, total = total(prefix+continuation) − total(prefix).
+ */
+export interface ContinuationLogProb {
+  total: number;
+  perToken: Array<{ token: string; id: number; logProb: number }>;
+  boundaryAligned: boolean;
+  /** Number of context tokens (BOS included when prepended). */
+  contextLength: number;
+}
+
+/**
+ * Pseudo-log-likelihood (Salazar et al. 2020, "Masked Language Model Scoring"; the CrowS-Pairs
+ * score of Nangia et al. 2020 masks the same way): each non-special token is masked in turn and
+ * scored by log p(token | rest). Special tokens ([CLS], [SEP], …) are neither masked nor scored.
+ */
+export interface PseudoLogLikelihood {
+  tokens: string[];
+  ids: number[];
+  logProbs: number[];
+  total: number;
+}
+
+export type GenerateOptions = RunOptions & {
+  maxNewTokens: number;
+  /** Stop when the model emits EOS (default true). */
+  stopAtEos?: boolean;
+} & ({ greedy: true } | { greedy?: false; temperature: number; topK?: number; seed: number });
+
+export interface GenerateResult {
+  /** The generated continuation only (decoded). */
+  text: string;
+  tokens: string[];
+  ids: number[];
+  /** log p of each chosen token under the model (temperature 1, before top-k). */
+  logProbs: number[];
+  finishReason: 'eos' | 'length';
+}
+
+/** A loaded causal or masked LM. Operations are serialised per model and cancellable between batches. */
+export interface LanguageModel {
+  readonly info: LmInfo;
+  tokenize(text: string): { tokens: string[]; ids: number[] };
+  /** Causal LMs only. */
+  tokenLogProbs(texts: readonly string[], opts?: CausalScoreOptions): Promise<TokenLogProbs[]>;
+  /** Causal LMs only. */
+  continuationLogProb(prefix: string, continuation: string, opts?: CausalScoreOptions): Promise<ContinuationLogProb>;
+  /** Causal LMs only; batched version of continuationLogProb. */
+  continuationLogProbs(
+    pairs: ReadonlyArray<{ prefix: string; continuation: string }>,
+    opts?: CausalScoreOptions,
+  ): Promise<ContinuationLogProb[]>;
+  /** Masked LMs only. */
+  pseudoLogLikelihood(texts: readonly string[], opts?: RunOptions): Promise<PseudoLogLikelihood[]>;
+  /** Mean of the last hidden states over the attention mask; needs an export with `last_hidden_state`. */
+  sentenceEmbeddings(texts: readonly string[], opts?: RunOptions): Promise<Float32Array[]>;
+  /** Causal LMs only. Greedy, or seeded temperature/top-k sampling done here (not in transformers.js). */
+  generate(prompt: string, opts: GenerateOptions): Promise<GenerateResult>;
+  dispose(): Promise<void>;
+}

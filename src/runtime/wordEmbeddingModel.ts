@@ -1,0 +1,222 @@
+// The embedded word-embedding model (GloVe): manifest.json + vocab.txt + model.onnx, loaded from a
+// base URL (browser/worker) or a folder (Node, via src/runtime/node.ts), verified against the
+// manifest's sha256s, and run through ONNX Runtime like every other model. The ONNX graph takes
+// row ids (int64 [n]) and returns dequantised vectors (float32 [n, D]); see scripts/glove/onnxProto.ts.
+import { ModelLoadError } from '../core/errors';
+import { assetDigestText, sha256Hex, type AssetFileEntry } from './assetDigest';
+import { createSession, getOrt, type SerialSession } from './ort';
+import type { DevicePreference, LoadedModelInfo, ProgressCallback } from './types';
+import { VectorLookupModel } from './vectorLookup';
+
+/** Where asset files come from: fetch (browser) or the file system (Node). */
+export interface AssetSource {
+  /** Where `file` is, for error messages. */
+  describe(file: string): string;
+  /** The file's bytes; `onBytes` reports progress (total may be unknown). @throws ModelLoadError */
+  read(file: string, onBytes?: (loaded: number, total?: number) => void): Promise<Uint8Array>;
+}
+
+const NOT_BUILT_HINT = 'the embedded model assets have not been built — run `npm run prepare-models`';
+
+/** Files under a base URL (e.g. `${import.meta.env.BASE_URL}models/glove-6b-100d/`), with byte progress. */
+export function urlAssetSource(baseUrl: string, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): AssetSource {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const urlOf = (file: string) => `${base}${file}`;
+  return {
+    describe: urlOf,
+    async read(file, onBytes) {
+      const url = urlOf(file);
+      let res: Response;
+      try {
+        res = await fetchImpl(url);
+      } catch (e) {
+        throw new ModelLoadError(`${url}: could not be fetched (${e instanceof Error ? e.message : String(e)})`);
+      }
+      if (res.status === 404) throw new ModelLoadError(`${url}: not found (HTTP 404); ${NOT_BUILT_HINT}`);
+      if (!res.ok) throw new ModelLoadError(`${url}: HTTP ${res.status} ${res.statusText}`);
+      // Dev servers answer unknown paths with index.html (SPA fallback): treat as missing.
+      if ((res.headers.get('content-type') ?? '').includes('text/html')) {
+        throw new ModelLoadError(`${url}: the server returned an HTML page, not the file; ${NOT_BUILT_HINT}`);
+      }
+      const lenHeader = res.headers.get('content-length');
+      const total = lenHeader !== null && res.headers.get('content-encoding') === null ? Number(lenHeader) : undefined;
+      if (!res.body) {
+        const buf = new Uint8Array(await res.arrayBuffer());
+        onBytes?.(buf.length, buf.length);
+        return buf;
+      }
+      const reader = res.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let loaded = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        loaded += value.length;
+        onBytes?.(loaded, total);
+      }
+      const out = new Uint8Array(loaded);
+      let off = 0;
+      for (const c of chunks) {
+        out.set(c, off);
+        off += c.length;
+      }
+      return out;
+    },
+  };
+}
+
+/** The manifest fields the loader relies on (scripts/glove/buildAsset.ts writes the full one). */
+export interface WordEmbeddingManifest {
+  id: string;
+  title: string;
+  kind: 'word-embedding';
+  dimensions: number;
+  count: number;
+  dtype: string;
+  onnx: { input: string; output: string };
+  fidelity?: { minCosine: number; meanCosine: number };
+  missingProbeWords?: string[];
+  files: Record<string, AssetFileEntry>;
+  assetSha256: string;
+}
+
+function checkManifest(m: unknown, where: string): WordEmbeddingManifest {
+  const bad = (what: string): never => {
+    throw new ModelLoadError(`${where}: invalid manifest (${what}); rebuild with \`npm run prepare-models -- --force\``);
+  };
+  if (typeof m !== 'object' || m === null) bad('not a JSON object');
+  const o = m as Partial<WordEmbeddingManifest>;
+  if (typeof o.id !== 'string') bad('no id');
+  if (o.kind !== 'word-embedding') bad(`kind is ${String(o.kind)}, expected word-embedding`);
+  if (!Number.isInteger(o.dimensions) || o.dimensions! < 1) bad('dimensions');
+  if (!Number.isInteger(o.count) || o.count! < 1) bad('count');
+  if (!o.onnx || typeof o.onnx.input !== 'string' || typeof o.onnx.output !== 'string') bad('onnx input/output names');
+  for (const f of ['model.onnx', 'vocab.txt']) {
+    const e = o.files?.[f];
+    if (!e || typeof e.sha256 !== 'string' || !Number.isInteger(e.bytes)) bad(`files["${f}"]`);
+  }
+  if (typeof o.assetSha256 !== 'string') bad('assetSha256');
+  return o as WordEmbeddingManifest;
+}
+
+export interface LoadOptions {
+  device?: DevicePreference;
+  onProgress?: ProgressCallback;
+}
+
+/** Max ids per session.run (bounds the output tensor: 8192 × 100 floats = 3.3 MB). */
+const RUN_BATCH = 8192;
+
+export class OnnxWordEmbeddingModel extends VectorLookupModel {
+  private constructor(
+    info: LoadedModelInfo,
+    vocab: ReadonlyMap<string, number>,
+    private readonly session: SerialSession,
+    private readonly io: { input: string; output: string },
+  ) {
+    super(info, vocab);
+  }
+
+  /**
+   * Load, verify (sha256 of every file against the manifest) and create the ORT session.
+   * @throws ModelLoadError: missing file, "corrupt file" on a hash/size mismatch, bad manifest, ORT failure
+   */
+  static async load(id: string, source: AssetSource, opts: LoadOptions = {}): Promise<OnnxWordEmbeddingModel> {
+    const emit = opts.onProgress ?? (() => {});
+    const read = async (file: string): Promise<Uint8Array> => {
+      emit({ status: 'initiate', name: id, file });
+      let started = false;
+      const bytes = await source.read(file, (loaded, total) => {
+        if (!started) {
+          started = true;
+          emit({ status: 'download', name: id, file, total });
+        }
+        emit({ status: 'progress', name: id, file, loaded, total, progress: total ? (100 * loaded) / total : undefined });
+      });
+      emit({ status: 'done', name: id, file });
+      return bytes;
+    };
+    const verify = async (file: string, bytes: Uint8Array, entry: AssetFileEntry) => {
+      const actual = await sha256Hex(bytes);
+      if (bytes.length !== entry.bytes || actual !== entry.sha256) {
+        throw new ModelLoadError(
+          `${source.describe(file)}: corrupt file — expected ${entry.bytes} bytes with sha256 ${entry.sha256.slice(0, 16)}…, ` +
+            `got ${bytes.length} bytes with sha256 ${actual.slice(0, 16)}…; rebuild with \`npm run prepare-models -- --force\``,
+        );
+      }
+    };
+
+    const manifestBytes = await read('manifest.json');
+    let manifestJson: unknown;
+    try {
+      manifestJson = JSON.parse(new TextDecoder().decode(manifestBytes));
+    } catch {
+      throw new ModelLoadError(`${source.describe('manifest.json')}: not valid JSON; ${NOT_BUILT_HINT}`);
+    }
+    const manifest = checkManifest(manifestJson, source.describe('manifest.json'));
+    if (manifest.id !== id) throw new ModelLoadError(`${source.describe('manifest.json')}: describes '${manifest.id}', expected '${id}'`);
+    const digest = await sha256Hex(assetDigestText(manifest.files));
+    if (digest !== manifest.assetSha256) {
+      throw new ModelLoadError(`${source.describe('manifest.json')}: corrupt file — assetSha256 does not match its file list`);
+    }
+
+    // Start ORT's wasm download while the assets stream in.
+    const ortReady = getOrt();
+    const vocabBytes = await read('vocab.txt');
+    await verify('vocab.txt', vocabBytes, manifest.files['vocab.txt']!);
+    const modelBytes = await read('model.onnx');
+    await verify('model.onnx', modelBytes, manifest.files['model.onnx']!);
+
+    const words = new TextDecoder().decode(vocabBytes).split('\n');
+    if (words[words.length - 1] === '') words.pop();
+    if (words.length !== manifest.count) {
+      throw new ModelLoadError(`${source.describe('vocab.txt')}: corrupt file — ${words.length} words, manifest says ${manifest.count}`);
+    }
+    const vocab = new Map<string, number>();
+    words.forEach((w, i) => {
+      if (!vocab.has(w)) vocab.set(w, i);
+    });
+
+    await ortReady;
+    const created = await createSession(modelBytes, opts.device ?? 'auto', id);
+    const info: LoadedModelInfo = {
+      id,
+      kind: 'word-embedding',
+      title: manifest.title,
+      backend: created.backend,
+      ...(created.fallbackReason !== undefined ? { fallbackReason: created.fallbackReason } : {}),
+      dims: manifest.dimensions,
+      vocabularySize: manifest.count,
+      assetSha256: manifest.assetSha256,
+      dtype: manifest.dtype,
+      ...(manifest.missingProbeWords ? { missingProbeWords: manifest.missingProbeWords } : {}),
+      ...(manifest.fidelity ? { fidelity: { minCosine: manifest.fidelity.minCosine, meanCosine: manifest.fidelity.meanCosine } } : {}),
+    };
+    const model = new OnnxWordEmbeddingModel(info, vocab, created.session, manifest.onnx);
+    emit({ status: 'ready', name: id, backend: info.backend, ...(info.fallbackReason ? { fallbackReason: info.fallbackReason } : {}) });
+    return model;
+  }
+
+  protected async fetchRows(rows: readonly number[]): Promise<Float32Array> {
+    const ort = await getOrt();
+    const dims = this.info.dims;
+    const out = new Float32Array(rows.length * dims);
+    for (let start = 0; start < rows.length; start += RUN_BATCH) {
+      const part = rows.slice(start, start + RUN_BATCH);
+      const ids = new ort.Tensor('int64', BigInt64Array.from(part, (r) => BigInt(r)), [part.length]);
+      const result = await this.session.run({ [this.io.input]: ids });
+      const emb = result[this.io.output];
+      if (!emb || emb.type !== 'float32' || emb.dims[1] !== dims) {
+        throw new ModelLoadError(`${this.info.id}: unexpected model output ${emb ? `${emb.type} [${emb.dims.join(', ')}]` : 'missing'}`);
+      }
+      out.set(emb.data as Float32Array, start * dims);
+      emb.dispose();
+    }
+    return out;
+  }
+
+  async dispose(): Promise<void> {
+    await this.session.release();
+  }
+}
