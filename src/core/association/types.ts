@@ -47,6 +47,8 @@ export interface EmbeddedSet {
   vectors: Float32Array[];
   /** Stimuli of this set that the model could not embed (dropped, and reported). */
   oov: string[];
+  /** Repeated stimuli of this set (later occurrences dropped, first kept, and reported). */
+  duplicates?: string[];
 }
 
 export interface AssociationInput {
@@ -88,15 +90,50 @@ export interface AssociationResult {
   pMethod: PMethod;
   /** Number of re-partitions evaluated (all of them when exact). */
   permutations: number;
-  ci: { level: number; low: number; high: number; method: CiMethod; resamples: number } | null;
+  /**
+   * Bootstrap CI of d; null when disabled (bootstrap = 0), when d itself is undefined, or when fewer
+   * than 2 resamples were non-degenerate. `resamples` counts the valid resamples used; `skipped`
+   * the resamples dropped because their pooled SD was 0 (d undefined); `acceleration` is BCa's â.
+   */
+  ci: {
+    level: number;
+    low: number;
+    high: number;
+    method: CiMethod;
+    resamples: number;
+    skipped?: number;
+    acceleration?: number;
+  } | null;
   /** Filled when the result is part of a batch (see multipleComparisons). */
   pHolm: PValue | null;
   pBH: PValue | null;
   items: AssociationItem[];
   nullHistogram: NullHistogram | null;
+  /** Repeated stimuli dropped per set (first occurrence kept). */
+  duplicates?: Record<SetKey, string[]>;
+  /** WEFE's other metrics on the same vectors (see src/core/stats/wefe). */
+  wefe?: WefeScores;
+}
+
+/**
+ * WEFE metrics (dccuchile/wefe) computed on the same embedded sets. NaN (null in JSON) where a
+ * metric is undefined (e.g. ECT with constant similarities).
+ */
+export interface WefeScores {
+  /** RND(X, Y; A) and RND(X, Y; B), WEFE mean convention. Negative: the attribute set is closer to X. */
+  rnd: Record<AttributeKey, number>;
+  /** RNSB with targets X∪Y, A as "positive" and B as "negative" attributes (KL divergence, ≥ 0). */
+  rnsb: number;
+  /** MAC(X; {A, B}) and MAC(Y; {A, B}). */
+  mac: Record<TargetKey, number>;
+  /** ECT(X, Y; A) and ECT(X, Y; B), Spearman ρ in [−1, 1]. */
+  ect: Record<AttributeKey, number>;
 }
 
 /** Progress of a long computation, reported by the core through an optional callback. */
 export type ComputeProgress =
   | { stage: 'permutations'; done: number; total: number }
   | { stage: 'bootstrap'; done: number; total: number };
+
+/** Progress inside a batch: which test (0-based `index` of `tests`) the inner progress belongs to. */
+export type BatchProgress = ComputeProgress & { index: number; tests: number };

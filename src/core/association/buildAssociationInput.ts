@@ -1,0 +1,180 @@
+// From probe definition + embedding model to AssociationInput. This is where stimuli become
+// vectors, so it is also where every dropped stimulus is recorded: out-of-vocabulary words and
+// repeated stimuli are listed per set, never silently lost.
+//
+// Conventions (documented for the methods section):
+// - Repeated stimuli within a set: the first occurrence is kept, later ones are reported in
+//   `duplicates` (comparison is exact, case-sensitive, after trimming).
+// - WEAT lookup: the word as given, then its lower-case form if the first is OOV (GloVe 6B is
+//   uncased; a cased table is thus used as-is when it can). Items keep the spelling of the probe.
+// - SEAT with word vectors: every template is filled with every term ("{term}" replaced, all
+//   occurrences); a term counts as in-vocabulary only if every token of it (tokenizeSentence) is,
+//   otherwise the term and all its sentences are dropped and the term is reported as OOV; the
+//   sentence vector is the mean of its in-vocabulary token vectors (meanPoolSentence). Items are the
+//   sentences, grouped by term in probe order, templates in template order.
+// - SEAT with a sentence encoder (embedder.kind = 'sentence-encoder'): sentences are embedded by
+//   embedSentences; a sentence it cannot embed (null) is dropped and reported; a term is OOV when
+//   all of its sentences are.
+import { InvalidVectorError, ProbeValidationError } from '../errors';
+import type { Embedder } from '../embeddings/embedder';
+import { meanPoolSentence, tokenizeSentence } from '../embeddings/meanPoolSentence';
+import type { AssociationInput, EmbeddedSet, SetKey } from './types';
+
+/** Structural twin of the probe schema's association probes (src/probes/schema.ts). */
+export interface StimulusSetDefinition {
+  label: string;
+  words: readonly string[];
+}
+export interface AssociationProbeDefinition {
+  id: string;
+  title: string;
+  family: 'weat' | 'seat';
+  targets: { X: StimulusSetDefinition; Y: StimulusSetDefinition };
+  attributes: { A: StimulusSetDefinition; B: StimulusSetDefinition };
+  templates?: readonly string[];
+}
+
+const KEYS: readonly SetKey[] = ['X', 'Y', 'A', 'B'];
+
+const definitionOf = (probe: AssociationProbeDefinition, key: SetKey): StimulusSetDefinition =>
+  key === 'X' || key === 'Y' ? probe.targets[key] : probe.attributes[key];
+
+/** Trim, then keep the first occurrence of each stimulus; later ones are returned as duplicates. */
+export function dedupeStimuli(words: readonly string[]): { unique: string[]; duplicates: string[] } {
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  const duplicates: string[] = [];
+  for (const raw of words) {
+    const word = raw.trim();
+    if (seen.has(word)) duplicates.push(word);
+    else {
+      seen.add(word);
+      unique.push(word);
+    }
+  }
+  return { unique, duplicates };
+}
+
+async function embedChecked(embed: (items: string[]) => Promise<(Float32Array | null)[]>, items: string[]): Promise<(Float32Array | null)[]> {
+  if (items.length === 0) return [];
+  const vectors = await embed(items);
+  if (vectors.length !== items.length) throw new InvalidVectorError(`the model returned ${vectors.length} vectors for ${items.length} stimuli`);
+  return vectors;
+}
+
+/** Look words up as given, then lower-cased; one embedder call per pass. */
+async function lookupWords(embedder: Embedder, words: readonly string[]): Promise<Map<string, Float32Array | null>> {
+  const distinct = [...new Set(words)];
+  const firstPass = await embedChecked((w) => embedder.embedWords(w), distinct);
+  const found = new Map<string, Float32Array | null>(distinct.map((w, i) => [w, firstPass[i] ?? null]));
+  const retry = distinct.filter((w) => found.get(w) === null && w.toLowerCase() !== w);
+  const secondPass = await embedChecked((w) => embedder.embedWords(w), retry.map((w) => w.toLowerCase()));
+  retry.forEach((w, i) => found.set(w, secondPass[i] ?? null));
+  return found;
+}
+
+/**
+ * Embed the four stimulus sets of an association probe.
+ * WEAT: each stimulus is a word (lookup as given, then lower-case). SEAT: each stimulus is put in
+ * every template (see the header for OOV and pooling rules). May et al. (2019) for SEAT.
+ * @throws {ProbeValidationError} for a SEAT probe without templates or a template without {term}
+ * @throws {InvalidVectorError} when the embedder returns the wrong number of vectors
+ */
+export async function buildAssociationInput(probe: AssociationProbeDefinition, embedder: Embedder): Promise<AssociationInput> {
+  const deduped = Object.fromEntries(KEYS.map((key) => [key, dedupeStimuli(definitionOf(probe, key).words)])) as Record<SetKey, ReturnType<typeof dedupeStimuli>>;
+  const sets = probe.family === 'weat' ? await embedWeatSets(probe, deduped, embedder) : await embedSeatSets(probe, deduped, embedder);
+  return { probeId: probe.id, title: probe.title, kind: probe.family, sets };
+}
+
+async function embedWeatSets(
+  probe: AssociationProbeDefinition,
+  deduped: Record<SetKey, { unique: string[]; duplicates: string[] }>,
+  embedder: Embedder,
+): Promise<Record<SetKey, EmbeddedSet>> {
+  const lookup = await lookupWords(embedder, KEYS.flatMap((key) => deduped[key].unique));
+  const build = (key: SetKey): EmbeddedSet => {
+    const set: EmbeddedSet = { label: definitionOf(probe, key).label, items: [], vectors: [], oov: [], duplicates: deduped[key].duplicates };
+    for (const word of deduped[key].unique) {
+      const vector = lookup.get(word) ?? null;
+      if (vector) {
+        set.items.push(word);
+        set.vectors.push(vector);
+      } else set.oov.push(word);
+    }
+    return set;
+  };
+  return { X: build('X'), Y: build('Y'), A: build('A'), B: build('B') };
+}
+
+/** Fill every template with a term: "{term}" replaced everywhere. */
+export function fillTemplates(templates: readonly string[], term: string): string[] {
+  return templates.map((template) => template.split('{term}').join(term));
+}
+
+async function embedSeatSets(
+  probe: AssociationProbeDefinition,
+  deduped: Record<SetKey, { unique: string[]; duplicates: string[] }>,
+  embedder: Embedder,
+): Promise<Record<SetKey, EmbeddedSet>> {
+  const templates = probe.templates ?? [];
+  if (templates.length === 0) throw new ProbeValidationError(`SEAT probe "${probe.id}" has no templates`);
+  const badTemplate = templates.find((t) => !t.includes('{term}'));
+  if (badTemplate !== undefined) throw new ProbeValidationError(`SEAT probe "${probe.id}": template "${badTemplate}" does not contain {term}`);
+
+  if (embedder.kind === 'sentence-encoder' && embedder.embedSentences) {
+    const encode = embedder.embedSentences.bind(embedder);
+    const result = {} as Record<SetKey, EmbeddedSet>;
+    for (const key of KEYS) {
+      const set: EmbeddedSet = { label: definitionOf(probe, key).label, items: [], vectors: [], oov: [], duplicates: [...deduped[key].duplicates] };
+      const seen = new Set<string>();
+      for (const term of deduped[key].unique) {
+        const sentences = fillTemplates(templates, term).filter((s) => (seen.has(s) ? (set.duplicates!.push(s), false) : (seen.add(s), true)));
+        const vectors = await embedChecked(encode, sentences);
+        if (vectors.every((v) => v === null)) {
+          set.oov.push(term);
+          continue;
+        }
+        sentences.forEach((sentence, i) => {
+          const vector = vectors[i];
+          if (vector) {
+            set.items.push(sentence);
+            set.vectors.push(vector);
+          } else set.oov.push(sentence);
+        });
+      }
+      result[key] = set;
+    }
+    return result;
+  }
+
+  // Word-vector model: one lookup for every token of every term and sentence.
+  const sentencesOf = (term: string) => fillTemplates(templates, term);
+  const allTokens = KEYS.flatMap((key) => deduped[key].unique.flatMap((term) => [...tokenizeSentence(term), ...sentencesOf(term).flatMap(tokenizeSentence)]));
+  const vocabulary = await lookupWords(embedder, allTokens);
+  const lookup = (token: string) => vocabulary.get(token) ?? null;
+  const build = (key: SetKey): EmbeddedSet => {
+    const set: EmbeddedSet = { label: definitionOf(probe, key).label, items: [], vectors: [], oov: [], duplicates: [...deduped[key].duplicates] };
+    const seen = new Set<string>();
+    for (const term of deduped[key].unique) {
+      const termTokens = tokenizeSentence(term);
+      if (termTokens.length === 0 || termTokens.some((token) => lookup(token) === null)) {
+        set.oov.push(term);
+        continue;
+      }
+      for (const sentence of sentencesOf(term)) {
+        if (seen.has(sentence)) {
+          set.duplicates!.push(sentence);
+          continue;
+        }
+        seen.add(sentence);
+        const pooled = meanPoolSentence(sentence, lookup);
+        if (pooled.vector) {
+          set.items.push(sentence);
+          set.vectors.push(pooled.vector);
+        } else set.oov.push(sentence);
+      }
+    }
+    return set;
+  };
+  return { X: build('X'), Y: build('Y'), A: build('A'), B: build('B') };
+}

@@ -1,0 +1,123 @@
+// L2-regularised binary logistic regression fitted by Newton's method, for RNSB. Written here
+// (not sklearn) so it runs in the browser, deterministically: the objective is strictly convex, so
+// Newton with a backtracking line search reaches its unique minimiser to ~1e-10 in the gradient,
+// independent of any seed. sklearn minimises the same objective (C = inverse regularisation
+// strength); `penalizeIntercept` selects its lbfgs convention (false: intercept not penalised) or
+// its liblinear convention (true: intercept penalised like a weight, intercept_scaling = 1).
+import { InvalidOptionError, InvalidWordSetError } from '../errors';
+import { dot, solveSpd, type NumericVector } from '../linalg';
+
+export interface LogisticRegressionOptions {
+  /** Inverse regularisation strength, as sklearn's C. Default 1. */
+  C?: number;
+  /** true = liblinear convention (½b² in the penalty), false = lbfgs convention. Default false. */
+  penalizeIntercept?: boolean;
+  maxIterations?: number;
+  /** Stop when max |gradient| < tolerance. Default 1e-10. */
+  tolerance?: number;
+}
+
+export interface LogisticRegressionModel {
+  weights: Float64Array;
+  intercept: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/** log(1 + e^z) without overflow. */
+const softplus = (z: number): number => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
+/** σ(z) = 1/(1 + e^{−z}) without overflow. */
+export const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+
+/**
+ * Minimise f(w, b) = ½‖w‖² [+ ½b²] + C Σ_i log(1 + exp(−y_i (w·x_i + b))), y_i ∈ {−1, +1}.
+ * Source: the objective of sklearn.linear_model.LogisticRegression (penalty="l2"); Newton's
+ * method with Armijo backtracking (Nocedal & Wright 2006, ch. 3).
+ * @throws {InvalidWordSetError} when there are no rows or only one class
+ * @throws {InvalidOptionError} when C ≤ 0 or labels are not ±1
+ */
+export function fitLogisticRegression(rows: readonly NumericVector[], labels: readonly number[], options: LogisticRegressionOptions = {}): LogisticRegressionModel {
+  const C = options.C ?? 1;
+  const penalizeIntercept = options.penalizeIntercept ?? false;
+  const maxIterations = options.maxIterations ?? 100;
+  const tolerance = options.tolerance ?? 1e-10;
+  if (!(C > 0)) throw new InvalidOptionError(`C must be > 0, got ${C}`);
+  if (rows.length === 0 || rows.length !== labels.length) throw new InvalidWordSetError('logistic regression needs one label per row and at least one row');
+  if (labels.some((y) => y !== 1 && y !== -1)) throw new InvalidOptionError('labels must be +1 or −1');
+  if (!labels.includes(1) || !labels.includes(-1)) throw new InvalidWordSetError('logistic regression needs examples of both classes');
+
+  const dim = rows[0]!.length;
+  const size = dim + 1; // parameters: w_0..w_{d−1}, b
+  const theta = new Float64Array(size);
+  const margin = (params: Float64Array, i: number) => labels[i]! * (dot(params.subarray(0, dim), rows[i]!) + params[dim]!);
+  const objective = (params: Float64Array) => {
+    let penalty = 0;
+    for (let k = 0; k < dim; k++) penalty += params[k]! ** 2;
+    if (penalizeIntercept) penalty += params[dim]! ** 2;
+    let loss = 0;
+    for (let i = 0; i < rows.length; i++) loss += softplus(-margin(params, i));
+    return 0.5 * penalty + C * loss;
+  };
+
+  let value = objective(theta);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    const gradient = new Float64Array(size);
+    const hessian = new Float64Array(size * size);
+    for (let k = 0; k < dim; k++) {
+      gradient[k] = theta[k]!;
+      hessian[k * size + k] = 1;
+    }
+    if (penalizeIntercept) {
+      gradient[dim] = theta[dim]!;
+      hessian[dim * size + dim] = 1;
+    }
+    for (let i = 0; i < rows.length; i++) {
+      const x = rows[i]!;
+      const y = labels[i]!;
+      const probabilityWrong = sigmoid(-margin(theta, i)); // σ(−y z)
+      const curvature = C * probabilityWrong * (1 - probabilityWrong);
+      const slope = -C * y * probabilityWrong;
+      for (let k = 0; k < dim; k++) {
+        gradient[k]! += slope * x[k]!;
+        const scaled = curvature * x[k]!;
+        for (let l = 0; l <= k; l++) hessian[k * size + l]! += scaled * x[l]!;
+        hessian[dim * size + k]! += scaled;
+      }
+      gradient[dim]! += slope;
+      hessian[dim * size + dim]! += curvature;
+    }
+    for (let k = 0; k < size; k++) for (let l = k + 1; l < size; l++) hessian[k * size + l] = hessian[l * size + k]!;
+    let largest = 0;
+    for (let k = 0; k < size; k++) largest = Math.max(largest, Math.abs(gradient[k]!));
+    if (largest < tolerance) return { weights: theta.slice(0, dim), intercept: theta[dim]!, iterations: iteration, converged: true };
+
+    const step = solveSpd(hessian, gradient, size); // Newton direction is −step
+    const decrease = dot(gradient, step);
+    let scale = 1;
+    let candidate = new Float64Array(size);
+    let candidateValue = value;
+    for (let halvings = 0; halvings < 60; halvings++) {
+      candidate = theta.map((t, k) => t - scale * step[k]!);
+      candidateValue = objective(candidate);
+      if (candidateValue <= value - 1e-4 * scale * decrease) break;
+      scale /= 2;
+    }
+    if (!(candidateValue < value)) {
+      // No further decrease representable in Float64: we are at the minimiser to rounding.
+      return { weights: theta.slice(0, dim), intercept: theta[dim]!, iterations: iteration, converged: largest < 1e-6 };
+    }
+    theta.set(candidate);
+    value = candidateValue;
+  }
+  return { weights: theta.slice(0, dim), intercept: theta[dim]!, iterations: maxIterations, converged: false };
+}
+
+/** P(y = +1 | x) = σ(w·x + b) under a fitted model. */
+export function predictPositive(model: LogisticRegressionModel, x: NumericVector): number {
+  return sigmoid(dot(model.weights, x) + model.intercept);
+}
+
+/** P(y = −1 | x) = σ(−(w·x + b)), computed directly (no 1 − p cancellation). */
+export function predictNegative(model: LogisticRegressionModel, x: NumericVector): number {
+  return sigmoid(-(dot(model.weights, x) + model.intercept));
+}

@@ -1,0 +1,211 @@
+// One-sided permutation test of the WEAT statistic over re-partitions of X∪Y that keep |X| and |Y|.
+//
+// Why this shape: the statistic of a partition depends only on the per-word associations s_i, and
+// with T = Σ_{all} s_i it is S(Xi, Yi) = Σ_{Xi} s − Σ_{Yi} s = 2·Σ_{Xi} s − T. So each re-partition
+// costs one subset sum, never a cosine. Exact enumeration walks the C(N, |X|) subsets in
+// lexicographic order keeping prefix sums (amortised O(1) per subset); Monte Carlo draws a uniform
+// |smaller side|-subset by a partial Fisher–Yates shuffle of an index array (uniform from any
+// starting arrangement, so the array is not reset between draws).
+//
+// Ties: a re-partition counts as "at least as extreme" when S_i ≥ S_obs − ε with
+// ε = 1e-12 · Σ_i |s_i|. Mathematically equal statistics (the identity partition, duplicate
+// vectors, symmetric sets) are computed by different summation orders and can differ by a few ulps;
+// without ε such a tie could flip and change an exact p-value. ε is ~10⁴ ulps of the largest
+// possible |S|, far below any real difference between distinct partitions.
+//
+// Null histogram: binned on the fly over the range of ATTAINABLE statistics, [2·(sum of the |X|
+// smallest s) − T, 2·(sum of the |X| largest s) − T] widened to include S_obs, so exact and
+// Monte-Carlo runs share one support and nothing of size m has to be stored.
+import type { NullHistogram, PMethod } from '../association/types';
+import { InvalidOptionError, InvalidWordSetError } from '../errors';
+import { createRng } from '../rng';
+import { binomialCoefficient } from './combinatorics';
+import { HistogramAccumulator } from './histogram';
+import { weatStatistic } from './weatStatistic';
+
+/** Relative tie tolerance, see the header comment. */
+export const TIE_RELATIVE_TOLERANCE = 1e-12;
+
+export interface PermutationTestOptions {
+  /** Monte-Carlo re-partitions m when exact enumeration is too large. */
+  permutations: number;
+  /** Enumerate exactly when C(|X|+|Y|, |X|) ≤ exactLimit. */
+  exactLimit: number;
+  /** Seed of the Monte-Carlo stream (see rng.ts). Unused when exact. */
+  seed: number;
+  /** Bins of the null histogram (0 or absent = none). */
+  histogramBins?: number;
+  /** Also return every null statistic (Float64Array, 8 bytes each; for tests). Default false. */
+  keepNull?: boolean;
+  /** Called at most ~50 times with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PermutationTestResult {
+  /** S(X, Y) of the observed partition. */
+  observed: number;
+  /** One-sided p = P(S_i ≥ S_obs): count/C when exact, (b+1)/(m+1) when Monte Carlo. */
+  pValue: number;
+  method: PMethod;
+  /** Re-partitions evaluated: C(N, |X|) when exact (including the observed one), m when Monte Carlo. */
+  permutations: number;
+  /** Re-partitions at least as extreme as the observed one (b). */
+  extreme: number;
+  /** ε used for ties. */
+  tolerance: number;
+  /** The statistics of all evaluated re-partitions, when keepNull. */
+  nullStatistics: Float64Array | null;
+  /** Histogram of the null statistics, when histogramBins > 0. */
+  histogram: NullHistogram | null;
+}
+
+const PROGRESS_STEPS = 50;
+
+/**
+ * One-sided permutation p-value for the WEAT statistic, P(S(Xi, Yi) ≥ S(X, Y)) over all equal-size
+ * re-partitions (|Xi| = |X|, |Yi| = |Y|) of X∪Y.
+ *
+ * Exact when C(|X|+|Y|, |X|) ≤ exactLimit: p = #{i : S_i ≥ S_obs − ε} / C (the observed partition is
+ * one of the C, so p ≥ 1/C). Otherwise Monte Carlo with m seeded uniform re-partitions:
+ * p = (b + 1)/(m + 1), b = #{i ≤ m : S_i ≥ S_obs − ε} (Phipson & Smyth 2010, never 0).
+ *
+ * Source: Caliskan, Bryson & Narayanan (2017), Science 356:183 (one-sided test over equal-size
+ * partitions); sent-bias `sentbias/weat.py` (`p_val_permutation_test`: exact below 100,000
+ * partitions, otherwise random shuffles with one added success).
+ * @param scores s(w, A, B) for the N = |X|+|Y| targets, X first then Y
+ * @param sizeX |X|; the remaining N − |X| scores are Y
+ * @throws {InvalidWordSetError} when |X| < 1 or |Y| < 1
+ * @throws {InvalidOptionError} when permutations < 1 or exactLimit < 0 (or not integers)
+ */
+export function permutationTest(scores: ArrayLike<number>, sizeX: number, options: PermutationTestOptions): PermutationTestResult {
+  const total = scores.length;
+  const sizeY = total - sizeX;
+  if (!Number.isInteger(sizeX) || sizeX < 1 || sizeY < 1) throw new InvalidWordSetError(`a permutation test needs |X| ≥ 1 and |Y| ≥ 1, got ${sizeX} and ${sizeY}`);
+  if (!Number.isInteger(options.permutations) || options.permutations < 1) throw new InvalidOptionError(`permutations must be an integer ≥ 1, got ${options.permutations}`);
+  if (!Number.isInteger(options.exactLimit) || options.exactLimit < 0) throw new InvalidOptionError(`exactLimit must be an integer ≥ 0, got ${options.exactLimit}`);
+
+  const s = Float64Array.from(scores);
+  const observed = weatStatistic(s.subarray(0, sizeX), s.subarray(sizeX));
+  let sumAll = 0;
+  let sumAbs = 0;
+  for (let i = 0; i < total; i++) {
+    sumAll += s[i]!;
+    sumAbs += Math.abs(s[i]!);
+  }
+  const tolerance = TIE_RELATIVE_TOLERANCE * sumAbs;
+  const threshold = observed - tolerance;
+  const keepNull = options.keepNull ?? false;
+  const bins = options.histogramBins ?? 0;
+  if (!Number.isInteger(bins) || bins < 0) throw new InvalidOptionError(`histogram bins must be an integer ≥ 0, got ${bins}`);
+  const accumulator = bins > 0 ? attainableRangeHistogram(s, sizeX, sumAll, observed, bins) : null;
+  const partitions = binomialCoefficient(total, sizeX, options.exactLimit);
+
+  if (partitions <= options.exactLimit) {
+    const { extreme, nullStatistics } = enumerateExact(s, sizeX, partitions, sumAll, threshold, keepNull, accumulator, options.onProgress);
+    const histogram = accumulator ? accumulator.result(observed) : null;
+    return { observed, pValue: extreme / partitions, method: 'exact', permutations: partitions, extreme, tolerance, nullStatistics, histogram };
+  }
+  const m = options.permutations;
+  const { extreme, nullStatistics } = sampleMonteCarlo(s, sizeX, m, sumAll, threshold, keepNull, accumulator, options.seed, options.onProgress);
+  const histogram = accumulator ? accumulator.result(observed) : null;
+  return { observed, pValue: (extreme + 1) / (m + 1), method: 'monte-carlo', permutations: m, extreme, tolerance, nullStatistics, histogram };
+}
+
+/** Histogram over [smallest, largest attainable S] ∪ {S_obs}; see the header comment. */
+function attainableRangeHistogram(s: Float64Array, sizeX: number, sumAll: number, observed: number, bins: number): HistogramAccumulator {
+  const sorted = Float64Array.from(s).sort();
+  let smallest = 0;
+  let largest = 0;
+  for (let i = 0; i < sizeX; i++) {
+    smallest += sorted[i]!;
+    largest += sorted[sorted.length - 1 - i]!;
+  }
+  const low = Math.min(2 * smallest - sumAll, observed);
+  const high = Math.max(2 * largest - sumAll, observed);
+  return new HistogramAccumulator(low, high, bins);
+}
+
+/** All C(N, k) subsets of size k = |X| in lexicographic order, with prefix sums per depth. */
+function enumerateExact(
+  s: Float64Array,
+  k: number,
+  count: number,
+  sumAll: number,
+  threshold: number,
+  keepNull: boolean,
+  accumulator: HistogramAccumulator | null,
+  onProgress?: (done: number, total: number) => void,
+) {
+  const n = s.length;
+  const chosen = new Int32Array(k);
+  const prefix = new Float64Array(k + 1);
+  for (let t = 0; t < k; t++) {
+    chosen[t] = t;
+    prefix[t + 1] = prefix[t]! + s[t]!;
+  }
+  const nullStatistics = keepNull ? new Float64Array(count) : null;
+  const progressEvery = Math.max(1, Math.ceil(count / PROGRESS_STEPS));
+  let extreme = 0;
+  let done = 0;
+  for (;;) {
+    const statistic = 2 * prefix[k]! - sumAll;
+    if (statistic >= threshold) extreme++;
+    if (nullStatistics) nullStatistics[done] = statistic;
+    if (accumulator) accumulator.add(statistic);
+    done++;
+    if (onProgress && done % progressEvery === 0) onProgress(done, count);
+    // Advance to the next combination: bump the rightmost index that can still move.
+    let t = k - 1;
+    while (t >= 0 && chosen[t] === n - k + t) t--;
+    if (t < 0) break;
+    chosen[t]!++;
+    prefix[t + 1] = prefix[t]! + s[chosen[t]!]!;
+    for (let u = t + 1; u < k; u++) {
+      chosen[u] = chosen[u - 1]! + 1;
+      prefix[u + 1] = prefix[u]! + s[chosen[u]!]!;
+    }
+  }
+  if (onProgress && done % progressEvery !== 0) onProgress(done, count);
+  return { extreme, nullStatistics };
+}
+
+/** m uniform re-partitions drawn by partial Fisher–Yates on the smaller side. */
+function sampleMonteCarlo(
+  s: Float64Array,
+  sizeX: number,
+  m: number,
+  sumAll: number,
+  threshold: number,
+  keepNull: boolean,
+  accumulator: HistogramAccumulator | null,
+  seed: number,
+  onProgress?: (done: number, total: number) => void,
+) {
+  const n = s.length;
+  const rng = createRng(seed);
+  const drawX = sizeX <= n - sizeX;
+  const k = drawX ? sizeX : n - sizeX;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const nullStatistics = keepNull ? new Float64Array(m) : null;
+  const progressEvery = Math.max(1, Math.ceil(m / PROGRESS_STEPS));
+  let extreme = 0;
+  for (let it = 0; it < m; it++) {
+    let sideSum = 0;
+    for (let i = 0; i < k; i++) {
+      const j = rng.int(i, n - 1);
+      const picked = order[j]!;
+      order[j] = order[i]!;
+      order[i] = picked;
+      sideSum += s[picked]!;
+    }
+    const sumX = drawX ? sideSum : sumAll - sideSum;
+    const statistic = 2 * sumX - sumAll;
+    if (statistic >= threshold) extreme++;
+    if (nullStatistics) nullStatistics[it] = statistic;
+    if (accumulator) accumulator.add(statistic);
+    if (onProgress && (it + 1) % progressEvery === 0) onProgress(it + 1, m);
+  }
+  if (onProgress && m % progressEvery !== 0) onProgress(m, m);
+  return { extreme, nullStatistics };
+}

