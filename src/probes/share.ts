@@ -1,5 +1,9 @@
-// Share a probe as a URL fragment: `#probe=` + lz-string compressToEncodedURIComponent(JSON).
-// The fragment never reaches a server, so a shared probe stays private to the two browsers.
+// Share a probe as a URL fragment: `#probe=` + lz-string compressToEncodedURIComponent(JSON) +
+// `.` + CRC-32 (8 hex digits) of the JSON. The fragment never reaches a server, so a shared probe
+// stays private to the two browsers. The checksum is there because an lz-string payload with a
+// changed or missing character often still decompresses — sometimes into a different, valid
+// probe; the CRC turns that silent change into a clear error (it detects accidents, it is not a
+// signature).
 //
 // Decoding treats the fragment as hostile: anything that does not decompress, parse and validate
 // fully is a ProbeValidationError with a message saying which step failed. Opening a share URL
@@ -12,13 +16,36 @@ import type { Probe } from './schema';
 import { parseProbe } from './validate';
 
 export const SHARE_PREFIX = '#probe=';
+const CHECKSUM_SEPARATOR = '.';
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 (IEEE 802.3) of a string's UTF-16 code units, as 8 lower-case hex digits. */
+export const crc32Hex = (text: string): string => {
+  let c = 0xffffffff;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    c = CRC_TABLE[(c ^ (code & 0xff)) & 0xff]! ^ (c >>> 8);
+    c = CRC_TABLE[(c ^ (code >>> 8)) & 0xff]! ^ (c >>> 8);
+  }
+  return ((c ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+};
 /** Largest fragment (characters, prefix included) we create or accept: 32 KB. */
 export const FRAGMENT_MAX_CHARS = 32 * 1024;
 
 /** Encode a probe as a URL fragment ("#probe=…"). Throws ProbeValidationError if it is too large. */
 export const encodeProbeToFragment = (probe: Probe): string => {
   const { format: _f, $schema: _s, ...rest } = probe;
-  const fragment = SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(rest));
+  const json = JSON.stringify(rest);
+  const fragment = SHARE_PREFIX + LZString.compressToEncodedURIComponent(json) + CHECKSUM_SEPARATOR + crc32Hex(json);
   if (fragment.length > FRAGMENT_MAX_CHARS) {
     throw new ProbeValidationError(
       `This probe is too large to share as a link (${fragment.length.toLocaleString('en-US')} characters; the limit is ` +
@@ -45,11 +72,25 @@ export const decodeProbeFromFragment = (hash: string): Probe => {
   if (h.length > FRAGMENT_MAX_CHARS) {
     throw fail(`it is ${h.length.toLocaleString('en-US')} characters long; the limit is ${FRAGMENT_MAX_CHARS.toLocaleString('en-US')}.`);
   }
-  const payload = h.slice(SHARE_PREFIX.length);
-  if (payload.length === 0) throw fail('it is empty.');
-  if (!/^[A-Za-z0-9+\-$]*$/.test(payload)) {
+  let body = h.slice(SHARE_PREFIX.length);
+  if (body.includes('%')) {
+    // Some chat apps and mail clients percent-encode "$" or "+" in links they pass on.
+    try {
+      body = decodeURIComponent(body);
+    } catch {
+      /* left as is: the character check below reports it */
+    }
+  }
+  if (body.length === 0) throw fail('it is empty.');
+  if (!/^[A-Za-z0-9+\-$.]*$/.test(body)) {
     throw fail('it contains characters a share link never has (was it edited or cut off?).');
   }
+  const sep = body.lastIndexOf(CHECKSUM_SEPARATOR);
+  if (sep < 0 || !/^[0-9a-f]{8}$/.test(body.slice(sep + 1))) {
+    throw fail('its checksum is missing; the link is probably cut off (copy the whole link).');
+  }
+  const payload = body.slice(0, sep);
+  const checksum = body.slice(sep + 1);
   let json: string | null;
   try {
     json = LZString.decompressFromEncodedURIComponent(payload);
@@ -57,6 +98,9 @@ export const decodeProbeFromFragment = (hash: string): Probe => {
     json = null;
   }
   if (!json) throw fail('it could not be decompressed; the link is probably truncated or was changed.');
+  if (crc32Hex(json) !== checksum) {
+    throw fail('its checksum does not match; the link was changed or damaged on the way.');
+  }
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -66,7 +110,7 @@ export const decodeProbeFromFragment = (hash: string): Probe => {
   try {
     return parseProbe(value);
   } catch (e) {
-    if (e instanceof ProbeValidationError) throw fail(`\n${e.message}`);
+    if (e instanceof ProbeValidationError) throw fail(`the probe in it is invalid.\n${e.message}`);
     throw e;
   }
 };
