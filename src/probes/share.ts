@@ -28,14 +28,10 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-/** CRC-32 (IEEE 802.3) of a string's UTF-16 code units, as 8 lower-case hex digits. */
+/** CRC-32 (IEEE 802.3, as zlib) of a string's UTF-8 bytes, as 8 lower-case hex digits. */
 export const crc32Hex = (text: string): string => {
   let c = 0xffffffff;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    c = CRC_TABLE[(c ^ (code & 0xff)) & 0xff]! ^ (c >>> 8);
-    c = CRC_TABLE[(c ^ (code >>> 8)) & 0xff]! ^ (c >>> 8);
-  }
+  for (const byte of new TextEncoder().encode(text)) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
   return ((c ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
 };
 /** Largest fragment (characters, prefix included) we create or accept: 32 KB. */
