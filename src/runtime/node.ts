@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ModelLoadError, UnsupportedModelError } from '../core/errors';
+import { ModelLoadError, ModelNotFoundError, UnsupportedModelError } from '../core/errors';
 import { MODEL_REGISTRY, isModelId } from './models';
 import type { DevicePreference, ProgressCallback, WordEmbeddingModel } from './types';
 import { OnnxWordEmbeddingModel, type AssetSource } from './wordEmbeddingModel';
@@ -24,7 +24,7 @@ export function fileAssetSource(dir: string): AssetSource {
         return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
       } catch (e) {
         const code = (e as { code?: string }).code;
-        if (code === 'ENOENT') throw new ModelLoadError(`${path}: not found; the embedded model assets have not been built — run \`npm run prepare-models\``);
+        if (code === 'ENOENT') throw new ModelNotFoundError(`${path}: not found; the embedded model assets have not been built — run \`npm run prepare-models\``);
         throw new ModelLoadError(`${path}: could not be read (${e instanceof Error ? e.message : String(e)})`);
       }
     },

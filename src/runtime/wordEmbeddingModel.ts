@@ -2,7 +2,7 @@
 // base URL (browser/worker) or a folder (Node, via src/runtime/node.ts), verified against the
 // manifest's sha256s, and run through ONNX Runtime like every other model. The ONNX graph takes
 // row ids (int64 [n]) and returns dequantised vectors (float32 [n, D]); see scripts/glove/onnxProto.ts.
-import { ModelLoadError } from '../core/errors';
+import { CorruptModelFileError, ModelLoadError, ModelNotFoundError } from '../core/errors';
 import { assetDigestText, sha256Hex, type AssetFileEntry } from './assetDigest';
 import { createSession, getOrt, type SerialSession } from './ort';
 import type { DevicePreference, LoadedModelInfo, ProgressCallback } from './types';
@@ -32,11 +32,11 @@ export function urlAssetSource(baseUrl: string, fetchImpl: typeof fetch = global
       } catch (e) {
         throw new ModelLoadError(`${url}: could not be fetched (${e instanceof Error ? e.message : String(e)})`);
       }
-      if (res.status === 404) throw new ModelLoadError(`${url}: not found (HTTP 404); ${NOT_BUILT_HINT}`);
+      if (res.status === 404) throw new ModelNotFoundError(`${url}: not found (HTTP 404); ${NOT_BUILT_HINT}`);
       if (!res.ok) throw new ModelLoadError(`${url}: HTTP ${res.status} ${res.statusText}`);
       // Dev servers answer unknown paths with index.html (SPA fallback): treat as missing.
       if ((res.headers.get('content-type') ?? '').includes('text/html')) {
-        throw new ModelLoadError(`${url}: the server returned an HTML page, not the file; ${NOT_BUILT_HINT}`);
+        throw new ModelNotFoundError(`${url}: the server returned an HTML page, not the file; ${NOT_BUILT_HINT}`);
       }
       const lenHeader = res.headers.get('content-length');
       const total = lenHeader !== null && res.headers.get('content-encoding') === null ? Number(lenHeader) : undefined;
@@ -83,7 +83,7 @@ export interface WordEmbeddingManifest {
 
 function checkManifest(m: unknown, where: string): WordEmbeddingManifest {
   const bad = (what: string): never => {
-    throw new ModelLoadError(`${where}: invalid manifest (${what}); rebuild with \`npm run prepare-models -- --force\``);
+    throw new CorruptModelFileError(`${where}: invalid manifest (${what}); rebuild with \`npm run prepare-models -- --force\``);
   };
   if (typeof m !== 'object' || m === null) bad('not a JSON object');
   const o = m as Partial<WordEmbeddingManifest>;
@@ -120,7 +120,8 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
 
   /**
    * Load, verify (sha256 of every file against the manifest) and create the ORT session.
-   * @throws ModelLoadError: missing file, "corrupt file" on a hash/size mismatch, bad manifest, ORT failure
+   * @throws ModelNotFoundError (missing file), CorruptModelFileError ("corrupt file": hash/size mismatch, bad
+   *   manifest) — both ModelLoadError subclasses — or ModelLoadError when ORT cannot create the session
    */
   static async load(id: string, source: AssetSource, opts: LoadOptions = {}): Promise<OnnxWordEmbeddingModel> {
     const emit = opts.onProgress ?? (() => {});
@@ -140,7 +141,7 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
     const verify = async (file: string, bytes: Uint8Array, entry: AssetFileEntry) => {
       const actual = await sha256Hex(bytes);
       if (bytes.length !== entry.bytes || actual !== entry.sha256) {
-        throw new ModelLoadError(
+        throw new CorruptModelFileError(
           `${source.describe(file)}: corrupt file — expected ${entry.bytes} bytes with sha256 ${entry.sha256.slice(0, 16)}…, ` +
             `got ${bytes.length} bytes with sha256 ${actual.slice(0, 16)}…; rebuild with \`npm run prepare-models -- --force\``,
         );
@@ -152,13 +153,13 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
     try {
       manifestJson = JSON.parse(new TextDecoder().decode(manifestBytes));
     } catch {
-      throw new ModelLoadError(`${source.describe('manifest.json')}: not valid JSON; ${NOT_BUILT_HINT}`);
+      throw new CorruptModelFileError(`${source.describe('manifest.json')}: not valid JSON; ${NOT_BUILT_HINT}`);
     }
     const manifest = checkManifest(manifestJson, source.describe('manifest.json'));
     if (manifest.id !== id) throw new ModelLoadError(`${source.describe('manifest.json')}: describes '${manifest.id}', expected '${id}'`);
     const digest = await sha256Hex(assetDigestText(manifest.files));
     if (digest !== manifest.assetSha256) {
-      throw new ModelLoadError(`${source.describe('manifest.json')}: corrupt file — assetSha256 does not match its file list`);
+      throw new CorruptModelFileError(`${source.describe('manifest.json')}: corrupt file — assetSha256 does not match its file list`);
     }
 
     // Start ORT's wasm download while the assets stream in.
@@ -171,7 +172,7 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
     const words = new TextDecoder().decode(vocabBytes).split('\n');
     if (words[words.length - 1] === '') words.pop();
     if (words.length !== manifest.count) {
-      throw new ModelLoadError(`${source.describe('vocab.txt')}: corrupt file — ${words.length} words, manifest says ${manifest.count}`);
+      throw new CorruptModelFileError(`${source.describe('vocab.txt')}: corrupt file — ${words.length} words, manifest says ${manifest.count}`);
     }
     const vocab = new Map<string, number>();
     words.forEach((w, i) => {
