@@ -4,7 +4,7 @@
 // This is an approximation of that tokeniser, good for short template sentences; it is shared by
 // the runtime and by scripts/build-glove.ts (which force-includes template tokens).
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?=n['’]t\b)|n['’]t\b|['’][\p{L}]+|[\p{L}\p{M}\p{N}]+(?:[-.'’][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?=n['’]t\b)|n['’]t\b|['’][\p{L}]+|[\p{L}\p{M}\p{N}]+(?:[-.][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /** Lower-cased tokens of a sentence, punctuation split off. `{term}` placeholders are dropped. */
 export function tokenizeForWordVectors(sentence: string): string[] {
