@@ -1,0 +1,50 @@
+// `npm test`: everything CI checks, in the order that fails fastest — lint (including the layer
+// rule), type-check, unit tests (vitest), production build, browser end-to-end tests (Playwright
+// in Debian chromium). Installs what is missing first. Ends with one plain summary line that
+// counts unit and browser tests together.
+import { readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium, ensureDependencies, ensureEmbeddedModels, root, run, step } from './lib/setup.mjs';
+
+const reportDir = join(root, 'test-results');
+mkdirSync(reportDir, { recursive: true });
+const unitReport = join(reportDir, 'vitest.json');
+const e2eReport = join(reportDir, 'playwright.json');
+
+ensureDependencies();
+const chromium = ensureChromium();
+ensureEmbeddedModels();
+
+step('Lint (ESLint, with the architecture layer rule)');
+run('npx', ['eslint', '.', '--max-warnings', '0']);
+
+step('Type-check (tsc -b)');
+run('npx', ['tsc', '-b']);
+
+step('Unit tests (vitest)');
+const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`], {
+  allowFailure: true,
+});
+
+step('Production build (vite build)');
+run('npx', ['vite', 'build', '--logLevel', 'warn']);
+
+step(`Browser end-to-end tests (Playwright, ${chromium})`);
+const e2eStatus = run('npx', ['playwright', 'test', '--reporter=list,json'], {
+  env: { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
+  allowFailure: true,
+});
+
+const readJson = (p) => (existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : null);
+const unit = readJson(unitReport);
+const e2e = readJson(e2eReport);
+const unitPassed = unit?.numPassedTests ?? 0;
+const unitFailed = unit ? unit.numFailedTests : 1;
+const e2ePassed = (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const e2eFailed = e2e ? e2e.stats.unexpected : 1;
+const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+
+console.log(`\nunit (vitest): ${unitPassed} passed, ${unitFailed} failed`);
+console.log(`browser (playwright): ${e2ePassed} passed, ${e2eFailed} failed`);
+console.log(`tests: ${unitPassed + e2ePassed} passed, ${unitFailed + e2eFailed} failed, ${skipped} skipped`);
+process.exit(unitStatus !== 0 || e2eStatus !== 0 || unitFailed + e2eFailed > 0 ? 1 : 0);

@@ -1,0 +1,79 @@
+// The headless CLI: `bias-workbench run | models | probes | score`. It uses the same core, probes
+// and runtime as the browser, so a number printed here is the number the app shows for the same
+// seed. Errors go to stderr with a non-zero exit code (2: usage, 1: the run failed).
+import { parseArgs } from 'node:util';
+import { UsageError } from './cliError';
+import { runCommand } from './commands/run';
+import { modelsCommand } from './commands/models';
+import { probesCommand } from './commands/probes';
+import { scoreCommand } from './commands/score';
+
+const HELP = `bias-workbench — bias probes on word vectors and language models
+
+Usage:
+  bias-workbench run <probe-id | suite-id | probe.json> --model <id> [--seed N] [--permutations N]
+                     [--bootstrap N] [--sd sample|population] [--format json|csv] [--items] [--out FILE]
+  bias-workbench score --model <id> --text "…" [--prefix "…"] [--format json|text]
+  bias-workbench models [--format json|text]
+  bias-workbench probes [--format json|text]
+
+Examples:
+  bias-workbench run caliskan-weat --model glove-6b-100d --seed 1 --format json
+  bias-workbench run caliskan-weat-1 --model glove-6b-100d --format csv --items --out items.csv`;
+
+const options = {
+  model: { type: 'string' },
+  seed: { type: 'string' },
+  permutations: { type: 'string' },
+  bootstrap: { type: 'string' },
+  sd: { type: 'string' },
+  format: { type: 'string' },
+  items: { type: 'boolean' },
+  out: { type: 'string' },
+  text: { type: 'string' },
+  prefix: { type: 'string' },
+  'models-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type CliValues = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      console.log(HELP);
+      return command || values.help ? 0 : 2;
+    }
+    switch (command) {
+      case 'run':
+        await runCommand(rest, values);
+        return 0;
+      case 'score':
+        await scoreCommand(rest, values);
+        return 0;
+      case 'models':
+        await modelsCommand(values);
+        return 0;
+      case 'probes':
+        probesCommand(values);
+        return 0;
+      default:
+        throw new UsageError(`unknown command '${command}'. Commands: run, score, models, probes.`);
+    }
+  } catch (e) {
+    const err = e as Error;
+    console.error(`bias-workbench: ${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`);
+    if (err instanceof UsageError) console.error('Run `bias-workbench --help` for usage.');
+    return err instanceof UsageError ? 2 : 1;
+  }
+}
