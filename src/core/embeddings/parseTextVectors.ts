@@ -139,9 +139,17 @@ export class TextVectorParser {
       this.dims = tokens.length - 1;
     }
     const dims = this.dims;
-    // Words may contain spaces in some releases (GloVe 840B): the last `dims` tokens are the numbers.
+    // Words may contain spaces in some releases (GloVe 840B): the last `dims` tokens are the
+    // numbers. Only when the token before them is not a number — otherwise a line with one number
+    // too many would silently become the word "b 1" instead of an error.
     let wordTokens = 1;
-    if (tokens.length > dims + 1 && tokens.slice(tokens.length - dims).every(isNumberToken)) wordTokens = tokens.length - dims;
+    if (
+      tokens.length > dims + 1 &&
+      !isNumberToken(tokens[tokens.length - dims - 1]!) &&
+      tokens.slice(tokens.length - dims).every(isNumberToken)
+    ) {
+      wordTokens = tokens.length - dims;
+    }
     const found = tokens.length - wordTokens;
     if (found !== dims) this.fail(`expected ${dims} numbers after the word, found ${found}`);
     const word = tokens.slice(0, wordTokens).join(' ');
