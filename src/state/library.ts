@@ -1,0 +1,20 @@
+// The probe library as the UI sees it: built-in probes (with citations) and named suites, from the
+// data registry in src/probes/builtin.
+import { BUILTIN_SUITES, getBuiltinProbe, listBuiltinProbes, resolveProbeOrSuite } from '../probes/builtin';
+import type { AssociationProbe } from '../probes/schema';
+
+export interface Suite {
+  id: string;
+  title: string;
+  probeIds: readonly string[];
+}
+
+export const builtinProbes = (): AssociationProbe[] => listBuiltinProbes().map((s) => getBuiltinProbe(s.id));
+
+export const builtinSuites = (): Suite[] =>
+  Object.entries(BUILTIN_SUITES).map(([id, s]) => ({ id, title: s.title, probeIds: s.probeIds }));
+
+export const getBuiltin = (id: string): AssociationProbe | undefined => getBuiltinProbe(id);
+
+/** The probes a suite (or a single probe id) names. Throws ProbeValidationError for unknown ids. */
+export const resolveSuite = (id: string): AssociationProbe[] => resolveProbeOrSuite(id);

@@ -1,0 +1,138 @@
+// Async work as TanStack Query: the model load (memoised, staleTime Infinity), vocabulary checks,
+// history lists, and the run mutation. networkMode 'always' everywhere: everything is local, and
+// the app must work offline. Side effects stay here and in the mutation callbacks, not in the
+// zustand store.
+import { QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AssociationOptions } from '../core/association/types';
+import { CancelledError, toErrorInfo } from '../core/errors';
+import type { AssociationProbe } from '../probes/schema';
+import * as client from '../worker/client';
+import type { DevicePreference, LoadedModelInfo } from '../worker/client';
+import { deleteProbe, deleteRun, getRun, listProbes, listRuns, saveProbe, saveRun } from './db';
+import { buildStoredRun, type StoredRun } from './runRecord';
+import { useWorkbench } from './store';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { networkMode: 'always', retry: false, refetchOnWindowFocus: false },
+    mutations: { networkMode: 'always', retry: false },
+  },
+});
+
+export const modelQuery = (modelId: string, device: DevicePreference) =>
+  queryOptions({
+    queryKey: ['model', modelId, device] as const,
+    queryFn: async (): Promise<LoadedModelInfo> => {
+      const { setModelProgress } = useWorkbench.getState();
+      try {
+        const info = await client.loadModel(modelId, device, (p) => setModelProgress(p));
+        return info;
+      } finally {
+        setModelProgress(null);
+      }
+    },
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+
+export const useModel = (modelId: string, device: DevicePreference) => useQuery(modelQuery(modelId, device));
+
+/** Which of `words` the model knows; cached per (model, word list). */
+export const useVocabulary = (modelId: string, words: string[], enabled: boolean) =>
+  useQuery({
+    queryKey: ['vocab', modelId, words] as const,
+    queryFn: () => client.vocabularyCheck(modelId, words),
+    enabled: enabled && words.length > 0,
+    staleTime: Infinity,
+    placeholderData: (prev) => prev,
+  });
+
+export const useRuns = () => useQuery({ queryKey: ['runs'], queryFn: listRuns });
+export const useRun = (id: string | null) =>
+  useQuery({ queryKey: ['run', id], queryFn: async () => (id ? ((await getRun(id)) ?? null) : null), enabled: !!id });
+export const useSavedProbes = () => useQuery({ queryKey: ['probes'], queryFn: listProbes });
+
+export const useSaveProbe = () => {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (p: AssociationProbe) => saveProbe(p), onSuccess: () => qc.invalidateQueries({ queryKey: ['probes'] }) });
+};
+export const useDeleteProbe = () => {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (id: string) => deleteProbe(id), onSuccess: () => qc.invalidateQueries({ queryKey: ['probes'] }) });
+};
+export const useDeleteRun = () => {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (id: string) => deleteRun(id), onSuccess: () => qc.invalidateQueries({ queryKey: ['runs'] }) });
+};
+
+export interface RunVariables {
+  probeId: string;
+  title: string;
+  probes: AssociationProbe[];
+  modelId: string;
+  device: DevicePreference;
+  options: AssociationOptions;
+  rerunOf?: string;
+}
+
+let controller: AbortController | null = null;
+/** Cancel the run in flight: the scoring worker is terminated at once. */
+export const cancelRun = () => controller?.abort();
+
+export async function executeRun(v: RunVariables, qc: QueryClient = queryClient): Promise<StoredRun> {
+  const { setRunProgress } = useWorkbench.getState();
+  controller?.abort();
+  const mine = new AbortController();
+  controller = mine;
+  const startedAt = new Date();
+  try {
+    setRunProgress({ stage: 'loading-model', modelId: v.modelId });
+    const model = await qc.ensureQueryData(modelQuery(v.modelId, v.device));
+    if (mine.signal.aborted) throw new CancelledError('The run was cancelled.');
+    const results = await client.runProbes({ probes: v.probes, modelId: v.modelId, options: v.options }, setRunProgress, mine.signal);
+    const record = buildStoredRun({ ...v, model, startedAt, finishedAt: new Date(), results });
+    await saveRun(record);
+    return record;
+  } finally {
+    if (controller === mine) controller = null;
+    setRunProgress(null);
+  }
+}
+
+export const useRunMutation = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: ['run'],
+    mutationFn: (v: RunVariables) => executeRun(v, qc),
+    onMutate: () => useWorkbench.getState().setLastError(null),
+    onSuccess: (record) => {
+      qc.setQueryData(['run', record.runId], record);
+      void qc.invalidateQueries({ queryKey: ['runs'] });
+      useWorkbench.getState().openRun(record.runId);
+    },
+    onError: (e) => useWorkbench.getState().setLastError(toErrorInfo(e)),
+  });
+};
+
+export const useLoadUserVectors = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ file, name }: { file: File; name: string }) => {
+      const { setModelProgress } = useWorkbench.getState();
+      try {
+        return await client.loadUserVectors(file, name, (p) => setModelProgress(p));
+      } finally {
+        setModelProgress(null);
+      }
+    },
+    onSuccess: (info) => {
+      const { device, setModelId } = useWorkbench.getState();
+      qc.setQueryData(modelQuery(info.id, device).queryKey, info);
+      qc.setQueryData<LoadedModelInfo[]>(['user-models'], (prev = []) => [...prev.filter((m) => m.id !== info.id), info]);
+      setModelId(info.id);
+    },
+  });
+};
+
+export const useUserModels = () =>
+  useQuery<LoadedModelInfo[]>({ queryKey: ['user-models'], queryFn: () => [], staleTime: Infinity, gcTime: Infinity });

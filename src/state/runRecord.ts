@@ -1,0 +1,57 @@
+// The run record the app stores and exports is the core's RunRecord (src/core/runRecord.ts):
+// probes, model id + asset hash, backend, seed, options, app version, timestamps, results. The
+// history keeps a few display fields beside it (which probe or suite was run, its title, and
+// which run a re-run reproduces); exports strip them (toRunRecord).
+import { version } from '../../package.json';
+import { createRunRecord, makeRunId, type RunBackend, type RunRecord } from '../core/runRecord';
+import type { AssociationOptions, AssociationResult } from '../core/association/types';
+import type { AssociationProbe } from '../probes/schema';
+import type { LoadedModelInfo } from '../worker/client';
+
+export const APP = { name: 'bias-probe-workbench', version } as const;
+
+export interface StoredRun extends RunRecord<AssociationProbe> {
+  /** The probe or suite id the user ran (e.g. "caliskan-weat" for the suite). */
+  probeId: string;
+  title: string;
+  /** The run this one re-ran from the same seed, if any. */
+  rerunOf?: string;
+}
+
+export function buildStoredRun(args: {
+  probeId: string;
+  title: string;
+  probes: AssociationProbe[];
+  model: LoadedModelInfo;
+  options: AssociationOptions;
+  startedAt: Date;
+  finishedAt: Date;
+  results: AssociationResult[];
+  rerunOf?: string;
+}): StoredRun {
+  const m = args.model;
+  const record = createRunRecord<AssociationProbe>({
+    runId: makeRunId(args.finishedAt, Math.random),
+    app: { ...APP },
+    probes: args.probes,
+    model: {
+      id: m.id,
+      title: m.title,
+      assetSha256: m.assetSha256 || null,
+      dtype: m.dtype,
+      backend: m.backend as RunBackend,
+      ...(m.fallbackReason ? { fallbackReason: m.fallbackReason } : {}),
+    },
+    options: args.options,
+    startedAt: args.startedAt,
+    finishedAt: args.finishedAt,
+    results: args.results,
+  });
+  return { ...record, probeId: args.probeId, title: args.title, ...(args.rerunOf ? { rerunOf: args.rerunOf } : {}) };
+}
+
+/** The exportable record (the core format), without the history's display fields. */
+export function toRunRecord(s: StoredRun): RunRecord<AssociationProbe> {
+  const { probeId: _p, title: _t, rerunOf: _r, ...record } = s;
+  return record;
+}

@@ -1,0 +1,76 @@
+// Live validation of the editor draft, shown before running: schema errors (zod), lint findings
+// (duplicates, a word in two sets, very large sets) and out-of-vocabulary words for the selected
+// model. Errors block Run; warnings do not. Pure functions, unit-tested in tests/state.
+import type { SetKey } from '../core/association/types';
+import { MAX_WORDS_PER_SET, type AssociationProbe } from '../probes/schema';
+import { validateProbe } from '../probes/validate';
+import { candidateFromDraft, splitStimuli, type ProbeDraft } from './draft';
+
+export type IssueLevel = 'error' | 'warning';
+export interface Issue {
+  level: IssueLevel;
+  /** Which part of the draft, for display next to the field. */
+  where: SetKey | 'templates' | 'id' | 'title' | 'probe';
+  message: string;
+}
+
+export const SET_ORDER: readonly SetKey[] = ['X', 'Y', 'A', 'B'];
+export const LARGE_SET = 1000;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const quoteList = (ws: readonly string[], max = 8) =>
+  ws.slice(0, max).map((w) => `“${w}”`).join(', ') + (ws.length > max ? ` and ${ws.length - max} more` : '');
+
+const setName = (d: ProbeDraft, k: SetKey) => `${k} (${d.labels[k].trim() || 'unlabelled'})`;
+
+const whereOf = (path: string): Issue['where'] => {
+  const m = /^(?:targets|attributes|setTemplates)\.([XYAB])/.exec(path);
+  if (m) return m[1] as SetKey;
+  if (path.startsWith('templates') || path.startsWith('setTemplates')) return 'templates';
+  if (path === 'id' || path === 'title') return path;
+  return 'probe';
+};
+
+/** Schema + lint (src/probes/validate.ts). Returns the probe when nothing blocks a run. */
+export function validateDraft(d: ProbeDraft): { probe: AssociationProbe | null; issues: Issue[] } {
+  const v = validateProbe(candidateFromDraft(d));
+  const issues: Issue[] = v.issues.map((i) => {
+    const where = whereOf(i.path);
+    const key = (SET_ORDER as readonly string[]).includes(where) ? (where as SetKey) : null;
+    const words = key ? splitStimuli(d.words[key]) : [];
+    let message = `${i.path ? `${i.path}: ` : ''}${i.message}`;
+    if (key && /^(targets|attributes)\.[XYAB]\.words$/.test(i.path)) {
+      if (words.length === 0) message = `${setName(d, key)} is empty: add at least two words.`;
+      else if (words.length === 1) message = `${setName(d, key)} has only one word (“${words[0]}”): a set needs at least two.`;
+      else message = `${setName(d, key)}: ${i.message.replace(new RegExp(`^set ${key} `), '')}`;
+    } else if (key && /label$/.test(i.path)) message = `${setName(d, key)}: ${i.message}`;
+    return { level: i.severity, where, message };
+  });
+  for (const k of SET_ORDER) {
+    const n = splitStimuli(d.words[k]).length;
+    if (n > LARGE_SET && n <= MAX_WORDS_PER_SET)
+      issues.push({ level: 'warning', where: k, message: `${setName(d, k)} has ${fmt(n)} words: the run will take longer (Cancel stops it at any time).` });
+  }
+  const ok = v.probe !== null && !issues.some((i) => i.level === 'error');
+  return { probe: ok ? (v.probe as AssociationProbe) : null, issues };
+}
+
+/** Out-of-vocabulary findings given, per set, which words the model knows. */
+export function oovIssues(d: ProbeDraft, known: Partial<Record<SetKey, boolean[]>>, modelTitle: string): { issues: Issue[]; oov: Record<SetKey, string[]> } {
+  const issues: Issue[] = [];
+  const oov = { X: [], Y: [], A: [], B: [] } as Record<SetKey, string[]>;
+  for (const k of SET_ORDER) {
+    const flags = known[k];
+    if (!flags) continue;
+    const words = splitStimuli(d.words[k]);
+    oov[k] = words.filter((_, i) => flags[i] === false);
+    const kept = words.length - oov[k].length;
+    if (words.length > 0 && kept === 0)
+      issues.push({ level: 'error', where: k, message: `Every word of ${setName(d, k)} is out of vocabulary for ${modelTitle}: nothing left to test.` });
+    else if (words.length >= 2 && kept < 2)
+      issues.push({ level: 'error', where: k, message: `${setName(d, k)} keeps only ${kept} word after dropping out-of-vocabulary ${quoteList(oov[k])}: a set needs at least two.` });
+    else if (oov[k].length)
+      issues.push({ level: 'warning', where: k, message: `${setName(d, k)}: ${quoteList(oov[k])} ${oov[k].length === 1 ? 'is' : 'are'} not in ${modelTitle}'s vocabulary and will be dropped (listed in the result).` });
+  }
+  return { issues, oov };
+}

@@ -1,0 +1,50 @@
+// Which model is selected, whether it is loaded (with progress), and which backend runs it —
+// WebGPU, WASM, or plain JS for user vectors — with the reason when WebGPU fell back to WASM.
+import { useModel } from '../../state/queries';
+import { useWorkbench } from '../../state/store';
+import type { ModelProgress } from '../../worker/client';
+
+export const BACKEND_LABEL: Record<string, string> = { webgpu: 'WebGPU', wasm: 'WASM', js: 'JavaScript' };
+
+const loadText = (p: ModelProgress | null) => {
+  if (!p) return 'Loading model…';
+  if (p.status === 'progress' && p.progress !== undefined) return `Loading ${p.file}: ${Math.round(p.progress)}%`;
+  if (p.status === 'progress') return `Loading ${p.file}: ${(p.loaded / 1e6).toFixed(1)} MB`;
+  if (p.status === 'ready') return 'Starting model…';
+  return `Loading ${'file' in p ? p.file : 'model'}…`;
+};
+
+export function ModelStatus() {
+  const modelId = useWorkbench((s) => s.modelId);
+  const device = useWorkbench((s) => s.device);
+  const progress = useWorkbench((s) => s.modelProgress);
+  const model = useModel(modelId, device);
+  return (
+    <div className="model-status" aria-label="Model status">
+      {model.isPending && <span className="pill pill-wait">{loadText(progress)}</span>}
+      {model.isError && (
+        <span className="pill pill-error" role="alert">
+          Model failed to load: {model.error.message}
+        </span>
+      )}
+      {model.data && (
+        <>
+          <span className="pill pill-ok" title={model.data.title}>
+            {model.data.title}
+          </span>
+          <span className="pill">
+            Backend:{' '}
+            <output aria-label="Backend" className="backend">
+              {BACKEND_LABEL[model.data.backend] ?? model.data.backend}
+            </output>
+          </span>
+          {model.data.fallbackReason && (
+            <span className="pill pill-warn" role="note">
+              WebGPU not used: {model.data.fallbackReason}
+            </span>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,300 @@
+// The editor: family, id, title, citation, the four word sets (one per line), SEAT templates, and
+// live validation (schema, lint, OOV for the selected model) shown next to each set. Save keeps the
+// probe in IndexedDB; Share puts it in a URL; Export/Import use the probe JSON the CLI reads.
+import { useId, useRef, useState } from 'react';
+import type { SetKey } from '../../core/association/types';
+import { exportProbeJson } from '../../probes/import';
+import { draftFromProbe, splitStimuli } from '../../state/draft';
+import { isBuiltinProbeId } from '../../probes/builtin';
+import { probeFromFile, probeFromWefe, wordsFromText, type ProbeImport } from '../../state/importers';
+import { useSaveProbe } from '../../state/queries';
+import { shareUrlFor } from '../../state/share';
+import { useWorkbench } from '../../state/store';
+import { useDraftValidation } from '../../state/useValidation';
+import type { Issue } from '../../state/validation';
+import { downloadText } from '../download';
+
+const SET_META: Record<SetKey, { role: string }> = {
+  X: { role: 'Target X' },
+  Y: { role: 'Target Y' },
+  A: { role: 'Attribute A' },
+  B: { role: 'Attribute B' },
+};
+
+function IssueList({ issues, id }: { issues: Issue[]; id?: string }) {
+  if (!issues.length) return null;
+  return (
+    <ul className="issues" id={id}>
+      {issues.map((i, n) => (
+        <li key={n} className={`issue issue-${i.level}`}>
+          <span className="issue-level">{i.level === 'error' ? 'Error' : 'Warning'}:</span> {i.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string[] }) {
+  const label = useWorkbench((s) => s.draft.labels[k]);
+  const text = useWorkbench((s) => s.draft.words[k]);
+  const setWords = useWorkbench((s) => s.setWords);
+  const setLabel = useWorkbench((s) => s.setLabel);
+  const showNotice = useWorkbench((s) => s.showNotice);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const count = splitStimuli(text).length;
+  const onFile = async (f: File | undefined) => {
+    if (!f) return;
+    try {
+      const words = wordsFromText(await f.text(), f.name);
+      setWords(k, words.join('\n'));
+      showNotice({ kind: 'info', title: `Imported ${words.length} words into ${k}`, text: `From ${f.name}.` });
+    } catch (e) {
+      showNotice({ kind: 'error', title: `Could not import ${f.name}`, text: (e as Error).message });
+    } finally {
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  };
+  const errs = issues.filter((i) => i.level === 'error').length;
+  return (
+    <fieldset className={`set-editor${errs ? ' has-error' : ''}`}>
+      <legend>
+        {SET_META[k].role} <span className="muted">({k})</span>
+      </legend>
+      <label htmlFor={`${id}-label`}>Label for {k}</label>
+      <input id={`${id}-label`} value={label} onChange={(e) => setLabel(k, e.target.value)} />
+      <label htmlFor={`${id}-words`}>Words in {k}</label>
+      <textarea
+        id={`${id}-words`}
+        rows={7}
+        value={text}
+        spellCheck={false}
+        aria-invalid={errs > 0}
+        aria-describedby={`${id}-meta ${id}-issues`}
+        onChange={(e) => setWords(k, e.target.value)}
+        placeholder="one word per line"
+      />
+      <div className="set-meta" id={`${id}-meta`}>
+        <span>
+          {count.toLocaleString('en-US')} word{count === 1 ? '' : 's'}
+          {oov.length > 0 && ` · ${oov.length} not in the model`}
+        </span>
+        <button type="button" className="small link" onClick={() => fileRef.current?.click()} aria-label={`Import list into ${k}`}>
+          Import list…
+        </button>
+        <input ref={fileRef} type="file" accept=".txt,.csv,text/plain,text/csv" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void onFile(e.target.files?.[0])} data-testid={`import-${k}`} />
+      </div>
+      {oov.length > 0 && (
+        <div className="chips" aria-label={`Out-of-vocabulary words in ${k}`}>
+          {oov.slice(0, 30).map((w) => (
+            <span key={w} className="chip chip-oov">
+              {w}
+            </span>
+          ))}
+          {oov.length > 30 && <span className="chip">+{oov.length - 30} more</span>}
+        </div>
+      )}
+      <IssueList issues={issues} id={`${id}-issues`} />
+    </fieldset>
+  );
+}
+
+function WefeMapper({ imp, onDone }: { imp: Extract<ProbeImport, { kind: 'wefe' }>; onDone: () => void }) {
+  const keys = Object.keys(imp.sets);
+  const [map, setMap] = useState<Record<SetKey, string>>(imp.suggested ?? { X: keys[0] ?? '', Y: keys[1] ?? '', A: keys[2] ?? '', B: keys[3] ?? '' });
+  const loadDraft = useWorkbench((s) => s.loadDraft);
+  const showNotice = useWorkbench((s) => s.showNotice);
+  return (
+    <div className="wefe-mapper" role="group" aria-label="Map WEFE word lists to sets">
+      <p>This WEFE file has {keys.length} word lists. Choose which list fills each set:</p>
+      <div className="grid4">
+        {(['X', 'Y', 'A', 'B'] as SetKey[]).map((k) => (
+          <label key={k}>
+            {SET_META[k].role}
+            <select value={map[k]} onChange={(e) => setMap({ ...map, [k]: e.target.value })}>
+              {keys.map((key) => (
+                <option key={key} value={key}>
+                  {key} ({imp.sets[key]!.length})
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      <div className="row">
+        <button
+          type="button"
+          onClick={() => {
+            try {
+              const probe = probeFromWefe(imp.sets, map, imp.id);
+              loadDraft(draftFromProbe(probe, { kind: 'import', id: probe.id }));
+              showNotice({ kind: 'info', title: 'WEFE word sets imported', text: `“${probe.title}” is in the editor.` });
+              onDone();
+            } catch (e) {
+              showNotice({ kind: 'error', title: 'Could not build a probe from the WEFE file', text: (e as Error).message });
+            }
+          }}
+        >
+          Use these lists
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          Cancel import
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ProbeEditor() {
+  const draft = useWorkbench((s) => s.draft);
+  const setField = useWorkbench((s) => s.setDraftField);
+  const setSetTemplates = useWorkbench((s) => s.setSetTemplates);
+  const loadDraft = useWorkbench((s) => s.loadDraft);
+  const showNotice = useWorkbench((s) => s.showNotice);
+  const v = useDraftValidation();
+  const save = useSaveProbe();
+  const [shareUrl, setShareUrl] = useState('');
+  const [wefe, setWefe] = useState<Extract<ProbeImport, { kind: 'wefe' }> | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const byWhere = (w: Issue['where']) => v.issues.filter((i) => i.where === w);
+  const general = v.issues.filter((i) => !['X', 'Y', 'A', 'B'].includes(i.where));
+  const builtinId = isBuiltinProbeId(draft.id.trim());
+
+  const onImport = async (f: File | undefined) => {
+    if (!f) return;
+    try {
+      const r = probeFromFile(await f.text(), f.name);
+      if (r.kind === 'probe') {
+        loadDraft(draftFromProbe(r.probe, { kind: 'import', id: r.probe.id }));
+        showNotice({ kind: 'info', title: 'Probe imported', text: `“${r.probe.title}” from ${f.name} is in the editor.` });
+      } else setWefe(r);
+    } catch (e) {
+      showNotice({ kind: 'error', title: `Could not import ${f.name}`, text: (e as Error).message });
+    } finally {
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  };
+
+  return (
+    <div className="editor">
+      <div className="panel-head">
+        <h2 id="editor-heading">Editor</h2>
+        <span className="muted small-text">
+          {draft.origin.kind === 'builtin' ? `Built-in ${draft.origin.id}` : draft.origin.kind === 'share' ? 'From a share link' : draft.origin.kind === 'import' ? 'Imported' : draft.origin.kind === 'user' ? 'Saved probe' : 'New probe'} · saved in this browser as you type
+        </span>
+      </div>
+      <div className="grid3">
+        <label>
+          Test family
+          <select value={draft.family} onChange={(e) => setField('family', e.target.value as 'weat' | 'seat')}>
+            <option value="weat">WEAT (words)</option>
+            <option value="seat">SEAT (sentences)</option>
+          </select>
+        </label>
+        <label>
+          Probe id
+          <input value={draft.id} onChange={(e) => setField('id', e.target.value)} spellCheck={false} aria-invalid={byWhere('id').length > 0} />
+        </label>
+        <label>
+          Title
+          <input value={draft.title} onChange={(e) => setField('title', e.target.value)} />
+        </label>
+      </div>
+      <div className="grid2">
+        <label>
+          Citation
+          <input value={draft.citationText} onChange={(e) => setField('citationText', e.target.value)} placeholder="Author (year). Title. Venue." />
+        </label>
+        <label>
+          Citation link
+          <input value={draft.citationUrl} onChange={(e) => setField('citationUrl', e.target.value)} placeholder="https://doi.org/…" />
+        </label>
+      </div>
+      {draft.description && <p className="description">{draft.description}</p>}
+      <div className="sets">
+        {(['X', 'Y', 'A', 'B'] as SetKey[]).map((k) => (
+          <SetEditor key={k} k={k} issues={byWhere(k)} oov={v.oov[k]} />
+        ))}
+      </div>
+      {draft.family === 'seat' && (
+        <fieldset className="templates">
+          <legend>SEAT templates</legend>
+          <label htmlFor={`${id}-tpl`}>Templates (one per line, each with {'{term}'})</label>
+          <textarea id={`${id}-tpl`} rows={4} value={draft.templates} onChange={(e) => setField('templates', e.target.value)} spellCheck={false} />
+          <details>
+            <summary>Per-set templates (override the list above)</summary>
+            {(['X', 'Y', 'A', 'B'] as SetKey[]).map((k) => (
+              <label key={k}>
+                Templates for {k}
+                <textarea rows={3} value={draft.setTemplates?.[k] ?? ''} onChange={(e) => setSetTemplates(k, e.target.value)} spellCheck={false} />
+              </label>
+            ))}
+          </details>
+        </fieldset>
+      )}
+      <section className="validation" aria-labelledby={`${id}-val`} aria-live="polite">
+        <h3 id={`${id}-val`}>Checks</h3>
+        {v.errors === 0 ? (
+          <p className="ok-text">
+            {v.checkingVocabulary ? 'No problems so far; checking the vocabulary…' : `Ready to run${v.issues.length ? ` (${v.issues.length} warning${v.issues.length === 1 ? '' : 's'})` : ''}.`}
+          </p>
+        ) : (
+          <p className="error-text">
+            {v.errors} problem{v.errors === 1 ? '' : 's'} to fix before running (see the sets above).
+          </p>
+        )}
+        <IssueList issues={general} />
+      </section>
+      <div className="row wrap">
+        <button
+          type="button"
+          disabled={!v.probe || save.isPending}
+          onClick={() => {
+            if (!v.probe) return;
+            if (builtinId) {
+              showNotice({ kind: 'error', title: 'Choose a new id before saving', text: `“${draft.id}” is a built-in probe id. Use Duplicate (or change the id) to save your own version.` });
+              return;
+            }
+            save.mutate(v.probe, {
+              onSuccess: () => showNotice({ kind: 'info', title: 'Probe saved', text: `“${v.probe!.title}” is in My probes.` }),
+              onError: (e) => showNotice({ kind: 'error', title: 'Could not save the probe', text: e.message }),
+            });
+          }}
+        >
+          Save probe
+        </button>
+        <button
+          type="button"
+          disabled={!v.probe}
+          onClick={() => {
+            if (!v.probe) return;
+            try {
+              const url = shareUrlFor(v.probe, window.location.href);
+              setShareUrl(url);
+              void navigator.clipboard?.writeText(url).catch(() => undefined);
+            } catch (e) {
+              showNotice({ kind: 'error', title: 'Cannot share this probe as a link', text: (e as Error).message });
+            }
+          }}
+        >
+          Share link
+        </button>
+        <button type="button" disabled={!v.probe} onClick={() => v.probe && downloadText(exportProbeJson(v.probe), `${v.probe.id}.probe.json`, 'application/json')}>
+          Export probe JSON
+        </button>
+        <button type="button" className="secondary" onClick={() => fileRef.current?.click()}>
+          Import probe or word sets…
+        </button>
+        <input ref={fileRef} type="file" accept=".json,.csv,application/json,text/csv" hidden aria-hidden="true" tabIndex={-1} data-testid="import-probe" onChange={(e) => void onImport(e.target.files?.[0])} />
+      </div>
+      {shareUrl && (
+        <label className="share">
+          Share URL (copied to the clipboard; opening it loads this probe without running it)
+          <input readOnly value={shareUrl} onFocus={(e) => e.target.select()} />
+        </label>
+      )}
+      {wefe && <WefeMapper imp={wefe} onDone={() => setWefe(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+// The probe library: built-in suites and probes (with citations) and the user's saved probes.
+// Open loads a probe into the editor; Duplicate makes an editable copy with a new id; New starts
+// from scratch. Running a suite happens straight from here.
+import { draftFromProbe, duplicateDraft, emptyDraft } from '../../state/draft';
+import { builtinProbes, builtinSuites, resolveSuite } from '../../state/library';
+import { useDeleteProbe, useRunMutation, useSavedProbes } from '../../state/queries';
+import { useWorkbench } from '../../state/store';
+import type { AssociationProbe } from '../../probes/schema';
+
+function ProbeItem({ probe, saved }: { probe: AssociationProbe; saved?: boolean }) {
+  const loadDraft = useWorkbench((s) => s.loadDraft);
+  const current = useWorkbench((s) => s.draft.origin);
+  const del = useDeleteProbe();
+  const active = current.id === probe.id && current.kind === (saved ? 'user' : 'builtin');
+  return (
+    <li className={`probe-item${active ? ' active' : ''}`}>
+      <div className="probe-item-title">{probe.title}</div>
+      <div className="probe-item-meta">
+        <code>{probe.id}</code>
+        {probe.citation && (
+          <cite title={probe.citation.text}>
+            {probe.citation.url ? (
+              <a href={probe.citation.url} target="_blank" rel="noreferrer">
+                {shortCitation(probe.citation.text)}
+              </a>
+            ) : (
+              shortCitation(probe.citation.text)
+            )}
+          </cite>
+        )}
+      </div>
+      <div className="row">
+        <button type="button" className="small" aria-label={`Open ${probe.title}`} onClick={() => loadDraft(draftFromProbe(probe, { kind: saved ? 'user' : 'builtin', id: probe.id }))}>
+          Open
+        </button>
+        <button type="button" className="small" aria-label={`Duplicate and edit ${probe.title}`} onClick={() => loadDraft(duplicateDraft(probe))}>
+          Duplicate
+        </button>
+        {saved && (
+          <button type="button" className="small danger" aria-label={`Delete saved probe ${probe.title}`} onClick={() => del.mutate(probe.id)}>
+            Delete
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** "Caliskan, A., Bryson, … (2017). …" → "Caliskan et al. 2017". */
+export const shortCitation = (text: string) => {
+  const author = /^([^,]+),/.exec(text)?.[1] ?? text.slice(0, 20);
+  const year = /\((\d{4})\)/.exec(text)?.[1];
+  const many = (text.match(/&|,\s[A-Z]\./g) ?? []).length > 1;
+  return `${author}${many ? ' et al.' : ''}${year ? ` ${year}` : ''}`;
+};
+
+export function ProbeLibrary() {
+  const saved = useSavedProbes();
+  const loadDraft = useWorkbench((s) => s.loadDraft);
+  const run = useRunMutation();
+  const all = builtinProbes();
+  const weat = all.filter((p) => p.family === 'weat');
+  const seat = all.filter((p) => p.family === 'seat');
+  return (
+    <div className="library">
+      <div className="panel-head">
+        <h2>Probe library</h2>
+        <button type="button" className="small" onClick={() => loadDraft(emptyDraft())}>
+          New probe
+        </button>
+      </div>
+      <section aria-labelledby="lib-suites">
+        <h3 id="lib-suites">Suites</h3>
+        <ul className="probe-list">
+          {builtinSuites().map((s) => (
+            <li key={s.id} className="probe-item">
+              <div className="probe-item-title">{s.title}</div>
+              <div className="probe-item-meta">
+                <code>{s.id}</code>
+              </div>
+              <button
+                type="button"
+                className="small"
+                disabled={run.isPending}
+                aria-label={`Run suite ${s.title}`}
+                onClick={() => {
+                  const st = useWorkbench.getState();
+                  run.mutate({ probeId: s.id, title: s.title, probes: resolveSuite(s.id), modelId: st.modelId, device: st.device, options: st.options });
+                }}
+              >
+                Run suite
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="lib-mine">
+        <h3 id="lib-mine">My probes</h3>
+        {saved.data?.length ? (
+          <ul className="probe-list">
+            {saved.data.map((s) => (
+              <ProbeItem key={s.id} probe={s.probe} saved />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted small-text">None saved yet. Duplicate a built-in or start a new probe, then “Save probe”.</p>
+        )}
+      </section>
+      <section aria-labelledby="lib-weat">
+        <h3 id="lib-weat">Caliskan et al. WEATs</h3>
+        <ul className="probe-list">
+          {weat.map((p) => (
+            <ProbeItem key={p.id} probe={p} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="lib-seat">
+        <h3 id="lib-seat">SEAT versions</h3>
+        <ul className="probe-list">
+          {seat.map((p) => (
+            <ProbeItem key={p.id} probe={p} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+// Model picker (embedded models + the user's own vectors), options, Run/Cancel with progress.
+// Run is disabled while the draft has errors; the run itself happens in the workers.
+import { useId, useRef, useState } from 'react';
+import { DEFAULT_ASSOCIATION_OPTIONS } from '../../core/association/types';
+import { formatInt, progressFraction, progressText } from '../../state/format';
+import { EMBEDDED_MODELS } from '../../state/models';
+import { cancelRun, useLoadUserVectors, useModel, useRunMutation, useUserModels } from '../../state/queries';
+import { useWorkbench } from '../../state/store';
+import { useDraftValidation } from '../../state/useValidation';
+import type { DevicePreference } from '../../worker/client';
+
+function NumberOption({ label, value, min, max, onCommit, help }: { label: string; value: number; min: number; max: number; onCommit: (n: number) => void; help?: string }) {
+  const [text, setText] = useState(String(value));
+  const [prev, setPrev] = useState(value);
+  if (prev !== value) {
+    setPrev(value);
+    setText(String(value));
+  }
+  const id = useId();
+  const n = Number(text.replace(/[,_\s]/g, ''));
+  const valid = text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        inputMode="numeric"
+        value={text}
+        aria-invalid={!valid}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => {
+          setText(e.target.value);
+          const m = Number(e.target.value.replace(/[,_\s]/g, ''));
+          if (e.target.value.trim() !== '' && Number.isInteger(m) && m >= min && m <= max) onCommit(m);
+        }}
+      />
+      <small id={`${id}-help`} className={valid ? 'muted' : 'error-text'}>
+        {valid ? help : `Enter a whole number from ${formatInt(min)} to ${formatInt(max)}.`}
+      </small>
+    </div>
+  );
+}
+
+function UserVectors() {
+  const load = useLoadUserVectors();
+  const progress = useWorkbench((s) => s.modelProgress);
+  const ref = useRef<HTMLInputElement>(null);
+  const pct = progress?.status === 'progress' && progress.progress !== undefined ? progress.progress : null;
+  return (
+    <div className="user-vectors">
+      <button type="button" className="secondary small" disabled={load.isPending} onClick={() => ref.current?.click()}>
+        Load word vectors file…
+      </button>
+      <input
+        ref={ref}
+        type="file"
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        data-testid="vectors-file"
+        accept=".txt,.vec,text/plain"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) load.mutate({ file: f, name: f.name.replace(/\.[^.]+$/, '') });
+          e.target.value = '';
+        }}
+      />
+      <small className="muted">word2vec/GloVe text: one “word v1 … vD” per line.</small>
+      {load.isPending && (
+        <div role="status" aria-live="polite">
+          <progress aria-label="Vector file progress" max={100} value={pct ?? undefined} /> Reading vectors{pct !== null ? ` ${Math.round(pct)}%` : '…'}
+        </div>
+      )}
+      {load.isError && (
+        <p className="error-text" role="alert">
+          Could not read the vectors file: {load.error.message}
+        </p>
+      )}
+      {load.isSuccess && (
+        <p className="ok-text" role="status">
+          Loaded {formatInt(load.data.vocabularySize)} words × {load.data.dims} dimensions{load.data.duplicates ? ` (${load.data.duplicates} duplicate words skipped)` : ''}.
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function RunPanel() {
+  const modelId = useWorkbench((s) => s.modelId);
+  const setModelId = useWorkbench((s) => s.setModelId);
+  const device = useWorkbench((s) => s.device);
+  const setDevice = useWorkbench((s) => s.setDevice);
+  const options = useWorkbench((s) => s.options);
+  const setOption = useWorkbench((s) => s.setOption);
+  const resetOptions = useWorkbench((s) => s.resetOptions);
+  const progress = useWorkbench((s) => s.runProgress);
+  const lastError = useWorkbench((s) => s.lastError);
+  const draftTitle = useWorkbench((s) => s.draft.title);
+  const userModels = useUserModels();
+  const model = useModel(modelId, device);
+  const v = useDraftValidation();
+  const run = useRunMutation();
+  const id = useId();
+  const fraction = progressFraction(progress);
+  const running = run.isPending;
+
+  return (
+    <div className="run-panel">
+      <h2>Run</h2>
+      <label htmlFor={`${id}-model`}>Model</label>
+      <select id={`${id}-model`} value={modelId} onChange={(e) => setModelId(e.target.value)}>
+        {EMBEDDED_MODELS.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.title}
+          </option>
+        ))}
+        {(userModels.data ?? []).map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.title} (your vectors)
+          </option>
+        ))}
+      </select>
+      <small className="muted">{EMBEDDED_MODELS.find((m) => m.id === modelId)?.note ?? 'Your own word vectors (kept in this tab only).'}</small>
+      <UserVectors />
+      <details className="options" open>
+        <summary>Options</summary>
+        <NumberOption label="Permutations" value={options.permutations} min={1} max={10_000_000} onCommit={(n) => setOption('permutations', n)} help="Monte Carlo draws when exact enumeration is too large." />
+        <NumberOption label="Bootstrap resamples" value={options.bootstrap} min={0} max={1_000_000} onCommit={(n) => setOption('bootstrap', n)} help="For the CI of d (0 = no CI)." />
+        <NumberOption label="Seed" value={options.seed} min={0} max={2 ** 31 - 1} onCommit={(n) => setOption('seed', n)} help="Same seed, same numbers." />
+        <div className="field">
+          <label htmlFor={`${id}-ci`}>Confidence level</label>
+          <select id={`${id}-ci`} value={String(options.confidenceLevel)} onChange={(e) => setOption('confidenceLevel', Number(e.target.value))}>
+            <option value="0.9">90%</option>
+            <option value="0.95">95%</option>
+            <option value="0.99">99%</option>
+          </select>
+        </div>
+        <fieldset className="field radio">
+          <legend>SD convention for d</legend>
+          <label>
+            <input type="radio" name={`${id}-sd`} checked={options.sd === 'sample'} onChange={() => setOption('sd', 'sample')} /> Sample (n − 1), as Caliskan et al.
+          </label>
+          <label>
+            <input type="radio" name={`${id}-sd`} checked={options.sd === 'population'} onChange={() => setOption('sd', 'population')} /> Population (n), as WEFE
+          </label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-dev`}>Device</label>
+          <select id={`${id}-dev`} value={device} onChange={(e) => setDevice(e.target.value as DevicePreference)}>
+            <option value="auto">Auto (WebGPU, else WASM)</option>
+            <option value="webgpu">WebGPU</option>
+            <option value="wasm">WASM</option>
+          </select>
+        </div>
+        <button
+          type="button"
+          className="small link"
+          onClick={resetOptions}
+          disabled={JSON.stringify(options) === JSON.stringify(DEFAULT_ASSOCIATION_OPTIONS)}
+        >
+          Reset options
+        </button>
+      </details>
+      <div className="run-buttons">
+        <button
+          type="button"
+          className="primary"
+          disabled={running || !v.probe || model.isError}
+          onClick={() => v.probe && run.mutate({ probeId: v.probe.id, title: v.probe.title, probes: [v.probe], modelId, device, options })}
+          aria-describedby={`${id}-runhint`}
+        >
+          Run
+        </button>
+        <button type="button" disabled={!running} onClick={cancelRun}>
+          Cancel
+        </button>
+      </div>
+      <p id={`${id}-runhint`} className="muted small-text">
+        {v.probe ? `Runs “${draftTitle}” with seed ${options.seed}.` : 'Fix the problems in the editor to enable Run.'}
+      </p>
+      <div className="progress" aria-live="polite">
+        {running && (
+          <>
+            <progress aria-label="Run progress" max={1} value={fraction ?? undefined} />
+            <p role="status" className="progress-text">
+              {progressText(progress) || 'starting…'}
+            </p>
+          </>
+        )}
+      </div>
+      {!running && lastError && (
+        <div className={lastError.name === 'CancelledError' ? 'notice notice-info' : 'notice notice-error'} role={lastError.name === 'CancelledError' ? 'status' : 'alert'}>
+          <div>
+            <strong>{lastError.name === 'CancelledError' ? 'Run cancelled' : 'The run failed'}</strong>
+            <p>{lastError.name === 'CancelledError' ? 'The computation was stopped. Nothing was saved.' : `${lastError.message} (${lastError.name})`}</p>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// Opening a share link loads its probe into the editor (validated; never runs anything). The
+// fragment is then removed so a reload does not overwrite later edits.
+import { useEffect } from 'react';
+import { draftFromProbe } from '../../state/draft';
+import { readShareFragment } from '../../state/share';
+import { useWorkbench } from '../../state/store';
+
+export function useShareLink() {
+  useEffect(() => {
+    const apply = () => {
+      const read = readShareFragment(window.location.hash);
+      if (read.kind === 'none') return;
+      const { loadDraft, showNotice, setView } = useWorkbench.getState();
+      if (read.kind === 'ok') {
+        loadDraft(draftFromProbe(read.probe, { kind: 'share', id: read.probe.id }));
+        setView('workbench');
+        showNotice({ kind: 'info', title: 'Probe loaded from a share link', text: `“${read.probe.title}” is in the editor. Nothing has run: check it, then press Run.` });
+      } else {
+        showNotice({ kind: 'error', title: 'This share link could not be opened', text: read.message });
+      }
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    };
+    apply();
+    window.addEventListener('hashchange', apply);
+    return () => window.removeEventListener('hashchange', apply);
+  }, []);
+}

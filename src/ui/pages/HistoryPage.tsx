@@ -1,0 +1,78 @@
+// Every finished run, newest first, from IndexedDB. Open shows it in the workbench (re-export,
+// re-run from its seed); Delete removes it.
+import { formatD, formatP } from '../../state/format';
+import { useDeleteRun, useRuns } from '../../state/queries';
+import { useWorkbench } from '../../state/store';
+import { BACKEND_LABEL } from '../components/ModelStatus';
+
+export function HistoryPage() {
+  const runs = useRuns();
+  const openRun = useWorkbench((s) => s.openRun);
+  const setView = useWorkbench((s) => s.setView);
+  const del = useDeleteRun();
+  return (
+    <section className="panel history" aria-labelledby="history-heading">
+      <h2 id="history-heading">Run history</h2>
+      <p className="muted">Kept in this browser (IndexedDB). Open a run to see its charts, export it again, or re-run it from its seed.</p>
+      {runs.isPending && <p>Loading…</p>}
+      {runs.isError && <p className="error-text" role="alert">Could not read the history: {runs.error.message}</p>}
+      {runs.data && runs.data.length === 0 && <p>No runs yet.</p>}
+      {runs.data && runs.data.length > 0 && (
+        <table>
+          <caption className="sr-only">Finished runs, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Run</th>
+              <th scope="col">Model</th>
+              <th scope="col">Seed</th>
+              <th scope="col">Results</th>
+              <th scope="col">Finished</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.data.map((r) => (
+              <tr key={r.runId}>
+                <th scope="row">
+                  {r.title}
+                  <br />
+                  <code className="muted">{r.probeId}</code>
+                </th>
+                <td>
+                  {r.model.id}
+                  <br />
+                  <span className="muted">{BACKEND_LABEL[r.model.backend] ?? r.model.backend}</span>
+                </td>
+                <td>{r.seed}</td>
+                <td>
+                  {r.results.length === 1
+                    ? `d = ${formatD(r.results[0]!.effectSize)}, p = ${formatP(r.results[0]!.pValue)}`
+                    : `${r.results.length} tests, d from ${formatD(Math.min(...r.results.map((x) => x.effectSize)), 2)} to ${formatD(Math.max(...r.results.map((x) => x.effectSize)), 2)}`}
+                </td>
+                <td>{new Date(r.finishedAt).toLocaleString()}</td>
+                <td className="row">
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Open run ${r.title} from ${new Date(r.finishedAt).toLocaleString()}`}
+                    onClick={() => {
+                      openRun(r.runId);
+                      setView('workbench');
+                    }}
+                  >
+                    Open
+                  </button>
+                  <button type="button" className="small danger" aria-label={`Delete run ${r.title} from ${new Date(r.finishedAt).toLocaleString()}`} onClick={() => del.mutate(r.runId)}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
