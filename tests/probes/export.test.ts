@@ -1,0 +1,99 @@
+// CSV export: exact round trip through papaparse, the formula-injection guard on string cells
+// only, and the column contract (CSV_COLUMNS) the CLI and UI share.
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { sampleResult } from '../fixtures/probes/sampleResult';
+import { CSV_COLUMNS, ITEM_CSV_COLUMNS, guardCell, itemsToCsv, resultsToCsv, splitOovCell } from '../../src/probes/export/csv';
+
+const parse = (csv: string) => Papa.parse<Record<string, unknown>>(csv, { header: true, dynamicTyping: true, skipEmptyLines: true });
+
+describe('resultsToCsv', () => {
+  it('writes CSV_COLUMNS in order and round-trips exact numbers', () => {
+    const csv = resultsToCsv([sampleResult()], { runId: 'run-1', modelId: 'glove-6b-100d', seed: 1 });
+    const r = parse(csv);
+    expect(r.errors).toEqual([]);
+    expect(r.meta.fields).toEqual([...CSV_COLUMNS]);
+    const row = r.data[0]!;
+    expect(row).toMatchObject({
+      run_id: 'run-1',
+      probe_id: 'caliskan-weat-1',
+      title: 'WEAT 1: Flowers vs insects × pleasant vs unpleasant',
+      kind: 'weat',
+      model_id: 'glove-6b-100d',
+      seed: 1,
+      label_X: 'Flowers',
+      n_X: 23,
+      n_Y: 25,
+      statistic: 1.2345678901234567,
+      effect_size: -0.5312345678901234,
+      sd: 'sample',
+      ci_low: -0.9,
+      ci_high: -0.1234,
+      ci_level: 0.95,
+      ci_method: 'percentile',
+      ci_resamples: 2000,
+      p_value: 0.000009999900001,
+      p_method: 'monte-carlo',
+      permutations: 100000,
+      p_holm: 0.00005,
+      p_bh: 1e-7,
+      oov_X: 'gladiola; zinnia',
+      oov_Y: null,
+    });
+    expect(splitOovCell(String(row.oov_X))).toEqual(['gladiola', 'zinnia']);
+    // Negative numbers are written as plain numbers, not quote-prefixed.
+    expect(csv).toContain(',-0.5312345678901234,');
+    expect(csv).not.toContain("'-0.53");
+  });
+
+  it('leaves CI and adjusted p empty when absent; run_id empty without a run', () => {
+    const csv = resultsToCsv([sampleResult({ ci: null, pHolm: null, pBH: null })], { modelId: 'm', seed: 7 });
+    const row = parse(csv).data[0]!;
+    expect(row.run_id).toBeNull();
+    expect(row.ci_low).toBeNull();
+    expect(row.ci_method).toBeNull();
+    expect(row.p_holm).toBeNull();
+    expect(row.seed).toBe(7);
+  });
+
+  it('neutralises formula-like strings in every string column', () => {
+    const csv = resultsToCsv(
+      [sampleResult({ title: '=1+1', labels: { X: '+cmd', Y: '-x', A: '@SUM(A1)', B: '\tB' }, oov: { X: ['=bad'], Y: [], A: [], B: [] } })],
+      { runId: '@run', modelId: '-model', seed: 1 },
+    );
+    const row = parse(csv).data[0]!;
+    expect(row.title).toBe("'=1+1");
+    expect(row.label_X).toBe("'+cmd");
+    expect(row.label_Y).toBe("'-x");
+    expect(row.label_A).toBe("'@SUM(A1)");
+    expect(row.label_B).toBe("'\tB");
+    expect(row.oov_X).toBe("'=bad");
+    expect(row.run_id).toBe("'@run");
+    expect(row.model_id).toBe("'-model");
+    expect(row.effect_size).toBe(-0.5312345678901234);
+  });
+});
+
+describe('itemsToCsv', () => {
+  it('one row per word with exact associations; guarded words', () => {
+    const csv = itemsToCsv([sampleResult()], { runId: 'run-1', modelId: 'glove-6b-100d', seed: 1 });
+    const r = parse(csv);
+    expect(r.errors).toEqual([]);
+    expect(r.meta.fields).toEqual([...ITEM_CSV_COLUMNS]);
+    expect(r.data).toEqual([
+      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'X', label: 'Flowers', word: 'aster', association: 0.0123456789 },
+      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'X', label: 'Flowers', word: `'=HYPERLINK("http://evil")`, association: -0.25 },
+      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'Y', label: 'Insects', word: "'-ism", association: -1e-9 },
+    ]);
+  });
+});
+
+describe('guardCell', () => {
+  it('touches strings only', () => {
+    expect(guardCell(-0.53)).toBe(-0.53);
+    expect(guardCell('-0.53')).toBe("'-0.53");
+    expect(guardCell('\rx')).toBe("'\rx");
+    expect(guardCell('rose')).toBe('rose');
+    expect(guardCell(null)).toBeNull();
+  });
+});

@@ -1,0 +1,68 @@
+// Run records: assembled by the pure helpers in src/core/runRecord.ts, validated by the zod schema
+// in src/probes/runRecordSchema.ts, and JSON round-trippable.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ASSOCIATION_OPTIONS } from '../../src/core/association/types';
+import { ProbeValidationError } from '../../src/core/errors';
+import { createRunRecord, makeRunId, runDurationMs, runRecordFileName, probeForResult, RUN_RECORD_FORMAT } from '../../src/core/runRecord';
+import { getBuiltinProbe } from '../../src/probes/builtin';
+import { parseRunRecord } from '../../src/probes/runRecordSchema';
+import { sampleResult } from '../fixtures/probes/sampleResult';
+
+const record = () =>
+  createRunRecord({
+    runId: makeRunId(new Date('2026-11-22T21:53:01.123Z'), () => 0.5),
+    app: { name: 'bias-probe-workbench', version: '0.1.0' },
+    probes: [getBuiltinProbe('caliskan-weat-1')],
+    model: { id: 'glove-6b-100d', title: 'GloVe 6B 100d (embedded)', assetSha256: 'a'.repeat(64), dtype: 'int8', backend: 'wasm', fallbackReason: 'WebGPU unavailable' },
+    options: { ...DEFAULT_ASSOCIATION_OPTIONS, seed: 42 },
+    startedAt: new Date('2026-11-22T21:53:01.123Z'),
+    finishedAt: '2026-11-22T21:53:02.623Z',
+    results: [sampleResult()],
+  });
+
+describe('run record', () => {
+  it('is assembled with the format marker, the seed from the options and ISO timestamps', () => {
+    const r = record();
+    expect(r.format).toBe(RUN_RECORD_FORMAT);
+    expect(r.runId).toBe('run-20261122T215301Z-iiiiiiii');
+    expect(r.seed).toBe(42);
+    expect(r.startedAt).toBe('2026-11-22T21:53:01.123Z');
+    expect(runDurationMs(r)).toBe(1500);
+    expect(runRecordFileName(r, 'json')).toBe('run-20261122T215301Z-iiiiiiii.json');
+    expect(probeForResult(r, r.results[0]!)?.id).toBe('caliskan-weat-1');
+  });
+
+  it('validates after a JSON round trip', () => {
+    const r = record();
+    expect(parseRunRecord(JSON.parse(JSON.stringify(r)))).toEqual(r);
+  });
+
+  it('rejects a damaged record, listing every problem with its path', () => {
+    const bad = JSON.parse(JSON.stringify(record())) as {
+      seed: number;
+      model: { backend: string };
+      results: { pValue: number; probeId: string }[];
+    };
+    bad.seed = 3;
+    bad.model.backend = 'cuda';
+    bad.results[0]!.pValue = 1.5;
+    bad.results[0]!.probeId = 'caliskan-weat-99';
+    let err: unknown;
+    try {
+      parseRunRecord(bad);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ProbeValidationError);
+    const msg = (err as Error).message;
+    expect(msg).toMatch(/^The run record is not valid \(\d problems\)/);
+    expect(msg).toContain('model.backend');
+    expect(msg).toContain('results.0.pValue');
+    expect(() => parseRunRecord({ ...record(), format: 'something-else' })).toThrow(/format/);
+  });
+
+  it('catches a seed that disagrees with the options and a probe missing for a result', () => {
+    const bad = { ...record(), seed: 3, probes: [] };
+    expect(() => parseRunRecord(bad)).toThrow(/seed: seed 3 differs from options.seed 42[\s\S]*no probe "caliskan-weat-1" in probes/);
+  });
+});
