@@ -48,43 +48,58 @@ export function fitLogisticRegression(rows: readonly NumericVector[], labels: re
 
   const dim = rows[0]!.length;
   const size = dim + 1; // parameters: w_0..w_{d−1}, b
-  const theta = new Float64Array(size);
-  const margin = (params: Float64Array, i: number) => labels[i]! * (dot(params.subarray(0, dim), rows[i]!) + params[dim]!);
-  const objective = (params: Float64Array) => {
+  const n = rows.length;
+  // Design matrix with a trailing 1 for the intercept, row-major Float64 (monomorphic inner loops).
+  const design = new Float64Array(n * size);
+  rows.forEach((row, i) => {
+    if (row.length !== dim) throw new InvalidOptionError(`row ${i} has dimension ${row.length}, expected ${dim}`);
+    for (let k = 0; k < dim; k++) design[i * size + k] = row[k]!;
+    design[i * size + dim] = 1;
+  });
+  const y = Float64Array.from(labels);
+  const penalised = dim + (penalizeIntercept ? 1 : 0); // parameters 0..penalised−1 carry ½θ²
+
+  const margins = (params: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let z = 0;
+      const offset = i * size;
+      for (let k = 0; k < size; k++) z += design[offset + k]! * params[k]!;
+      out[i] = y[i]! * z;
+    }
+    return out;
+  };
+  const objective = (params: Float64Array): number => {
     let penalty = 0;
-    for (let k = 0; k < dim; k++) penalty += params[k]! ** 2;
-    if (penalizeIntercept) penalty += params[dim]! ** 2;
+    for (let k = 0; k < penalised; k++) penalty += params[k]! * params[k]!;
+    const m = margins(params);
     let loss = 0;
-    for (let i = 0; i < rows.length; i++) loss += softplus(-margin(params, i));
+    for (let i = 0; i < n; i++) loss += softplus(-m[i]!);
     return 0.5 * penalty + C * loss;
   };
 
+  const theta = new Float64Array(size);
   let value = objective(theta);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     const gradient = new Float64Array(size);
     const hessian = new Float64Array(size * size);
-    for (let k = 0; k < dim; k++) {
+    for (let k = 0; k < penalised; k++) {
       gradient[k] = theta[k]!;
       hessian[k * size + k] = 1;
     }
-    if (penalizeIntercept) {
-      gradient[dim] = theta[dim]!;
-      hessian[dim * size + dim] = 1;
-    }
-    for (let i = 0; i < rows.length; i++) {
-      const x = rows[i]!;
-      const y = labels[i]!;
-      const probabilityWrong = sigmoid(-margin(theta, i)); // σ(−y z)
+    const m = margins(theta);
+    for (let i = 0; i < n; i++) {
+      const probabilityWrong = sigmoid(-m[i]!); // σ(−y z)
       const curvature = C * probabilityWrong * (1 - probabilityWrong);
-      const slope = -C * y * probabilityWrong;
-      for (let k = 0; k < dim; k++) {
-        gradient[k]! += slope * x[k]!;
-        const scaled = curvature * x[k]!;
-        for (let l = 0; l <= k; l++) hessian[k * size + l]! += scaled * x[l]!;
-        hessian[dim * size + k]! += scaled;
+      const slope = -C * y[i]! * probabilityWrong;
+      const offset = i * size;
+      for (let k = 0; k < size; k++) {
+        const xk = design[offset + k]!;
+        gradient[k]! += slope * xk;
+        const scaled = curvature * xk;
+        const rowStart = k * size;
+        for (let l = 0; l <= k; l++) hessian[rowStart + l]! += scaled * design[offset + l]!;
       }
-      gradient[dim]! += slope;
-      hessian[dim * size + dim]! += curvature;
     }
     for (let k = 0; k < size; k++) for (let l = k + 1; l < size; l++) hessian[k * size + l] = hessian[l * size + k]!;
     let largest = 0;
@@ -92,12 +107,13 @@ export function fitLogisticRegression(rows: readonly NumericVector[], labels: re
     if (largest < tolerance) return { weights: theta.slice(0, dim), intercept: theta[dim]!, iterations: iteration, converged: true };
 
     const step = solveSpd(hessian, gradient, size); // Newton direction is −step
-    const decrease = dot(gradient, step);
+    let decrease = 0;
+    for (let k = 0; k < size; k++) decrease += gradient[k]! * step[k]!;
     let scale = 1;
-    let candidate = new Float64Array(size);
+    const candidate = new Float64Array(size);
     let candidateValue = value;
     for (let halvings = 0; halvings < 60; halvings++) {
-      candidate = theta.map((t, k) => t - scale * step[k]!);
+      for (let k = 0; k < size; k++) candidate[k] = theta[k]! - scale * step[k]!;
       candidateValue = objective(candidate);
       if (candidateValue <= value - 1e-4 * scale * decrease) break;
       scale /= 2;

@@ -1,22 +1,25 @@
 // Standard normal CDF and quantile, needed only by the BCa bootstrap interval. Implemented here
 // (rather than pulling a stats library into the browser bundle) with methods whose accuracy is
-// documented: Marsaglia's series for Φ (absolute error ~1e-15, all terms positive so no
-// cancellation) and Acklam's rational approximation for Φ⁻¹ polished by two Newton steps.
+// documented: Marsaglia's series for Φ near the centre (all terms positive, no cancellation), the
+// Laplace continued fraction for the tails beyond |x| > 3 (relative accuracy where Φ is tiny), and
+// Acklam's rational approximation for Φ⁻¹ polished by two Newton steps.
 
 /**
  * Φ(x) = P(Z ≤ x) for Z ~ N(0, 1).
  * Source: G. Marsaglia (2004), "Evaluating the Normal Distribution", J. Stat. Softw. 11(4):
- * Φ(x) = ½ + φ(x)·(x + x³/3 + x⁵/(3·5) + …). Saturates to 0/1 beyond |x| > 38. Never throws.
+ * Φ(x) = ½ + φ(x)·(x + x³/3 + x⁵/(3·5) + …) for |x| ≤ 3; for |x| > 3 the smaller tail is
+ * φ(z)/(z + 1/(z + 2/(z + 3/(z + …)))) (Laplace's continued fraction, 300 terms), then reflected.
+ * Saturates to 0/1 beyond |x| > 38. Never throws.
  */
 export function normalCdf(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
   if (x < -38) return 0;
   if (x > 38) return 1;
-  if (Math.abs(x) > 8) {
-    // Far tail: Mills-ratio continued fraction for the smaller tail, then reflect.
+  if (Math.abs(x) > 3) {
+    // Tail: Mills-ratio continued fraction for the smaller tail, then reflect.
     const z = Math.abs(x);
     let fraction = 0;
-    for (let k = 60; k >= 1; k--) fraction = k / (z + fraction);
+    for (let k = 300; k >= 1; k--) fraction = k / (z + fraction);
     const tail = Math.exp(-0.5 * z * z - 0.5 * Math.log(2 * Math.PI)) / (z + fraction);
     return x > 0 ? 1 - tail : tail;
   }
