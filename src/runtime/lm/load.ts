@@ -1,0 +1,324 @@
+// Loading a causal or masked LM through transformers.js, the same path for every source (embedded,
+// Hub id, user folder). Platform differences — where files come from, which ORT build runs, how
+// files are hashed — come in through `LmPlatform` (node.ts, browser.ts); this file holds the
+// decisions:
+//  - transformers.js keeps its settings in one global `env`, so loads are serialised by a lock and
+//    each load sets the env it needs (allowLocalModels, localModelPath, remoteHost …) first. All of
+//    a model's files are fetched inside from_pretrained, so later loads cannot disturb it.
+//  - Kind: config.json `architectures` (…ForMaskedLM / …ForCausalLM / …LMHeadModel), else whether
+//    transformers.js's AutoModelForCausalLM / AutoModelForMaskedLM support `model_type`.
+//  - Dtype: the files present decide what is offered; 'auto' picks fp32 when present (scores are
+//    measurements: full precision first), then q8, fp16 (WebGPU with shader-f16 only), q4, q4f16.
+//  - Device: try the candidates in order (WebGPU, then WASM) and keep the first that loads AND runs
+//    a two-token warm-up pass — ORT-web reports unsupported WebGPU kernels and GPU OOM only when a
+//    session runs. Why the preferred device was dropped is reported as `fallbackReason`.
+import type * as Transformers from '@huggingface/transformers';
+import { CancelledError, InvalidOptionError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
+import { createLanguageModel, type ForwardFn, type LmTokenizer } from './languageModel';
+import { isOutOfMemory, looksLikeWebGpuProblem, mapLoadError, mapRunError } from './errors';
+import { LM_DTYPES, type LanguageModel, type LmBackend, type LmDevicePreference, type LmDtype, type LmInfo, type LmKind, type LmLoadProgress, type LmSource } from './types';
+
+export type TransformersModule = typeof Transformers;
+
+export const DTYPE_SUFFIX: Readonly<Record<LmDtype, string>> = Object.freeze({
+  fp32: '',
+  fp16: '_fp16',
+  q8: '_quantized',
+  q4: '_q4',
+  q4f16: '_q4f16',
+});
+export const onnxFileFor = (dtype: LmDtype) => `onnx/model${DTYPE_SUFFIX[dtype]}.onnx`;
+
+/** Dtypes offered by a listing of the onnx/ folder (file names without the folder). */
+export function dtypesFromFiles(onnxFiles: readonly string[]): LmDtype[] {
+  return LM_DTYPES.filter((d) => onnxFiles.includes(`model${DTYPE_SUFFIX[d]}.onnx`));
+}
+
+export interface PreparedSource {
+  /** What to pass to from_pretrained: a Hub-style id or a folder path. */
+  ref: string;
+  /** Where files come from, for error messages. */
+  where: string;
+  cacheDir?: string;
+  revision?: string;
+  /** Names of the files in onnx/ when the platform can list them; null = unknown (Hub). */
+  listOnnxFiles(): Promise<string[] | null>;
+  /** sha256 hex of a file of the model folder after loading; null when it cannot be read back. */
+  sha256(file: string): Promise<string | null>;
+}
+
+export interface DeviceCandidate {
+  /** transformers.js device name; 'direct' = run the graph on the platform's own ORT session (createDirect). */
+  device: string;
+  backend: LmBackend;
+}
+
+export interface DirectModel {
+  forward: ForwardFn;
+  dispose(): Promise<void>;
+}
+
+export interface LmPlatform {
+  importTransformers(pref: LmDevicePreference): Promise<TransformersModule>;
+  /** Set transformers.js env for this source (called under the load lock). */
+  prepare(tf: TransformersModule, source: LmSource): Promise<PreparedSource>;
+  /** Devices to try, best first, and why better ones were skipped. */
+  devices(pref: LmDevicePreference): Promise<{ candidates: DeviceCandidate[]; skipped?: string; fp16OnWebGpu: boolean }>;
+  /** For device 'direct': open `file` of the prepared source on the platform's ORT. */
+  createDirect?(prepared: PreparedSource, file: string, config: Record<string, unknown>, backend: LmBackend): Promise<DirectModel>;
+}
+
+export interface LoadLmOptions {
+  device?: LmDevicePreference;
+  dtype?: LmDtype | 'auto';
+  onProgress?: (p: LmLoadProgress) => void;
+  signal?: AbortSignal;
+}
+
+let loadLock: Promise<unknown> = Promise.resolve();
+const withLoadLock = <T>(fn: () => Promise<T>): Promise<T> => {
+  const next = loadLock.then(fn);
+  loadLock = next.catch(() => undefined);
+  return next;
+};
+
+export const sourceId = (s: LmSource): string => (s.type === 'files' ? `local/${s.name}` : s.type === 'path' ? s.path : s.id);
+
+const CAUSAL_ARCH = /(ForCausalLM|LMHeadModel)$/;
+const MASKED_ARCH = /ForMaskedLM$/;
+
+function decideKind(tf: TransformersModule, config: { model_type?: string; architectures?: string[] }, id: string): LmKind {
+  const type = config.model_type;
+  const arch = config.architectures?.[0] ?? '';
+  const causalOk = !!type && tf.AutoModelForCausalLM.supports(type);
+  const maskedOk = !!type && tf.AutoModelForMaskedLM.supports(type);
+  if (MASKED_ARCH.test(arch) && maskedOk) return 'masked-lm';
+  if (CAUSAL_ARCH.test(arch) && causalOk) return 'causal-lm';
+  if (causalOk && !maskedOk) return 'causal-lm';
+  if (maskedOk && !causalOk) return 'masked-lm';
+  if (causalOk) return 'causal-lm';
+  throw new UnsupportedModelError(
+    `${id}: model_type "${type ?? '(missing)'}"${arch ? ` (${arch})` : ''} is not a causal or masked language model that transformers.js ${tf.env.version} supports. ` +
+      'Pick a text-generation or fill-mask repository with ONNX weights.',
+  );
+}
+
+function chooseDtype(requested: LmDtype | 'auto', available: LmDtype[] | null, webgpu: boolean, fp16: boolean, id: string): LmDtype {
+  if (requested !== 'auto') {
+    if (available && !available.includes(requested))
+      throw new InvalidOptionError(`${id} offers no ${requested} weights (${onnxFileFor(requested)}); available: ${available.join(', ') || 'none'}.`);
+    return requested;
+  }
+  if (!available) return 'fp32';
+  const order: LmDtype[] = webgpu && fp16 ? ['fp32', 'fp16', 'q8', 'q4f16', 'q4'] : ['fp32', 'q8', 'q4', 'fp16', 'q4f16'];
+  const pick = order.find((d) => available.includes(d));
+  if (!pick) throw new UnsupportedModelError(`${id} has no ONNX weights in onnx/ (looked for ${LM_DTYPES.map(onnxFileFor).join(', ')}).`);
+  return pick;
+}
+
+const short = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
+
+function makeTokenizer(tk: Transformers.PreTrainedTokenizer): LmTokenizer {
+  const id = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+  const specialIds = new Set<number>(tk.all_special_ids as number[]);
+  const specialText = new Map<number, string>((tk.all_special_ids as number[]).map((sid, i) => [sid, (tk.all_special_tokens as string[])[i]!]));
+  const decode = (ids: readonly number[]) => tk.decode([...ids], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
+  const eosId = id(tk.eos_token_id);
+  return {
+    encode: (text, addSpecialTokens) => tk.encode(text, { add_special_tokens: addSpecialTokens }),
+    decode,
+    tokenText: (t) => specialText.get(t) ?? decode([t]),
+    bosId: id(tk.bos_token_id),
+    eosId,
+    padId: id(tk.pad_token_id) ?? eosId ?? 0,
+    maskId: id(tk.mask_token_id),
+    specialIds,
+  };
+}
+
+/** Load a model from `source` with `platform`. Throws the named errors of src/core/errors.ts. */
+export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, opts: LoadLmOptions = {}): Promise<LanguageModel> {
+  const displayId = sourceId(source);
+  const emit = (p: LmLoadProgress) => opts.onProgress?.(p);
+  const abortCheck = () => {
+    if (opts.signal?.aborted) throw new CancelledError(`Loading ${displayId} was cancelled.`);
+  };
+  return withLoadLock(async () => {
+    abortCheck();
+    const pref = opts.device ?? 'auto';
+    const tf = await platform.importTransformers(pref);
+    const prepared = await platform.prepare(tf, source);
+    const { ref, where } = prepared;
+    const common = { cache_dir: prepared.cacheDir ?? null, revision: prepared.revision ?? 'main' };
+    let currentFile = 'config.json';
+    const progress_callback = (p: Record<string, unknown>) => {
+      const file = typeof p.file === 'string' ? p.file : '';
+      const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+      switch (p.status) {
+        case 'initiate':
+          currentFile = file;
+          return emit({ status: 'initiate', name: displayId, file });
+        case 'download':
+          return emit({ status: 'download', name: displayId, file, total: num(p.total) });
+        case 'progress':
+          return emit({ status: 'progress', name: displayId, file, loaded: num(p.loaded) ?? 0, total: num(p.total), progress: num(p.progress) });
+        case 'done':
+          return emit({ status: 'done', name: displayId, file });
+        default:
+          return; // progress_total / ready from transformers.js: we emit our own ready
+      }
+    };
+
+    // 1. config.json → kind
+    let config: Transformers.PretrainedConfig;
+    try {
+      config = await tf.AutoConfig.from_pretrained(ref, { ...common, progress_callback } as never);
+    } catch (e) {
+      throw mapLoadError(e, displayId, 'config.json', where);
+    }
+    const cfg = config as unknown as Record<string, unknown> & { model_type?: string; architectures?: string[] };
+    const kind = decideKind(tf, cfg, displayId);
+    abortCheck();
+
+    // 2. tokenizer
+    let tk: Transformers.PreTrainedTokenizer;
+    try {
+      tk = await tf.AutoTokenizer.from_pretrained(ref, { ...common, progress_callback } as never);
+    } catch (e) {
+      const mapped = mapLoadError(e, displayId, /tokenizer/.test(currentFile) ? currentFile : 'tokenizer.json', where);
+      throw mapped;
+    }
+    const tokenizer = makeTokenizer(tk);
+    if (kind === 'masked-lm' && tokenizer.maskId === null)
+      throw new UnsupportedModelError(`${displayId}: the tokenizer has no mask token, so pseudo-log-likelihood cannot run.`);
+    abortCheck();
+
+    // 3. dtype and device
+    const { candidates, skipped, fp16OnWebGpu } = await platform.devices(pref);
+    if (candidates.length === 0) throw new UnsupportedModelError(`No usable device for ${displayId}: ${skipped ?? 'none available'}.`);
+    const listed = await prepared.listOnnxFiles();
+    // Hub: probe which onnx/model*.onnx exist; unknown (null) lets from_pretrained report a missing file.
+    const available: LmDtype[] | null = listed
+      ? dtypesFromFiles(listed)
+      : await tf.ModelRegistry.get_available_dtypes(ref, { config, ...common } as never).then(
+          (found) => LM_DTYPES.filter((d) => found.includes(d)),
+          () => null,
+        );
+    const dtype = chooseDtype(opts.dtype ?? 'auto', available, candidates[0]!.backend === 'webgpu', fp16OnWebGpu, displayId);
+
+    // 4. session: first candidate that loads and runs
+    const ModelClass = kind === 'causal-lm' ? tf.AutoModelForCausalLM : tf.AutoModelForMaskedLM;
+    let fallbackReason = skipped;
+
+    let forwardImpl: ForwardFn | null = null;
+    let disposeImpl: (() => Promise<void>) | null = null;
+    let used: DeviceCandidate | null = null;
+    for (const [i, cand] of candidates.entries()) {
+      abortCheck();
+      const last = i === candidates.length - 1;
+      if (cand.backend === 'webgpu' && (dtype === 'fp16' || dtype === 'q4f16') && !fp16OnWebGpu) {
+        fallbackReason = `the WebGPU adapter lacks shader-f16, needed for ${dtype} weights`;
+        if (last) throw new UnsupportedModelError(`${displayId}: ${fallbackReason}; choose fp32 or q8.`);
+        continue;
+      }
+      let dispose: (() => Promise<void>) | null = null;
+      try {
+        let fwd: ForwardFn;
+        if (cand.device === 'direct') {
+          if (!platform.createDirect) throw new UnsupportedModelError('this platform has no direct ORT session');
+          const direct = await platform.createDirect(prepared, onnxFileFor(dtype), cfg, cand.backend);
+          dispose = () => direct.dispose();
+          fwd = direct.forward;
+        } else {
+          const m = await ModelClass.from_pretrained(ref, { ...common, config, dtype, progress_callback, device: cand.device } as never);
+          dispose = async () => void (await m.dispose());
+          fwd = (input, want) => runForward(tf, m, input.ids, input.mask, want);
+        }
+        // Warm-up: ORT-web reports unsupported WebGPU kernels / GPU OOM only when a session runs.
+        await fwd({ ids: [[tokenizer.padId, tokenizer.padId]], mask: [[1, 1]] }, { logits: true, hidden: false });
+        forwardImpl = fwd;
+        disposeImpl = dispose;
+        used = cand;
+        break;
+      } catch (e) {
+        await dispose?.().catch(() => undefined);
+        const mapped = mapLoadError(e, displayId, onnxFileFor(dtype), where);
+        const isFileProblem = mapped.name === 'ModelNotFoundError' || mapped.name === 'CorruptModelFileError';
+        if (cand.backend === 'webgpu' && !last && !isFileProblem) {
+          // Any WebGPU failure that is not about the files falls back; the reason names the likely cause.
+          const cause = isOutOfMemory(e)
+            ? 'ran out of GPU memory'
+            : looksLikeWebGpuProblem(e)
+              ? 'an operator or data type is not supported on WebGPU'
+              : 'failed';
+          fallbackReason = `WebGPU ${cause} for ${displayId} (${short(e)}); fell back to WASM`;
+          continue;
+        }
+        throw mapped;
+      }
+    }
+    if (!forwardImpl || !disposeImpl || !used) throw new UnsupportedModelError(`${displayId}: no device could run the model.`);
+
+    // 5. identity of what ran
+    const onnxFile = onnxFileFor(dtype);
+    const sha = await prepared.sha256(onnxFile).catch(() => null);
+    const vocab = Number(cfg.vocab_size ?? 0) || tk.get_vocab().size || Object.keys(tk.get_vocab()).length;
+    const maxLength = [cfg.n_positions, cfg.max_position_embeddings, cfg.n_ctx].find((v): v is number => typeof v === 'number' && v > 0);
+    const bosId = tokenizer.bosId ?? tokenizer.eosId;
+    const info: LmInfo = {
+      id: displayId,
+      source: source.type,
+      kind,
+      modelType: String(cfg.model_type),
+      backend: used.backend,
+      ...(fallbackReason ? { fallbackReason } : {}),
+      dtype,
+      availableDtypes: available ?? [dtype],
+      sha256: sha ? { [onnxFile]: sha } : {},
+      vocabularySize: vocab,
+      ...(maxLength ? { maxLength } : {}),
+      ...(bosId !== null ? { bosToken: tokenizer.tokenText(bosId) } : {}),
+    };
+    emit({ status: 'ready', name: displayId, backend: used.backend, dtype, ...(fallbackReason ? { fallbackReason } : {}) });
+
+    const run = forwardImpl;
+    const forward: ForwardFn = async (input, want) => {
+      try {
+        return await run(input, want);
+      } catch (e) {
+        throw e instanceof WorkbenchError ? e : mapRunError(e, displayId, info.backend);
+      }
+    };
+    return createLanguageModel({ info, tokenizer, forward, dispose: disposeImpl });
+  });
+}
+
+type AnyTensor = Transformers.Tensor;
+
+async function runForward(
+  tf: TransformersModule,
+  model: Transformers.PreTrainedModel,
+  ids: number[][],
+  mask: number[][],
+  want: { logits: boolean; hidden: boolean },
+) {
+  const B = ids.length;
+  const S = ids[0]!.length;
+  const toTensor = (rows: number[][]) => new tf.Tensor('int64', BigInt64Array.from(rows.flat(), (v) => BigInt(v)), [B, S]);
+  const out = (await model.forward({ input_ids: toTensor(ids), attention_mask: toTensor(mask) })) as Record<string, AnyTensor>;
+  const asF32 = (t: AnyTensor) => {
+    const f = t.type === 'float32' ? t : t.to('float32');
+    // Copy: the tensor's memory may belong to ORT and is released by dispose() below.
+    return f.data instanceof Float32Array ? f.data.slice() : Float32Array.from(f.data as ArrayLike<number>);
+  };
+  const logitsT = out.logits;
+  const hiddenT = out.last_hidden_state;
+  const res = {
+    logits: want.logits && logitsT ? asF32(logitsT) : undefined,
+    vocab: logitsT ? logitsT.dims[2]! : 0,
+    hidden: want.hidden && hiddenT ? asF32(hiddenT) : undefined,
+    hiddenSize: hiddenT ? hiddenT.dims[2] : undefined,
+  };
+  for (const t of Object.values(out)) (t as { dispose?: () => void })?.dispose?.();
+  return res;
+}
