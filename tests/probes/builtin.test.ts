@@ -169,8 +169,8 @@ describe('built-in registry', () => {
       expect(all).toContain(w);
     }
     // template words
-    for (const w of ['this', 'is', 'the', 'person', "'s", 'name', 'here', 'there', 'a', 'they', 'are']) expect(all).toContain(w);
-    expect(all.some((w) => w.includes('{') || w.includes('.'))).toBe(false);
+    for (const w of ['this', 'is', 'the', 'person', "'s", 'name', 'here', 'there', 'a', 'they', 'are', '.']) expect(all).toContain(w);
+    expect(all.some((w) => w.includes('{') || w.includes('}') || w.includes(' '))).toBe(false);
     for (const probe of Object.values(BUILTIN_PROBES)) {
       for (const s of [probe.targets.X, probe.targets.Y, probe.attributes.A, probe.attributes.B]) {
         for (const w of s.words) expect(all).toContain(w.toLowerCase());
@@ -179,7 +179,7 @@ describe('built-in registry', () => {
   });
 
   it('stimulusTokens splits possessives and hyphens', () => {
-    expect(stimulusTokens("The person's name is Tia.")).toEqual(['the', "'s", 'person', 'name', 'is', 'tia']);
+    expect(stimulusTokens("The person's name is Tia.")).toEqual(['the', 'person', "'s", 'name', 'is', 'tia', '.']);
     expect(stimulusTokens('short-term')).toEqual(['short-term', 'short', 'term']);
   });
 });

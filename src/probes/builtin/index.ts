@@ -5,6 +5,7 @@
 // every word a built-in needs, so the embedded table never drops a Caliskan stimulus. Keep its
 // name and return shape stable.
 import { ProbeValidationError } from '../../core/errors';
+import { tokenizeSentence } from '../../core/embeddings/meanPoolSentence';
 import { probeSchema, TERM_PLACEHOLDER, type Probe, type SeatProbe } from '../schema';
 import { CALISKAN_SEAT_PROBES, CALISKAN_WEAT_PROBES } from './caliskan';
 
@@ -108,30 +109,19 @@ export const listBuiltinProbes = (): BuiltinProbeSummary[] =>
   }));
 
 /**
- * Lower-case tokens of a piece of text as a GloVe-style tokenizer sees them: split on white space,
- * strip sentence punctuation, split a possessive "'s" off ("person's" → "person", "'s"). A
- * hyphenated word is kept whole and also split ("short-term", "short", "term") so the asset keeps
- * whichever form a tokenizer produces.
+ * Lower-case tokens of a stimulus or template text, exactly as the SEAT word-vector path tokenises
+ * sentences (src/core/embeddings/meanPoolSentence.ts tokenizeSentence: "person's" → "person",
+ * "'s"; sentence punctuation is a token). A hyphenated token is also split ("short-term" →
+ * "short-term", "short", "term") so the asset keeps whichever form another tokenizer produces.
  */
-export const stimulusTokens = (text: string): string[] => {
-  const out: string[] = [];
-  for (const raw of text.toLowerCase().split(/\s+/)) {
-    let t = raw.replace(/^[.,;:!?"()]+|[.,;:!?"()]+$/g, '');
-    if (t.length === 0) continue;
-    if (t.endsWith("'s") && t.length > 2) {
-      out.push("'s");
-      t = t.slice(0, -2);
-    }
-    out.push(t);
-    if (t.includes('-')) out.push(...t.split('-').filter((p) => p.length > 0));
-  }
-  return out;
-};
+export const stimulusTokens = (text: string): string[] =>
+  tokenizeSentence(text).flatMap((t) => (t.includes('-') ? [t, ...t.split('-').filter((p) => p.length > 0)] : [t]));
 
 /**
  * Every word any built-in uses, lower-cased, unique and sorted: all stimuli of all sets, plus the
- * words of every SEAT template (with `{term}` removed), tokenised by `stimulusTokens`. The GloVe
- * asset builder force-includes these.
+ * tokens of every SEAT template (with `{term}` removed, punctuation tokens such as "." included,
+ * because the SEAT mean pools them), tokenised by `stimulusTokens`. The GloVe asset builder
+ * force-includes these.
  */
 export const allBuiltinStimulusWords = (): string[] => {
   const words = new Set<string>();
