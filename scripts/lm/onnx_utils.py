@@ -25,6 +25,22 @@ def retie_transposed(model):
     return replaced
 
 
+def fake_quant_torch_(model, min_size=4096):
+    """In-place: replace every 2-D float parameter of a torch model by its int8 per-row
+    (per output feature / per embedding row) quantise-dequantise, i.e. exactly the weights the
+    quantised ONNX graph computes with. Returns the names changed."""
+    import torch
+    names = []
+    with torch.no_grad():
+        for n, p in model.named_parameters():
+            if p.dim() == 2 and p.numel() >= min_size:
+                amax = p.abs().amax(dim=1, keepdim=True)
+                sc = torch.where(amax > 0, amax / 127.0, torch.ones_like(amax)).float()
+                p.copy_(torch.clamp(torch.round(p / sc), -127, 127) * sc)
+                names.append(n)
+    return names
+
+
 def quantize_weights_int8(model, min_size=4096):
     """Weight-only symmetric int8: every 2-D float initializer used as MatMul input B (per output
     column, axis=1) or as a Gather table (per row, axis=0) is stored as int8 + float scales and
