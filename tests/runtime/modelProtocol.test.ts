@@ -10,7 +10,7 @@ describe('registerErrorTransfer', () => {
     registerErrorTransfer(Comlink);
     const { port1, port2 } = new MessageChannel();
     const api = {
-      fail(kind: string) {
+      fail(kind: string): number {
         if (kind === 'load') throw new ModelLoadError('corrupt file: model.onnx');
         if (kind === 'parse') throw new ParseError('line 3: x');
         throw 'plain string';

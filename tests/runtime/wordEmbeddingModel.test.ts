@@ -127,7 +127,7 @@ describe('load errors', () => {
     const dir = copy();
     const p = join(dir, 'model.onnx');
     const bytes = readFileSync(p);
-    bytes[bytes.length - 10] ^= 0xff; // same size, one weight changed
+    bytes[bytes.length - 10]! ^= 0xff; // same size, one weight changed
     writeFileSync(p, bytes);
     const err = await loadEmbeddedModel('glove-6b-100d', { modelDir: dir }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ModelLoadError);

@@ -85,7 +85,7 @@ describe('build → write → up-to-date', () => {
     // Probe word order does not matter.
     expect(inputHash({ package: 'fixture', version: '0', bytes: 1 }, FIXTURE_TOP_N, [...FIXTURE_PROBE_WORDS].reverse())).toBe(hash);
     const model = readFileSync(join(dir, 'model.onnx'));
-    model[model.length - 1] ^= 1;
+    model[model.length - 1]! ^= 1;
     writeFileSync(join(dir, 'model.onnx'), model);
     expect(isUpToDate(dir, hash)).toBe(false);
   });
