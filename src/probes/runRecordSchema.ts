@@ -8,6 +8,8 @@ import { RUN_BACKENDS, RUN_RECORD_FORMAT, type RunBackend, type RunRecord } from
 import { probeSchema, type Probe } from './schema';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+/** A number that may be NaN in memory, which JSON writes as null: null reads back as NaN. */
+const numberOrNaN = z.union([z.number(), z.null()]).transform((v) => v ?? Number.NaN);
 const pValue = z.number().min(0).max(1);
 const setKeyed = <T extends z.ZodType>(t: T) => z.object({ X: t, Y: t, A: t, B: t });
 const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time');
@@ -23,7 +25,8 @@ export const associationOptionsSchema = z.object({
   nullHistogramBins: z.number().int().min(0),
 });
 
-export const associationResultSchema = z.object({
+// Results are loose objects: fields the statistics core adds later survive a save/re-open cycle.
+export const associationResultSchema = z.looseObject({
   probeId: z.string().min(1),
   title: z.string(),
   kind: z.enum(['weat', 'seat', 'lm-iat']),
@@ -32,7 +35,8 @@ export const associationResultSchema = z.object({
   oov: setKeyed(z.array(z.string())),
   sizes: setKeyed(z.number().int().min(0)),
   statistic: finite,
-  effectSize: finite,
+  /** NaN (null in JSON) when the pooled SD is 0 and d is undefined. */
+  effectSize: numberOrNaN,
   sd: z.enum(['sample', 'population']),
   pValue,
   pMethod: z.enum(['exact', 'monte-carlo']),
@@ -44,6 +48,8 @@ export const associationResultSchema = z.object({
       high: finite,
       method: z.enum(['percentile', 'bca']),
       resamples: z.number().int().min(0),
+      skipped: z.number().int().min(0).optional(),
+      acceleration: finite.optional(),
     })
     .nullable(),
   pHolm: pValue.nullable(),
@@ -52,6 +58,15 @@ export const associationResultSchema = z.object({
   nullHistogram: z
     .object({ min: finite, max: finite, counts: z.array(z.number().int().min(0)), observed: finite })
     .nullable(),
+  duplicates: setKeyed(z.array(z.string())).optional(),
+  wefe: z
+    .looseObject({
+      rnd: z.object({ A: numberOrNaN, B: numberOrNaN }),
+      rnsb: numberOrNaN,
+      mac: z.object({ X: numberOrNaN, Y: numberOrNaN }),
+      ect: z.object({ A: numberOrNaN, B: numberOrNaN }),
+    })
+    .optional(),
 });
 
 export const runRecordSchema = z

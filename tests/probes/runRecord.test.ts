@@ -66,3 +66,26 @@ describe('run record', () => {
     expect(() => parseRunRecord(bad)).toThrow(/seed: seed 3 differs from options.seed 42[\s\S]*no probe "caliskan-weat-1" in probes/);
   });
 });
+
+describe('run record forward compatibility', () => {
+  it('reads an undefined d (NaN, null in JSON) back as NaN and keeps fields it does not know', () => {
+    const r = record();
+    const json = JSON.parse(
+      JSON.stringify({ ...r, results: [{ ...r.results[0], effectSize: Number.NaN, ci: null, futureField: { x: 1 } }] }),
+    ) as unknown;
+    const back = parseRunRecord(json);
+    expect(Number.isNaN(back.results[0]!.effectSize)).toBe(true);
+    expect((back.results[0] as unknown as { futureField: unknown }).futureField).toEqual({ x: 1 });
+  });
+  it('accepts WEFE scores and duplicates from the statistics core', () => {
+    const r = record();
+    const res = {
+      ...r.results[0]!,
+      duplicates: { X: ['aster'], Y: [], A: [], B: [] },
+      wefe: { rnd: { A: 0.1, B: -0.2 }, rnsb: 0.01, mac: { X: 0.9, Y: 0.95 }, ect: { A: Number.NaN, B: 0.5 } },
+    };
+    const back = parseRunRecord(JSON.parse(JSON.stringify({ ...r, results: [res] })));
+    expect(back.results[0]!.duplicates?.X).toEqual(['aster']);
+    expect(Number.isNaN(back.results[0]!.wefe!.ect.A)).toBe(true);
+  });
+});

@@ -22,7 +22,8 @@
 //   run_id, probe_id, model_id, set (X|Y), label, word, association (s(w,A,B) = mean cos(w,A) − mean cos(w,B))
 //
 // Numbers are written as numbers with full precision (JS shortest round-trip form), so a reader
-// gets back exactly the values computed; absent values are empty cells. Spreadsheet formula
+// gets back exactly the values computed; absent values and NaN (d undefined when the pooled SD is
+// 0) are empty cells. Spreadsheet formula
 // injection: a STRING cell starting with = + - @, tab or CR gets a leading single quote (OWASP
 // "CSV injection"). Numeric cells are never touched, so d = -0.53 stays the number -0.53; a word
 // such as "-ism" or "@home" is exported as "'-ism" / "'@home".
