@@ -1,0 +1,84 @@
+// From probe + embedder to AssociationInput: OOV reporting, case fallback, duplicates, SEAT.
+import { describe, expect, it } from 'vitest';
+import { buildAssociationInput, type AssociationProbeDefinition, type Embedder } from '../../../src/core/association';
+import { meanPoolSentence, tokenizeSentence } from '../../../src/core/embeddings/meanPoolSentence';
+import { ProbeValidationError } from '../../../src/core/errors';
+
+/** A tiny lower-case vocabulary: vectors are one-hot-ish, so means are easy to check. */
+const vocabulary = new Map<string, Float32Array>();
+const words = ['rose', 'tulip', 'ant', 'wasp', 'love', 'peace', 'hate', 'war', 'this', 'is', 'a', 'here', '.', 'the', "'s", 'amy', 'name', 'person', 'Paris'];
+words.forEach((w, i) => vocabulary.set(w, Float32Array.from({ length: words.length }, (_, j) => (j === i ? 1 : 0.1))));
+const calls: string[][] = [];
+const embedder: Embedder = {
+  async embedWords(list) {
+    calls.push(list);
+    return list.map((w) => vocabulary.get(w) ?? null);
+  },
+};
+
+const weat: AssociationProbeDefinition = {
+  id: 'flowers',
+  title: 'Flowers',
+  family: 'weat',
+  targets: { X: { label: 'Flowers', words: ['rose', 'Tulip', 'orchidzz', 'rose'] }, Y: { label: 'Insects', words: ['ant', 'wasp'] } },
+  attributes: { A: { label: 'Pleasant', words: ['love', 'peace'] }, B: { label: 'Unpleasant', words: ['hate', 'war', 'PARIS'] } },
+};
+
+describe('buildAssociationInput: WEAT', () => {
+  it('looks words up as given, then lower-cased; keeps probe spelling and order; reports OOV and duplicates', async () => {
+    const input = await buildAssociationInput(weat, embedder);
+    expect(input).toMatchObject({ probeId: 'flowers', title: 'Flowers', kind: 'weat' });
+    expect(input.sets.X.items).toEqual(['rose', 'Tulip']);
+    expect(input.sets.X.vectors[1]).toBe(vocabulary.get('tulip'));
+    expect(input.sets.X.oov).toEqual(['orchidzz']);
+    expect(input.sets.X.duplicates).toEqual(['rose']);
+    // "PARIS": neither "PARIS" nor "paris" is in the vocabulary ("Paris" is, but we do not title-case).
+    expect(input.sets.B.oov).toEqual(['PARIS']);
+    expect(input.sets.A.label).toBe('Pleasant');
+  });
+});
+
+describe('SEAT tokenisation and mean pooling', () => {
+  it('tokenises PTB-style, lower-case', () => {
+    expect(tokenizeSentence('This is a rose.')).toEqual(['this', 'is', 'a', 'rose', '.']);
+    expect(tokenizeSentence("The person's name is Amy.")).toEqual(['the', 'person', "'s", 'name', 'is', 'amy', '.']);
+    expect(tokenizeSentence('It isn’t well-known!')).toEqual(['it', 'is', "n't", 'well-known', '!']);
+  });
+  it('averages the in-vocabulary token vectors and lists the missing ones', () => {
+    const pooled = meanPoolSentence('This is a zebra.', (t) => vocabulary.get(t));
+    expect(pooled.missing).toEqual(['zebra']);
+    const expected = ['this', 'is', 'a', '.'].map((t) => vocabulary.get(t)!);
+    for (let i = 0; i < expected[0]!.length; i++) {
+      expect(pooled.vector![i]).toBeCloseTo(expected.reduce((acc, v) => acc + v[i]!, 0) / 4, 6);
+    }
+    expect(meanPoolSentence('zebra okapi', (t) => vocabulary.get(t)).vector).toBeNull();
+  });
+});
+
+describe('buildAssociationInput: SEAT with word vectors', () => {
+  const seat: AssociationProbeDefinition = { ...weat, id: 'flowers-seat', family: 'seat', templates: ['This is a {term}.', 'Here is a {term}.', 'This is a {term}.'] };
+  it('fills templates, drops OOV terms with all their sentences, pools sentence vectors', async () => {
+    const input = await buildAssociationInput(seat, embedder);
+    expect(input.kind).toBe('seat');
+    expect(input.sets.X.items).toEqual(['This is a rose.', 'Here is a rose.', 'This is a Tulip.', 'Here is a Tulip.']);
+    expect(input.sets.X.oov).toEqual(['orchidzz']);
+    // the repeated template yields repeated sentences, reported as duplicates
+    expect(input.sets.X.duplicates).toEqual(['rose', 'This is a rose.', 'This is a Tulip.']);
+    const expected = meanPoolSentence('Here is a rose.', (t) => vocabulary.get(t)).vector!;
+    expect(Array.from(input.sets.X.vectors[1]!)).toEqual(Array.from(expected));
+  });
+  it('rejects a SEAT probe without templates', async () => {
+    await expect(buildAssociationInput({ ...seat, templates: [] }, embedder)).rejects.toThrow(ProbeValidationError);
+  });
+  it('uses embedSentences only for sentence encoders', async () => {
+    const encoder: Embedder = {
+      kind: 'sentence-encoder',
+      embedWords: async (list) => list.map(() => new Float32Array(3).fill(1)),
+      embedSentences: async (list) => list.map((s) => (s.includes('wasp') ? null : Float32Array.from([s.length, 1, 2]))),
+    };
+    const input = await buildAssociationInput({ ...seat, templates: ['A {term}.'] }, encoder);
+    expect(input.sets.X.items).toEqual(['A rose.', 'A Tulip.', 'A orchidzz.']);
+    expect(input.sets.Y.oov).toEqual(['wasp']);
+    expect(input.sets.X.vectors[0]).toEqual(Float32Array.from([7, 1, 2]));
+  });
+});
