@@ -17,6 +17,8 @@ import type { ProgressCallback, WordEmbeddingModel } from '../runtime/types';
 import { loadUserVectorsFromBlob } from '../runtime/userVectors';
 import { OnnxWordEmbeddingModel, urlAssetSource, type AssetSource } from '../runtime/wordEmbeddingModel';
 import { registerErrorTransfer, type LoadPrefs, type ModelWorkerApi } from './modelProtocol';
+import { createLmService } from '../runtime/lm/service';
+import { loadLanguageModelInBrowser } from '../runtime/lm/browser';
 
 export interface ModelWorkerDeps {
   /** Where a registry model's files are (browser: under the app's base URL). */
@@ -134,5 +136,6 @@ const inWorker = WorkerScope !== undefined && globalThis instanceof WorkerScope;
 
 if (inWorker) {
   registerErrorTransfer(Comlink);
-  Comlink.expose(createModelWorkerApi({ sourceFor: browserSource }));
+  // LM methods (issue 4, src/runtime/lm/service.ts) ride on the same worker: `Remote<ModelWorkerApi & LmWorkerApi>`.
+  Comlink.expose({ ...createModelWorkerApi({ sourceFor: browserSource }), ...createLmService(loadLanguageModelInBrowser) });
 }

@@ -1,0 +1,157 @@
+// Browser (module worker) entry of the LM runtime: transformers.js on onnxruntime-web, WebGPU when an
+// adapter exists, else WASM. Offline settings from ../shared/PLATFORM.md:
+//  - ORT's wasm files come from the app bundle (`?url` imports in ../ortWasmPaths.browser.ts, the
+//    same object the GloVe runtime uses), never from the jsDelivr CDN transformers.js defaults to.
+//  - Embedded models: allowLocalModels with localModelPath = {BASE_URL}models/, no remote access.
+//  - Hub models: allowLocalModels off, env.remoteHost = the chosen host; downloads are kept in the
+//    Cache API ('transformers-cache') so a second visit works offline.
+//  - A folder the user picked: its files are served to transformers.js by a wrapper around
+//    env.fetch under the pseudo path {BASE_URL}models/local/{key}/…, so the folder goes through the
+//    same loader as every other source (nothing is uploaded anywhere).
+import { InvalidOptionError } from '../../core/errors';
+import { checkWebGpu } from '../ort';
+import { DTYPE_SUFFIX, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
+import { findLm } from './catalog';
+import type { LanguageModel, LmDtype, LmSource } from './types';
+
+export type { LanguageModel } from './types';
+
+const baseUrl = (): string => {
+  const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
+  return new URL(base, self.location.origin).href;
+};
+const modelsUrl = () => new URL('models/', baseUrl()).href;
+
+/** Folders the user picked, by key: path inside the folder → file. */
+const folders = new Map<string, Map<string, Blob>>();
+let tfPromise: Promise<TransformersModule> | null = null;
+
+function importTransformers(): Promise<TransformersModule> {
+  tfPromise ??= (async () => {
+    const [tf, paths] = await Promise.all([import('@huggingface/transformers'), import('../ortWasmPaths.browser')]);
+    const wasm = tf.env.backends.onnx.wasm!;
+    wasm.wasmPaths = { ...paths.ORT_WASM_PATHS };
+    const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+    wasm.numThreads = isolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
+    tf.env.logLevel = tf.LogLevel.ERROR;
+    // Serve picked folders; everything else goes to the real fetch.
+    const realFetch = tf.env.fetch;
+    const prefix = `${modelsUrl()}local/`;
+    tf.env.fetch = async (input: string | URL, init?: unknown) => {
+      const url = new URL(String(input), baseUrl()).href;
+      if (url.startsWith(prefix)) {
+        const [key, ...rest] = url.slice(prefix.length).split('?')[0]!.split('/');
+        const file = folders.get(decodeURIComponent(key ?? ''))?.get(rest.map(decodeURIComponent).join('/'));
+        if (!file) return new Response('not found', { status: 404, statusText: 'Not Found' });
+        return new Response(file, { status: 200, headers: { 'content-length': String(file.size), 'content-type': 'application/octet-stream' } });
+      }
+      return realFetch(input, init);
+    };
+    return tf;
+  })();
+  return tfPromise;
+}
+
+async function sha256Hex(data: ArrayBuffer): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', data);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+let f16Support: Promise<boolean> | null = null;
+const hasShaderF16 = () =>
+  (f16Support ??= (async () => {
+    try {
+      const gpu = (navigator as { gpu?: { requestAdapter(): Promise<{ features: Set<string> } | null> } }).gpu;
+      const adapter = await gpu?.requestAdapter();
+      return !!adapter?.features.has('shader-f16');
+    } catch {
+      return false;
+    }
+  })());
+
+const folderKey = (name: string) => name.replace(/[^\w.-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'folder';
+
+const browserPlatform: LmPlatform = {
+  importTransformers,
+  async prepare(tf, source: LmSource) {
+    const env = tf.env;
+    env.useCustomCache = false;
+    if (source.type === 'hub') {
+      env.allowLocalModels = false;
+      env.allowRemoteModels = true;
+      env.remoteHost = source.remoteHost ?? 'https://huggingface.co/';
+      env.useBrowserCache = typeof caches !== 'undefined';
+      const host = env.remoteHost.endsWith('/') ? env.remoteHost : `${env.remoteHost}/`;
+      const rev = encodeURIComponent(source.revision ?? 'main');
+      return {
+        ref: source.id,
+        where: env.remoteHost,
+        ...(source.revision ? { revision: source.revision } : {}),
+        listOnnxFiles: async () => null,
+        async sha256(file) {
+          const url = `${host}${source.id}/resolve/${rev}/${file}`;
+          const cached = env.useBrowserCache ? await (await caches.open(env.cacheKey)).match(url) : undefined;
+          const res = cached ?? (await fetch(url));
+          return res.ok ? sha256Hex(await res.arrayBuffer()) : null;
+        },
+      };
+    }
+    if (source.type === 'path') throw new InvalidOptionError('In the browser, pick the model folder (source type "files"), not a path.');
+    env.allowLocalModels = true;
+    env.allowRemoteModels = false;
+    env.useBrowserCache = false; // same-origin or in-memory files: nothing to gain from a second copy
+    env.localModelPath = modelsUrl();
+    if (source.type === 'files') {
+      const key = folderKey(source.name);
+      // Accept both "config.json" and "<picked folder>/config.json" (webkitRelativePath keeps the folder name).
+      const paths = source.files.map((f) => f.path.replace(/^\/+/, ''));
+      const root = paths.includes('config.json') ? '' : (paths.find((p) => p.endsWith('/config.json'))?.slice(0, -'config.json'.length) ?? '');
+      const map = new Map<string, Blob>();
+      source.files.forEach((f, i) => {
+        const p = paths[i]!;
+        if (p.startsWith(root)) map.set(p.slice(root.length), f.file);
+      });
+      folders.set(key, map);
+      return {
+        ref: `local/${key}`,
+        where: `the folder "${source.name}"`,
+        listOnnxFiles: async () => [...map.keys()].filter((p) => p.startsWith('onnx/')).map((p) => p.slice('onnx/'.length)),
+        sha256: async (file) => {
+          const blob = map.get(file);
+          return blob ? sha256Hex(await blob.arrayBuffer()) : null;
+        },
+      };
+    }
+    // Embedded: which dtypes exist comes from the catalog (a static server cannot list folders, and
+    // an SPA fallback would answer 200 for files that do not exist).
+    const known = findLm(source.id)?.dtypes;
+    return {
+      ref: source.id,
+      where: `${modelsUrl()}${source.id}/`,
+      listOnnxFiles: async () => (known ? known.map((d: LmDtype) => `model${DTYPE_SUFFIX[d]}.onnx`) : null),
+      async sha256(file) {
+        const res = await fetch(`${modelsUrl()}${source.id}/${file}`);
+        return res.ok ? sha256Hex(await res.arrayBuffer()) : null;
+      },
+    };
+  },
+  async devices(pref) {
+    if (pref === 'wasm' || pref === 'cpu') return { candidates: [{ device: 'wasm', backend: 'wasm' }], fp16OnWebGpu: false };
+    const gpu = await checkWebGpu();
+    const fp16OnWebGpu = gpu.available ? await hasShaderF16() : false;
+    if (gpu.available)
+      return {
+        candidates: pref === 'webgpu' ? [{ device: 'webgpu', backend: 'webgpu' }] : [{ device: 'webgpu', backend: 'webgpu' }, { device: 'wasm', backend: 'wasm' }],
+        fp16OnWebGpu,
+      };
+    return pref === 'webgpu'
+      ? { candidates: [], skipped: gpu.reason, fp16OnWebGpu }
+      : { candidates: [{ device: 'wasm', backend: 'wasm' }], skipped: gpu.reason, fp16OnWebGpu };
+  },
+};
+
+/** Load a causal or masked LM in the browser (call from the model worker). */
+export function loadLanguageModelInBrowser(source: LmSource, opts: LoadLmOptions = {}): Promise<LanguageModel> {
+  return loadLanguageModelWith(browserPlatform, source, opts);
+}

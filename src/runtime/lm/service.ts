@@ -1,0 +1,151 @@
+// The LM half of the model worker's API, as plain async functions (no comlink here, so it is
+// tested in Node with any loader). src/worker/model.worker.ts spreads `createLmService(loader)` into
+// the object it exposes; the page calls it through `Remote<ModelWorkerApi & LmWorkerApi>`.
+//
+// - Loads are memoised per model id (the promise, not the result); a failed load is forgotten.
+//   A second lmLoad of a loaded id returns the first load's info: call lmUnload to switch dtype/device.
+// - Cancellation across the thread boundary: an AbortSignal cannot be posted, so each operation
+//   takes an optional `runId`; lmCancel(runId) aborts it (checked between batches → CancelledError).
+// - Progress: load progress is the LmLoadProgress union; run progress is {stage, done, total}.
+import { ModelLoadError } from '../../core/errors';
+import type { LoadLmOptions } from './load';
+import { sourceId } from './load';
+import type {
+  CausalScoreOptions,
+  ContinuationLogProb,
+  GenerateOptions,
+  GenerateResult,
+  LanguageModel,
+  LmDevicePreference,
+  LmDtype,
+  LmInfo,
+  LmLoadProgress,
+  LmRunProgress,
+  LmSource,
+  PseudoLogLikelihood,
+  TokenLogProbs,
+} from './types';
+
+export interface LmLoadPrefs {
+  device?: LmDevicePreference;
+  dtype?: LmDtype | 'auto';
+}
+
+/** Options that cross the thread boundary (no functions, no signals). */
+export interface LmRunOpts {
+  runId?: string;
+  batchSize?: number;
+  prependBos?: CausalScoreOptions['prependBos'];
+}
+
+type Progress = (p: LmRunProgress) => void;
+export type LmGenerateOpts = Omit<GenerateOptions, 'signal' | 'onProgress'> & { runId?: string };
+
+export interface LmWorkerApi {
+  /** Load (or return the already loaded) model; resolves with its info. `info.id` is the handle for the other calls. */
+  lmLoad(source: LmSource, prefs?: LmLoadPrefs, onProgress?: (p: LmLoadProgress) => void): Promise<LmInfo>;
+  lmTokenize(modelId: string, text: string): Promise<{ tokens: string[]; ids: number[] }>;
+  lmTokenLogProbs(modelId: string, texts: string[], opts?: LmRunOpts, onProgress?: Progress): Promise<TokenLogProbs[]>;
+  lmContinuationLogProbs(
+    modelId: string,
+    pairs: Array<{ prefix: string; continuation: string }>,
+    opts?: LmRunOpts,
+    onProgress?: Progress,
+  ): Promise<ContinuationLogProb[]>;
+  lmPseudoLogLikelihood(modelId: string, texts: string[], opts?: LmRunOpts, onProgress?: Progress): Promise<PseudoLogLikelihood[]>;
+  lmSentenceEmbeddings(modelId: string, texts: string[], opts?: LmRunOpts, onProgress?: Progress): Promise<Float32Array[]>;
+  lmGenerate(modelId: string, prompt: string, opts: LmGenerateOpts, onProgress?: Progress): Promise<GenerateResult>;
+  /** Abort the operation started with this runId (no-op when it already finished). */
+  lmCancel(runId: string): Promise<void>;
+  lmLoaded(): Promise<LmInfo[]>;
+  lmUnload(modelId: string): Promise<void>;
+}
+
+export type LmLoader = (source: LmSource, opts: LoadLmOptions) => Promise<LanguageModel>;
+
+/** A callback from the other thread may fail (page gone); that must never fail the work. */
+const safe =
+  <T>(cb?: (p: T) => void) =>
+  (p: T) => {
+    if (!cb) return;
+    try {
+      void Promise.resolve(cb(p) as unknown).catch(() => undefined);
+    } catch {
+      /* ignore */
+    }
+  };
+
+export function createLmService(loader: LmLoader): LmWorkerApi {
+  const loads = new Map<string, Promise<LanguageModel>>();
+  const runs = new Map<string, AbortController>();
+
+  const model = (id: string) => {
+    const p = loads.get(id);
+    if (!p) return Promise.reject(new ModelLoadError(`language model '${id}' is not loaded; call lmLoad first`));
+    return p;
+  };
+  /** Run `fn` with an AbortSignal registered under opts.runId. */
+  const withRun = async <T>(runId: string | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const ctrl = new AbortController();
+    if (runId) runs.set(runId, ctrl);
+    try {
+      return await fn(ctrl.signal);
+    } finally {
+      if (runId && runs.get(runId) === ctrl) runs.delete(runId);
+    }
+  };
+
+  return {
+    lmLoad(source, prefs = {}, onProgress) {
+      const id = sourceId(source);
+      const emit = safe(onProgress);
+      const existing = loads.get(id);
+      if (existing)
+        return existing.then((m) => {
+          emit({ status: 'ready', name: id, backend: m.info.backend, dtype: m.info.dtype, ...(m.info.fallbackReason ? { fallbackReason: m.info.fallbackReason } : {}) });
+          return m.info;
+        });
+      const p = loader(source, { ...prefs, onProgress: emit });
+      loads.set(id, p);
+      p.catch(() => {
+        if (loads.get(id) === p) loads.delete(id);
+      });
+      return p.then((m) => m.info);
+    },
+    async lmTokenize(id, text) {
+      return (await model(id)).tokenize(text);
+    },
+    async lmTokenLogProbs(id, texts, opts = {}, onProgress) {
+      const m = await model(id);
+      return withRun(opts.runId, (signal) => m.tokenLogProbs(texts, { ...opts, signal, onProgress: safe(onProgress) }));
+    },
+    async lmContinuationLogProbs(id, pairs, opts = {}, onProgress) {
+      const m = await model(id);
+      return withRun(opts.runId, (signal) => m.continuationLogProbs(pairs, { ...opts, signal, onProgress: safe(onProgress) }));
+    },
+    async lmPseudoLogLikelihood(id, texts, opts = {}, onProgress) {
+      const m = await model(id);
+      return withRun(opts.runId, (signal) => m.pseudoLogLikelihood(texts, { ...opts, signal, onProgress: safe(onProgress) }));
+    },
+    async lmSentenceEmbeddings(id, texts, opts = {}, onProgress) {
+      const m = await model(id);
+      return withRun(opts.runId, (signal) => m.sentenceEmbeddings(texts, { ...opts, signal, onProgress: safe(onProgress) }));
+    },
+    async lmGenerate(id, prompt, opts, onProgress) {
+      const m = await model(id);
+      return withRun(opts.runId, (signal) => m.generate(prompt, { ...opts, signal, onProgress: safe(onProgress) } as GenerateOptions));
+    },
+    async lmCancel(runId) {
+      runs.get(runId)?.abort();
+    },
+    async lmLoaded() {
+      const settled = await Promise.allSettled(loads.values());
+      return settled.filter((s): s is PromiseFulfilledResult<LanguageModel> => s.status === 'fulfilled').map((s) => s.value.info);
+    },
+    async lmUnload(id) {
+      const p = loads.get(id);
+      loads.delete(id);
+      if (p) await p.then((m) => m.dispose()).catch(() => undefined);
+    },
+  };
+}
