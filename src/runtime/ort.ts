@@ -121,7 +121,7 @@ export async function createSession(model: Uint8Array, device: DevicePreference,
     if (gpu.available) {
       try {
         // ORT may take ownership of the buffer it is given; keep ours intact for the WASM retry.
-        const s = await ort.InferenceSession.create(model.slice(), { executionProviders: ['webgpu'] });
+        const s = await ort.InferenceSession.create(model.slice(), { executionProviders: ['webgpu'], logSeverityLevel: 3 });
         return { session: new SerialSession(s, 'webgpu'), backend: 'webgpu' };
       } catch (e) {
         fallbackReason = `WebGPU session creation failed (${e instanceof Error ? e.message : String(e)}); using WASM`;
@@ -131,7 +131,7 @@ export async function createSession(model: Uint8Array, device: DevicePreference,
     }
   }
   try {
-    const s = await ort.InferenceSession.create(model, { executionProviders: ['wasm'] });
+    const s = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], logSeverityLevel: 3 });
     return { session: new SerialSession(s, 'wasm'), backend: 'wasm', fallbackReason };
   } catch (e) {
     throw new ModelLoadError(`${name}: ONNX Runtime could not load the model (corrupt file or unsupported graph): ${e instanceof Error ? e.message : String(e)}`);

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
-import { ModelLoadError, ParseError } from '../../src/core/errors';
-import { registerErrorTransfer } from '../../src/worker/modelProtocol';
+import { CorruptModelFileError, ModelLoadError, ParseError, fromErrorInfo } from '../../src/core/errors';
+import { errorInfoOf, registerErrorTransfer } from '../../src/worker/modelProtocol';
 
 describe('registerErrorTransfer', () => {
   it('rebuilds named errors across a comlink boundary', async () => {
@@ -30,5 +30,17 @@ describe('registerErrorTransfer', () => {
     expect(e3).toBe('plain string');
     port1.close();
     port2.close();
+  });
+});
+
+describe('errorInfoOf', () => {
+  it('names errors by class even when the constructor name was minified', () => {
+    const e = new CorruptModelFileError('model.onnx: corrupt file');
+    e.name = 'M'; // what `new.target.name` gives in the production bundle
+    expect(errorInfoOf(e)).toEqual({ name: 'CorruptModelFileError', message: 'model.onnx: corrupt file' });
+    const back = fromErrorInfo(errorInfoOf(e));
+    expect(back).toBeInstanceOf(CorruptModelFileError);
+    expect(back).toBeInstanceOf(ModelLoadError);
+    expect(errorInfoOf(new TypeError('x'))).toEqual({ name: 'TypeError', message: 'x' });
   });
 });
