@@ -74,6 +74,24 @@ describe('resultsToCsv', () => {
   });
 });
 
+describe('resultsToCsv edge values', () => {
+  it('an undefined d (NaN) is an empty cell; WEFE scores fill their columns', () => {
+    const csv = resultsToCsv(
+      [
+        sampleResult({
+          effectSize: Number.NaN as never,
+          wefe: { rnd: { A: 0.25, B: -0.125 }, rnsb: 0.0078125, mac: { X: 0.5, Y: 0.75 }, ect: { A: Number.NaN, B: -0.5 } },
+        }),
+      ],
+      { modelId: 'm', seed: 1 },
+    );
+    const row = parse(csv).data[0]!;
+    expect(row.effect_size).toBeNull();
+    expect(row).toMatchObject({ wefe_rnd_A: 0.25, wefe_rnd_B: -0.125, wefe_rnsb: 0.0078125, wefe_mac_X: 0.5, wefe_mac_Y: 0.75, wefe_ect_A: null, wefe_ect_B: -0.5 });
+    expect(parse(resultsToCsv([sampleResult()], { modelId: 'm', seed: 1 })).data[0]!.wefe_rnsb).toBeNull();
+  });
+});
+
 describe('itemsToCsv', () => {
   it('one row per word with exact associations; guarded words', () => {
     const csv = itemsToCsv([sampleResult()], { runId: 'run-1', modelId: 'glove-6b-100d', seed: 1 });

@@ -18,6 +18,10 @@
 //   permutations  number of re-partitions evaluated
 //   p_holm, p_bh  Holm and Benjamini–Hochberg adjusted p across the batch (empty when single)
 //   oov_X … oov_B out-of-vocabulary stimuli dropped from each set, joined by "; "
+//   wefe_rnd_A, wefe_rnd_B, wefe_rnsb, wefe_mac_X, wefe_mac_Y, wefe_ect_A, wefe_ect_B
+//                 WEFE's other metrics on the same vectors (RND per attribute set, RNSB, MAC per
+//                 target set, ECT per attribute set; see src/core/association/types.ts WefeScores);
+//                 empty when not computed
 // itemsToCsv: one row per target word (ITEM_CSV_COLUMNS):
 //   run_id, probe_id, model_id, set (X|Y), label, word, association (s(w,A,B) = mean cos(w,A) − mean cos(w,B))
 //
@@ -38,6 +42,7 @@ export const CSV_COLUMNS = [
   'ci_low', 'ci_high', 'ci_level', 'ci_method', 'ci_resamples',
   'p_value', 'p_method', 'permutations', 'p_holm', 'p_bh',
   'oov_X', 'oov_Y', 'oov_A', 'oov_B',
+  'wefe_rnd_A', 'wefe_rnd_B', 'wefe_rnsb', 'wefe_mac_X', 'wefe_mac_Y', 'wefe_ect_A', 'wefe_ect_B',
 ] as const;
 
 export const ITEM_CSV_COLUMNS = ['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'association'] as const;
@@ -104,6 +109,13 @@ export const resultsToCsv = (results: readonly AssociationResult[], meta: CsvMet
       oov_Y: r.oov.Y.join(OOV_SEPARATOR),
       oov_A: r.oov.A.join(OOV_SEPARATOR),
       oov_B: r.oov.B.join(OOV_SEPARATOR),
+      wefe_rnd_A: num(r.wefe?.rnd.A),
+      wefe_rnd_B: num(r.wefe?.rnd.B),
+      wefe_rnsb: num(r.wefe?.rnsb),
+      wefe_mac_X: num(r.wefe?.mac.X),
+      wefe_mac_Y: num(r.wefe?.mac.Y),
+      wefe_ect_A: num(r.wefe?.ect.A),
+      wefe_ect_B: num(r.wefe?.ect.B),
     };
     return CSV_COLUMNS.map((c) => byCol[c]);
   });
