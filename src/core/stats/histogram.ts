@@ -1,19 +1,25 @@
 // Equal-width histograms of a permutation null distribution, small enough to travel in a result
-// and be drawn by the UI. The permutation test bins on the fly (HistogramAccumulator) over a range
-// fixed in advance, so no array of 10⁵–10⁷ statistics has to be kept; the range always includes
-// the observed statistic, so it can be marked on the chart.
+// and be drawn by the UI. The permutation test bins on the fly (HistogramAccumulator), so no array
+// of 10⁵–10⁷ statistics has to be kept. Values are first counted in 64× finer bins over a range
+// fixed in advance (all attainable statistics); at the end the occupied part of that fine grid
+// (plus the observed statistic, so it can be marked) is regrouped into the requested number of
+// bins. That way a Monte-Carlo null, which rarely reaches the extreme partitions, is not drawn as a
+// narrow spike in the middle of a mostly empty chart.
 import type { NullHistogram } from '../association/types';
 import { InvalidOptionError } from '../errors';
 
-/** Bins [min + i·w, min + (i+1)·w), last bin closed; values outside [min, max] go to the end bins. */
+const OVERSAMPLE = 64;
+
 export class HistogramAccumulator {
-  readonly counts: Float64Array;
+  private readonly fine: Float64Array;
   private readonly min: number;
-  private readonly max: number;
+  private readonly fineWidth: number;
   private readonly scale: number;
+  private readonly bins: number;
 
   /**
-   * A zero-width range is widened to ±max(0.5·|centre|, 0.5) so the bins are still defined.
+   * @param min,max the range every added value is expected in (values outside go to the end bins);
+   *   a zero-width range is widened to ±max(0.5·|centre|, 0.5)
    * @throws {InvalidOptionError} when bins is not an integer ≥ 1 or the range is not finite
    */
   constructor(min: number, max: number, bins: number) {
@@ -24,20 +30,46 @@ export class HistogramAccumulator {
       min -= halfWidth;
       max += halfWidth;
     }
+    this.bins = bins;
     this.min = min;
-    this.max = max;
-    this.scale = bins / (max - min);
-    this.counts = new Float64Array(bins);
+    this.fine = new Float64Array(bins * OVERSAMPLE);
+    this.fineWidth = (max - min) / this.fine.length;
+    this.scale = this.fine.length / (max - min);
+  }
+
+  private fineIndex(value: number): number {
+    const last = this.fine.length - 1;
+    const index = Math.floor((value - this.min) * this.scale);
+    return index < 0 ? 0 : index > last ? last : index;
   }
 
   add(value: number): void {
-    const last = this.counts.length - 1;
-    const bin = Math.floor((value - this.min) * this.scale);
-    this.counts[bin < 0 ? 0 : bin > last ? last : bin]!++;
+    this.fine[this.fineIndex(value)]!++;
   }
 
+  /**
+   * Regroup the occupied fine bins (and the observed value's) into exactly `bins` equal bins of
+   * `chunk` fine bins each, chunk = ⌈occupied span / bins⌉. Bin i covers [min + i·w, min + (i+1)·w).
+   */
   result(observed: number): NullHistogram {
-    return { min: this.min, max: this.max, counts: Array.from(this.counts), observed };
+    let first = this.fineIndex(observed);
+    let last = first;
+    this.fine.forEach((count, i) => {
+      if (count > 0) {
+        first = Math.min(first, i);
+        last = Math.max(last, i);
+      }
+    });
+    const chunk = Math.max(1, Math.ceil((last - first + 1) / this.bins));
+    // Keep the regrouped window inside the fine grid where possible (shift left if it overflows).
+    const start = Math.max(0, Math.min(first, this.fine.length - chunk * this.bins));
+    const counts = new Array<number>(this.bins).fill(0);
+    for (let i = start; i < this.fine.length; i++) {
+      const bin = Math.min(this.bins - 1, Math.floor((i - start) / chunk));
+      counts[bin]! += this.fine[i]!;
+    }
+    const min = this.min + start * this.fineWidth;
+    return { min, max: min + chunk * this.bins * this.fineWidth, counts, observed };
   }
 }
 

@@ -13,9 +13,9 @@
 // without ε such a tie could flip and change an exact p-value. ε is ~10⁴ ulps of the largest
 // possible |S|, far below any real difference between distinct partitions.
 //
-// Null histogram: binned on the fly over the range of ATTAINABLE statistics, [2·(sum of the |X|
-// smallest s) − T, 2·(sum of the |X| largest s) − T] widened to include S_obs, so exact and
-// Monte-Carlo runs share one support and nothing of size m has to be stored.
+// Null histogram: binned on the fly (nothing of size m is stored) on a fine grid over the range of
+// ATTAINABLE statistics, [2·(sum of the |X| smallest s) − T, 2·(sum of the |X| largest s) − T]
+// widened to include S_obs, then regrouped to the occupied part (see histogram.ts).
 import type { NullHistogram, PMethod } from '../association/types';
 import { InvalidOptionError, InvalidWordSetError } from '../errors';
 import { createRng } from '../rng';

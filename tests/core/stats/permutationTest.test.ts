@@ -113,3 +113,24 @@ describe('invalid input', () => {
     expect(binomialCoefficient(3, 5)).toBe(0);
   });
 });
+
+describe('null histogram', () => {
+  it('regroups the occupied range into exactly the requested bins and keeps every count', () => {
+    const s = Float64Array.from({ length: 50 }, (_, i) => Math.sin(i * 2.3) / 2);
+    const r = permutationTest(s, 25, { permutations: 20_000, exactLimit: 0, seed: 5, histogramBins: 40, keepNull: true });
+    const h = r.histogram!;
+    expect(h.counts).toHaveLength(40);
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(20_000);
+    const values = r.nullStatistics!;
+    expect(h.min).toBeLessThanOrEqual(Math.min(...values));
+    expect(h.max).toBeGreaterThanOrEqual(Math.max(...values));
+    // Occupied: the realised null fills most of the chart, not a spike in the middle.
+    expect(h.counts.filter((c) => c > 0).length).toBeGreaterThan(30);
+    // Each count equals the number of null statistics in its bin.
+    const width = (h.max - h.min) / 40;
+    const recount = new Array(40).fill(0);
+    for (const v of values) recount[Math.min(39, Math.floor((v - h.min) / width))]++;
+    const moved = recount.reduce((acc, c, i) => acc + Math.abs(c - h.counts[i]!), 0);
+    expect(moved).toBeLessThanOrEqual(2); // at most a boundary value rounding into a neighbour
+  });
+});
