@@ -10,14 +10,16 @@
 //           lists, i.e. after the paper's deletions, not the `…_all` lists)
 //   [sb]    W4ngatang/sent-bias tests/weat{1..10}.txt (May et al. 2019)
 //   [wefe]  dccuchile/wefe wefe/datasets/data/WEAT.json (load_weat())
+//   [java]  mllewis/IATLANG R scripts whose lists say "taken from WordEmbeddingAssociationTest.java"
+//           (Caliskan et al.'s own code); same sets as here, WEAT 4/5 names in another order
 // Known differences between those sources (we follow the paper = [cbn]; see the test file):
 //   - WEAT 3 names: [wefe] european_american_names_5 keeps Sara and Amber (34 names) — the paper
 //     deleted them (32). [cbn] and [sb] have 32/32.
 //   - WEAT 3/4 unpleasant: the paper's list for the names tests adds "bomb" and "evil" and drops
 //     "agony" and "prison" relative to WEAT 1/2. [cbn] and [sb] agree; [wefe] has only the WEAT 1
 //     list (unpleasant_5) and uses it for WEAT 3–4.
-//   - WEAT 4/5 names: the paper deleted Jay, Kristen, Tremayne, Latonya (16/16). [cbn] and
-//     [sb] weat4.txt have 16/16; [sb] weat5.txt and [wefe] *_names_7 keep all 18.
+//   - WEAT 4/5 names: the paper deleted Jay, Kristen, Tremayne, Latonya (16/16). [cbn], [java]
+//     and [sb] weat4.txt have 16/16; [sb] weat5.txt and [wefe] *_names_7 keep all 18.
 //   - WEAT 9 temporary: the paper has "short-term"; [cbn] and [sb] agree; [wefe] has "short"
 //     ([cbn] notes the word2vec replication used "short").
 //   - WEAT 10 young names: the paper has "Billy"; [cbn] and [sb] agree; [wefe] has "Bill".
