@@ -69,16 +69,18 @@ export abstract class VectorLookupModel implements WordEmbeddingModel {
     const byToken = new Map(vocabTokens.map((t, i) => [t, vecs[i]!]));
     const nonEmpty = tokenLists.filter((t) => t.length > 0).length;
     const out = new Float32Array(nonEmpty * dims);
+    const acc = new Float64Array(dims);
     let k = 0;
     return tokenLists.map((tokens) => {
       if (tokens.length === 0) return null;
       const mean = out.subarray(k * dims, (k + 1) * dims);
       k++;
+      acc.fill(0); // accumulate in float64, store float32
       for (const t of tokens) {
         const v = byToken.get(t)!;
-        for (let j = 0; j < dims; j++) mean[j]! += v[j]!;
+        for (let j = 0; j < dims; j++) acc[j]! += v[j]!;
       }
-      for (let j = 0; j < dims; j++) mean[j]! /= tokens.length;
+      for (let j = 0; j < dims; j++) mean[j] = acc[j]! / tokens.length;
       return mean;
     });
   }
