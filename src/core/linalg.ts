@@ -22,14 +22,14 @@ export function assertFiniteVector(v: NumericVector, dim: number, what: string):
   }
 }
 
-/** Dot product Σ a_i b_i in Float64. Assumes equal lengths (callers validate). */
+/** Dot product Σ a_i b_i in Float64. Assumes equal lengths (callers validate). Never throws. */
 export function dot(a: NumericVector, b: NumericVector): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
   return sum;
 }
 
-/** Euclidean norm ‖v‖₂ in Float64. */
+/** Euclidean norm ‖v‖₂ in Float64. Never throws. */
 export function norm(v: NumericVector): number {
   return Math.sqrt(dot(v, v));
 }
@@ -56,7 +56,7 @@ export function meanVector(vectors: readonly NumericVector[]): Float64Array {
   return mean;
 }
 
-/** Euclidean distance ‖a − b‖₂ in Float64. */
+/** Euclidean distance ‖a − b‖₂ in Float64. Assumes equal lengths. Never throws. */
 export function euclideanDistance(a: NumericVector, b: NumericVector): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) {

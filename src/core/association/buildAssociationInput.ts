@@ -39,7 +39,7 @@ const KEYS: readonly SetKey[] = ['X', 'Y', 'A', 'B'];
 const definitionOf = (probe: AssociationProbeDefinition, key: SetKey): StimulusSetDefinition =>
   key === 'X' || key === 'Y' ? probe.targets[key] : probe.attributes[key];
 
-/** Trim, then keep the first occurrence of each stimulus; later ones are returned as duplicates. */
+/** Trim, then keep the first occurrence of each stimulus; later ones are returned as duplicates. Never throws. */
 export function dedupeStimuli(words: readonly string[]): { unique: string[]; duplicates: string[] } {
   const seen = new Set<string>();
   const unique: string[] = [];
@@ -106,7 +106,7 @@ async function embedWeatSets(
   return { X: build('X'), Y: build('Y'), A: build('A'), B: build('B') };
 }
 
-/** Fill every template with a term: "{term}" replaced everywhere. */
+/** Fill every template with a term: "{term}" replaced everywhere (May et al. 2019, SEAT). Never throws. */
 export function fillTemplates(templates: readonly string[], term: string): string[] {
   return templates.map((template) => template.split('{term}').join(term));
 }
@@ -128,7 +128,14 @@ async function embedSeatSets(
       const set: EmbeddedSet = { label: definitionOf(probe, key).label, items: [], vectors: [], oov: [], duplicates: [...deduped[key].duplicates] };
       const seen = new Set<string>();
       for (const term of deduped[key].unique) {
-        const sentences = fillTemplates(templates, term).filter((s) => (seen.has(s) ? (set.duplicates!.push(s), false) : (seen.add(s), true)));
+        const sentences: string[] = [];
+        for (const sentence of fillTemplates(templates, term)) {
+          if (seen.has(sentence)) set.duplicates!.push(sentence);
+          else {
+            seen.add(sentence);
+            sentences.push(sentence);
+          }
+        }
         const vectors = await embedChecked(encode, sentences);
         if (vectors.every((v) => v === null)) {
           set.oov.push(term);

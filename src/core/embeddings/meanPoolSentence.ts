@@ -45,7 +45,10 @@ export function meanPoolSentence(sentence: string, lookup: (token: string) => Ar
   return { vector: meanOfVectors(found), tokens, missing };
 }
 
-/** Element-wise mean of vectors (Float64 sums) as a Float32Array; null for an empty list. */
+/**
+ * Element-wise mean of vectors (Float64 sums) as a Float32Array; null for an empty list.
+ * @throws {RangeError} when vectors differ in dimension
+ */
 export function meanOfVectors(vectors: readonly ArrayLike<number>[]): Float32Array | null {
   const first = vectors[0];
   if (!first) return null;

@@ -23,6 +23,7 @@ export function association(w: NumericVector, attributeA: readonly NumericVector
 /**
  * s(w_i, A, B) for every row i of precomputed cosine matrices: the row mean of cosA (n × nA)
  * minus the row mean of cosB (n × nB). Same definition as `association`, batched.
+ * Source: Caliskan et al. (2017), as `association`. Never throws.
  */
 export function associationScores(cosA: Float64Array, cosB: Float64Array, n: number, nA: number, nB: number): Float64Array {
   const scores = new Float64Array(n);

@@ -36,6 +36,7 @@ export type SetIndices = Record<SetKey, ArrayLike<number>>;
  * left out it is a jackknife replicate. Returns NaN when the pooled SD is degenerate.
  *
  * Source: Caliskan et al. (2017) for d; R package cbn `weat_boot` for resampling all four sets.
+ * Never throws (indices are trusted: callers draw them in range).
  */
 export function effectSizeFromIndices(data: WeatBootstrapData, indices: SetIndices, sd: SdConvention): number {
   const { X: nX, A: nA, B: nB } = data.sizes;
@@ -69,7 +70,7 @@ export function effectSizeFromIndices(data: WeatBootstrapData, indices: SetIndic
   return (meanX - meanY) / spread;
 }
 
-/** The identity indices 0..n−1 for every set (the original sample). */
+/** The identity indices 0..n−1 for every set (the original sample). Never throws. */
 export function identityIndices(sizes: Record<SetKey, number>): SetIndices {
   const range = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
   return { X: range(sizes.X), Y: range(sizes.Y), A: range(sizes.A), B: range(sizes.B) };
@@ -86,7 +87,10 @@ export function percentileInterval(sortedReplicates: ArrayLike<number>, level: n
   return { low: quantileSorted(sortedReplicates, alpha / 2), high: quantileSorted(sortedReplicates, 1 - alpha / 2) };
 }
 
-/** Jackknife (leave-one-out) replicates of d, one array per set; NaN where degenerate. */
+/**
+ * Jackknife (leave-one-out) replicates of d: for each set g and each i, d with item i of g removed;
+ * NaN where degenerate. Source: Quenouille (1956) / Efron & Tibshirani (1993), ch. 11. Never throws.
+ */
 export function jackknifeEffectSizes(data: WeatBootstrapData, sd: SdConvention): Record<SetKey, Float64Array> {
   const full = identityIndices(data.sizes);
   const leaveOut = (key: SetKey): Float64Array => {
@@ -108,6 +112,7 @@ export function jackknifeEffectSizes(data: WeatBootstrapData, sd: SdConvention):
  * NaN jackknife replicates (degenerate SD) are left out of their group.
  * Source: Davison & Hinkley (1997), Bootstrap Methods and their Application, ch. 3 (k-sample
  * empirical influence values) and ch. 5 (BCa); one-sample case: Efron & Tibshirani (1993), eq. 14.15.
+ * Never throws.
  */
 export function bcaAcceleration(jackknife: Record<SetKey, ArrayLike<number>>): number {
   let cubes = 0;

@@ -41,7 +41,8 @@ export function unitVectors(
 
 /**
  * Cosine matrix C[i][j] = cos(rows_i, cols_j) of unit vectors, row-major in one Float64Array
- * (rows.length × cols.length). Inputs must already be unit vectors (see unitVectors).
+ * (rows.length × cols.length). Inputs must already be unit vectors (see unitVectors), so cos = dot.
+ * Never throws.
  */
 export function cosineMatrix(rows: readonly Float64Array[], cols: readonly Float64Array[]): Float64Array {
   const nCols = cols.length;

@@ -34,6 +34,7 @@ export function standardDeviation(values: ArrayLike<number>, convention: SdConve
 /**
  * True when a standard deviation is zero up to rounding: sd ≤ 1e-12 · max_i |x_i| (or not finite).
  * A ratio with such an SD in the denominator (WEAT d) is undefined; callers return NaN or skip.
+ * Never throws.
  */
 export function isDegenerateSpread(sd: number, values: ArrayLike<number>): boolean {
   let scale = 0;

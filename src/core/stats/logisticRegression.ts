@@ -128,12 +128,12 @@ export function fitLogisticRegression(rows: readonly NumericVector[], labels: re
   return { weights: theta.slice(0, dim), intercept: theta[dim]!, iterations: maxIterations, converged: false };
 }
 
-/** P(y = +1 | x) = σ(w·x + b) under a fitted model. */
+/** P(y = +1 | x) = σ(w·x + b) under a fitted model. Never throws. */
 export function predictPositive(model: LogisticRegressionModel, x: NumericVector): number {
   return sigmoid(dot(model.weights, x) + model.intercept);
 }
 
-/** P(y = −1 | x) = σ(−(w·x + b)), computed directly (no 1 − p cancellation). */
+/** P(y = −1 | x) = σ(−(w·x + b)), computed directly (no 1 − p cancellation). Never throws. */
 export function predictNegative(model: LogisticRegressionModel, x: NumericVector): number {
   return sigmoid(-(dot(model.weights, x) + model.intercept));
 }
