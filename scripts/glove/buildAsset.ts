@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { assetDigestText, type AssetFileEntry } from '../../src/runtime/assetDigest.ts';
-import { tokenizeForWordVectors } from '../../src/runtime/gloveTokenize.ts';
+import { tokenizeSentence } from '../../src/core/embeddings/meanPoolSentence.ts';
 import { buildLookupModel } from './onnxProto.ts';
 import { quantiseRows } from './quantize.ts';
 
 /** Bump when the output format or selection logic changes: forces a rebuild. */
-export const SCRIPT_VERSION = '1.0.1';
+export const SCRIPT_VERSION = '1.0.2';
 
 export interface WinkEmbeddings {
   precision?: number;
@@ -40,7 +40,7 @@ const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 
 /**
  * Expand probe strings into lookup items: a plain word stays itself; a template ("This is
- * {term}.") or a phrase contributes its tokens (the sentence-embedding tokeniser's), so SEAT
+ * {term}.") or a phrase contributes its tokens (core's tokenizeSentence, as sentence embedding uses), so SEAT
  * template words are always in the table.
  */
 export function expandProbeWords(probeWords: readonly string[]): string[] {
@@ -48,7 +48,7 @@ export function expandProbeWords(probeWords: readonly string[]): string[] {
   for (const raw of probeWords) {
     const w = raw.trim();
     if (!w) continue;
-    if (w.includes('{term}') || /\s/.test(w)) for (const t of tokenizeForWordVectors(w)) out.add(t);
+    if (w.includes('{term}') || /\s/.test(w)) for (const t of tokenizeSentence(w.replaceAll('{term}', ' '))) out.add(t);
     else out.add(w);
   }
   return [...out];

@@ -4,5 +4,4 @@ export { MODEL_REGISTRY, USER_MODEL_PREFIX, isModelId, listModels, type ModelEnt
 export { OnnxWordEmbeddingModel, urlAssetSource, type AssetSource, type LoadOptions, type WordEmbeddingManifest } from './wordEmbeddingModel';
 export { UserVectorModel, loadUserVectorsFromBlob } from './userVectors';
 export { checkWebGpu, createSession, getOrt, SerialSession } from './ort';
-export { tokenizeForWordVectors } from './gloveTokenize';
 export type * from './types';

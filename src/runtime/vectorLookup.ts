@@ -1,8 +1,9 @@
 // Word lookup shared by every word-embedding model (embedded ONNX table or user vectors in JS):
 // exact match first, then lower-case; OOV → null. Sentence embeddings for SEAT with word vectors
-// are the mean of the in-vocabulary token vectors. Subclasses only say how to fetch rows.
+// are the mean of the in-vocabulary token vectors (core's meanPoolSentence). Subclasses only say
+// how to fetch rows.
 import type { LoadedModelInfo, WordEmbeddingModel } from './types';
-import { tokenizeForWordVectors } from './gloveTokenize';
+import { meanPoolSentence, tokenizeSentence } from '../core/embeddings/meanPoolSentence';
 
 export abstract class VectorLookupModel implements WordEmbeddingModel {
   protected constructor(
@@ -48,40 +49,26 @@ export abstract class VectorLookupModel implements WordEmbeddingModel {
     });
   }
 
-  /** Tokens of a sentence as looked up: hyphenated OOV tokens fall back to their parts. */
-  sentenceTokens(sentence: string): { known: string[]; unknown: string[] } {
-    const known: string[] = [];
-    const unknown: string[] = [];
-    for (const t of tokenizeForWordVectors(sentence)) {
-      if (this.rowOf(t) !== undefined) known.push(t);
-      else if (t.includes('-') && t.split('-').every((p) => p === '' || this.rowOf(p) !== undefined)) known.push(...t.split('-').filter(Boolean));
-      else unknown.push(t);
-    }
-    return { known, unknown };
-  }
-
-  /** Mean of the in-vocabulary token vectors of each sentence; null when no token is known. */
+  /**
+   * Mean of the in-vocabulary token vectors of each sentence; null when no token is known.
+   * Tokenisation and pooling are src/core/embeddings/meanPoolSentence.ts (the one implementation
+   * the scoring core also uses); here only the lookups are batched into one embedWords call.
+   */
   async embedSentences(sentences: readonly string[]): Promise<(Float32Array | null)[]> {
     const dims = this.info.dims;
-    const tokenLists = sentences.map((s) => this.sentenceTokens(s).known);
-    const vocabTokens = [...new Set(tokenLists.flat())];
-    const vecs = await this.embedWords(vocabTokens);
-    const byToken = new Map(vocabTokens.map((t, i) => [t, vecs[i]!]));
-    const nonEmpty = tokenLists.filter((t) => t.length > 0).length;
-    const out = new Float32Array(nonEmpty * dims);
-    const acc = new Float64Array(dims);
+    const tokens = [...new Set(sentences.flatMap((s) => tokenizeSentence(s)))];
+    const vecs = await this.embedWords(tokens);
+    const byToken = new Map(tokens.map((t, i) => [t, vecs[i]]));
+    const pooled = sentences.map((s) => meanPoolSentence(s, (t) => byToken.get(t)).vector);
+    // Copy into one buffer so the worker can transfer all vectors at once.
+    const out = new Float32Array(pooled.filter(Boolean).length * dims);
     let k = 0;
-    return tokenLists.map((tokens) => {
-      if (tokens.length === 0) return null;
-      const mean = out.subarray(k * dims, (k + 1) * dims);
+    return pooled.map((v) => {
+      if (!v) return null;
+      const view = out.subarray(k * dims, (k + 1) * dims);
+      view.set(v);
       k++;
-      acc.fill(0); // accumulate in float64, store float32
-      for (const t of tokens) {
-        const v = byToken.get(t)!;
-        for (let j = 0; j < dims; j++) acc[j]! += v[j]!;
-      }
-      for (let j = 0; j < dims; j++) mean[j] = acc[j]! / tokens.length;
-      return mean;
+      return view;
     });
   }
 }
