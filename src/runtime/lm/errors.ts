@@ -13,7 +13,8 @@ import {
 const text = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
 const NOT_FOUND = /ModelFileNotFoundError|could not locate file|not found|404|ENOENT|no such file/i;
-const CORRUPT = /protobuf|failed to load model|invalid model|Load model from .* failed|ModelProto|is not a valid onnx|unexpected end of|SyntaxError|JSON|INVALID_PROTOBUF|INVALID_GRAPH/i;
+const CORRUPT =
+  /protobuf|failed to load model|invalid model|Load model from .* failed|ModelProto|is not a valid onnx|unexpected end of|SyntaxError|Unexpected token|in JSON at position|JSON\.parse|INVALID_PROTOBUF|INVALID_GRAPH/i;
 const OOM = /out of memory|\bOOM\b|bad_alloc|failed to allocate|allocation failed|cannot allocate|Array buffer allocation|Aborted\(OOM\)|memory access out of bounds|GPUOutOfMemory/i;
 const WEBGPU_UNSUPPORTED =
   /not implemented|NOT_IMPLEMENTED|unsupported|could not find an implementation|no kernel|is not supported|shader-f16|f16|GPUValidationError|WebGPU/i;
@@ -26,7 +27,8 @@ export function mapLoadError(e: unknown, id: string, file: string, where: string
   if (e instanceof WorkbenchError) return e;
   const raw = text(e);
   const status = (e as { status?: number } | null)?.status;
-  if (status === 404 || status === 401 || (NOT_FOUND.test(raw) && !CORRUPT.test(raw))) {
+  const notFound = (e as { name?: string } | null)?.name === 'ModelFileNotFoundError' || status === 404 || status === 401;
+  if (notFound || (NOT_FOUND.test(raw) && !CORRUPT.test(raw))) {
     if (/tokenizer/i.test(file) || /tokenizer/i.test(raw))
       return new MissingTokenizerError(
         `${id} has no tokenizer: ${file} was not found at ${where}. A transformers.js model folder needs tokenizer.json and tokenizer_config.json. (${raw})`,
