@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorruptModelFileError, InvalidOptionError, MissingTokenizerError, ModelNotFoundError, UnsupportedModelError } from '../../../src/core/errors';
 import { getOrt } from '../../../src/runtime/ort';
 import { loadLanguageModel, scoreText, type LanguageModel } from '../../../src/runtime/lm/node';
+import type { TokenLogProbs } from '../../../src/runtime/lm/types';
 import { BERT, GPT, MODELS_DIR, SENTENCES, maxAbsDiff, sha256Of } from './helpers';
 
 let gpt: LanguageModel;
@@ -34,7 +35,7 @@ describe('embedded causal LM', () => {
   });
 
   it('batched with padding equals one at a time (1e-5)', async () => {
-    const single = [];
+    const single: TokenLogProbs[] = [];
     for (const s of SENTENCES) single.push((await gpt.tokenLogProbs([s]))[0]!);
     for (const batchSize of [2, 4, 16]) {
       const batched = await gpt.tokenLogProbs(SENTENCES, { batchSize });
