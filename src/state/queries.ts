@@ -2,9 +2,10 @@
 // history lists, and the run mutation. networkMode 'always' everywhere: everything is local, and
 // the app must work offline. Side effects stay here and in the mutation callbacks, not in the
 // zustand store.
-import { QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryClient, queryOptions, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssociationOptions } from '../core/association/types';
-import { CancelledError, toErrorInfo } from '../core/errors';
+import { CancelledError } from '../core/errors';
+import { describeError } from './errors';
 import type { AssociationProbe } from '../probes/schema';
 import * as client from '../worker/client';
 import type { DevicePreference, LoadedModelInfo } from '../worker/client';
@@ -26,6 +27,7 @@ export const modelQuery = (modelId: string, device: DevicePreference) =>
       const { setModelProgress } = useWorkbench.getState();
       try {
         const info = await client.loadModel(modelId, device, (p) => setModelProgress(p));
+        client.warmUpScoring();
         return info;
       } finally {
         setModelProgress(null);
@@ -110,9 +112,12 @@ export const useRunMutation = () => {
       void qc.invalidateQueries({ queryKey: ['runs'] });
       useWorkbench.getState().openRun(record.runId);
     },
-    onError: (e) => useWorkbench.getState().setLastError(toErrorInfo(e)),
+    onError: (e) => useWorkbench.getState().setLastError(describeError(e)),
   });
 };
+
+/** True while any run (from any button) is in flight. */
+export const useRunning = () => useIsMutating({ mutationKey: ['run'] }) > 0;
 
 export const useLoadUserVectors = () => {
   const qc = useQueryClient();

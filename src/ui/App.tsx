@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useWorkbench } from '../state/store';
 import { useShareLink } from './hooks/useShareLink';
+import { usePrefetchChunks } from './hooks/usePrefetch';
 import { Header } from './components/Header';
 import { NoticeBar } from './components/NoticeBar';
 import { WorkbenchPage } from './pages/WorkbenchPage';
@@ -13,6 +14,7 @@ const ClassModePage = lazy(() => import('./pages/ClassModePage'));
 export function App() {
   const view = useWorkbench((s) => s.view);
   useShareLink();
+  usePrefetchChunks();
   useEffect(() => {
     document.title = view === 'class' ? 'Class mode · Bias Probe Workbench' : view === 'history' ? 'History · Bias Probe Workbench' : 'Bias Probe Workbench';
   }, [view]);

@@ -56,17 +56,39 @@ export function runProbes(req: RunRequest, onProgress: (p: RunProgress) => void,
     embedSentences: (sentences: string[]) => m.embedSentences(req.modelId, sentences),
   });
   return new Promise<AssociationResult[]>((resolve, reject) => {
-    const onAbort = () => {
+    const drop = () => {
       current.worker.terminate();
       if (scoring === current) scoring = null;
+    };
+    const onAbort = () => {
+      drop();
       reject(new CancelledError('The run was cancelled.'));
     };
+    // A worker whose script cannot load (e.g. offline before it was ever fetched) or that crashes
+    // fires 'error' and would otherwise leave the run pending forever.
+    const onError = (e: ErrorEvent) => {
+      e.preventDefault?.();
+      drop();
+      reject(new Error(`The scoring worker stopped unexpectedly${e.message ? ` (${e.message})` : ''}. If you are offline, reload the page once online so the app can cache it.`));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
+    current.worker.addEventListener('error', onError);
     current.api
       .runBatch(req.probes, req.options, embedder, Comlink.proxy(onProgress))
       .then(resolve, reject)
-      .finally(() => signal?.removeEventListener('abort', onAbort));
+      .finally(() => {
+        signal?.removeEventListener('abort', onAbort);
+        current.worker.removeEventListener('error', onError);
+      });
   });
+}
+
+/**
+ * Start the scoring worker ahead of the first run (after the model is ready), so its script is
+ * fetched while online and the first run does not pay for worker start-up.
+ */
+export function warmUpScoring(): void {
+  scoringWorker();
 }
 
 /** Stop any running computation now (same as aborting the run's signal). */

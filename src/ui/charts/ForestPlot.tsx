@@ -1,10 +1,11 @@
 // Forest plot of d with its bootstrap CI for every test of a batch; the marker shows
 // significance after multiple-comparison adjustment (Holm: filled; Benjamini–Hochberg only:
 // half-tone; neither: hollow). Adjusted p-values come from the core (pHolm, pBH).
-import { CartesianGrid, ErrorBar, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AssociationResult } from '../../core/association/types';
 import { formatD, formatP } from '../../state/format';
 import { ChartFrame } from './ChartFrame';
+import { niceTicks } from './ticks';
 
 const ALPHA = 0.05;
 
@@ -17,10 +18,13 @@ export default function ForestPlot({ results, fileStem, large }: { results: Asso
       name: `${r.title.split(':')[0]}${holm ? ' **' : bh ? ' *' : ''}`,
       y: i,
       d,
-      err: r.ci ? [Math.max(0, d - r.ci.low), Math.max(0, r.ci.high - d)] : [0, 0],
+      ci: r.ci ? [r.ci.low, r.ci.high] : [d, d],
       sig: holm ? 'holm' : bh ? 'bh' : 'none',
     };
   });
+  const lo = Math.min(0, ...data.map((x) => x.ci[0]!));
+  const hi = Math.max(0, ...data.map((x) => x.ci[1]!));
+  const ticks = niceTicks(lo, hi, 8);
   const holmCount = data.filter((d) => d.sig === 'holm').length;
   const bhCount = data.filter((d) => d.sig !== 'none').length;
   const summary =
@@ -35,16 +39,15 @@ export default function ForestPlot({ results, fileStem, large }: { results: Asso
   return (
     <ChartFrame title="Forest plot of effect sizes" summary={summary} fileStem={`${fileStem}_forest`} large={large}>
       <ResponsiveContainer width="100%" height={Math.max(180, results.length * (large ? 44 : 30) + 60)}>
-        <ScatterChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+        <ComposedChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="d" name="d" domain={['auto', 'auto']} tick={{ fontSize: large ? 14 : 11 }} label={{ value: 'effect size d (CI)', position: 'insideBottom', offset: -12, fontSize: large ? 14 : 11 }} />
-          <YAxis type="category" dataKey="name" allowDuplicatedCategory={false} width={large ? 140 : 100} tick={{ fontSize: large ? 14 : 11 }} reversed />
+          <XAxis type="number" domain={[ticks[0]! > lo ? lo : ticks[0]!, ticks[ticks.length - 1]! < hi ? hi : ticks[ticks.length - 1]!]} ticks={ticks} tick={{ fontSize: large ? 14 : 11 }} label={{ value: 'effect size d with CI', position: 'insideBottom', offset: -12, fontSize: large ? 14 : 11 }} />
+          <YAxis type="category" dataKey="name" width={large ? 140 : 100} tick={{ fontSize: large ? 14 : 11 }} />
           <ReferenceLine x={0} stroke="#555" />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
-          <Scatter data={data} shape={Marker} isAnimationActive={false}>
-            <ErrorBar dataKey="err" direction="x" width={6} stroke="#1f3b5a" />
-          </Scatter>
-        </ScatterChart>
+          <Tooltip formatter={(v) => (Array.isArray(v) ? `[${Number(v[0]).toFixed(3)}, ${Number(v[1]).toFixed(3)}]` : typeof v === 'number' ? v.toFixed(3) : String(v))} />
+          <Bar dataKey="ci" name="CI" barSize={large ? 5 : 3} fill="#1f3b5a" isAnimationActive={false} />
+          <Scatter dataKey="d" name="d" shape={Marker} isAnimationActive={false} />
+        </ComposedChart>
       </ResponsiveContainer>
       <p className="legend-text">● significant after Holm (**) · ◐ after Benjamini–Hochberg only (*) · ○ not significant (α = 0.05)</p>
     </ChartFrame>

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Toolt
 import type { AssociationResult } from '../../core/association/types';
 import { formatInt, formatP, pMethodText } from '../../state/format';
 import { ChartFrame } from './ChartFrame';
+import { niceTicks } from './ticks';
 
 export default function NullHistogram({ result, fileStem, large }: { result: AssociationResult; fileStem: string; large?: boolean }) {
   const h = result.nullHistogram;
@@ -12,6 +13,7 @@ export default function NullHistogram({ result, fileStem, large }: { result: Ass
   const data = h.counts.map((count, i) => ({ x: Number((h.min + (i + 0.5) * width).toFixed(4)), count }));
   const lo = Math.min(h.min, h.observed) - width;
   const hi = Math.max(h.max, h.observed) + width;
+  const ticks = niceTicks(lo, hi);
   const total = h.counts.reduce((a, b) => a + b, 0);
   const summary =
     `Histogram of the test statistic over ${formatInt(total)} re-partitions of ${result.labels.X} ∪ ${result.labels.Y} ` +
@@ -22,7 +24,7 @@ export default function NullHistogram({ result, fileStem, large }: { result: Ass
       <ResponsiveContainer width="100%" height={large ? 360 : 220}>
         <BarChart data={data} margin={{ top: 16, right: 24, bottom: 24, left: 8 }} barCategoryGap={0}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis type="number" dataKey="x" domain={[lo, hi]} tickFormatter={(v: number) => v.toFixed(2)} tick={{ fontSize: large ? 14 : 11 }} label={{ value: 'test statistic S under re-partition', position: 'insideBottom', offset: -12, fontSize: large ? 14 : 11 }} />
+          <XAxis type="number" dataKey="x" domain={[lo, hi]} ticks={ticks} tickFormatter={(v: number) => v.toFixed(2)} tick={{ fontSize: large ? 14 : 11 }} label={{ value: 'test statistic S under re-partition', position: 'insideBottom', offset: -12, fontSize: large ? 14 : 11 }} />
           <YAxis tick={{ fontSize: large ? 14 : 11 }} width={48} />
           <Tooltip formatter={(v) => formatInt(Number(v))} labelFormatter={(l) => `S ≈ ${Number(l).toFixed(3)}`} />
           <Bar dataKey="count" fill="#8a9bb0" isAnimationActive={false} barSize={Math.max(2, Math.floor((large ? 900 : 420) / data.length) - 1)} />

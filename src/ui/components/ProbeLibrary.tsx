@@ -3,7 +3,7 @@
 // from scratch. Running a suite happens straight from here.
 import { draftFromProbe, duplicateDraft, emptyDraft } from '../../state/draft';
 import { builtinProbes, builtinSuites, resolveSuite } from '../../state/library';
-import { useDeleteProbe, useRunMutation, useSavedProbes } from '../../state/queries';
+import { useDeleteProbe, useRunMutation, useRunning, useSavedProbes } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { AssociationProbe } from '../../probes/schema';
 
@@ -58,6 +58,7 @@ export function ProbeLibrary() {
   const saved = useSavedProbes();
   const loadDraft = useWorkbench((s) => s.loadDraft);
   const run = useRunMutation();
+  const running = useRunning();
   const all = builtinProbes();
   const weat = all.filter((p) => p.family === 'weat');
   const seat = all.filter((p) => p.family === 'seat');
@@ -81,7 +82,7 @@ export function ProbeLibrary() {
               <button
                 type="button"
                 className="small"
-                disabled={run.isPending}
+                disabled={running}
                 aria-label={`Run suite ${s.title}`}
                 onClick={() => {
                   const st = useWorkbench.getState();

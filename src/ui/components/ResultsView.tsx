@@ -3,7 +3,7 @@
 import { lazy, Suspense } from 'react';
 import { fileStem, itemsCsv, resultsCsv, runRecordJson } from '../../state/exports';
 import { formatD } from '../../state/format';
-import { useRun, useRunMutation } from '../../state/queries';
+import { useRun, useRunMutation, useRunning } from '../../state/queries';
 import type { StoredRun } from '../../state/runRecord';
 import { useWorkbench } from '../../state/store';
 import { downloadText } from '../download';
@@ -32,6 +32,7 @@ function Reproduced({ record }: { record: StoredRun }) {
 
 export function RunResults({ record, compact }: { record: StoredRun; compact?: boolean }) {
   const run = useRunMutation();
+  const running = useRunning();
   const device = useWorkbench((s) => s.device);
   const setView = useWorkbench((s) => s.setView);
   const stem = fileStem(record);
@@ -51,7 +52,7 @@ export function RunResults({ record, compact }: { record: StoredRun; compact?: b
           </button>
           <button
             type="button"
-            disabled={run.isPending}
+            disabled={running}
             onClick={() =>
               run.mutate({ probeId: record.probeId, title: record.title, probes: record.probes, modelId: record.model.id, device, options: record.options, rerunOf: record.runId })
             }

@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../core/association/types';
 import { formatInt, progressFraction, progressText } from '../../state/format';
 import { EMBEDDED_MODELS } from '../../state/models';
-import { cancelRun, useLoadUserVectors, useModel, useRunMutation, useUserModels } from '../../state/queries';
+import { cancelRun, useLoadUserVectors, useModel, useRunMutation, useRunning, useUserModels } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import { useDraftValidation } from '../../state/useValidation';
 import type { DevicePreference } from '../../worker/client';
@@ -102,7 +102,7 @@ export function RunPanel() {
   const run = useRunMutation();
   const id = useId();
   const fraction = progressFraction(progress);
-  const running = run.isPending;
+  const running = useRunning();
 
   return (
     <div className="run-panel">
@@ -192,7 +192,7 @@ export function RunPanel() {
         <div className={lastError.name === 'CancelledError' ? 'notice notice-info' : 'notice notice-error'} role={lastError.name === 'CancelledError' ? 'status' : 'alert'}>
           <div>
             <strong>{lastError.name === 'CancelledError' ? 'Run cancelled' : 'The run failed'}</strong>
-            <p>{lastError.name === 'CancelledError' ? 'The computation was stopped. Nothing was saved.' : `${lastError.message} (${lastError.name})`}</p>
+            <p>{lastError.name === 'CancelledError' ? 'The computation was stopped. Nothing was saved.' : lastError.name === 'Error' ? lastError.message : `${lastError.message} (${lastError.name})`}</p>
           </div>
         </div>
       )}

@@ -4,7 +4,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { resolveSuite } from '../../state/library';
 import { ciText, formatD, formatP, plainReading, pMethodText } from '../../state/format';
-import { useRun, useRunMutation } from '../../state/queries';
+import { useRun, useRunMutation, useRunning } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 
 const WordAssociationChart = lazy(() => import('../charts/WordAssociationChart'));
@@ -17,6 +17,7 @@ export default function ClassModePage() {
   const setView = useWorkbench((s) => s.setView);
   const run = useRun(runId);
   const start = useRunMutation();
+  const running = useRunning();
   const results = run.data?.results ?? [];
   const n = results.length;
   const i = Math.min(index, Math.max(0, n - 1));
@@ -46,10 +47,10 @@ export default function ClassModePage() {
           <button
             type="button"
             className="primary big"
-            disabled={start.isPending}
+            disabled={running}
             onClick={() => start.mutate({ probeId: 'caliskan-weat', title: 'All ten Caliskan WEATs', probes: resolveSuite('caliskan-weat'), modelId: 'glove-6b-100d', device: st.device, options: st.options })}
           >
-            {start.isPending ? 'Running…' : 'Run all ten WEATs'}
+            {running ? 'Running…' : 'Run all ten WEATs'}
           </button>
           <button type="button" className="big" onClick={() => setView('history')}>
             Open History

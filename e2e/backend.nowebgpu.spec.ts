@@ -1,0 +1,17 @@
+// Without --enable-unsafe-webgpu there is no WebGPU adapter: the model must fall back to WASM,
+// say so, and give the same numbers as the CLI (and so as the WebGPU run).
+import { expect, test } from '@playwright/test';
+import { cliRun, openApp, openBuiltin, runAndReadD, waitForModel, WEAT1 } from './helpers';
+
+test('no WebGPU: backend WASM, same d as the CLI for caliskan-weat-1 seed 1', async ({ page }) => {
+  const expected = cliRun('caliskan-weat-1', 1).results[0]!;
+  await openApp(page);
+  expect(await page.evaluate(async () => !('gpu' in navigator) || (await (navigator as unknown as { gpu: { requestAdapter(): Promise<unknown> } }).gpu.requestAdapter()) === null)).toBe(true);
+  await openBuiltin(page, WEAT1);
+  await waitForModel(page);
+  await expect(page.getByRole('status', { name: 'Backend' })).toHaveText('WASM');
+  await expect(page.getByRole('note').filter({ hasText: 'WebGPU not used' })).toBeVisible();
+  const d = await runAndReadD(page);
+  expect(d).toBe(expected.effectSize.toFixed(3));
+  await expect(page.getByText(/backend WASM/)).toBeVisible();
+});
