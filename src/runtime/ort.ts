@@ -110,14 +110,20 @@ export interface CreatedSession {
 }
 
 /**
- * Create a session on the preferred device, falling back from WebGPU to WASM.
+ * Create a session on the preferred device, falling back from WebGPU to WASM. `deps.checkWebGpu`
+ * replaces the adapter probe in tests (Node has no WebGPU, so the fallback path is testable there).
  * @throws ModelLoadError when even WASM cannot create the session (corrupt or unsupported graph)
  */
-export async function createSession(model: Uint8Array, device: DevicePreference, name: string): Promise<CreatedSession> {
+export async function createSession(
+  model: Uint8Array,
+  device: DevicePreference,
+  name: string,
+  deps: { checkWebGpu?: () => Promise<WebGpuCheck> } = {},
+): Promise<CreatedSession> {
   const ort = await getOrt();
   let fallbackReason: string | undefined;
   if (device !== 'wasm') {
-    const gpu = await checkWebGpu();
+    const gpu = await (deps.checkWebGpu ?? checkWebGpu)();
     if (gpu.available) {
       try {
         // ORT may take ownership of the buffer it is given; keep ours intact for the WASM retry.

@@ -1,0 +1,57 @@
+// src/runtime/ort.ts in Node: the WebGPU → WASM fallback and its reported reason, and the serial
+// run queue. Node's onnxruntime-web build has no WebGPU execution provider, so pretending an
+// adapter exists makes the WebGPU session creation really fail and exercises the fallback path.
+import { rmSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ModelLoadError } from '../../src/core/errors';
+import { checkWebGpu, createSession, getOrt } from '../../src/runtime/ort';
+import { buildFixtureAsset, FIXTURE_DIMS } from '../scripts/gloveFixture';
+
+const fixture = buildFixtureAsset();
+afterAll(() => rmSync(fixture.dir, { recursive: true, force: true }));
+const modelBytes = () => new Uint8Array(readFileSync(join(fixture.dir, 'model.onnx')));
+
+describe('createSession', () => {
+  it("'wasm' uses WASM with no fallback reason", async () => {
+    const s = await createSession(modelBytes(), 'wasm', 'fixture');
+    expect(s.backend).toBe('wasm');
+    expect(s.fallbackReason).toBeUndefined();
+    await s.session.release();
+  });
+
+  it("'auto' without an adapter falls back to WASM and says why", async () => {
+    expect(await checkWebGpu()).toEqual({ available: false, reason: expect.stringMatching(/WebGPU is not available in Node/) });
+    const s = await createSession(modelBytes(), 'auto', 'fixture');
+    expect(s.backend).toBe('wasm');
+    expect(s.fallbackReason).toMatch(/WebGPU is not available/);
+    await s.session.release();
+  });
+
+  it("'webgpu' whose session creation throws falls back to WASM with the error in the reason", async () => {
+    const s = await createSession(modelBytes(), 'webgpu', 'fixture', { checkWebGpu: async () => ({ available: true }) });
+    expect(s.backend).toBe('wasm');
+    expect(s.fallbackReason).toMatch(/^WebGPU session creation failed \(.+\); using WASM$/);
+    await s.session.release();
+  });
+
+  it('a corrupt graph → ModelLoadError', async () => {
+    const bytes = modelBytes().slice(0, 200);
+    await expect(createSession(bytes, 'wasm', 'fixture')).rejects.toThrow(ModelLoadError);
+  });
+
+  it('serialises concurrent runs and rejects runs after release', async () => {
+    const ort = await getOrt();
+    const { session } = await createSession(modelBytes(), 'wasm', 'fixture');
+    const ids = (r: number) => ({ input_ids: new ort.Tensor('int64', BigInt64Array.from([BigInt(r)]), [1]) });
+    const outs = await Promise.all(Array.from({ length: 30 }, (_, i) => session.run(ids(i % fixture.asset.words.length))));
+    outs.forEach((o, i) => {
+      const row = i % fixture.asset.words.length;
+      const v = o.embeddings!.data as Float32Array;
+      expect(v.length).toBe(FIXTURE_DIMS);
+      expect(v[0]).toBe(Math.fround(fixture.asset.table[row * FIXTURE_DIMS]! * fixture.asset.scales[row]!));
+    });
+    await session.release();
+    await expect(session.run(ids(0))).rejects.toThrow(/unloaded/);
+  });
+});
