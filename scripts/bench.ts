@@ -1,8 +1,12 @@
 // `npm run bench`: prints speed and size figures against the issues' targets. Figures, not pass/fail
 // tests: timing belongs here, never in unit tests. Each section lives in scripts/bench/.
 import { benchAssociationSuite } from './bench/associationSuite';
+import { benchPageFirstResult } from './bench/pageFirstResult';
 
-const sections: [string, () => Promise<void>][] = [['association', benchAssociationSuite]];
+const sections: [string, () => Promise<void>][] = [
+  ['association', benchAssociationSuite],
+  ['page', benchPageFirstResult],
+];
 
 const only = process.argv.slice(2);
 console.log(`Bias Probe Workbench bench — node ${process.version}, ${new Date().toISOString()}`);
