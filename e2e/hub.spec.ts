@@ -1,0 +1,105 @@
+// The Hub path in the browser: the built app's model worker loads `workbench/tiny-gpt2` BY ID from a
+// mock Hugging Face Hub on 127.0.0.1 (scripts/mock-hub.ts; another origin, so CORS + CORP headers
+// matter under the page's COEP), through transformers.js with env.remoteHost = the mock, and the
+// log-probs it returns equal the Node runtime's (onnxruntime-node) to 1e-3 — WebGPU through
+// SwiftShader, or WASM with a stated fallback reason.
+//
+// Route into the app: the UI has no Hub picker yet, so the test talks to the app's real model worker
+// (assets/model.worker-*.js of the served build, the one the page itself uses) over its real comlink API
+// (`lmLoad`, `lmTokenLogProbs` — src/runtime/lm/service.ts), with comlink's UMD build injected into
+// the page. No test-only code ships in the app. When the picker gains "Hub model id" + "Hub host",
+// this test should drive those inputs instead.
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { startMockHub, type MockHub } from '../scripts/mock-hub';
+import { loadLanguageModel } from '../src/runtime/lm/node';
+
+const repo = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..');
+const modelsDir = path.resolve(process.env.LM_TEST_MODELS_DIR ?? path.join(repo, 'public', 'models'));
+const GPT = 'workbench/tiny-gpt2';
+const TEXTS = ['The doctor said that she was tired.', 'Call me Ishmael.'];
+
+let hub: MockHub;
+test.beforeAll(async () => {
+  hub = await startMockHub({ root: modelsDir, chunkBytes: 128 * 1024, latencyMs: 1 });
+});
+test.afterAll(async () => {
+  await hub?.close();
+});
+
+/** The hashed URL of the app's model worker, read from the served build (index.html → entry chunk). */
+async function workerAsset(request: APIRequestContext): Promise<string> {
+  const html = await (await request.get('/')).text();
+  const entry = /assets\/index-[\w-]+\.js/.exec(html)?.[0];
+  if (!entry) throw new Error('no entry chunk in index.html: run `npx vite build` first');
+  const js = await (await request.get(`/${entry}`)).text();
+  const worker = /model\.worker-[\w-]+\.js/.exec(js)?.[0];
+  if (!worker) throw new Error(`${entry} does not reference model.worker-*.js`);
+  return `/assets/${worker}`;
+}
+
+interface PageResult {
+  info?: { id: string; source: string; kind: string; backend: string; dtype: string; fallbackReason?: string; sha256: Record<string, string> };
+  events: string[];
+  totals: number[];
+  error?: { name: string; message: string };
+}
+
+async function loadInPage(page: Page, id: string): Promise<PageResult> {
+  const workerUrl = await workerAsset(page.request);
+  await page.goto('/');
+  await page.addScriptTag({ path: path.join(repo, 'node_modules/comlink/dist/umd/comlink.js') });
+  return page.evaluate(
+    async ({ workerUrl, host, id, texts }) => {
+      type Api = {
+        lmLoad(s: unknown, p: unknown, cb: unknown): Promise<PageResult['info']>;
+        lmTokenLogProbs(id: string, t: string[]): Promise<{ total: number }[]>;
+      };
+      const C = (globalThis as unknown as { Comlink: { wrap<T>(w: Worker): T; proxy<T>(f: T): T } }).Comlink;
+      const api = C.wrap<Api>(new Worker(workerUrl, { type: 'module' }));
+      const events: string[] = [];
+      try {
+        const info = await api.lmLoad(
+          { type: 'hub', id, remoteHost: host },
+          { device: 'auto' },
+          C.proxy((p: { status: string; file?: string }) => events.push(`${p.status}:${p.file ?? ''}`)),
+        );
+        const res = await api.lmTokenLogProbs(id, texts);
+        return { info, events, totals: res.map((r) => r.total) };
+      } catch (e) {
+        return { events, totals: [], error: { name: (e as Error).name, message: (e as Error).message } };
+      }
+    },
+    { workerUrl, host: hub.url, id, texts: TEXTS },
+  );
+}
+
+test('loads the embedded GPT by Hub id from a mock hub and scores like Node', async ({ page }) => {
+  const node = await loadLanguageModel(GPT, { modelsDir });
+  const expected = (await node.tokenLogProbs(TEXTS)).map((r) => r.total);
+  await node.dispose();
+
+  const r = await loadInPage(page, GPT);
+  expect(r.error).toBeUndefined();
+  expect(r.info).toMatchObject({ id: GPT, source: 'hub', kind: 'causal-lm', dtype: 'fp32' });
+  expect(['webgpu', 'wasm']).toContain(r.info!.backend);
+  test.info().annotations.push({ type: 'backend', description: `${r.info!.backend}${r.info!.fallbackReason ? ` (${r.info!.fallbackReason})` : ''}` });
+  console.log(`hub.spec: backend ${r.info!.backend}${r.info!.fallbackReason ? ` — ${r.info!.fallbackReason}` : ''}; totals ${r.totals.join(', ')}`);
+  if (r.info!.backend === 'wasm') expect(r.info!.fallbackReason).toBeTruthy();
+  expect(r.info!.sha256['onnx/model.onnx']).toMatch(/^[0-9a-f]{64}$/);
+  // Fetched from the mock hub, with download progress.
+  expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 200`);
+  expect(r.events).toContain('initiate:onnx/model.onnx');
+  expect(r.events.filter((e) => e === 'progress:onnx/model.onnx').length).toBeGreaterThan(1);
+  expect(r.events).toContain('done:onnx/model.onnx');
+  expect(r.events.at(-1)).toBe('ready:');
+  // The known numbers.
+  r.totals.forEach((t, i) => expect(Math.abs(t - expected[i]!)).toBeLessThan(1e-3));
+});
+
+test('an unknown Hub id fails with ModelNotFoundError (404)', async ({ page }) => {
+  const r = await loadInPage(page, 'nobody/no-such-model');
+  expect(r.error?.name).toBe('ModelNotFoundError');
+  expect(r.error?.message).toMatch(/not found/);
+  expect(hub.requests).toContain('GET /nobody/no-such-model/resolve/main/config.json 404');
+});
