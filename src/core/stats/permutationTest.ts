@@ -5,7 +5,11 @@
 // costs one subset sum, never a cosine. Exact enumeration walks the C(N, |X|) subsets in
 // lexicographic order keeping prefix sums (amortised O(1) per subset); Monte Carlo draws a uniform
 // |smaller side|-subset by a partial Fisher–Yates shuffle of an index array (uniform from any
-// starting arrangement, so the array is not reset between draws).
+// starting arrangement, so the array is not reset between draws). Several Fisher–Yates steps share
+// one call of the seeded generator: a uniform integer r in [0, (n−i)(n−i−1)…(n−j+1)) is decoded in
+// mixed radix into the independent uniform choices of steps i…j−1 (exact: digits of a uniform
+// mixed-radix number are independent and uniform). Products are kept ≤ 2²⁴ so every intermediate is
+// a small integer; this cuts generator calls ~4× for N ≤ 64.
 //
 // Ties: a re-partition counts as "at least as extreme" when S_i ≥ S_obs − ε with
 // ε = 1e-12 · Σ_i |s_i|. Mathematically equal statistics (the identity partition, duplicate
@@ -60,6 +64,8 @@ export interface PermutationTestResult {
 }
 
 const PROGRESS_STEPS = 50;
+/** Largest range of one packed generator call in the Monte-Carlo sampler (see header). */
+const PACKED_RANGE_LIMIT = 2 ** 24;
 
 /**
  * One-sided permutation p-value for the WEAT statistic, P(S(Xi, Yi) ≥ S(X, Y)) over all equal-size
@@ -189,15 +195,35 @@ function sampleMonteCarlo(
   for (let i = 0; i < n; i++) order[i] = i;
   const nullStatistics = keepNull ? new Float64Array(m) : null;
   const progressEvery = Math.max(1, Math.ceil(m / PROGRESS_STEPS));
+  // Group consecutive Fisher–Yates steps whose choice counts (n − i) multiply to ≤ 2²⁴ (at least
+  // one step per group).
+  const groupEnds: number[] = [];
+  const groupSizes: number[] = [];
+  for (let i = 0; i < k; ) {
+    let product = 1;
+    let j = i;
+    while (j < k && (j === i || product * (n - j) <= PACKED_RANGE_LIMIT)) product *= n - j++;
+    groupEnds.push(j);
+    groupSizes.push(product);
+    i = j;
+  }
   let extreme = 0;
   for (let it = 0; it < m; it++) {
     let sideSum = 0;
-    for (let i = 0; i < k; i++) {
-      const j = rng.int(i, n - 1);
-      const picked = order[j]!;
-      order[j] = order[i]!;
-      order[i] = picked;
-      sideSum += s[picked]!;
+    let i = 0;
+    for (let g = 0; g < groupEnds.length; g++) {
+      let packed = rng.int(0, groupSizes[g]! - 1);
+      const end = groupEnds[g]!;
+      for (; i < end; i++) {
+        const radix = n - i;
+        const digit = packed % radix;
+        packed = (packed - digit) / radix;
+        const j = i + digit;
+        const picked = order[j]!;
+        order[j] = order[i]!;
+        order[i] = picked;
+        sideSum += s[picked]!;
+      }
     }
     const sumX = drawX ? sideSum : sumAll - sideSum;
     const statistic = 2 * sumX - sumAll;
