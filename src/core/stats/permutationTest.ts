@@ -76,8 +76,10 @@ const PACKED_RANGE_LIMIT = 2 ** 24;
  * p = (b + 1)/(m + 1), b = #{i ≤ m : S_i ≥ S_obs − ε} (Phipson & Smyth 2010, never 0).
  *
  * Source: Caliskan, Bryson & Narayanan (2017), Science 356:183 (one-sided test over equal-size
- * partitions); sent-bias `sentbias/weat.py` (`p_val_permutation_test`: exact below 100,000
- * partitions, otherwise random shuffles with one added success).
+ * partitions); sent-bias `sentbias/weat.py` (`p_val_permutation_test`: exact when the number of
+ * partitions ≤ n_samples = 100,000, ties counted as "conservative" successes; otherwise n_samples − 1
+ * shuffles plus one hallucinated success, p = (b + 1)/n_samples — our formula with m = n_samples − 1).
+ * Difference: sent-bias compares floats exactly (no ε) and requires |X| = |Y|.
  * @param scores s(w, A, B) for the N = |X|+|Y| targets, X first then Y
  * @param sizeX |X|; the remaining N − |X| scores are Y
  * @throws {InvalidWordSetError} when |X| < 1 or |Y| < 1

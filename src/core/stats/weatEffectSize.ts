@@ -11,7 +11,8 @@ import { isDegenerateSpread, mean, standardDeviation } from './descriptive';
  * noise in a mean of identical values does not produce a huge spurious d.
  *
  * Source: Caliskan, Bryson & Narayanan (2017), Science 356:183; reference code: R package cbn
- * (sample SD, reproduces the published d), WEFE `wefe/metrics/WEAT.py` (population SD).
+ * (sample SD, reproduces the published d), sent-bias `sentbias/weat.py` (`effect_size`, np.std
+ * ddof=1, i.e. sample SD), WEFE `wefe/metrics/WEAT.py` (population SD).
  * @throws {InvalidWordSetError} when X or Y is empty, or the pooled set is too small for the SD
  */
 export function weatEffectSize(scoresX: ArrayLike<number>, scoresY: ArrayLike<number>, sd: SdConvention): number {
