@@ -30,7 +30,7 @@ const perSet = <T>(make: (key: SetKey) => T): Record<SetKey, T> => ({ X: make('X
  * mean cos(w,B); S = Σ_X s − Σ_Y s; d = (mean_X s − mean_Y s)/SD_{X∪Y} s (options.sd); one-sided
  * permutation p over re-partitions of X∪Y keeping |X|, |Y| (exact when C(|X|+|Y|,|X|) ≤
  * options.exactLimit, else Monte Carlo, p = (b+1)/(m+1)); bootstrap CI of d resampling X, Y, A, B
- * (R package cbn `weat_boot`). SEAT (May et al. 2019, NAACL) is the same on sentence encodings.
+ * (resampling scheme of R package cbn `weat_boot`, statistic d). SEAT (May et al. 2019, NAACL) is the same on sentence encodings.
  * `items` lists X then Y, each in input order. pHolm/pBH are null (see runAssociationBatch).
  *
  * @param onProgress called at most ~100 times (≤ ~50 per stage)

@@ -9,7 +9,7 @@ import { InvalidWordSetError } from '../errors';
  * s(w, A, B) = mean_{a∈A} cos(w, a) − mean_{b∈B} cos(w, b), computed literally.
  *
  * Source: Caliskan, Bryson & Narayanan (2017), Science 356:183, eq. for s(w, A, B);
- * reference code: sent-bias `sentbias/weat.py` (`s_wAB`), R package cbn (`weat_stat`).
+ * reference code: sent-bias `sentbias/weat.py` (`s_wAB`), R package cbn (`weat_perm`).
  * @throws {InvalidWordSetError} when A or B is empty
  * @throws {InvalidVectorError} on a dimension mismatch, non-finite entry or zero vector
  */

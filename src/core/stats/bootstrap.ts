@@ -1,8 +1,11 @@
 // Bootstrap confidence interval for the WEAT effect size d.
 //
-// Why this shape: as in R package cbn (`weat_boot`), each resample draws X, Y, A and B
-// independently with replacement, so the interval reflects the sampling of attribute words as well
-// as of target words. Resampling A/B changes every s(w), but only through column means of the
+// Why this shape: the resampling scheme is that of R package cbn (`weat_boot`, R/statistics.R):
+// each resample draws X, Y, A and B independently with replacement, so the interval reflects the
+// sampling of attribute words as well as of target words. The bootstrapped statistic differs: cbn's
+// weat_boot bootstraps a difference of cosines to the A/B centroids (not d) and reports the 2.5/97.5%
+// quantiles (or ±2 SD) of 300 resamples; here the statistic is WEAT d itself, as the result reports
+// a CI for d. In practice the A/B resampling dominates the width (stimulus-set sensitivity of WEAT). Resampling A/B changes every s(w), but only through column means of the
 // cosine matrices, so cosines are computed once (WeatBootstrapData) and a resample costs
 // O((|X|+|Y|)(|A|+|B|)) additions. The inner computation is exposed as effectSizeFromIndices so the
 // numpy reference can be compared on identical resample indices (the two RNGs differ).
@@ -35,7 +38,7 @@ export type SetIndices = Record<SetKey, ArrayLike<number>>;
  * plain WEAT d; with indices drawn with replacement it is one bootstrap replicate; with one index
  * left out it is a jackknife replicate. Returns NaN when the pooled SD is degenerate.
  *
- * Source: Caliskan et al. (2017) for d; R package cbn `weat_boot` for resampling all four sets.
+ * Source: Caliskan et al. (2017) for d; resampling all four sets as R package cbn `weat_boot`.
  * Never throws (indices are trusted: callers draw them in range).
  */
 export function effectSizeFromIndices(data: WeatBootstrapData, indices: SetIndices, sd: SdConvention): number {
@@ -193,7 +196,8 @@ export interface BootstrapResult {
  * (effectSizeFromIndices), skip degenerate ones, then take the percentile or BCa interval.
  * Returns null when fewer than 2 resamples are valid.
  *
- * Source: R package cbn `weat_boot` (resampling of all four sets, percentile CI); Efron &
+ * Source: resampling scheme of R package cbn `weat_boot` (all four sets; cbn bootstraps a centroid
+ * cosine difference rather than d — see the header); Efron &
  * Tibshirani (1993) for the intervals.
  * @throws {InvalidOptionError} when resamples is not an integer ≥ 1 or level ∉ (0, 1)
  */
