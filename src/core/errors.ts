@@ -1,40 +1,64 @@
 // Named error classes for everything a user can get wrong or a model can fail at. They cross
 // thread boundaries as plain {name, message} (see toErrorInfo/fromErrorInfo), never as a
-// stringified object, so the page can show the message and branch on the name.
+// stringified object, so the page can show the message and branch on the name. Each class spells
+// its name as a string literal: a minifier renames classes, so `new.target.name` would ship "M".
 
 export class WorkbenchError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+  override name = 'WorkbenchError';
 }
 
 /** A word set (or sentence set) is empty, too small, or otherwise unusable. */
-export class InvalidWordSetError extends WorkbenchError {}
+export class InvalidWordSetError extends WorkbenchError {
+  override name = 'InvalidWordSetError';
+}
 /** Every stimulus of a set is out of the model's vocabulary. */
-export class AllOutOfVocabularyError extends WorkbenchError {}
+export class AllOutOfVocabularyError extends WorkbenchError {
+  override name = 'AllOutOfVocabularyError';
+}
 /** A vector contains NaN/Infinity, or vectors of different dimensions were mixed. */
-export class InvalidVectorError extends WorkbenchError {}
+export class InvalidVectorError extends WorkbenchError {
+  override name = 'InvalidVectorError';
+}
 /** Options outside their allowed range (permutations < 1, confidence level ∉ (0,1), …). */
-export class InvalidOptionError extends WorkbenchError {}
+export class InvalidOptionError extends WorkbenchError {
+  override name = 'InvalidOptionError';
+}
 /** A probe definition failed schema validation. */
-export class ProbeValidationError extends WorkbenchError {}
+export class ProbeValidationError extends WorkbenchError {
+  override name = 'ProbeValidationError';
+}
 /** A file (CSV, JSON, word-vector text) could not be parsed; message carries the line number. */
-export class ParseError extends WorkbenchError {}
+export class ParseError extends WorkbenchError {
+  override name = 'ParseError';
+}
 /** A model could not be found, loaded or run. */
-export class ModelLoadError extends WorkbenchError {}
+export class ModelLoadError extends WorkbenchError {
+  override name = 'ModelLoadError';
+}
 /** The model architecture or file layout is not supported. */
-export class UnsupportedModelError extends WorkbenchError {}
+export class UnsupportedModelError extends WorkbenchError {
+  override name = 'UnsupportedModelError';
+}
 /** The user cancelled a long-running operation. */
-export class CancelledError extends WorkbenchError {}
+export class CancelledError extends WorkbenchError {
+  override name = 'CancelledError';
+}
 /** A model id or one of its files does not exist (HTTP 404 from the Hub, a missing local file). */
-export class ModelNotFoundError extends ModelLoadError {}
+export class ModelNotFoundError extends ModelLoadError {
+  override name = 'ModelNotFoundError';
+}
 /** A model folder has no usable tokenizer (tokenizer.json / tokenizer_config.json). */
-export class MissingTokenizerError extends ModelLoadError {}
+export class MissingTokenizerError extends ModelLoadError {
+  override name = 'MissingTokenizerError';
+}
 /** A model file is truncated or not what it claims to be (bad ONNX protobuf, invalid JSON). */
-export class CorruptModelFileError extends ModelLoadError {}
+export class CorruptModelFileError extends ModelLoadError {
+  override name = 'CorruptModelFileError';
+}
 /** The device ran out of memory while loading or running a model. */
-export class OutOfMemoryError extends ModelLoadError {}
+export class OutOfMemoryError extends ModelLoadError {
+  override name = 'OutOfMemoryError';
+}
 
 export interface ErrorInfo {
   name: string;

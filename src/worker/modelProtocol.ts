@@ -11,25 +11,7 @@
 // Progress: pass a callback wrapped in `Comlink.proxy(fn)`; it receives `ModelProgress` events.
 // Vectors come back as Float32Arrays sharing one transferred ArrayBuffer per call (views into it).
 import type * as ComlinkNs from 'comlink';
-import {
-  AllOutOfVocabularyError,
-  CancelledError,
-  CorruptModelFileError,
-  InvalidOptionError,
-  InvalidVectorError,
-  InvalidWordSetError,
-  MissingTokenizerError,
-  ModelLoadError,
-  ModelNotFoundError,
-  OutOfMemoryError,
-  ParseError,
-  ProbeValidationError,
-  UnsupportedModelError,
-  WorkbenchError,
-  fromErrorInfo,
-  toErrorInfo,
-  type ErrorInfo,
-} from '../core/errors';
+import { fromErrorInfo, toErrorInfo, type ErrorInfo } from '../core/errors';
 import type {
   Backend,
   DevicePreference,
@@ -73,32 +55,6 @@ export interface ModelWorkerApi {
   unload(modelId: string): Promise<void>;
 }
 
-// Class names do not survive minification (`new.target.name` is "M" in the production build, seen
-// in Chromium), so the wire name comes from this table, most specific class first.
-const CANONICAL_NAMES: readonly [abstract new (...a: never[]) => Error, string][] = [
-  [ModelNotFoundError, 'ModelNotFoundError'],
-  [MissingTokenizerError, 'MissingTokenizerError'],
-  [CorruptModelFileError, 'CorruptModelFileError'],
-  [OutOfMemoryError, 'OutOfMemoryError'],
-  [ModelLoadError, 'ModelLoadError'],
-  [UnsupportedModelError, 'UnsupportedModelError'],
-  [ParseError, 'ParseError'],
-  [CancelledError, 'CancelledError'],
-  [InvalidWordSetError, 'InvalidWordSetError'],
-  [AllOutOfVocabularyError, 'AllOutOfVocabularyError'],
-  [InvalidVectorError, 'InvalidVectorError'],
-  [InvalidOptionError, 'InvalidOptionError'],
-  [ProbeValidationError, 'ProbeValidationError'],
-  [WorkbenchError, 'WorkbenchError'],
-];
-
-/** toErrorInfo with the class's source name even in a minified build. */
-export function errorInfoOf(e: unknown): ErrorInfo {
-  const info = toErrorInfo(e);
-  const known = CANONICAL_NAMES.find(([Ctor]) => e instanceof Ctor);
-  return known ? { ...info, name: known[1] } : info;
-}
-
 type SerializedThrown = { isError: true; value: ErrorInfo } | { isError: false; value: unknown };
 
 /**
@@ -111,7 +67,7 @@ export function registerErrorTransfer(comlink: typeof ComlinkNs): void {
       // Same test as comlink's built-in handler: it marks thrown values with a symbol.
       typeof value === 'object' && value !== null && Object.getOwnPropertySymbols(value).some((s) => s.description === 'Comlink.thrown'),
     serialize: ({ value }) => [
-      value instanceof Error ? { isError: true, value: errorInfoOf(value) } : { isError: false, value },
+      value instanceof Error ? { isError: true, value: toErrorInfo(value) } : { isError: false, value },
       [],
     ],
     deserialize: (serialized) => {

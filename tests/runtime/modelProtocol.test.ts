@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
-import { CorruptModelFileError, ModelLoadError, ParseError, fromErrorInfo } from '../../src/core/errors';
-import { errorInfoOf, registerErrorTransfer } from '../../src/worker/modelProtocol';
+import { CorruptModelFileError, ModelLoadError, ParseError, fromErrorInfo, toErrorInfo } from '../../src/core/errors';
+import { registerErrorTransfer } from '../../src/worker/modelProtocol';
+import * as errors from '../../src/core/errors';
 
 describe('registerErrorTransfer', () => {
   it('rebuilds named errors across a comlink boundary', async () => {
@@ -33,14 +34,19 @@ describe('registerErrorTransfer', () => {
   });
 });
 
-describe('errorInfoOf', () => {
-  it('names errors by class even when the constructor name was minified', () => {
-    const e = new CorruptModelFileError('model.onnx: corrupt file');
-    e.name = 'M'; // what `new.target.name` gives in the production bundle
-    expect(errorInfoOf(e)).toEqual({ name: 'CorruptModelFileError', message: 'model.onnx: corrupt file' });
-    const back = fromErrorInfo(errorInfoOf(e));
-    expect(back).toBeInstanceOf(CorruptModelFileError);
-    expect(back).toBeInstanceOf(ModelLoadError);
-    expect(errorInfoOf(new TypeError('x'))).toEqual({ name: 'TypeError', message: 'x' });
+describe('error names on the wire', () => {
+  it('every exported error class carries its own name as a literal (survives minification) and round-trips', () => {
+    const classes = Object.entries(errors).filter(([, v]) => typeof v === 'function' && v.prototype instanceof Error) as [string, new (m: string) => Error][];
+    expect(classes.length).toBeGreaterThanOrEqual(14);
+    for (const [exportName, Ctor] of classes) {
+      const e = new Ctor('boom');
+      expect(e.name).toBe(exportName);
+      const back = fromErrorInfo(toErrorInfo(e));
+      expect(back).toBeInstanceOf(Ctor);
+      expect(back.message).toBe('boom');
+    }
+    const corrupt = fromErrorInfo(toErrorInfo(new CorruptModelFileError('model.onnx: corrupt file')));
+    expect(corrupt).toBeInstanceOf(ModelLoadError);
+    expect(toErrorInfo(new TypeError('x'))).toEqual({ name: 'TypeError', message: 'x' });
   });
 });
