@@ -142,7 +142,8 @@ def rnd(T1, T2, A):
 
 
 def mac(T, attribute_sets):
-    return float(np.mean([sum(np.mean([1 - cos(t, a) for a in Aj]) for Aj in attribute_sets) for t in T]))
+    """Current WEFE MAC: mean over all (target word, attribute set) pairs of the mean cosine distance."""
+    return float(np.mean([np.mean([1 - cos(t, a) for a in Aj]) for t in T for Aj in attribute_sets]))
 
 
 def ect(T1, T2, A):

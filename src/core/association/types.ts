@@ -124,7 +124,7 @@ export interface WefeScores {
   rnd: Record<AttributeKey, number>;
   /** RNSB with targets X∪Y, A as "positive" and B as "negative" attributes (KL divergence, ≥ 0). */
   rnsb: number;
-  /** MAC(X; {A, B}) and MAC(Y; {A, B}). */
+  /** MAC(X; {A, B}) and MAC(Y; {A, B}) (current WEFE: mean over word × attribute-set pairs, 1 = neutral). */
   mac: Record<TargetKey, number>;
   /** ECT(X, Y; A) and ECT(X, Y; B), Spearman ρ in [−1, 1]. */
   ect: Record<AttributeKey, number>;

@@ -1,14 +1,17 @@
 // Mean Average Cosine (MAC), one of WEFE's metrics. Despite the name ("similarity") WEFE and
-// Manzini et al. average the cosine DISTANCE 1 − cos, summed over the attribute sets; we follow
-// the code so numbers match.
+// Manzini et al.'s evalBias.py average the cosine DISTANCE 1 − cos. We follow current WEFE
+// (metric_template (n, n)): the mean over every (target word, attribute set) pair. Older WEFE
+// releases summed over the attribute sets instead (k times larger for k sets).
 import { InvalidWordSetError } from '../../errors';
 import { type NumericVector } from '../../linalg';
 import { cosineSimilarity } from '../cosine';
 
 /**
- * MAC(T, {A_1..A_k}) = (1/|T|) Σ_{t∈T} Σ_{j=1..k} (1/|A_j|) Σ_{a∈A_j} (1 − cos(t, a)).
- * Source: Manzini, Lim, Black & Tsvetkov (2019), NAACL, "Black is to criminal…"; WEFE
- * `wefe/metrics/MAC.py` (`calc_mac`).
+ * MAC(T, {A_1..A_k}) = (1/(|T|·k)) Σ_{t∈T} Σ_{j=1..k} (1/|A_j|) Σ_{a∈A_j} (1 − cos(t, a)), in [0, 2];
+ * 1 means no association either way. For several target sets WEFE pools their words, i.e. takes
+ * the |T_i|-weighted mean of the per-set values returned here.
+ * Source: Manzini, Lim, Black & Tsvetkov (2019), NAACL, "Black is to criminal as caucasian is to
+ * police"; WEFE `wefe/metrics/MAC.py` (`_calc_mac`).
  * @throws {InvalidWordSetError} when T, the list of attribute sets, or an attribute set is empty
  * @throws {InvalidVectorError} on mismatched dimensions, non-finite entries or zero vectors
  */
@@ -23,5 +26,5 @@ export function meanAverageCosine(target: readonly NumericVector[], attributeSet
       total += meanDistance;
     }
   }
-  return total / target.length;
+  return total / (target.length * attributeSets.length);
 }
