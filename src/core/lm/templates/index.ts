@@ -1,0 +1,4 @@
+// Public surface of the template family.
+export * from './templateSlots';
+export * from './expandGroupTemplates';
+export * from './compareGroupVariants';
