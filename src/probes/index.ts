@@ -1,6 +1,7 @@
 // Public surface of src/probes: schema, validation, built-ins, import/export, share links, run
 // record validation. Pure TS + zod/papaparse/lz-string; no DOM, React or ORT.
 export * from './schema';
+export * from './lmSchema';
 export * from './validate';
 export * from './builtin';
 export * from './import';

@@ -8,6 +8,7 @@
 //    - attributes: "love" is in both A and B"
 // Warnings never throw; the UI shows them next to the editor (validateProbe returns them).
 import { ProbeValidationError } from '../core/errors';
+import { ALL_PROBE_FAMILIES, anyProbeSchema, isLmProbe, type AnyProbe, type LmProbe } from './lmSchema';
 import { MAX_WORDS_PER_SET, PROBE_FAMILIES, probeSchema, probeSet, type Probe, type ProbeSetKey } from './schema';
 import type { z } from 'zod';
 
@@ -62,7 +63,7 @@ const EXPECTED_WORDS: Record<string, string> = {
 };
 
 /** One zod issue as a sentence a person understands. */
-const humanise = (issue: z.core.$ZodIssue, input: unknown): ProbeIssue => {
+const humanise = (issue: z.core.$ZodIssue, input: unknown, families: readonly string[] = PROBE_FAMILIES): ProbeIssue => {
   const path = issue.path.map(String).join('.');
   let message = issue.message;
   if (issue.code === 'invalid_type') {
@@ -73,8 +74,8 @@ const humanise = (issue: z.core.$ZodIssue, input: unknown): ProbeIssue => {
     const actual = getAt(input, issue.path);
     message =
       actual === undefined
-        ? `is missing; every probe needs a family (one of: ${PROBE_FAMILIES.join(', ')})`
-        : `unknown family ${JSON.stringify(actual)}; this version understands: ${PROBE_FAMILIES.join(', ')}`;
+        ? `is missing; every probe needs a family (one of: ${families.join(', ')})`
+        : `unknown family ${JSON.stringify(actual)}; this version understands: ${families.join(', ')}`;
   } else if (issue.code === 'invalid_value' && path === 'format') {
     message = `unknown format marker ${JSON.stringify(getAt(input, issue.path))}; expected "bias-workbench-probe@1"`;
   }
@@ -246,4 +247,63 @@ export const parseProbeJson = (text: string): Probe => {
     ]);
   }
   return parseProbe(json);
+};
+
+// ── Every family (WEAT, SEAT and the LM families of lmSchema.ts) ─────────────────────────────────
+
+/**
+ * Checks of LM probes beyond the schema (all warnings; the schema already rejects what cannot run):
+ * very few items for the statistics, pairs whose sentences differ only in case, MCQ questions whose
+ * correct answer sits at the same position everywhere.
+ */
+export const lintLmProbe = (probe: LmProbe): ProbeIssue[] => {
+  const issues: ProbeIssue[] = [];
+  const warn = (code: string, path: string, message: string) => issues.push({ severity: 'warning', code, path, message });
+  switch (probe.family) {
+    case 'counterfactual-pairs':
+      if (probe.pairs.length < 10) warn('few-items', 'pairs', `only ${probe.pairs.length} pair${probe.pairs.length === 1 ? '' : 's'}; the CI and p-value will be wide`);
+      probe.pairs.forEach((p, i) => {
+        if (p.more.toLowerCase() === p.less.toLowerCase()) warn('case-only-pair', `pairs.${i}`, 'the two sentences differ only in case');
+      });
+      break;
+    case 'mcq-position': {
+      const positions = new Set(probe.questions.map((q) => q.answer));
+      if (probe.questions.length > 3 && positions.size === 1) {
+        warn('answer-position-constant', 'questions', `every correct answer is option ${probe.labels[[...positions][0]!]} in the canonical order`);
+      }
+      break;
+    }
+    case 'decision-template':
+      if (probe.questions.length < 3) warn('few-items', 'questions', 'fewer than 3 questions; per-attribute CIs resample questions and will be wide');
+      break;
+    default:
+      break;
+  }
+  return issues;
+};
+
+/** Non-throwing validation of a probe of any family (editors, importers). */
+export const validateAnyProbe = (json: unknown): { probe: AnyProbe | null; issues: ProbeIssue[]; ok: boolean } => {
+  const r = anyProbeSchema.safeParse(json);
+  if (!r.success) return { probe: null, issues: r.error.issues.map((i) => humanise(i, json, ALL_PROBE_FAMILIES)), ok: false };
+  const issues = isLmProbe(r.data) ? lintLmProbe(r.data) : lintProbe(r.data as Probe);
+  return { probe: r.data, issues, ok: !issues.some((i) => i.severity === 'error') };
+};
+
+/**
+ * Parse untrusted JSON into a probe of any family (defaults filled in, e.g. the discrim-eval prompt
+ * wrapper). Throws ProbeValidationError listing every error with its path; `format`/`$schema` are
+ * dropped.
+ */
+export const parseAnyProbe = (json: unknown): AnyProbe => {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw probeValidationError([
+      { severity: 'error', code: 'not-an-object', path: '', message: `a probe must be a JSON object, got ${describe(json)}` },
+    ]);
+  }
+  const v = validateAnyProbe(json);
+  const errors = v.issues.filter((i) => i.severity === 'error');
+  if (!v.probe || errors.length > 0) throw probeValidationError(errors);
+  const { format: _format, $schema: _schema, ...probe } = v.probe;
+  return probe as AnyProbe;
 };

@@ -8,6 +8,10 @@ import { ProbeValidationError } from '../../core/errors';
 import { tokenizeSentence } from '../../core/embeddings/meanPoolSentence';
 import { probeSchema, TERM_PLACEHOLDER, type Probe, type SeatProbe } from '../schema';
 import { CALISKAN_SEAT_PROBES, CALISKAN_WEAT_PROBES } from './caliskan';
+import { anyProbeSchema, type AnyProbe } from '../lmSchema';
+import { getLmBuiltinProbe, isLmBuiltinProbeId, isLmBuiltinSuiteId, LM_BUILTIN_PROBES, LM_BUILTIN_SUITES } from './lm';
+
+export * from './lm';
 
 export { CALISKAN_CITATION, CALISKAN_PUBLISHED_D, MAY_CITATION } from './caliskan';
 
@@ -138,10 +142,52 @@ export const allBuiltinStimulusWords = (): string[] => {
   return [...words].sort();
 };
 
-/** Validate every built-in against the schema (used by tests; cheap enough to call at start-up). */
+/** Validate every built-in (association and LM) against the schema (used by tests; cheap enough to call at start-up). */
 export const validateBuiltins = (): void => {
   for (const [id, probe] of Object.entries(BUILTIN_PROBES)) {
     const r = probeSchema.safeParse(probe);
     if (!r.success) throw new ProbeValidationError(`built-in ${id} is invalid: ${r.error.message}`);
   }
+  for (const [id, probe] of Object.entries(LM_BUILTIN_PROBES)) {
+    const r = anyProbeSchema.safeParse(probe);
+    if (!r.success) throw new ProbeValidationError(`built-in ${id} is invalid: ${r.error.message}`);
+  }
+};
+
+// ── Every family: WEAT/SEAT and the LM built-ins (lm/index.ts) ───────────────────────────────────
+
+export interface AnyBuiltinProbeSummary {
+  id: string;
+  family: AnyProbe['family'];
+  title: string;
+}
+
+/** Id, family and title of every built-in of every family (association first, then LM). */
+export const listAllBuiltinProbes = (): AnyBuiltinProbeSummary[] => [
+  ...listBuiltinProbes(),
+  ...Object.entries(LM_BUILTIN_PROBES).map(([id, p]) => ({ id, family: p.family, title: p.title })),
+];
+
+/** Every suite of every family: id, title, probe ids. */
+export const listAllBuiltinSuites = (): { id: string; title: string; probeIds: readonly string[] }[] =>
+  [...Object.entries(BUILTIN_SUITES), ...Object.entries(LM_BUILTIN_SUITES)].map(([id, s]) => ({ id, title: s.title, probeIds: s.probeIds }));
+
+export const isAnyBuiltinId = (id: string): boolean => isBuiltinProbeId(id) || isBuiltinSuiteId(id) || isLmBuiltinProbeId(id) || isLmBuiltinSuiteId(id);
+
+/** A fresh copy of any built-in probe by id (association or LM); undefined for an unknown id. */
+export const getAnyBuiltinProbe = (id: string): AnyProbe | undefined => getBuiltinProbe(id) ?? getLmBuiltinProbe(id);
+
+/**
+ * The probes a CLI/UI argument names, any family: a suite gives its probes in order, a probe id
+ * that probe. Throws ProbeValidationError naming the known ids otherwise.
+ */
+export const resolveAnyProbeOrSuite = (id: string): AnyProbe[] => {
+  if (isBuiltinSuiteId(id) || isBuiltinProbeId(id)) return resolveProbeOrSuite(id);
+  if (isLmBuiltinSuiteId(id)) return LM_BUILTIN_SUITES[id].probeIds.map((p) => getLmBuiltinProbe(p)!);
+  const lm = getLmBuiltinProbe(id);
+  if (lm) return [lm];
+  throw new ProbeValidationError(
+    `"${id}" is not a built-in probe or suite. Suites: ${listAllBuiltinSuites().map((s) => s.id).join(', ')}; ` +
+      `probes: ${listAllBuiltinProbes().map((p) => p.id).join(', ')}.`,
+  );
 };

@@ -1,0 +1,76 @@
+// The LM built-in registry: frozen data, ids derived from it (as builtin/index.ts does for WEAT and
+// SEAT). Kept apart from BUILTIN_PROBES so existing consumers typed on association probes (the
+// word-vector UI, share links) keep receiving only WEAT/SEAT; `resolveAnyProbeOrSuite` and
+// `listAllBuiltinProbes` in ../index.ts cover both registries.
+import type { LmProbe } from '../../lmSchema';
+import { LM_COUNTERFACTUAL_BASIC, LM_COUNTERFACTUAL_MASKED, LM_COUNTERFACTUAL_MEAN, LM_COUNTERFACTUAL_OCCUPATIONS } from './counterfactual';
+import { LM_DECISION_BASIC } from './decision';
+import { LM_MCQ_POSITION_40, LM_PAIRWISE_POSITION_30 } from './position';
+import {
+  LM_IAT_CAREER_FAMILY,
+  LM_IAT_FLOWERS_INSECTS,
+  LM_IAT_INSTRUMENTS_WEAPONS,
+  LM_LLM_DECISION_GENDER_CAREER,
+  LM_LLM_IAT_GENDER_CAREER,
+} from './association';
+
+export { NANGIA_CITATION } from './counterfactual';
+export { TAMKIN_CITATION } from './decision';
+export { SHI_CITATION, ZHENG_CITATION } from './position';
+export { BAI_CITATION } from './association';
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+export const LM_BUILTIN_PROBES = deepFreeze({
+  'lm-counterfactual-basic': LM_COUNTERFACTUAL_BASIC,
+  'lm-counterfactual-mean': LM_COUNTERFACTUAL_MEAN,
+  'lm-counterfactual-masked': LM_COUNTERFACTUAL_MASKED,
+  'lm-counterfactual-occupations': LM_COUNTERFACTUAL_OCCUPATIONS,
+  'lm-decision-basic': LM_DECISION_BASIC,
+  'lm-mcq-position-40': LM_MCQ_POSITION_40,
+  'lm-pairwise-position-30': LM_PAIRWISE_POSITION_30,
+  'lm-iat-flowers-insects': LM_IAT_FLOWERS_INSECTS,
+  'lm-iat-instruments-weapons': LM_IAT_INSTRUMENTS_WEAPONS,
+  'lm-iat-career-family': LM_IAT_CAREER_FAMILY,
+  'lm-llm-iat-gender-career': LM_LLM_IAT_GENDER_CAREER,
+  'lm-llm-decision-gender-career': LM_LLM_DECISION_GENDER_CAREER,
+} as const satisfies Record<string, LmProbe>);
+
+export type LmBuiltinProbeId = keyof typeof LM_BUILTIN_PROBES;
+
+export const LM_BUILTIN_SUITES = deepFreeze({
+  'lm-causal': {
+    title: 'Language-model probes for a causal LM (every family that scores log-probabilities)',
+    family: 'lm',
+    probeIds: [
+      'lm-counterfactual-basic',
+      'lm-counterfactual-occupations',
+      'lm-decision-basic',
+      'lm-mcq-position-40',
+      'lm-pairwise-position-30',
+      'lm-iat-flowers-insects',
+      'lm-iat-instruments-weapons',
+      'lm-iat-career-family',
+    ],
+  },
+  'lm-instruction': {
+    title: 'Prompt-based probes for instruction-tuned LMs (Bai et al. 2024)',
+    family: 'lm',
+    probeIds: ['lm-llm-iat-gender-career', 'lm-llm-decision-gender-career'],
+  },
+} as const satisfies Record<string, { title: string; family: 'lm'; probeIds: readonly LmBuiltinProbeId[] }>);
+
+export type LmBuiltinSuiteId = keyof typeof LM_BUILTIN_SUITES;
+
+export const isLmBuiltinProbeId = (id: string): id is LmBuiltinProbeId => Object.hasOwn(LM_BUILTIN_PROBES, id);
+export const isLmBuiltinSuiteId = (id: string): id is LmBuiltinSuiteId => Object.hasOwn(LM_BUILTIN_SUITES, id);
+
+/** A fresh mutable copy of an LM built-in (undefined for an unknown id). */
+export const getLmBuiltinProbe = (id: string): LmProbe | undefined =>
+  isLmBuiltinProbeId(id) ? (structuredClone(LM_BUILTIN_PROBES[id]) as LmProbe) : undefined;
