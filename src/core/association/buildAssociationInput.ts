@@ -8,7 +8,9 @@
 // - WEAT lookup: the word as given, then its lower-case form if the first is OOV (GloVe 6B is
 //   uncased; a cased table is thus used as-is when it can). Items keep the spelling of the probe.
 // - SEAT with word vectors: every template is filled with every term ("{term}" replaced, all
-//   occurrences); a term counts as in-vocabulary only if every token of it (tokenizeSentence) is,
+//   occurrences); sentences are tokenised PTB-style keeping case, and each token is looked up as
+//   given, then lower-cased (so uncased GloVe and cased tables both work); a term counts as
+//   in-vocabulary only if every token of it is,
 //   otherwise the term and all its sentences are dropped and the term is reported as OOV; the
 //   sentence vector is the mean of its in-vocabulary token vectors (meanPoolSentence). Items are the
 //   sentences, grouped by term in probe order, templates in template order.
@@ -156,14 +158,15 @@ async function embedSeatSets(
 
   // Word-vector model: one lookup for every token of every term and sentence.
   const sentencesOf = (term: string) => fillTemplates(templates, term);
-  const allTokens = KEYS.flatMap((key) => deduped[key].unique.flatMap((term) => [...tokenizeSentence(term), ...sentencesOf(term).flatMap(tokenizeSentence)]));
+  const tokenize = (text: string) => tokenizeSentence(text, { preserveCase: true });
+  const allTokens = KEYS.flatMap((key) => deduped[key].unique.flatMap((term) => [...tokenize(term), ...sentencesOf(term).flatMap(tokenize)]));
   const vocabulary = await lookupWords(embedder, allTokens);
   const lookup = (token: string) => vocabulary.get(token) ?? null;
   const build = (key: SetKey): EmbeddedSet => {
     const set: EmbeddedSet = { label: definitionOf(probe, key).label, items: [], vectors: [], oov: [], duplicates: [...deduped[key].duplicates] };
     const seen = new Set<string>();
     for (const term of deduped[key].unique) {
-      const termTokens = tokenizeSentence(term);
+      const termTokens = tokenize(term);
       if (termTokens.length === 0 || termTokens.some((token) => lookup(token) === null)) {
         set.oov.push(term);
         continue;
@@ -174,7 +177,7 @@ async function embedSeatSets(
           continue;
         }
         seen.add(sentence);
-        const pooled = meanPoolSentence(sentence, lookup);
+        const pooled = meanPoolSentence(sentence, lookup, { preserveCase: true });
         if (pooled.vector) {
           set.items.push(sentence);
           set.vectors.push(pooled.vector);

@@ -1,21 +1,25 @@
 // Sentence vectors for SEAT with word-vector models: the mean of the in-vocabulary token vectors
 // (May et al. 2019 use this "bag of words" encoder for GloVe/word2vec). Tokenisation follows the
 // conventions GloVe's 6B/840B corpora were tokenised with (Stanford PTB-style): lower-case, words
-// and punctuation as separate tokens, clitics split ("person's" → "person 's", "don't" →
+// and punctuation as separate tokens (case can be kept for cased tables), clitics split ("person's" → "person 's", "don't" →
 // "do n't"), hyphenated words kept whole. This file is the single implementation: the runtime's
 // sentence embedding, buildAssociationInput and the tests all call it.
 
+export interface TokenizeOptions {
+  /** Keep the original case (for cased vocabularies; lookups then fall back to lower case). */
+  preserveCase?: boolean;
+}
+
 /**
- * Lower-case PTB-style tokens of a sentence: "This is a rose." → ["this", "is", "a", "rose", "."];
- * "The person's name is Amy." → ["the", "person", "'s", "name", "is", "amy", "."]. Curly
- * apostrophes are treated as straight ones. Never throws.
+ * PTB-style tokens of a sentence, lower-cased unless `preserveCase`: "This is a rose." → ["this",
+ * "is", "a", "rose", "."]; "The person's name is Amy." → ["the", "person", "'s", "name", "is",
+ * "amy", "."]. Curly apostrophes are treated as straight ones. Never throws.
  */
-export function tokenizeSentence(sentence: string): string[] {
-  const normalised = sentence
-    .toLowerCase()
+export function tokenizeSentence(sentence: string, options: TokenizeOptions = {}): string[] {
+  const normalised = (options.preserveCase ? sentence : sentence.toLowerCase())
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/n't\b/g, " n't");
-  return normalised.match(/n't|'(?:s|re|ve|ll|d|m)\b|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? [];
+    .replace(/n't\b/gi, (clitic) => ` ${clitic}`);
+  return normalised.match(/n't|'(?:s|re|ve|ll|d|m)\b|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/giu) ?? [];
 }
 
 export interface PooledSentence {
@@ -27,14 +31,18 @@ export interface PooledSentence {
 }
 
 /**
- * Sentence vector = (1/|T|) Σ_{t∈T} v(t) over the tokens T of tokenizeSentence(sentence) that
- * `lookup` finds; null when none is found.
+ * Sentence vector = (1/|T|) Σ_{t∈T} v(t) over the tokens T of tokenizeSentence(sentence, options)
+ * that `lookup` finds; null when none is found.
  * Source: May, Wang, Bordia, Bowman & Rudinger (2019), "On Measuring Social Biases in Sentence
  * Encoders", NAACL (bag-of-words baseline: average of word vectors).
  * @throws {RangeError} when found vectors differ in dimension
  */
-export function meanPoolSentence(sentence: string, lookup: (token: string) => ArrayLike<number> | null | undefined): PooledSentence {
-  const tokens = tokenizeSentence(sentence);
+export function meanPoolSentence(
+  sentence: string,
+  lookup: (token: string) => ArrayLike<number> | null | undefined,
+  options: TokenizeOptions = {},
+): PooledSentence {
+  const tokens = tokenizeSentence(sentence, options);
   const found: ArrayLike<number>[] = [];
   const missing: string[] = [];
   for (const token of tokens) {

@@ -43,6 +43,7 @@ describe('SEAT tokenisation and mean pooling', () => {
     expect(tokenizeSentence('This is a rose.')).toEqual(['this', 'is', 'a', 'rose', '.']);
     expect(tokenizeSentence("The person's name is Amy.")).toEqual(['the', 'person', "'s", 'name', 'is', 'amy', '.']);
     expect(tokenizeSentence('It isn’t well-known!')).toEqual(['it', 'is', "n't", 'well-known', '!']);
+    expect(tokenizeSentence("Here is Paris's DON'T.", { preserveCase: true })).toEqual(['Here', 'is', 'Paris', "'s", 'DO', "N'T", '.']);
   });
   it('averages the in-vocabulary token vectors and lists the missing ones', () => {
     const pooled = meanPoolSentence('This is a zebra.', (t) => vocabulary.get(t));
@@ -66,6 +67,13 @@ describe('buildAssociationInput: SEAT with word vectors', () => {
     expect(input.sets.X.duplicates).toEqual(['rose', 'This is a rose.', 'This is a Tulip.']);
     const expected = meanPoolSentence('Here is a rose.', (t) => vocabulary.get(t)).vector!;
     expect(Array.from(input.sets.X.vectors[1]!)).toEqual(Array.from(expected));
+  });
+  it('keeps case for cased vocabularies and falls back to lower case per token', async () => {
+    const cased: AssociationProbeDefinition = { ...seat, targets: { ...seat.targets, X: { label: 'Places', words: ['Paris', 'rose'] } }, templates: ['Here is {term}.'] };
+    const input = await buildAssociationInput(cased, embedder);
+    expect(input.sets.X.items).toEqual(['Here is Paris.', 'Here is rose.']);
+    const expected = meanPoolSentence('here is Paris .', (t) => vocabulary.get(t), { preserveCase: true }).vector!;
+    expect(Array.from(input.sets.X.vectors[0]!)).toEqual(Array.from(expected));
   });
   it('rejects a SEAT probe without templates', async () => {
     await expect(buildAssociationInput({ ...seat, templates: [] }, embedder)).rejects.toThrow(ProbeValidationError);
