@@ -45,12 +45,18 @@ interface PageResult {
   error?: { name: string; message: string };
 }
 
-async function loadInPage(page: Page, id: string): Promise<PageResult> {
+type SourceSpec =
+  | { type: 'hub'; id: string }
+  | { type: 'embedded'; id: string }
+  /** A "picked folder": the page fetches these files of `id` from the mock hub and passes them as Blobs. */
+  | { type: 'files'; id: string; name: string; files: string[] };
+
+async function loadInPage(page: Page, spec: SourceSpec, device: 'auto' | 'wasm' = 'auto'): Promise<PageResult> {
   const workerUrl = await workerAsset(page.request);
   await page.goto('/');
   await page.addScriptTag({ path: path.join(repo, 'node_modules/comlink/dist/umd/comlink.js') });
   return page.evaluate(
-    async ({ workerUrl, host, id, texts }) => {
+    async ({ workerUrl, host, spec, device, texts }) => {
       type Api = {
         lmLoad(s: unknown, p: unknown, cb: unknown): Promise<PageResult['info']>;
         lmTokenLogProbs(id: string, t: string[]): Promise<{ total: number }[]>;
@@ -59,27 +65,53 @@ async function loadInPage(page: Page, id: string): Promise<PageResult> {
       const api = C.wrap<Api>(new Worker(workerUrl, { type: 'module' }));
       const events: string[] = [];
       try {
+        let source: unknown = { type: spec.type, id: spec.id, remoteHost: host };
+        if (spec.type === 'files') {
+          const files = await Promise.all(
+            spec.files.map(async (f) => ({ path: `${spec.name}/${f}`, file: await (await fetch(`${host}${spec.id}/resolve/main/${f}`)).blob() })),
+          );
+          source = { type: 'files', name: spec.name, files };
+        }
         const info = await api.lmLoad(
-          { type: 'hub', id, remoteHost: host },
-          { device: 'auto' },
+          source,
+          { device },
           C.proxy((p: { status: string; file?: string }) => events.push(`${p.status}:${p.file ?? ''}`)),
         );
-        const res = await api.lmTokenLogProbs(id, texts);
+        const res = await api.lmTokenLogProbs(info!.id, texts);
         return { info, events, totals: res.map((r) => r.total) };
       } catch (e) {
         return { events, totals: [], error: { name: (e as Error).name, message: (e as Error).message } };
       }
     },
-    { workerUrl, host: hub.url, id, texts: TEXTS },
+    { workerUrl, host: hub.url, spec, device, texts: TEXTS },
   );
 }
 
-test('loads the embedded GPT by Hub id from a mock hub and scores like Node', async ({ page }) => {
-  const node = await loadLanguageModel(GPT, { modelsDir });
-  const expected = (await node.tokenLogProbs(TEXTS)).map((r) => r.total);
-  await node.dispose();
+let expectedTotals: number[] | undefined;
+/** The same texts scored by the Node runtime (onnxruntime-node) on the embedded files. */
+async function nodeTotals(): Promise<number[]> {
+  if (!expectedTotals) {
+    const node = await loadLanguageModel(GPT, { modelsDir });
+    expectedTotals = (await node.tokenLogProbs(TEXTS)).map((r) => r.total);
+    await node.dispose();
+  }
+  return expectedTotals;
+}
 
-  const r = await loadInPage(page, GPT);
+/** Requests that left 127.0.0.1 (a CDN fetch of ORT's wasm would show up here). */
+const offHost = (page: Page) => {
+  const urls: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && u.protocol.startsWith('http')) urls.push(r.url());
+  });
+  return urls;
+};
+
+test('loads the embedded GPT by Hub id from a mock hub and scores like Node', async ({ page }) => {
+  const expected = await nodeTotals();
+  const external = offHost(page);
+  const r = await loadInPage(page, { type: 'hub', id: GPT });
   expect(r.error).toBeUndefined();
   expect(r.info).toMatchObject({ id: GPT, source: 'hub', kind: 'causal-lm', dtype: 'fp32' });
   expect(['webgpu', 'wasm']).toContain(r.info!.backend);
@@ -95,11 +127,34 @@ test('loads the embedded GPT by Hub id from a mock hub and scores like Node', as
   expect(r.events.at(-1)).toBe('ready:');
   // The known numbers.
   r.totals.forEach((t, i) => expect(Math.abs(t - expected[i]!)).toBeLessThan(1e-3));
+  expect(external).toEqual([]);
 });
 
 test('an unknown Hub id fails with ModelNotFoundError (404)', async ({ page }) => {
-  const r = await loadInPage(page, 'nobody/no-such-model');
+  const r = await loadInPage(page, { type: 'hub', id: 'nobody/no-such-model' });
   expect(r.error?.name).toBe('ModelNotFoundError');
   expect(r.error?.message).toMatch(/not found/);
   expect(hub.requests).toContain('GET /nobody/no-such-model/resolve/main/config.json 404');
+});
+
+test('a folder the user picked loads through the same path, on WASM with the bundled wasm files', async ({ page }) => {
+  const expected = await nodeTotals();
+  const external = offHost(page);
+  const files = ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'];
+  const r = await loadInPage(page, { type: 'files', id: GPT, name: 'my tiny gpt', files }, 'wasm');
+  expect(r.error).toBeUndefined();
+  expect(r.info).toMatchObject({ id: 'local/my-tiny-gpt', source: 'files', kind: 'causal-lm', backend: 'wasm', dtype: 'fp32' });
+  r.totals.forEach((t, i) => expect(Math.abs(t - expected[i]!)).toBeLessThan(1e-4));
+  expect(external).toEqual([]);
+});
+
+test('the embedded GPT loads from the app’s own /models/ (offline settings, no CDN)', async ({ page }) => {
+  const expected = await nodeTotals();
+  const external = offHost(page);
+  const r = await loadInPage(page, { type: 'embedded', id: GPT });
+  expect(r.error).toBeUndefined();
+  expect(r.info).toMatchObject({ id: GPT, source: 'embedded', kind: 'causal-lm', dtype: 'fp32' });
+  expect(r.events).toContain('done:onnx/model.onnx');
+  r.totals.forEach((t, i) => expect(Math.abs(t - expected[i]!)).toBeLessThan(1e-3));
+  expect(external).toEqual([]);
 });

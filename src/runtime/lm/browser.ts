@@ -10,7 +10,7 @@
 //    same loader as every other source (nothing is uploaded anywhere).
 import { InvalidOptionError } from '../../core/errors';
 import { checkWebGpu } from '../ort';
-import { DTYPE_SUFFIX, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
+import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { findLm } from './catalog';
 import type { LanguageModel, LmDtype, LmSource } from './types';
 
@@ -21,6 +21,11 @@ const baseUrl = (): string => {
   return new URL(base, self.location.origin).href;
 };
 const modelsUrl = () => new URL('models/', baseUrl()).href;
+/**
+ * env.localModelPath must be a path, not an absolute URL: transformers.js's file-existence check
+ * (get_file_metadata, used to find tokenizer_config.json) skips "local" paths that are http(s) URLs.
+ */
+const modelsPath = () => new URL(modelsUrl()).pathname;
 
 /** Folders the user picked, by key: path inside the folder → file. */
 const folders = new Map<string, Map<string, Blob>>();
@@ -70,7 +75,6 @@ const hasShaderF16 = () =>
     }
   })());
 
-const folderKey = (name: string) => name.replace(/[^\w.-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'folder';
 
 const browserPlatform: LmPlatform = {
   importTransformers,
@@ -101,7 +105,7 @@ const browserPlatform: LmPlatform = {
     env.allowLocalModels = true;
     env.allowRemoteModels = false;
     env.useBrowserCache = false; // same-origin or in-memory files: nothing to gain from a second copy
-    env.localModelPath = modelsUrl();
+    env.localModelPath = modelsPath();
     if (source.type === 'files') {
       const key = folderKey(source.name);
       // Accept both "config.json" and "<picked folder>/config.json" (webkitRelativePath keeps the folder name).

@@ -27,6 +27,10 @@ export function mapLoadError(e: unknown, id: string, file: string, where: string
   if (e instanceof WorkbenchError) return e;
   const raw = text(e);
   const status = (e as { status?: number } | null)?.status;
+  // transformers.js treats a missing tokenizer_config.json as "no tokenizer files" and then fails on
+  // `undefined.tokenizer_class`.
+  if (/tokenizer/i.test(file) && /tokenizer_class/.test(raw))
+    return new MissingTokenizerError(`${id} has no tokenizer_config.json at ${where}; a transformers.js model folder needs tokenizer.json and tokenizer_config.json.`);
   const notFound = (e as { name?: string } | null)?.name === 'ModelFileNotFoundError' || status === 404 || status === 401;
   if (notFound || (NOT_FOUND.test(raw) && !CORRUPT.test(raw))) {
     if (/tokenizer/i.test(file) || /tokenizer/i.test(raw))

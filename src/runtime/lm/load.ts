@@ -82,7 +82,11 @@ const withLoadLock = <T>(fn: () => Promise<T>): Promise<T> => {
   return next;
 };
 
-export const sourceId = (s: LmSource): string => (s.type === 'files' ? `local/${s.name}` : s.type === 'path' ? s.path : s.id);
+/** A picked folder's name as a path segment: `My Model (v2)` → `My-Model-v2`. */
+export const folderKey = (name: string) => name.replace(/[^\w.-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'folder';
+
+/** The id a loaded model is known by: Hub/embedded id, `local/{folderKey}` or the folder path. */
+export const sourceId = (s: LmSource): string => (s.type === 'files' ? `local/${folderKey(s.name)}` : s.type === 'path' ? s.path : s.id);
 
 const CAUSAL_ARCH = /(ForCausalLM|LMHeadModel)$/;
 const MASKED_ARCH = /ForMaskedLM$/;

@@ -172,6 +172,12 @@ describe('errors users hit', () => {
     expect(String((err as Error).message)).toMatch(/tokenizer/);
   });
 
+  it('missing tokenizer_config.json → MissingTokenizerError too', async () => {
+    const dir = copyModel('no-tokenizer-config');
+    rmSync(path.join(dir, 'tokenizer_config.json'));
+    await expect(loadLanguageModel(dir)).rejects.toBeInstanceOf(MissingTokenizerError);
+  });
+
   it('unsupported architecture → UnsupportedModelError naming the model_type', async () => {
     const dir = copyModel('vision');
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ model_type: 'vit', architectures: ['ViTForImageClassification'] }));
