@@ -7,7 +7,7 @@ test('a share URL opens the probe in the editor without running it', async ({ pa
   await openApp(page);
   await page.getByRole('button', { name: `Duplicate and edit ${WEAT1}` }).click();
   await page.getByLabel('Title', { exact: true }).fill('Flowers, shared');
-  await page.getByLabel('Words in X').fill('rose\ntulip\nlily\ndaisy');
+  await page.getByRole('textbox', { name: 'Words in X', exact: true }).fill('rose\ntulip\nlily\ndaisy');
   await page.getByRole('button', { name: 'Share link' }).click();
   const url = await page.getByRole('textbox', { name: /^Share URL/ }).inputValue();
   expect(url).toMatch(/#probe=/);
@@ -16,7 +16,7 @@ test('a share URL opens the probe in the editor without running it', async ({ pa
   await other.goto(url);
   await expect(other.getByRole('status').filter({ hasText: 'Probe loaded from a share link' })).toBeVisible();
   await expect(other.getByLabel('Title', { exact: true })).toHaveValue('Flowers, shared');
-  await expect(other.getByLabel('Words in X')).toHaveValue('rose\ntulip\nlily\ndaisy');
+  await expect(other.getByRole('textbox', { name: 'Words in X', exact: true })).toHaveValue('rose\ntulip\nlily\ndaisy');
   await expect(other.getByLabel('Probe id')).toHaveValue('caliskan-weat-1-copy');
   // nothing ran
   await other.waitForTimeout(1500);

@@ -42,7 +42,7 @@ export function validateDraft(d: ProbeDraft): { probe: AssociationProbe | null; 
     if (key && /^(targets|attributes)\.[XYAB]\.words$/.test(i.path)) {
       if (words.length === 0) message = `${setName(d, key)} is empty: add at least two words.`;
       else if (words.length === 1) message = `${setName(d, key)} has only one word (“${words[0]}”): a set needs at least two.`;
-      else message = `${setName(d, key)}: ${i.message.replace(new RegExp(`^set ${key} `), '')}`;
+      else message = new RegExp(`^set ${key} `).test(i.message) ? i.message.replace(new RegExp(`^set ${key} `), `${setName(d, key)} `) : `${setName(d, key)}: ${i.message}`;
     } else if (key && /label$/.test(i.path)) message = `${setName(d, key)}: ${i.message}`;
     return { level: i.severity, where, message };
   });

@@ -85,7 +85,7 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
         <input ref={fileRef} type="file" accept=".txt,.csv,text/plain,text/csv" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void onFile(e.target.files?.[0])} data-testid={`import-${k}`} />
       </div>
       {oov.length > 0 && (
-        <div className="chips" aria-label={`Out-of-vocabulary words in ${k}`}>
+        <div className="chips" role="group" aria-label={`Not in the model (${k})`}>
           {oov.slice(0, 30).map((w) => (
             <span key={w} className="chip chip-oov">
               {w}
