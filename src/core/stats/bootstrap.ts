@@ -44,14 +44,27 @@ export type SetIndices = Record<SetKey, ArrayLike<number>>;
 export function effectSizeFromIndices(data: WeatBootstrapData, indices: SetIndices, sd: SdConvention): number {
   const { X: nX, A: nA, B: nB } = data.sizes;
   const { cosA, cosB } = data;
-  const idxA = indices.A;
-  const idxB = indices.B;
+  // Multiplicities of the drawn attribute words: s(w) = Σ_j c_j cos(w, a_j) / |A*| − (same for B),
+  // a sequential pass over one cosine row; each drawn target row is evaluated once per call.
+  const countsA = new Float64Array(nA);
+  for (let j = 0; j < indices.A.length; j++) countsA[indices.A[j]!]!++;
+  const countsB = new Float64Array(nB);
+  for (let j = 0; j < indices.B.length; j++) countsB[indices.B[j]!]!++;
+  const drawnA = indices.A.length;
+  const drawnB = indices.B.length;
+  const cache = new Float64Array(data.cosA.length / nA).fill(Number.NaN);
   const association = (row: number): number => {
+    const cached = cache[row]!;
+    if (!Number.isNaN(cached)) return cached;
     let sumA = 0;
-    for (let j = 0; j < idxA.length; j++) sumA += cosA[row * nA + idxA[j]!]!;
+    const offsetA = row * nA;
+    for (let j = 0; j < nA; j++) sumA += countsA[j]! * cosA[offsetA + j]!;
     let sumB = 0;
-    for (let j = 0; j < idxB.length; j++) sumB += cosB[row * nB + idxB[j]!]!;
-    return sumA / idxA.length - sumB / idxB.length;
+    const offsetB = row * nB;
+    for (let j = 0; j < nB; j++) sumB += countsB[j]! * cosB[offsetB + j]!;
+    const value = sumA / drawnA - sumB / drawnB;
+    cache[row] = value;
+    return value;
   };
   const sizeX = indices.X.length;
   const sizeY = indices.Y.length;
