@@ -1,6 +1,7 @@
 // From probe + embedder to AssociationInput: OOV reporting, case fallback, duplicates, SEAT.
 import { describe, expect, it } from 'vitest';
-import { buildAssociationInput, type AssociationProbeDefinition, type Embedder } from '../../../src/core/association';
+import { buildAssociationInput, runAssociationTest, type AssociationProbeDefinition, type Embedder } from '../../../src/core/association';
+import { DEFAULT_ASSOCIATION_OPTIONS } from '../../../src/core/association/types';
 import { meanPoolSentence, tokenizeSentence } from '../../../src/core/embeddings/meanPoolSentence';
 import { ProbeValidationError } from '../../../src/core/errors';
 
@@ -74,6 +75,16 @@ describe('buildAssociationInput: SEAT with word vectors', () => {
     expect(input.sets.X.items).toEqual(['Here is Paris.', 'Here is rose.']);
     const expected = meanPoolSentence('here is Paris .', (t) => vocabulary.get(t), { preserveCase: true }).vector!;
     expect(Array.from(input.sets.X.vectors[0]!)).toEqual(Array.from(expected));
+  });
+  it('runs end to end: items are the sentences, OOV terms are reported', async () => {
+    const input = await buildAssociationInput(seat, embedder);
+    const result = runAssociationTest(input, { ...DEFAULT_ASSOCIATION_OPTIONS, bootstrap: 100 });
+    expect(result.kind).toBe('seat');
+    expect(result.items.filter((i) => i.set === 'X').map((i) => i.word)).toEqual(input.sets.X.items);
+    expect(result.oov.X).toEqual(['orchidzz']);
+    expect(result.oov.B).toEqual(['PARIS']);
+    expect(result.sizes).toEqual({ X: 4, Y: 4, A: 4, B: 4 });
+    expect(result.pMethod).toBe('exact');
   });
   it('rejects a SEAT probe without templates', async () => {
     await expect(buildAssociationInput({ ...seat, templates: [] }, embedder)).rejects.toThrow(ProbeValidationError);
