@@ -1,0 +1,279 @@
+// The narrow interface the LM probe orchestration needs from a language model, and the batching
+// layer in front of it. The runtime's LanguageModel (src/runtime/lm/types.ts) implements the
+// interface structurally; the core never imports the runtime, and tests implement it with a few
+// lines of arithmetic (tests/core/lmRun/fakeScorer.ts).
+//
+// Why a batching layer here: every family needs many short scorings (a probe of 48 template pairs is
+// 96 continuations; 40 MCQs in 4 orders with 4 labels are 640). ScoreBatcher
+//   - de-duplicates identical requests (the same sentence in two pairs, the same prompt + label),
+//   - orders requests so that texts sharing a prefix are adjacent (the runtime pads by length, and a
+//     future prefix cache can reuse the shared part),
+//   - sends `batchSize` requests per scorer call (batchSize = 1 is the naive one-by-one baseline of
+//     the bench), checks the AbortSignal between calls and reports progress.
+// The numbers do not depend on the batching: each request's score is looked up by its key, and the
+// runtime's batched forward pass equals one-at-a-time (runtime tests) — so batch size is not part of
+// the run record's reproducibility contract beyond float32 rounding of the matmuls.
+import { CancelledError, UnsupportedModelError } from '../errors';
+
+export interface ScorerCallOptions {
+  signal?: AbortSignal;
+}
+
+/** log p of a whole text: one entry per scored token (the first token is conditioned on BOS). */
+export interface ScoredTokens {
+  logProbs: readonly number[];
+  total: number;
+}
+
+/** log p(continuation | prefix): summed and per token (tokens straddling the boundary are scored). */
+export interface ScoredContinuation {
+  total: number;
+  perToken: readonly { logProb: number }[];
+}
+
+/** Masked-LM pseudo-log-likelihood: per non-special token, log p(token | rest with it masked). */
+export interface ScoredPll {
+  ids: readonly number[];
+  logProbs: readonly number[];
+  total: number;
+}
+
+export type ScorerGenerateOptions = ScorerCallOptions & { maxNewTokens: number; stopAtEos?: boolean } & (
+    | { greedy: true }
+    | { greedy?: false; temperature: number; topK?: number; seed: number }
+  );
+
+/**
+ * What the orchestration needs from a language model. All operations are optional so a masked LM
+ * (pseudoLogLikelihood only), a causal LM and a fake scorer all fit; a family that needs a missing
+ * operation fails with UnsupportedModelError naming it.
+ */
+export interface LanguageModelScorer {
+  readonly info?: { id?: string; kind?: string };
+  /** Causal LM: log-probs of every token of each text. */
+  tokenLogProbs?(texts: readonly string[], opts?: ScorerCallOptions): Promise<readonly ScoredTokens[]>;
+  /** Causal LM: log p(continuation | prefix) for each pair. */
+  continuationLogProbs?(pairs: ReadonlyArray<{ prefix: string; continuation: string }>, opts?: ScorerCallOptions): Promise<readonly ScoredContinuation[]>;
+  /**
+   * Optional fast path: log p(candidate | prompt) for each candidate after one prompt, with the same
+   * meaning as continuationLogProbs (a multi-token candidate is scored in full). Used when present.
+   */
+  nextTokenLogProbs?(prompt: string, candidates: readonly string[], opts?: ScorerCallOptions): Promise<readonly number[]>;
+  /** Masked LM. */
+  pseudoLogLikelihood?(texts: readonly string[], opts?: ScorerCallOptions): Promise<readonly ScoredPll[]>;
+  /** Causal LM: generated continuation of a prompt (greedy or seeded sampling). */
+  generate?(prompt: string, opts: ScorerGenerateOptions): Promise<{ text: string }>;
+}
+
+/** Progress of an LM probe run: scoring/generation calls, then the statistics. */
+export interface LmRunProgress {
+  stage: 'score' | 'generate' | 'analyze';
+  done: number;
+  total: number;
+}
+
+export interface BatcherOptions {
+  /** Requests per scorer call (≥ 1; 1 = one-by-one). */
+  batchSize: number;
+  signal?: AbortSignal;
+  onProgress?: (p: LmRunProgress) => void;
+}
+
+const throwIfAborted = (signal?: AbortSignal): void => {
+  if (signal?.aborted) throw new CancelledError('The probe run was cancelled.');
+};
+
+const requireOp = <K extends keyof LanguageModelScorer>(scorer: LanguageModelScorer, op: K, what: string): NonNullable<LanguageModelScorer[K]> => {
+  const fn = scorer[op];
+  if (typeof fn !== 'function') {
+    const model = scorer.info?.id ? `model "${scorer.info.id}"${scorer.info.kind ? ` (${scorer.info.kind})` : ''}` : 'this model';
+    throw new UnsupportedModelError(`${what} needs ${String(op)}, which ${model} does not offer.`);
+  }
+  return (fn as (...a: unknown[]) => unknown).bind(scorer) as NonNullable<LanguageModelScorer[K]>;
+};
+
+/** Check that a scorer can run a family before any work is done (clear error up front). */
+export function checkScorerKind(scorer: LanguageModelScorer, needs: 'causal' | 'masked' | 'generate', what: string): void {
+  const kind = scorer.info?.kind;
+  if (needs === 'masked') {
+    if (kind === 'causal-lm') throw new UnsupportedModelError(`${what} scores masked-LM pseudo-log-likelihoods; "${scorer.info?.id ?? 'this model'}" is a causal LM. Use a masked LM (e.g. workbench/tiny-bert) or scoring "causal-full".`);
+    requireOp(scorer, 'pseudoLogLikelihood', what);
+    return;
+  }
+  if (kind === 'masked-lm') throw new UnsupportedModelError(`${what} needs a causal LM; "${scorer.info?.id ?? 'this model'}" is a masked LM.`);
+  if (needs === 'generate') requireOp(scorer, 'generate', what);
+  else {
+    requireOp(scorer, 'tokenLogProbs', what);
+    requireOp(scorer, 'continuationLogProbs', what);
+  }
+}
+
+const SEP = '\u0000';
+
+/**
+ * Collects scoring requests, then runs them in de-duplicated, prefix-grouped batches. Usage:
+ *   const b = new ScoreBatcher(scorer, opts); const h = b.continuation(p, c); await b.flush(); b.value(h)
+ */
+export class ScoreBatcher {
+  private readonly texts = new Map<string, ScoredTokens | null>();
+  private readonly continuations = new Map<string, { prefix: string; continuation: string; candidate: boolean; result: ScoredContinuation | null }>();
+  private readonly plls = new Map<string, ScoredPll | null>();
+  private done = 0;
+
+  constructor(
+    private readonly scorer: LanguageModelScorer,
+    private readonly options: BatcherOptions,
+  ) {}
+
+  /** Request log-probs of a whole text (causal). Returns the key to read the result with. */
+  text(text: string): string {
+    if (!this.texts.has(text)) this.texts.set(text, null);
+    return text;
+  }
+
+  /** Request log p(continuation | prefix) (causal), with its per-token scores. */
+  continuation(prefix: string, continuation: string): string {
+    const key = prefix + SEP + continuation;
+    if (!this.continuations.has(key)) this.continuations.set(key, { prefix, continuation, candidate: false, result: null });
+    return key;
+  }
+
+  /**
+   * Request log p(candidate | prompt) for an answer label or word: the same number as
+   * continuation(), but only the total is needed, so a scorer's nextTokenLogProbs fast path may serve it.
+   */
+  candidate(prompt: string, candidate: string): string {
+    const key = 'c' + SEP + prompt + SEP + candidate;
+    if (!this.continuations.has(key)) this.continuations.set(key, { prefix: prompt, continuation: candidate, candidate: true, result: null });
+    return key;
+  }
+
+  /** Request a pseudo-log-likelihood (masked). */
+  pll(text: string): string {
+    if (!this.plls.has(text)) this.plls.set(text, null);
+    return text;
+  }
+
+  /** Number of distinct requests not yet scored. */
+  get pending(): number {
+    let n = 0;
+    for (const v of this.texts.values()) if (!v) n++;
+    for (const v of this.continuations.values()) if (!v.result) n++;
+    for (const v of this.plls.values()) if (!v) n++;
+    return n;
+  }
+
+  /** Score everything requested so far. */
+  async flush(what = 'this probe'): Promise<void> {
+    const total = this.done + this.pending;
+    const { batchSize, signal } = this.options;
+    const report = () => this.options.onProgress?.({ stage: 'score', done: this.done, total });
+    const callOpts = signal ? { signal } : undefined;
+
+    const textKeys = [...this.texts].filter(([, v]) => !v).map(([k]) => k);
+    if (textKeys.length) {
+      const op = requireOp(this.scorer, 'tokenLogProbs', what);
+      for (let i = 0; i < textKeys.length; i += batchSize) {
+        throwIfAborted(signal);
+        const chunk = textKeys.slice(i, i + batchSize);
+        const out = await op(chunk, callOpts);
+        checkLength(out, chunk.length, 'tokenLogProbs');
+        chunk.forEach((k, j) => this.texts.set(k, out[j]!));
+        this.done += chunk.length;
+        report();
+      }
+    }
+
+    const next = this.scorer.nextTokenLogProbs;
+    const viaNext = typeof next === 'function';
+    const pendingCont = [...this.continuations].filter(([, v]) => !v.result);
+    if (viaNext) {
+      // Candidates after the same prompt go in one call of the fast path.
+      const byPrompt = new Map<string, string[]>();
+      for (const [k, v] of pendingCont) {
+        if (!v.candidate) continue;
+        const list = byPrompt.get(v.prefix);
+        if (list) list.push(k);
+        else byPrompt.set(v.prefix, [k]);
+      }
+      for (const [prompt, keys] of byPrompt) {
+        throwIfAborted(signal);
+        const candidates = keys.map((k) => this.continuations.get(k)!.continuation);
+        const out = await next.call(this.scorer, prompt, candidates, callOpts);
+        checkLength(out, candidates.length, 'nextTokenLogProbs');
+        keys.forEach((k, j) => (this.continuations.get(k)!.result = { total: out[j]!, perToken: [] }));
+        this.done += keys.length;
+        report();
+      }
+    }
+    const contKeys = pendingCont.filter(([, v]) => !(viaNext && v.candidate)).map(([k]) => k);
+    if (contKeys.length) {
+      // Group by prefix (stable, in first-request order of each prefix) so shared prefixes are adjacent.
+      const byPrefix = new Map<string, string[]>();
+      for (const k of contKeys) {
+        const p = this.continuations.get(k)!.prefix;
+        const list = byPrefix.get(p);
+        if (list) list.push(k);
+        else byPrefix.set(p, [k]);
+      }
+      const ordered = [...byPrefix.values()].flat();
+      {
+        const op = requireOp(this.scorer, 'continuationLogProbs', what);
+        for (let i = 0; i < ordered.length; i += batchSize) {
+          throwIfAborted(signal);
+          const chunk = ordered.slice(i, i + batchSize);
+          const out = await op(
+            chunk.map((k) => {
+              const c = this.continuations.get(k)!;
+              return { prefix: c.prefix, continuation: c.continuation };
+            }),
+            callOpts,
+          );
+          checkLength(out, chunk.length, 'continuationLogProbs');
+          chunk.forEach((k, j) => (this.continuations.get(k)!.result = out[j]!));
+          this.done += chunk.length;
+          report();
+        }
+      }
+    }
+
+    const pllKeys = [...this.plls].filter(([, v]) => !v).map(([k]) => k);
+    if (pllKeys.length) {
+      const op = requireOp(this.scorer, 'pseudoLogLikelihood', what);
+      for (let i = 0; i < pllKeys.length; i += batchSize) {
+        throwIfAborted(signal);
+        const chunk = pllKeys.slice(i, i + batchSize);
+        const out = await op(chunk, callOpts);
+        checkLength(out, chunk.length, 'pseudoLogLikelihood');
+        chunk.forEach((k, j) => this.plls.set(k, out[j]!));
+        this.done += chunk.length;
+        report();
+      }
+    }
+  }
+
+  textScore(key: string): ScoredTokens {
+    const v = this.texts.get(key);
+    if (!v) throw new Error(`internal: text "${key}" was not scored (flush first)`);
+    return v;
+  }
+
+  continuationScore(key: string): ScoredContinuation {
+    const v = this.continuations.get(key)?.result;
+    if (!v) throw new Error(`internal: continuation ${JSON.stringify(key)} was not scored (flush first)`);
+    return v;
+  }
+
+  pllScore(key: string): ScoredPll {
+    const v = this.plls.get(key);
+    if (!v) throw new Error(`internal: PLL of "${key}" was not scored (flush first)`);
+    return v;
+  }
+}
+
+function checkLength(out: { length: number }, expected: number, op: string): void {
+  if (out.length !== expected) throw new UnsupportedModelError(`the model's ${op} returned ${out.length} results for ${expected} inputs`);
+}
+
+/** The continuation after a prompt for a label: a space is added unless the prompt ends in white space. */
+export const labelContinuation = (prompt: string, label: string): string => (/\s$/.test(prompt) ? label : ` ${label}`);

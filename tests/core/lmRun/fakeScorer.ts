@@ -1,0 +1,80 @@
+// A hand-computable language model for orchestration tests. Tokens are the white-space-separated
+// words of a text (a leading space belongs to the next word, as in GPT-2's BPE), and
+//   log p(token) = −0.1 · (number of characters of the token, leading space excluded)
+// independently of the context. So log p("The man.") = −0.1·(3 + 4) = −0.7, and a continuation is
+// scored over its own words only. PLL uses the same per-token values, token ids = a hash of the
+// word. Every call is recorded so tests can check how requests were batched.
+import type { LanguageModelScorer, ScoredContinuation, ScoredPll, ScoredTokens, ScorerGenerateOptions } from '../../../src/core/lmRun';
+
+export const tokensOf = (text: string): string[] => text.split(/\s+/).filter((w) => w.length > 0);
+export const tokenLogProb = (token: string): number => -0.1 * token.length;
+export const textLogProb = (text: string): number => tokensOf(text).reduce((s, t) => s + tokenLogProb(t), 0);
+
+const idOf = (word: string): number => {
+  let h = 7;
+  for (let i = 0; i < word.length; i++) h = (h * 31 + word.charCodeAt(i)) >>> 0;
+  return h % 50_000;
+};
+
+export interface FakeCall {
+  op: 'tokenLogProbs' | 'continuationLogProbs' | 'pseudoLogLikelihood' | 'nextTokenLogProbs' | 'generate';
+  size: number;
+}
+
+export interface FakeScorerOptions {
+  kind?: 'causal-lm' | 'masked-lm';
+  /** Offer the nextTokenLogProbs fast path. */
+  withNextToken?: boolean;
+  /** Per-candidate overrides of log p(candidate | prompt): return a number to override, undefined for the default. */
+  candidate?: (prompt: string, candidate: string) => number | undefined;
+  /** Answer of generate(); default "" (nothing parsable). */
+  generate?: (prompt: string, opts: ScorerGenerateOptions) => string;
+}
+
+export function createFakeScorer(opts: FakeScorerOptions = {}): LanguageModelScorer & { calls: FakeCall[] } {
+  const calls: FakeCall[] = [];
+  const cont = (prefix: string, continuation: string): ScoredContinuation => {
+    const override = opts.candidate?.(prefix, continuation);
+    const perToken = tokensOf(continuation).map((t) => ({ logProb: tokenLogProb(t) }));
+    return { total: override ?? perToken.reduce((s, t) => s + t.logProb, 0), perToken };
+  };
+  const scorer: LanguageModelScorer & { calls: FakeCall[] } = {
+    calls,
+    info: { id: 'fake', kind: opts.kind ?? 'causal-lm' },
+    async tokenLogProbs(texts): Promise<ScoredTokens[]> {
+      calls.push({ op: 'tokenLogProbs', size: texts.length });
+      return texts.map((t) => {
+        const logProbs = tokensOf(t).map(tokenLogProb);
+        return { logProbs, total: logProbs.reduce((s, x) => s + x, 0) };
+      });
+    },
+    async continuationLogProbs(pairs) {
+      calls.push({ op: 'continuationLogProbs', size: pairs.length });
+      return pairs.map((p) => cont(p.prefix, p.continuation));
+    },
+    async pseudoLogLikelihood(texts): Promise<ScoredPll[]> {
+      calls.push({ op: 'pseudoLogLikelihood', size: texts.length });
+      return texts.map((t) => {
+        const toks = tokensOf(t);
+        const logProbs = toks.map(tokenLogProb);
+        return { ids: toks.map(idOf), logProbs, total: logProbs.reduce((s, x) => s + x, 0) };
+      });
+    },
+    async generate(prompt, g) {
+      calls.push({ op: 'generate', size: 1 });
+      return { text: opts.generate ? opts.generate(prompt, g) : '' };
+    },
+  };
+  if (opts.withNextToken) {
+    scorer.nextTokenLogProbs = async (prompt, candidates) => {
+      calls.push({ op: 'nextTokenLogProbs', size: candidates.length });
+      return candidates.map((c) => cont(prompt, c).total);
+    };
+  }
+  if (opts.kind === 'masked-lm') {
+    delete scorer.tokenLogProbs;
+    delete scorer.continuationLogProbs;
+    delete scorer.generate;
+  }
+  return scorer;
+}
