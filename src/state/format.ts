@@ -34,7 +34,6 @@ const lowerFirst = (label: string) => {
   if (/^[A-Z][a-z]/.test(label)) return label[0]!.toLowerCase() + label.slice(1);
   return label;
 };
-const targetPhrase = (label: string) => (/s$/i.test(label.trim()) ? label.trim() : `${label.trim()} terms`);
 const attributePhrase = (label: string) => {
   const l = lowerFirst(label.trim());
   return /(s|words|terms)$/i.test(l) ? l : `${l} words`;
@@ -51,8 +50,11 @@ export function plainReading(r: AssociationResult, alpha = 0.05): string {
   const d = r.effectSize as number;
   const [first, second] = d >= 0 ? [labels.X, labels.Y] : [labels.Y, labels.X];
   const numbers = `d = ${formatD(d, 2)}, ${ciText(r)}, p = ${formatP(r.pValue)} (${pMethodText(r)})`;
-  const subject = capital(targetPhrase(first));
-  const other = lowerFirst(targetPhrase(second));
+  // Consistent phrasing for the pair: "Math terms … than arts terms", "Flowers … than insects".
+  const bothPlural = /s$/i.test(first.trim()) && /s$/i.test(second.trim());
+  const phrase = (l: string) => (bothPlural ? l.trim() : `${l.trim()} terms`.replace(/ terms terms$/, ' terms'));
+  const subject = capital(phrase(first));
+  const other = lowerFirst(phrase(second));
   const attr = attributePhrase(labels.A);
   if (r.pValue < alpha) return `${subject} are more associated with ${attr} than ${other} are; ${numbers}.`;
   return `${subject} are only slightly more associated with ${attr} than ${other} are, and the difference is not statistically significant; ${numbers}.`;
