@@ -14,7 +14,7 @@
 // Ties: a re-partition counts as "at least as extreme" when S_i ≥ S_obs − ε with
 // ε = 1e-12 · Σ_i |s_i|. Mathematically equal statistics (the identity partition, duplicate
 // vectors, symmetric sets) are computed by different summation orders and can differ by a few ulps;
-// without ε such a tie could flip and change an exact p-value. ε is ~10⁴ ulps of the largest
+// without ε such a tie could flip and change an exact p-value. ε is ~4,500 ulps of the largest
 // possible |S|, far below any real difference between distinct partitions.
 //
 // Null histogram: binned on the fly (nothing of size m is stored) on a fine grid over the range of
