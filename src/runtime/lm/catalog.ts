@@ -33,7 +33,7 @@ export const LM_CATALOG = Object.freeze([
     title: 'Workbench tiny BERT masked LM (embedded)',
     source: 'embedded',
     needsInternet: false,
-    dtypes: ['fp32'],
+    dtypes: ['fp32', 'q8'],
     note: 'Small BERT-style masked LM for testing the pseudo-log-likelihood path; see its model card for how it was made.',
   },
   {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const MODELS_DIR = path.resolve(process.env.LM_TEST_MODELS_DIR ?? path.join(repo, 'public', 'models'));
-export const FIXTURES_DIR = path.join(repo, 'tests', 'fixtures', 'lm');
+export const FIXTURES_DIR = path.resolve(process.env.LM_TEST_FIXTURES_DIR ?? path.join(repo, 'tests', 'fixtures', 'lm'));
 export const GPT = 'workbench/tiny-gpt2';
 export const BERT = 'workbench/tiny-bert';
 

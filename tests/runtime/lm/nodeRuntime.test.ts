@@ -86,6 +86,22 @@ describe('embedded causal LM', () => {
   });
 });
 
+describe('dtypes', () => {
+  it('q8 (onnx/model_quantized.onnx) loads when offered and stays close to fp32', async () => {
+    if (!gpt.info.availableDtypes.includes('q8')) return; // the folder offers fp32 only
+    const q8 = await loadLanguageModel(GPT, { modelsDir: MODELS_DIR, dtype: 'q8' });
+    try {
+      expect(q8.info.dtype).toBe('q8');
+      expect(Object.keys(q8.info.sha256)).toEqual(['onnx/model_quantized.onnx']);
+      const [a, b] = [await gpt.tokenLogProbs(SENTENCES), await q8.tokenLogProbs(SENTENCES)];
+      // int8 weight-only quantisation: the export's model card reports max |Δ log-prob| ≈ 0.04 in torch.
+      a.forEach((r, i) => expect(maxAbsDiff(r.logProbs, b[i]!.logProbs)).toBeLessThan(0.1));
+    } finally {
+      await q8.dispose();
+    }
+  });
+});
+
 describe('ORT backends in Node', () => {
   it('onnxruntime-web WASM (device "wasm") gives the same log-probs as onnxruntime-node (1e-4)', async () => {
     const wasm = await loadLanguageModel(GPT, { modelsDir: MODELS_DIR, device: 'wasm' });
