@@ -1,0 +1,84 @@
+// Chart export (PNG + SVG), saved probes surviving a reload, SEAT on the embedded GloVe, and an
+// accessibility sweep: every interactive element has an accessible name and is keyboard reachable.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openApp, openBuiltin, runAndReadD, setOption, waitForModel, WEAT1 } from './helpers';
+
+test('charts export as SVG and PNG', async ({ page }) => {
+  await openApp(page);
+  await openBuiltin(page, WEAT1);
+  await setOption(page, 'Permutations', '5000');
+  await setOption(page, 'Bootstrap resamples', '200');
+  await runAndReadD(page);
+  const fig = page.getByRole('figure', { name: `Word associations: ${WEAT1}` });
+  await expect(fig).toBeVisible();
+  await expect(fig).toContainText(/Bar chart of s\(w, A, B\)/); // text summary
+  const [svgDl] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: /as SVG$/ }).click()]);
+  const svg = readFileSync((await svgDl.path())!, 'utf8');
+  expect(svgDl.suggestedFilename()).toMatch(/_words\.svg$/);
+  expect(svg).toMatch(/^<\?xml/);
+  expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+  expect(svg).toContain('magnolia');
+  const [pngDl] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: /as PNG$/ }).click()]);
+  const png = readFileSync((await pngDl.path())!);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.length).toBeGreaterThan(5000);
+  const nullFig = page.getByRole('figure', { name: `Permutation null distribution: ${WEAT1}` });
+  await expect(nullFig).toContainText(/observed statistic S = \d\.\d{3} is marked/);
+});
+
+test('a duplicated, edited and saved probe survives a reload; the draft too', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: `Duplicate and edit ${WEAT1}` }).click();
+  await page.getByLabel('Probe id').fill('my-flowers');
+  await page.getByLabel('Title', { exact: true }).fill('My flowers test');
+  await page.getByRole('button', { name: 'Save probe' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Probe saved' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Words in X', exact: true }).fill('rose\ntulip\nlily\nunsaved-edit');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Words in X', exact: true })).toHaveValue('rose\ntulip\nlily\nunsaved-edit'); // draft persisted
+  const mine = page.getByRole('region', { name: 'My probes' });
+  await expect(mine.getByText('My flowers test')).toBeVisible();
+  await mine.getByRole('button', { name: 'Open My flowers test' }).click();
+  await expect(page.getByRole('textbox', { name: 'Words in X', exact: true })).toHaveValue(/^aster\nclover/);
+  // saving under a built-in id is refused with a message
+  await openBuiltin(page, WEAT1);
+  await page.getByRole('button', { name: 'Save probe' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose a new id before saving');
+});
+
+test('SEAT version runs on the embedded GloVe (mean of word vectors)', async ({ page }) => {
+  await openApp(page);
+  await openBuiltin(page, 'SEAT 1: Flowers vs insects × pleasant vs unpleasant');
+  await expect(page.getByRole('combobox', { name: 'Test family' })).toHaveValue('seat');
+  await expect(page.getByLabel(/^Templates \(one per line/)).toHaveValue(/\{term\}/);
+  await setOption(page, 'Permutations', '2000');
+  await setOption(page, 'Bootstrap resamples', '100');
+  const d = await runAndReadD(page);
+  expect(Number(d)).toBeGreaterThan(0);
+});
+
+test('every control has an accessible name and focus is visible', async ({ page }) => {
+  await openApp(page);
+  await openBuiltin(page, WEAT1);
+  await waitForModel(page);
+  await setOption(page, 'Permutations', '1000');
+  await runAndReadD(page);
+  for (const view of ['Workbench', 'History', 'Class mode']) {
+    await page.getByRole('button', { name: view, exact: true }).click();
+    const snapshot = await page.locator('body').ariaSnapshot();
+    const unnamed = snapshot.split('\n').filter((l) => /^\s*- (button|textbox|combobox|checkbox|radio|link|slider|spinbutton)(\s*\[[^\]]*\])*\s*:?\s*$/.test(l));
+    expect(unnamed, `unnamed controls in ${view}`).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Workbench', exact: true }).click();
+  // keyboard: Tab reaches the Run button, and the focused element has a visible outline
+  await page.getByRole('button', { name: 'Workbench', exact: true }).focus();
+  let found = false;
+  for (let i = 0; i < 200 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => document.activeElement?.textContent === 'Run');
+  }
+  expect(found).toBe(true);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).toBe('solid');
+});
