@@ -7,7 +7,9 @@
 //   `duplicates` (comparison is exact, case-sensitive, after trimming).
 // - WEAT lookup: the word as given, then its lower-case form if the first is OOV (GloVe 6B is
 //   uncased; a cased table is thus used as-is when it can). Items keep the spelling of the probe.
-// - SEAT with word vectors: every template is filled with every term ("{term}" replaced, all
+// - SEAT templates: `setTemplates[key]` when given, else `templates` (per-set frames as in May et al.
+//   2019, where names, nouns and adjectives get different bleached sentences).
+// - SEAT with word vectors: every template of the set is filled with every term ("{term}" replaced, all
 //   occurrences); sentences are tokenised PTB-style keeping case, and each token is looked up as
 //   given, then lower-cased (so uncased GloVe and cased tables both work); a term counts as
 //   in-vocabulary only if every token of it is,
@@ -33,7 +35,10 @@ export interface AssociationProbeDefinition {
   family: 'weat' | 'seat';
   targets: { X: StimulusSetDefinition; Y: StimulusSetDefinition };
   attributes: { A: StimulusSetDefinition; B: StimulusSetDefinition };
+  /** SEAT: the default templates for every set. */
   templates?: readonly string[];
+  /** SEAT: templates that replace the default for one set (names vs nouns vs adjectives). */
+  setTemplates?: Partial<Record<SetKey, readonly string[]>>;
 }
 
 const KEYS: readonly SetKey[] = ['X', 'Y', 'A', 'B'];
@@ -118,10 +123,14 @@ async function embedSeatSets(
   deduped: Record<SetKey, { unique: string[]; duplicates: string[] }>,
   embedder: Embedder,
 ): Promise<Record<SetKey, EmbeddedSet>> {
-  const templates = probe.templates ?? [];
-  if (templates.length === 0) throw new ProbeValidationError(`SEAT probe "${probe.id}" has no templates`);
-  const badTemplate = templates.find((t) => !t.includes('{term}'));
-  if (badTemplate !== undefined) throw new ProbeValidationError(`SEAT probe "${probe.id}": template "${badTemplate}" does not contain {term}`);
+  const templatesOf = {} as Record<SetKey, readonly string[]>;
+  for (const key of KEYS) {
+    const templates = probe.setTemplates?.[key] ?? probe.templates ?? [];
+    if (templates.length === 0) throw new ProbeValidationError(`SEAT probe "${probe.id}" has no templates for set ${key}`);
+    const badTemplate = templates.find((t) => !t.includes('{term}'));
+    if (badTemplate !== undefined) throw new ProbeValidationError(`SEAT probe "${probe.id}": template "${badTemplate}" does not contain {term}`);
+    templatesOf[key] = templates;
+  }
 
   if (embedder.kind === 'sentence-encoder' && embedder.embedSentences) {
     const encode = embedder.embedSentences.bind(embedder);
@@ -131,7 +140,7 @@ async function embedSeatSets(
       const seen = new Set<string>();
       for (const term of deduped[key].unique) {
         const sentences: string[] = [];
-        for (const sentence of fillTemplates(templates, term)) {
+        for (const sentence of fillTemplates(templatesOf[key], term)) {
           if (seen.has(sentence)) set.duplicates!.push(sentence);
           else {
             seen.add(sentence);
@@ -157,9 +166,9 @@ async function embedSeatSets(
   }
 
   // Word-vector model: one lookup for every token of every term and sentence.
-  const sentencesOf = (term: string) => fillTemplates(templates, term);
+  const sentencesOf = (key: SetKey, term: string) => fillTemplates(templatesOf[key], term);
   const tokenize = (text: string) => tokenizeSentence(text, { preserveCase: true });
-  const allTokens = KEYS.flatMap((key) => deduped[key].unique.flatMap((term) => [...tokenize(term), ...sentencesOf(term).flatMap(tokenize)]));
+  const allTokens = KEYS.flatMap((key) => deduped[key].unique.flatMap((term) => [...tokenize(term), ...sentencesOf(key, term).flatMap(tokenize)]));
   const vocabulary = await lookupWords(embedder, allTokens);
   const lookup = (token: string) => vocabulary.get(token) ?? null;
   const build = (key: SetKey): EmbeddedSet => {
@@ -171,7 +180,7 @@ async function embedSeatSets(
         set.oov.push(term);
         continue;
       }
-      for (const sentence of sentencesOf(term)) {
+      for (const sentence of sentencesOf(key, term)) {
         if (seen.has(sentence)) {
           set.duplicates!.push(sentence);
           continue;

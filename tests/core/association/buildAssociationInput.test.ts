@@ -86,6 +86,15 @@ describe('buildAssociationInput: SEAT with word vectors', () => {
     expect(result.sizes).toEqual({ X: 4, Y: 4, A: 4, B: 4 });
     expect(result.pMethod).toBe('exact');
   });
+  it('uses per-set templates where given and the default elsewhere (May et al. 2019 frames differ by set)', async () => {
+    const perSet: AssociationProbeDefinition = { ...seat, templates: ['This is a {term}.'], setTemplates: { A: ['Here is {term}.'], B: ['This is {term}.', 'Here is {term}.'] } };
+    const input = await buildAssociationInput(perSet, embedder);
+    expect(input.sets.X.items).toEqual(['This is a rose.', 'This is a Tulip.']);
+    expect(input.sets.Y.items).toEqual(['This is a ant.', 'This is a wasp.']);
+    expect(input.sets.A.items).toEqual(['Here is love.', 'Here is peace.']);
+    expect(input.sets.B.items).toEqual(['This is hate.', 'Here is hate.', 'This is war.', 'Here is war.']);
+    await expect(buildAssociationInput({ ...perSet, templates: [], setTemplates: { A: ['Here is {term}.'] } }, embedder)).rejects.toThrow(/no templates for set X/);
+  });
   it('rejects a SEAT probe without templates', async () => {
     await expect(buildAssociationInput({ ...seat, templates: [] }, embedder)).rejects.toThrow(ProbeValidationError);
   });
