@@ -1,14 +1,15 @@
 // The Hub path in the browser: the built app's model worker loads `workbench/tiny-gpt2` BY ID from a
 // mock Hugging Face Hub on 127.0.0.1 (scripts/mock-hub.ts; another origin, so CORS + CORP headers
 // matter under the page's COEP), through transformers.js with env.remoteHost = the mock, and the
-// log-probs it returns equal the Node runtime's (onnxruntime-node) to 1e-3 — WebGPU through
-// SwiftShader, or WASM with a stated fallback reason.
+// log-probs it returns equal torch's (the export fixture) and the Node runtime's to 1e-3 — WebGPU
+// through SwiftShader, or WASM with a stated fallback reason.
 //
 // Route into the app: the UI has no Hub picker yet, so the test talks to the app's real model worker
 // (assets/model.worker-*.js of the served build, the one the page itself uses) over its real comlink API
 // (`lmLoad`, `lmTokenLogProbs` — src/runtime/lm/service.ts), with comlink's UMD build injected into
 // the page. No test-only code ships in the app. When the picker gains "Hub model id" + "Hub host",
 // this test should drive those inputs instead.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { startMockHub, type MockHub } from '../scripts/mock-hub';
@@ -17,7 +18,12 @@ import { loadLanguageModel } from '../src/runtime/lm/node';
 const repo = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..');
 const modelsDir = path.resolve(process.env.LM_TEST_MODELS_DIR ?? path.join(repo, 'public', 'models'));
 const GPT = 'workbench/tiny-gpt2';
-const TEXTS = ['The doctor said that she was tired.', 'Call me Ishmael.'];
+// Known values: torch's log-probs of the first two fixture sentences with <|endoftext|> prepended
+// (tests/fixtures/lm/tiny-gpt2.logprobs.json, written by scripts/lm/export_gpt.py).
+const fixtureFile = path.join(process.env.LM_TEST_FIXTURES_DIR ?? path.join(repo, 'tests', 'fixtures', 'lm'), 'tiny-gpt2.logprobs.json');
+const fixture = JSON.parse(readFileSync(fixtureFile, 'utf8')) as { sentences: { text: string; bos: { total: number } }[] };
+const TEXTS = fixture.sentences.slice(0, 2).map((s) => s.text);
+const TORCH_TOTALS = fixture.sentences.slice(0, 2).map((s) => s.bos.total);
 
 let hub: MockHub;
 test.beforeAll(async () => {
@@ -125,7 +131,8 @@ test('loads the embedded GPT by Hub id from a mock hub and scores like Node', as
   expect(r.events.filter((e) => e === 'progress:onnx/model.onnx').length).toBeGreaterThan(1);
   expect(r.events).toContain('done:onnx/model.onnx');
   expect(r.events.at(-1)).toBe('ready:');
-  // The known numbers.
+  // The known numbers: torch's, and the Node runtime's.
+  r.totals.forEach((t, i) => expect(Math.abs(t - TORCH_TOTALS[i]!)).toBeLessThan(1e-3));
   r.totals.forEach((t, i) => expect(Math.abs(t - expected[i]!)).toBeLessThan(1e-3));
   expect(external).toEqual([]);
 });
