@@ -143,7 +143,13 @@ function makeTokenizer(tk: Transformers.PreTrainedTokenizer): LmTokenizer {
 /** Load a model from `source` with `platform`. Throws the named errors of src/core/errors.ts. */
 export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, opts: LoadLmOptions = {}): Promise<LanguageModel> {
   const displayId = sourceId(source);
-  const emit = (p: LmLoadProgress) => opts.onProgress?.(p);
+  const emit = (p: LmLoadProgress) => {
+    try {
+      opts.onProgress?.(p);
+    } catch {
+      /* a failing progress listener must not fail the load */
+    }
+  };
   const abortCheck = () => {
     if (opts.signal?.aborted) throw new CancelledError(`Loading ${displayId} was cancelled.`);
   };
