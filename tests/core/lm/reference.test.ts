@@ -36,6 +36,8 @@ const COMMAND = '/usr/bin/python3 scripts/reference/lm_reference.py';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const load = (name: string): any => JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'reference', name), 'utf8'));
 const close = (actual: number, expected: number, tol = TOL) => expect(Math.abs(actual - expected)).toBeLessThan(tol);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const named = (xs: any[]): [string, any][] => xs.map((x) => [x.name as string, x]);
 const closeAll = (actual: ArrayLike<number>, expected: ArrayLike<number>, tol = TOL) => {
   expect(actual.length).toBe(expected.length);
   for (let i = 0; i < actual.length; i++) close(actual[i]!, expected[i]!, tol);
@@ -76,7 +78,7 @@ const expectSummary = (actual: DeltaSummary, expected: any) => {
   }
 };
 
-describe.each(counterfactual.cases.map((c: { name: string }) => [c.name, c]))('counterfactual pairs vs reference: %s', (_name, fixture) => {
+describe.each(named(counterfactual.cases))('counterfactual pairs vs reference: %s', (_name, fixture) => {
   const pairs = fixture.pairs as CounterfactualPair[];
   const options = { ...DEFAULT_COUNTERFACTUAL_OPTIONS, bootstrap: 0 };
   it('per-pair Δ (sum and per-token) to 1e-9', () => {
@@ -105,7 +107,7 @@ describe.each(counterfactual.cases.map((c: { name: string }) => [c.name, c]))('c
 });
 
 describe('scalar statistics vs scipy', () => {
-  it.each(statsFixture.tTests.map((t: { name: string }) => [t.name, t]))('ttest_1samp %s', (_n, t) => {
+  it.each(named(statsFixture.tTests))('ttest_1samp %s', (_n, t) => {
     const r = oneSampleTTest(t.values, 0);
     close(r.t, t.t);
     expect(r.df).toBe(t.df);
@@ -223,8 +225,13 @@ describe('discrim-eval attribute differences vs reference', () => {
       for (const q of row) {
         instances.forEach((inst, i) => {
           if (inst.questionId !== order[q]) return;
-          if (inst.attributes.gender === 'female') (sv += result.scores[i]!.logit), cv++;
-          else if (inst.attributes.gender === 'male') (sr += result.scores[i]!.logit), cr++;
+          if (inst.attributes.gender === 'female') {
+            sv += result.scores[i]!.logit;
+            cv++;
+          } else if (inst.attributes.gender === 'male') {
+            sr += result.scores[i]!.logit;
+            cr++;
+          }
         });
       }
       close(sv / cv - sr / cr, decision.bootstrap.replicates[r]);
@@ -262,7 +269,7 @@ describe('likelihood IAT vs reference (WEAT core on log-probabilities)', () => {
 });
 
 describe('sign-flip test on the reference differences, Monte Carlo vs exact', () => {
-  it.each(counterfactual.cases.map((c: { name: string }) => [c.name, c]))('%s: |p_MC − p_exact| < 3 SE + 1/m', (_n, fixture) => {
+  it.each(named(counterfactual.cases))('%s: |p_MC − p_exact| < 3 SE + 1/m', (_n, fixture) => {
     const exact = fixture.sum.signFlip.pValue as number;
     for (const seed of [1, 2]) {
       const mc = signFlipTest(fixture.deltaSum, { exactLimit: 0, permutations: 20_000, seed });

@@ -47,13 +47,14 @@ export interface McqPositionBiasResult {
  */
 export function analyzeMcqPositionBias(questions: readonly McqQuestion[]): McqPositionBiasResult {
   if (questions.length === 0) throw new InvalidLmInputError('no questions to analyse');
-  const k = questions[0]!.presentations[0]?.order.length ?? 0;
+  const empty = questions.find((q) => q.presentations.length === 0);
+  if (empty) throw new InvalidLmInputError(`question "${empty.id}" has no presentations`);
+  const k = questions[0]!.presentations[0]!.order.length;
   if (k < 2) throw new InvalidLmInputError(`question "${questions[0]!.id}" has fewer than 2 options`);
   const ids = new Set<string>();
   for (const question of questions) {
     if (ids.has(question.id)) throw new InvalidLmInputError(`duplicate question id "${question.id}"`);
     ids.add(question.id);
-    if (question.presentations.length === 0) throw new InvalidLmInputError(`question "${question.id}" has no presentations`);
     const contents = [...question.presentations[0]!.order].sort();
     if (new Set(contents).size !== contents.length) throw new InvalidLmInputError(`question "${question.id}" repeats an option`);
     question.presentations.forEach((presentation, r) => {
