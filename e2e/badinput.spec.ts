@@ -164,6 +164,8 @@ test('invalid option values are flagged and do not reach the run', async ({ page
   const seed = page.getByRole('textbox', { name: 'Seed', exact: true });
   await seed.fill('-5');
   await expect(page.getByText(/Enter a whole number from 0 to/)).toBeVisible();
+  await expect(runButton(page)).toBeDisabled();
+  await expect(page.getByText('Fix permutations, seed in the options to enable Run.')).toBeVisible();
   await seed.fill('7');
   await perms.fill('500');
   await setOption(page, 'Bootstrap resamples', '0');

@@ -39,7 +39,7 @@ export function useDraftValidation(): DraftValidation {
         offset += n;
       });
     }
-    const o = oovIssues(deferred, known, model.data?.title ?? modelId);
+    const o = oovIssues(deferred, known, (model.data?.title ?? modelId).replace(/\s*\(.*\)$/, ''));
     const issues = [...base.issues, ...o.issues];
     const errors = issues.filter((i) => i.level === 'error').length;
     return {

@@ -2,8 +2,8 @@
 // (duplicates, a word in two sets, very large sets) and out-of-vocabulary words for the selected
 // model. Errors block Run; warnings do not. Pure functions, unit-tested in tests/state.
 import type { SetKey } from '../core/association/types';
-import { MAX_WORDS_PER_SET, type AssociationProbe } from '../probes/schema';
-import { validateProbe } from '../probes/validate';
+import { MAX_WORDS_PER_SET, type AssociationProbe, type Probe } from '../probes/schema';
+import { lintProbe, validateProbe } from '../probes/validate';
 import { candidateFromDraft, splitStimuli, type ProbeDraft } from './draft';
 
 export type IssueLevel = 'error' | 'warning';
@@ -33,8 +33,19 @@ const whereOf = (path: string): Issue['where'] => {
 
 /** Schema + lint (src/probes/validate.ts). Returns the probe when nothing blocks a run. */
 export function validateDraft(d: ProbeDraft): { probe: AssociationProbe | null; issues: Issue[] } {
-  const v = validateProbe(candidateFromDraft(d));
-  const issues: Issue[] = v.issues.map((i) => {
+  const candidate = candidateFromDraft(d);
+  const v = validateProbe(candidate);
+  // The schema stops at its first failures; lint anyway (duplicates, a word in two sets) so the
+  // user sees every problem at once, not one layer after another.
+  const raw = [...v.issues];
+  if (!v.probe) {
+    try {
+      for (const i of lintProbe(candidate as unknown as Probe)) if (!raw.some((r) => r.message === i.message)) raw.push(i);
+    } catch {
+      /* the candidate lacks a set entirely: schema issues already say so */
+    }
+  }
+  const issues: Issue[] = raw.map((i) => {
     const where = whereOf(i.path);
     const key = (SET_ORDER as readonly string[]).includes(where) ? (where as SetKey) : null;
     const words = key ? splitStimuli(d.words[key]) : [];

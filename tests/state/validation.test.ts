@@ -63,3 +63,12 @@ describe('oovIssues', () => {
     expect(issues.find((i) => i.where === 'A')).toBeUndefined();
   });
 });
+
+describe('all problems at once', () => {
+  it('lints cross-set problems even while the schema rejects another set', () => {
+    const d = withWords(withWords(weat1(), 'A', 'love'), 'Y', 'ant\nflea\nrose');
+    const e = errors(d).join('\n');
+    expect(e).toMatch(/has only one word/);
+    expect(e).toMatch(/"rose" is in both X and Y/);
+  });
+});

@@ -9,7 +9,23 @@ import { useWorkbench } from '../../state/store';
 import { useDraftValidation } from '../../state/useValidation';
 import type { DevicePreference } from '../../worker/client';
 
-function NumberOption({ label, value, min, max, onCommit, help }: { label: string; value: number; min: number; max: number; onCommit: (n: number) => void; help?: string }) {
+function NumberOption({
+  label,
+  value,
+  min,
+  max,
+  onCommit,
+  onValidity,
+  help,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onCommit: (n: number) => void;
+  onValidity: (label: string, valid: boolean) => void;
+  help?: string;
+}) {
   const [text, setText] = useState(String(value));
   const [prev, setPrev] = useState(value);
   if (prev !== value) {
@@ -31,7 +47,9 @@ function NumberOption({ label, value, min, max, onCommit, help }: { label: strin
         onChange={(e) => {
           setText(e.target.value);
           const m = Number(e.target.value.replace(/[,_\s]/g, ''));
-          if (e.target.value.trim() !== '' && Number.isInteger(m) && m >= min && m <= max) onCommit(m);
+          const ok = e.target.value.trim() !== '' && Number.isInteger(m) && m >= min && m <= max;
+          onValidity(label, ok);
+          if (ok) onCommit(m);
         }}
       />
       <small id={`${id}-help`} className={valid ? 'muted' : 'error-text'}>
@@ -103,6 +121,8 @@ export function RunPanel() {
   const id = useId();
   const fraction = progressFraction(progress);
   const running = useRunning();
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const onValidity = (label: string, ok: boolean) => setInvalid((prev) => (ok ? prev.filter((l) => l !== label) : prev.includes(label) ? prev : [...prev, label]));
 
   return (
     <div className="run-panel">
@@ -124,9 +144,9 @@ export function RunPanel() {
       <UserVectors />
       <details className="options" open>
         <summary>Options</summary>
-        <NumberOption label="Permutations" value={options.permutations} min={1} max={10_000_000} onCommit={(n) => setOption('permutations', n)} help="Monte Carlo draws when exact enumeration is too large." />
-        <NumberOption label="Bootstrap resamples" value={options.bootstrap} min={0} max={1_000_000} onCommit={(n) => setOption('bootstrap', n)} help="For the CI of d (0 = no CI)." />
-        <NumberOption label="Seed" value={options.seed} min={0} max={2 ** 31 - 1} onCommit={(n) => setOption('seed', n)} help="Same seed, same numbers." />
+        <NumberOption label="Permutations" value={options.permutations} min={1} max={10_000_000} onValidity={onValidity} onCommit={(n) => setOption('permutations', n)} help="Monte Carlo draws when exact enumeration is too large." />
+        <NumberOption label="Bootstrap resamples" value={options.bootstrap} min={0} max={1_000_000} onValidity={onValidity} onCommit={(n) => setOption('bootstrap', n)} help="For the CI of d (0 = no CI)." />
+        <NumberOption label="Seed" value={options.seed} min={0} max={2 ** 31 - 1} onValidity={onValidity} onCommit={(n) => setOption('seed', n)} help="Same seed, same numbers." />
         <div className="field">
           <label htmlFor={`${id}-ci`}>Confidence level</label>
           <select id={`${id}-ci`} value={String(options.confidenceLevel)} onChange={(e) => setOption('confidenceLevel', Number(e.target.value))}>
@@ -165,7 +185,7 @@ export function RunPanel() {
         <button
           type="button"
           className="primary"
-          disabled={running || !v.probe || model.isError}
+          disabled={running || !v.probe || model.isError || invalid.length > 0}
           onClick={() => v.probe && run.mutate({ probeId: v.probe.id, title: v.probe.title, probes: [v.probe], modelId, device, options })}
           aria-describedby={`${id}-runhint`}
         >
@@ -176,7 +196,11 @@ export function RunPanel() {
         </button>
       </div>
       <p id={`${id}-runhint`} className="muted small-text">
-        {v.probe ? `Runs “${draftTitle}” with seed ${options.seed}.` : 'Fix the problems in the editor to enable Run.'}
+        {invalid.length > 0
+          ? `Fix ${invalid.join(', ').toLowerCase()} in the options to enable Run.`
+          : v.probe
+            ? `Runs “${draftTitle}” with seed ${options.seed}.`
+            : 'Fix the problems in the editor to enable Run.'}
       </p>
       <div className="progress" aria-live="polite">
         {running && (

@@ -52,7 +52,8 @@ export function HistoryPage() {
                     : `${r.results.length} tests, d from ${formatD(Math.min(...r.results.map((x) => x.effectSize)), 2)} to ${formatD(Math.max(...r.results.map((x) => x.effectSize)), 2)}`}
                 </td>
                 <td>{new Date(r.finishedAt).toLocaleString()}</td>
-                <td className="row">
+                <td>
+                  <div className="row">
                   <button
                     type="button"
                     className="small"
@@ -67,6 +68,7 @@ export function HistoryPage() {
                   <button type="button" className="small danger" aria-label={`Delete run ${r.title} from ${new Date(r.finishedAt).toLocaleString()}`} onClick={() => del.mutate(r.runId)}>
                     Delete
                   </button>
+                  </div>
                 </td>
               </tr>
             ))}
