@@ -2,7 +2,7 @@
 // accessibility sweep: every interactive element has an accessible name and is keyboard reachable.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openApp, openBuiltin, runAndReadD, setOption, waitForModel, WEAT1 } from './helpers';
+import { cliRunText, openApp, openBuiltin, runAndReadD, setOption, waitForModel, WEAT1 } from './helpers';
 
 test('charts export as SVG and PNG', async ({ page }) => {
   await openApp(page);
@@ -81,4 +81,21 @@ test('every control has an accessible name and focus is visible', async ({ page 
   expect(found).toBe(true);
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(outline).toBe('solid');
+});
+
+test('a run record from the CLI opens in history; a broken one is refused', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'History' }).click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open run record…' }).click()]);
+  await chooser.setFiles({ name: 'cli-run.json', mimeType: 'application/json', buffer: Buffer.from(cliRunText('caliskan-weat-2', 1)) });
+  await expect(page.getByRole('status').filter({ hasText: 'Run record opened' })).toBeVisible();
+  const row = page.getByRole('row', { name: /WEAT 2/ });
+  await expect(row).toContainText('d = ');
+  await row.getByRole('button', { name: /^Open run/ }).click();
+  await expect(page.getByRole('region', { name: /^Results:/ })).toContainText('backend');
+  await page.getByRole('button', { name: 'History' }).click();
+  const [c2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open run record…' }).click()]);
+  await c2.setFiles({ name: 'bad-run.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"bias-workbench-run@1","runId":"x"}') });
+  await expect(page.getByRole('alert')).toContainText(/Could not open bad-run.json/);
+  await expect(page.getByRole('alert')).toContainText(/run record is not valid/);
 });

@@ -25,18 +25,28 @@ interface CliRun {
   results: CliResult[];
 }
 
+const textCache = new Map<string, string>();
+/** The CLI's JSON output as text (a run record). */
+export function cliRunText(probeId: string, seed = 1, extra: string[] = []): string {
+  const key = [probeId, seed, ...extra].join(' ');
+  if (!textCache.has(key)) {
+    textCache.set(
+      key,
+      execFileSync(process.execPath, [path.join(root, 'bin/bias-workbench.mjs'), 'run', probeId, '--model', 'glove-6b-100d', '--seed', String(seed), '--format', 'json', ...extra], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    );
+  }
+  return textCache.get(key)!;
+}
+
 const cache = new Map<string, CliRun>();
 /** `bias-workbench run <id> --model glove-6b-100d --seed N --format json`, parsed (cached per args). */
 export function cliRun(probeId: string, seed = 1, extra: string[] = []): CliRun {
   const key = [probeId, seed, ...extra].join(' ');
-  if (!cache.has(key)) {
-    const out = execFileSync(process.execPath, [path.join(root, 'bin/bias-workbench.mjs'), 'run', probeId, '--model', 'glove-6b-100d', '--seed', String(seed), '--format', 'json', ...extra], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    cache.set(key, JSON.parse(out) as CliRun);
-  }
+  if (!cache.has(key)) cache.set(key, JSON.parse(cliRunText(probeId, seed, extra)) as CliRun);
   return cache.get(key)!;
 }
 

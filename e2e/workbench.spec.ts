@@ -64,6 +64,11 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   await expect(row1).toContainText(`d = ${d}`);
   await row1.getByRole('button', { name: /^Open run/ }).click();
   await expect(page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Effect size d' })).toHaveText(d);
+  // re-export from the re-opened run: same record
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const record2 = JSON.parse(await downloadText(again));
+  expect(record2.runId).toBe(record.runId);
+  expect(record2.results).toEqual(record.results);
 
   // Re-run from the stored seed reproduces the numbers
   await page.getByRole('button', { name: 'Re-run' }).click();

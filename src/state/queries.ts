@@ -4,7 +4,9 @@
 // zustand store.
 import { QueryClient, queryOptions, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssociationOptions } from '../core/association/types';
-import { CancelledError } from '../core/errors';
+import { CancelledError, ParseError } from '../core/errors';
+import type { RunRecord } from '../core/runRecord';
+import { parseRunRecord } from '../probes/runRecordSchema';
 import { describeError } from './errors';
 import type { AssociationProbe } from '../probes/schema';
 import * as client from '../worker/client';
@@ -62,6 +64,33 @@ export const useDeleteProbe = () => {
   const qc = useQueryClient();
   return useMutation({ mutationFn: (id: string) => deleteProbe(id), onSuccess: () => qc.invalidateQueries({ queryKey: ['probes'] }) });
 };
+/** Re-open a run record JSON (exported earlier or by the CLI): validated, then kept in history. */
+export const useImportRun = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (text: string) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        throw new ParseError(`The file is not valid JSON (${(e as Error).message}).`);
+      }
+      const record = parseRunRecord(json);
+      const stored: StoredRun = {
+        ...(record as RunRecord<AssociationProbe>),
+        probeId: record.probes.length === 1 ? record.probes[0]!.id : `${record.probes.length} probes`,
+        title: record.probes.length === 1 ? record.probes[0]!.title : `${record.probes.length} tests (imported)`,
+      };
+      await saveRun(stored);
+      return stored;
+    },
+    onSuccess: (record) => {
+      qc.setQueryData(['run', record.runId], record);
+      void qc.invalidateQueries({ queryKey: ['runs'] });
+    },
+  });
+};
+
 export const useDeleteRun = () => {
   const qc = useQueryClient();
   return useMutation({ mutationFn: (id: string) => deleteRun(id), onSuccess: () => qc.invalidateQueries({ queryKey: ['runs'] }) });

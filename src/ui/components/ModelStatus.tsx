@@ -1,5 +1,6 @@
 // Which model is selected, whether it is loaded (with progress), and which backend runs it —
 // WebGPU, WASM, or plain JS for user vectors — with the reason when WebGPU fell back to WASM.
+import { useQueryClient } from '@tanstack/react-query';
 import { useModel } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { ModelProgress } from '../../worker/client';
@@ -19,12 +20,16 @@ export function ModelStatus() {
   const device = useWorkbench((s) => s.device);
   const progress = useWorkbench((s) => s.modelProgress);
   const model = useModel(modelId, device);
+  const qc = useQueryClient();
   return (
     <div className="model-status" aria-label="Model status">
       {model.isPending && <span className="pill pill-wait">{loadText(progress)}</span>}
       {model.isError && (
         <span className="pill pill-error" role="alert">
-          Model failed to load: {model.error.message}
+          Model failed to load: {model.error.message}{' '}
+          <button type="button" className="small" onClick={() => void qc.resetQueries({ queryKey: ['model', modelId, device] })}>
+            Retry
+          </button>
         </span>
       )}
       {model.data && (

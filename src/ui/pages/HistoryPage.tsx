@@ -1,7 +1,8 @@
 // Every finished run, newest first, from IndexedDB. Open shows it in the workbench (re-export,
 // re-run from its seed); Delete removes it.
 import { formatD, formatP } from '../../state/format';
-import { useDeleteRun, useRuns } from '../../state/queries';
+import { useRef } from 'react';
+import { useDeleteRun, useImportRun, useRuns } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import { BACKEND_LABEL } from '../components/ModelStatus';
 
@@ -10,10 +11,35 @@ export function HistoryPage() {
   const openRun = useWorkbench((s) => s.openRun);
   const setView = useWorkbench((s) => s.setView);
   const del = useDeleteRun();
+  const imp = useImportRun();
+  const showNotice = useWorkbench((s) => s.showNotice);
+  const fileRef = useRef<HTMLInputElement>(null);
   return (
     <section className="panel history" aria-labelledby="history-heading">
-      <h2 id="history-heading">Run history</h2>
-      <p className="muted">Kept in this browser (IndexedDB). Open a run to see its charts, export it again, or re-run it from its seed.</p>
+      <div className="panel-head">
+        <h2 id="history-heading">Run history</h2>
+        <button type="button" className="secondary" onClick={() => fileRef.current?.click()}>
+          Open run record…
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
+          accept=".json,application/json"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (!f) return;
+            imp.mutate(await f.text(), {
+              onSuccess: (r) => showNotice({ kind: 'info', title: 'Run record opened', text: `“${r.title}” (seed ${r.seed}, ${r.model.id}) is now in the history.` }),
+              onError: (err) => showNotice({ kind: 'error', title: `Could not open ${f.name}`, text: err.message }),
+            });
+          }}
+        />
+      </div>
+      <p className="muted">Kept in this browser (IndexedDB). Open a run to see its charts, export it again, or re-run it from its seed. Run records exported as JSON (here or by the CLI) can be opened too.</p>
       {runs.isPending && <p>Loading…</p>}
       {runs.isError && <p className="error-text" role="alert">Could not read the history: {runs.error.message}</p>}
       {runs.data && runs.data.length === 0 && <p>No runs yet.</p>}
