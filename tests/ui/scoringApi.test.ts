@@ -42,6 +42,9 @@ describe('scoring API', () => {
   it('passes named errors through (all-OOV set)', async () => {
     const api = createScoringApi();
     const bad = { ...probe, targets: { ...probe.targets, Y: { label: 'Ys', words: ['oov1', 'oov2'] } } };
-    await expect(api.runBatch([bad], DEFAULT_ASSOCIATION_OPTIONS, embedder as never, (() => undefined) as never)).rejects.toThrow(/Y/);
+    const err = await api.runBatch([bad], DEFAULT_ASSOCIATION_OPTIONS, embedder as never, (() => undefined) as never).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/Y/);
+    expect((err as Error).name).toMatch(/^(AllOutOfVocabularyError|InvalidWordSetError)$/);
   });
 });
