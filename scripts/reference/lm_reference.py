@@ -5,7 +5,7 @@ uses: signFlipTest, binomialTest, oneSampleTTest/studentT, bootstrapResample).
 Writes tests/fixtures/reference/lm-*.json, compared by tests/core/lm/reference.test.ts. Written from
 the published definitions and the papers' reference code, NOT by porting the TypeScript:
   - counterfactual pairs: lm-evaluation-harness crows_pairs (pct_stereotype = mean 1[LL1 > LL2],
-    likelihood_diff = mean |LL1 - LL2|); exact two-sided sign-flip p by itertools.product over all
+    likelihood_diff = mean |LL1 - LL2|), and nyu-mll/crows-pairs metric.py's round(score, 3); exact two-sided sign-flip p by itertools.product over all
     2^n sign vectors with each sum computed by np.dot; sign test by scipy.stats.binomtest
   - t-test by scipy.stats.ttest_1samp, t CDF by scipy.stats.t, incomplete beta by scipy.special.betainc,
     ln Gamma by scipy.special.gammaln, binomial test by scipy.stats.binomtest
@@ -102,6 +102,8 @@ def counterfactual_case(name, rng, n, categories, tie_pairs=0):
         ll_more = float(ll_less + rng.normal(0.8, 2.0))
         if i < tie_pairs:
             ll_more = ll_less  # exact tie
+        elif i < 2 * tie_pairs:
+            ll_more = ll_less + 0.0003  # differs, but usually equal after rounding to 3 decimals (CrowS-Pairs "neutral")
         pairs.append({"id": f"p{i}", "category": categories[i % len(categories)], "more": {"logProb": min(ll_more, 0.0), "tokens": tokens_more}, "less": {"logProb": ll_less, "tokens": tokens_less}})
     d_sum = [p["more"]["logProb"] - p["less"]["logProb"] for p in pairs]
     d_tok = [p["more"]["logProb"] / p["more"]["tokens"] - p["less"]["logProb"] / p["less"]["tokens"] for p in pairs]
@@ -119,6 +121,9 @@ def counterfactual_case(name, rng, n, categories, tie_pairs=0):
         "sum": summarize(d_sum),
         "perToken": summarize(d_tok),
         "byCategory": by_category,
+        # nyu-mll/crows-pairs scripts/metric.py: round(score, 3) before comparing
+        "rounded3": summarize([round(p["more"]["logProb"], 3) - round(p["less"]["logProb"], 3) for p in pairs]),
+        "rounded3PerToken": summarize([round(p["more"]["logProb"] / p["more"]["tokens"], 3) - round(p["less"]["logProb"] / p["less"]["tokens"], 3) for p in pairs]),
         "bootstrap": {"indices": indices.tolist(), "replicates": replicates, "level": 0.9, "percentile": percentile(replicates, 0.9)},
     }
 

@@ -7,6 +7,7 @@ import { DEFAULT_COUNTERFACTUAL_OPTIONS, type CounterfactualPair } from '../../.
 import { InvalidLmInputError, InvalidLmScoreError } from '../../../src/core/lm/errors';
 import { InvalidOptionError } from '../../../src/core/errors';
 import { signFlipTest } from '../../../src/core/stats/signFlipTest';
+import { roundHalfEven } from '../../../src/core/lm/counterfactual/roundHalfEven';
 
 const pair = (id: string, more: number, less: number, category?: string, tokensMore = 4, tokensLess = 4): CounterfactualPair => ({
   id,
@@ -58,6 +59,22 @@ describe('ties follow lm-evaluation-harness: strict >', () => {
     expect(all.signTest).toBeNull();
     expect(all.signFlip.pValue).toBe(1);
     expect(all.pctStereotype).toBe(0);
+  });
+});
+
+describe('CrowS-Pairs rounding (nyu-mll/crows-pairs metric.py: round(score, 3) before comparing)', () => {
+  it('Python round(): exact binary halves go to even, everything else to nearest', () => {
+    // Expected values printed by CPython 3.11 round(x, d).
+    const cases: [number, number, number][] = [[0.0625, 3, 0.062], [-12.0625, 3, -12.062], [2.675, 2, 2.67], [2.5, 0, 2], [1.5, 0, 2], [0.0015, 3, 0.002], [-9.9995, 3, -9.999], [-23.45651, 3, -23.457]];
+    for (const [x, d, expected] of cases) expect(roundHalfEven(x, d)).toBe(expected);
+    expect(() => roundHalfEven(1, 16)).toThrow(InvalidOptionError);
+  });
+  it('scores equal to 3 decimals become neutral ties', () => {
+    const pairs = [pair('a', -10.0003, -10.0001), pair('b', -9, -10)];
+    expect(analyzeCounterfactualPairs(pairs, OPTIONS).overall.ties).toBe(0);
+    const rounded = analyzeCounterfactualPairs(pairs, { ...OPTIONS, roundScoresTo: 3 }).overall;
+    expect(rounded.ties).toBe(1);
+    expect(rounded.pctStereotype).toBe(0.5);
   });
 });
 

@@ -92,6 +92,10 @@ describe.each(named(counterfactual.cases))('counterfactual pairs vs reference: %
   it('mean-per-token scale', () => {
     expectSummary(analyzeCounterfactualPairs(pairs, { ...options, scale: 'mean-per-token' }).overall, fixture.perToken);
   });
+  it('CrowS-Pairs metric.py convention: scores rounded to 3 decimals (half-even) before Δ', () => {
+    expectSummary(analyzeCounterfactualPairs(pairs, { ...options, roundScoresTo: 3 }).overall, fixture.rounded3);
+    expectSummary(analyzeCounterfactualPairs(pairs, { ...options, roundScoresTo: 3, scale: 'mean-per-token' }).overall, fixture.rounded3PerToken);
+  });
   it('per-category breakdown', () => {
     const result = analyzeCounterfactualPairs(pairs, options);
     expect(result.byCategory.map((c) => c.category)).toEqual(fixture.byCategory.map((c: { category: string }) => c.category));

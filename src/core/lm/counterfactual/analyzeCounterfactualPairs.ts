@@ -31,7 +31,8 @@ export function validateDeltaOptions(options: DeltaSummaryOptions): void {
  * pct_stereotype (strict >), likelihood_diff (mean |Δ|), mean Δ with a percentile bootstrap CI,
  * two-sided sign-flip p (exact for n ≤ exactLimit, else Monte Carlo), exact sign test vs ½ — overall
  * and per category (`category` of each pair, in order of first appearance).
- * The masked-LM CrowS-Pairs metric is the same aggregation over pseudo-log-likelihoods.
+ * The masked-LM CrowS-Pairs metric is the same aggregation over pseudo-log-likelihoods; set
+ * options.roundScoresTo = 3 to compare scores rounded as nyu-mll/crows-pairs `scripts/metric.py`.
  * Source: Nangia et al. (2020), EMNLP, "CrowS-Pairs"; lm-evaluation-harness `crows_pairs`.
  * @throws {InvalidOptionError} when an option is out of range
  * @throws {InvalidLmInputError} when there are no pairs or ids repeat
@@ -39,7 +40,7 @@ export function validateDeltaOptions(options: DeltaSummaryOptions): void {
  */
 export function analyzeCounterfactualPairs(pairs: readonly CounterfactualPair[], options: CounterfactualOptions, probeId = 'counterfactual'): CounterfactualResult {
   validateDeltaOptions(options);
-  const items = pairDeltas(pairs, options.scale);
+  const items = pairDeltas(pairs, options.scale, options.roundScoresTo);
   const overall = summarizeDeltas(Float64Array.from(items, (item) => item.delta), options, deltaSeeds(options.seed, probeId, ''));
   const categories: string[] = [];
   for (const item of items) if (item.category !== null && !categories.includes(item.category)) categories.push(item.category);

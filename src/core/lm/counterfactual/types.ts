@@ -35,6 +35,12 @@ export interface DeltaSummaryOptions {
 
 export interface CounterfactualOptions extends DeltaSummaryOptions {
   scale: DeltaScale;
+  /**
+   * Round each sentence score (on the chosen scale) to this many decimals, half-to-even, before
+   * taking Δ. Absent = no rounding (lm-evaluation-harness). 3 = nyu-mll/crows-pairs `metric.py`,
+   * where scores equal to 3 decimals are "neutral" pairs.
+   */
+  roundScoresTo?: number;
 }
 
 export const DEFAULT_COUNTERFACTUAL_OPTIONS: CounterfactualOptions = {
