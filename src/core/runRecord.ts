@@ -4,6 +4,14 @@
 // write. Pure types and helpers: src/core imports nothing outside src/core, so the probe type is a
 // structural minimum here; the zod validator lives in src/probes/runRecordSchema.ts.
 import type { AssociationOptions, AssociationResult } from './association/types';
+import type { LmProbeResult } from './lmRun/types';
+
+/**
+ * Any result a run record can hold, discriminated by `kind`: association results ('weat' | 'seat'
+ * | 'lm-iat') and the LM probe results (kind = the probe family). Records default to association
+ * results only, so existing consumers keep their types; LM runs use RunRecord<P, RunResult>.
+ */
+export type RunResult = AssociationResult | LmProbeResult;
 
 export const RUN_RECORD_FORMAT = 'bias-workbench-run@1';
 
@@ -32,7 +40,7 @@ export interface RunProbeDefinition {
   [key: string]: unknown;
 }
 
-export interface RunRecord<P extends RunProbeDefinition = RunProbeDefinition> {
+export interface RunRecord<P extends RunProbeDefinition = RunProbeDefinition, R extends RunResult = AssociationResult> {
   format: typeof RUN_RECORD_FORMAT;
   /** Unique id of this run (see makeRunId). */
   runId: string;
@@ -45,7 +53,7 @@ export interface RunRecord<P extends RunProbeDefinition = RunProbeDefinition> {
   /** ISO 8601 timestamps (UTC). */
   startedAt: string;
   finishedAt: string;
-  results: AssociationResult[];
+  results: R[];
 }
 
 /**
@@ -59,7 +67,7 @@ export const makeRunId = (date: Date, random: () => number): string => {
   return `run-${stamp}-${suffix}`;
 };
 
-export interface CreateRunRecordArgs<P extends RunProbeDefinition> {
+export interface CreateRunRecordArgs<P extends RunProbeDefinition, R extends RunResult = AssociationResult> {
   runId: string;
   app: { name: string; version: string };
   probes: P[];
@@ -67,13 +75,13 @@ export interface CreateRunRecordArgs<P extends RunProbeDefinition> {
   options: AssociationOptions;
   startedAt: Date | string;
   finishedAt: Date | string;
-  results: AssociationResult[];
+  results: R[];
 }
 
 const iso = (d: Date | string): string => (typeof d === 'string' ? d : d.toISOString());
 
 /** Assemble a record; the seed is taken from the options so the two can never disagree. */
-export const createRunRecord = <P extends RunProbeDefinition>(args: CreateRunRecordArgs<P>): RunRecord<P> => ({
+export const createRunRecord = <P extends RunProbeDefinition, R extends RunResult = AssociationResult>(args: CreateRunRecordArgs<P, R>): RunRecord<P, R> => ({
   format: RUN_RECORD_FORMAT,
   runId: args.runId,
   app: { ...args.app },
@@ -87,13 +95,13 @@ export const createRunRecord = <P extends RunProbeDefinition>(args: CreateRunRec
 });
 
 /** Wall-clock duration of the run in milliseconds (NaN if a timestamp is unreadable). */
-export const runDurationMs = (record: Pick<RunRecord, 'startedAt' | 'finishedAt'>): number =>
+export const runDurationMs = (record: Pick<RunRecord<RunProbeDefinition, RunResult>, 'startedAt' | 'finishedAt'>): number =>
   Date.parse(record.finishedAt) - Date.parse(record.startedAt);
 
 /** A file name for exports: "<runId>.<ext>" with only safe characters. */
-export const runRecordFileName = (record: Pick<RunRecord, 'runId'>, ext: string): string =>
+export const runRecordFileName = (record: Pick<RunRecord<RunProbeDefinition, RunResult>, 'runId'>, ext: string): string =>
   `${record.runId.replace(/[^A-Za-z0-9._-]+/g, '_')}.${ext.replace(/^\./, '')}`;
 
 /** The probe definition that produced a result (matched by id), if the record holds it. */
-export const probeForResult = <P extends RunProbeDefinition>(record: RunRecord<P>, result: AssociationResult): P | undefined =>
+export const probeForResult = <P extends RunProbeDefinition, R extends RunResult>(record: RunRecord<P, R>, result: Pick<RunResult, 'probeId'>): P | undefined =>
   record.probes.find((p) => p.id === result.probeId);

@@ -6,5 +6,6 @@ export * from './validate';
 export * from './builtin';
 export * from './import';
 export * from './export/csv';
+export * from './export/lmCsv';
 export * from './share';
 export * from './runRecordSchema';

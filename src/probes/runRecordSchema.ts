@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import type { AssociationResult } from '../core/association/types';
 import { ProbeValidationError } from '../core/errors';
-import { RUN_BACKENDS, RUN_RECORD_FORMAT, type RunBackend, type RunRecord } from '../core/runRecord';
+import { LM_RESULT_KINDS } from '../core/lmRun/types';
+import { RUN_BACKENDS, RUN_RECORD_FORMAT, type RunBackend, type RunRecord, type RunResult } from '../core/runRecord';
+import { anyProbeSchema, type AnyProbe } from './lmSchema';
 import { probeSchema, type Probe } from './schema';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -23,6 +25,9 @@ export const associationOptionsSchema = z.object({
   seed: z.number().int(),
   exactLimit: z.number().int().min(0),
   nullHistogramBins: z.number().int().min(0),
+  /** LM runs (src/core/lmRun LmRunOptions); absent in word-vector runs. */
+  batchSize: z.number().int().min(1).optional(),
+  signFlipExactLimit: z.number().int().min(0).max(30).optional(),
 });
 
 // Results are loose objects: fields the statistics core adds later survive a save/re-open cycle.
@@ -69,40 +74,70 @@ export const associationResultSchema = z.looseObject({
     .optional(),
 });
 
-export const runRecordSchema = z
-  .object({
-    format: z.literal(RUN_RECORD_FORMAT),
-    runId: z.string().min(1),
-    app: z.object({ name: z.string().min(1), version: z.string().min(1) }),
-    probes: z.array(probeSchema),
-    model: z.object({
-      id: z.string().min(1),
-      title: z.string(),
-      assetSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits').nullable(),
-      dtype: z.string().min(1),
-      backend: z.enum(RUN_BACKENDS as [RunBackend, ...RunBackend[]]),
-      fallbackReason: z.string().optional(),
-    }),
-    seed: z.number().int(),
-    options: associationOptionsSchema,
-    startedAt: iso,
-    finishedAt: iso,
-    results: z.array(associationResultSchema),
-  })
-  .superRefine((r, ctx) => {
-    if (r.seed !== r.options.seed) {
-      ctx.addIssue({ code: 'custom', path: ['seed'], message: `seed ${r.seed} differs from options.seed ${r.options.seed}` });
-    }
-    if (Date.parse(r.finishedAt) < Date.parse(r.startedAt)) {
-      ctx.addIssue({ code: 'custom', path: ['finishedAt'], message: 'finishedAt is before startedAt' });
-    }
-    const ids = new Set(r.probes.map((p) => p.id));
-    r.results.forEach((res, i) => {
-      if (!ids.has(res.probeId)) {
-        ctx.addIssue({ code: 'custom', path: ['results', i, 'probeId'], message: `no probe "${res.probeId}" in probes` });
+const recordSchema = <P extends z.ZodType, R extends z.ZodType>(probes: P, results: R) =>
+  z
+    .object({
+      format: z.literal(RUN_RECORD_FORMAT),
+      runId: z.string().min(1),
+      app: z.object({ name: z.string().min(1), version: z.string().min(1) }),
+      probes: z.array(probes),
+      model: z.object({
+        id: z.string().min(1),
+        title: z.string(),
+        assetSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits').nullable(),
+        dtype: z.string().min(1),
+        backend: z.enum(RUN_BACKENDS as [RunBackend, ...RunBackend[]]),
+        fallbackReason: z.string().optional(),
+      }),
+      seed: z.number().int(),
+      options: associationOptionsSchema,
+      startedAt: iso,
+      finishedAt: iso,
+      results: z.array(results),
+    })
+    .superRefine((r, ctx) => {
+      if (r.seed !== r.options.seed) {
+        ctx.addIssue({ code: 'custom', path: ['seed'], message: `seed ${r.seed} differs from options.seed ${r.options.seed}` });
       }
+      if (Date.parse(r.finishedAt) < Date.parse(r.startedAt)) {
+        ctx.addIssue({ code: 'custom', path: ['finishedAt'], message: 'finishedAt is before startedAt' });
+      }
+      const ids = new Set((r.probes as { id: string }[]).map((p) => p.id));
+      (r.results as { probeId: string }[]).forEach((res, i) => {
+        if (!ids.has(res.probeId)) {
+          ctx.addIssue({ code: 'custom', path: ['results', i, 'probeId'], message: `no probe "${res.probeId}" in probes` });
+        }
+      });
     });
-  });
+
+export const runRecordSchema = recordSchema(probeSchema, associationResultSchema);
+
+/**
+ * LM probe results: loose objects (the per-family fields are many and evolve with the statistics
+ * core); what every consumer relies on is checked — kind, probe id, title and the item rows. NaN
+ * numbers are written as null by JSON and stay null here.
+ */
+export const lmProbeResultSchema = z.looseObject({
+  kind: z.enum(LM_RESULT_KINDS as [string, ...string[]]),
+  probeId: z.string().min(1),
+  title: z.string(),
+  items: z.array(z.looseObject({})),
+});
+
+/** A record of any run: probes of every family, association and LM results. */
+export const anyRunRecordSchema = recordSchema(anyProbeSchema, z.union([associationResultSchema, lmProbeResultSchema]));
+
+const recordError = (error: z.ZodError): ProbeValidationError => {
+  const lines = error.issues.map((i) => `- ${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);
+  return new ProbeValidationError(`The run record is not valid (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+};
+
+/** Validate an untrusted run record of any family (LM runs included). Throws ProbeValidationError. */
+export const parseAnyRunRecord = (json: unknown): RunRecord<AnyProbe, RunResult> => {
+  const r = anyRunRecordSchema.safeParse(json);
+  if (!r.success) throw recordError(r.error);
+  return r.data as unknown as RunRecord<AnyProbe, RunResult>;
+};
 
 /** Validate an untrusted run record (e.g. re-opened from a file). Throws ProbeValidationError. */
 export const parseRunRecord = (json: unknown): RunRecord<Probe> => {

@@ -2,13 +2,16 @@
 // chosen model through the same runtime the browser uses; run the seeded core; print the run
 // record (JSON) or tidy CSV. The JSON is the same RunRecord the app exports, so a CLI run and a
 // browser run of the same probe, model and seed can be compared field by field.
+// Dispatch on the probe family: WEAT/SEAT embed stimuli with a word-vector model (below); the LM
+// families run on a language model through lmRun.ts. One invocation runs one kind (a mix is refused).
 import { readFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { buildAssociationInput, runAssociationBatch, DEFAULT_ASSOCIATION_OPTIONS, type AssociationOptions } from '../../core/association';
 import { createRunRecord, makeRunId } from '../../core/runRecord';
 import { APP_INFO } from '../../core/appInfo';
-import { isBuiltinProbeId, isBuiltinSuiteId, resolveProbeOrSuite } from '../../probes/builtin';
-import { importProbesJson } from '../../probes/import/probeJson';
+import { isAnyBuiltinId, resolveAnyProbeOrSuite } from '../../probes/builtin';
+import { importAnyProbesJson } from '../../probes/import/probeJson';
+import { isLmProbe, type AnyProbe, type LmProbe } from '../../probes/lmSchema';
 import { itemsToCsv, resultsToCsv } from '../../probes/export/csv';
 import type { Probe } from '../../probes/schema';
 import { loadEmbeddedModel } from '../../runtime/node';
@@ -16,12 +19,13 @@ import { UsageError } from '../cliError';
 import { choiceFlag, intFlag } from '../flags';
 import { emit } from '../output';
 import type { CliValues } from '../main';
+import { runLmCommand } from './lmRun';
 
-function resolveProbes(ref: string): Probe[] {
-  if (isBuiltinProbeId(ref) || isBuiltinSuiteId(ref)) return resolveProbeOrSuite(ref);
+function resolveProbes(ref: string): AnyProbe[] {
+  if (isAnyBuiltinId(ref)) return resolveAnyProbeOrSuite(ref);
   if (ref.endsWith('.json') || existsSync(ref)) {
     if (!existsSync(ref)) throw new UsageError(`no such probe file: ${ref}`);
-    return importProbesJson(readFileSync(ref, 'utf8'));
+    return importAnyProbesJson(readFileSync(ref, 'utf8'));
   }
   throw new UsageError(`'${ref}' is neither a built-in probe or suite (see \`bias-workbench probes\`) nor a probe JSON file`);
 }
@@ -42,8 +46,14 @@ export async function runCommand(positionals: string[], values: CliValues): Prom
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   if (!values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
   const format = choiceFlag(values.format, 'format', ['json', 'csv'] as const, 'json');
+  const all = resolveProbes(ref);
+  const lmProbes = all.filter(isLmProbe);
+  if (lmProbes.length > 0 && lmProbes.length < all.length) {
+    throw new UsageError(`'${ref}' mixes word-vector probes (weat/seat) and language-model probes; run them separately`);
+  }
+  if (lmProbes.length > 0) return runLmCommand(lmProbes as LmProbe[], values, format);
+  const probes = all as Probe[];
   const options = runOptions(values);
-  const probes = resolveProbes(ref);
 
   const startedAt = new Date();
   const model = await loadEmbeddedModel(values.model, values['models-dir'] ? { baseDir: values['models-dir'] } : {});

@@ -1,2 +1,3 @@
 export * from './csv';
 export { exportProbeJson, exportProbesJson } from '../import/probeJson';
+export * from './lmCsv';

@@ -34,3 +34,4 @@ export const csvSetsToProbe = (
     attributes: { A: ws('A'), B: ws('B') },
   });
 };
+export * from './crowsPairs';
