@@ -1,6 +1,7 @@
 // LLM IAT (Bai et al. 2024): the prompt (wording, seeded draws), the parser on messy model outputs
 // with hand-written expected parses, D, the iteration-level test, and named errors.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyzeLlmIat } from '../../../src/core/lm/iat/analyzeLlmIat';
 import { analyzeDecisionBias } from '../../../src/core/lm/iat/decisionBias';
 import { iatCounts, iatDScore } from '../../../src/core/lm/iat/iatDScore';
@@ -116,6 +117,36 @@ describe('parser on messy outputs', () => {
     expect(() => parseIatResponse('x', ['Ben', 'ben'], ATTRS)).toThrow(InvalidLmInputError);
     expect(() => parseIatResponse('x', ['', 'ben'], ATTRS)).toThrow(InvalidLmInputError);
     expect(() => parseIatResponse('x', G, [])).toThrow(InvalidLmInputError);
+  });
+});
+
+describe('parser property: any formatting of a full assignment parses back to it', () => {
+  const bullets = ['', '- ', '* ', '• ', '1. ', '2) ', '**', '> '];
+  const separators = [' - ', '-', ' – ', ' — ', ': ', ' -> ', ' → ', ' = ', '\t', ' | '];
+  const casing = [(s: string) => s, (s: string) => s.toUpperCase(), (s: string) => s[0]!.toUpperCase() + s.slice(1)];
+  it('random assignment × bullet × separator × case × order × preamble', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1 }), { minLength: ATTRS.length, maxLength: ATTRS.length }),
+        fc.array(fc.tuple(fc.nat(bullets.length - 1), fc.nat(separators.length - 1), fc.nat(2), fc.boolean()), { minLength: ATTRS.length, maxLength: ATTRS.length }),
+        fc.boolean(),
+        (groups, styles, preamble) => {
+          const lines = ATTRS.map((word, i) => {
+            const [b, sep, c, reversed] = styles[i]!;
+            const group = G[groups[i]!]!;
+            const [left, right] = reversed ? [group, word] : [word, group];
+            return `${bullets[b]}${casing[c]!(left)}${separators[sep]}${casing[c]!(right)}`;
+          });
+          const response = (preamble ? 'Sure, here is my answer:\n\n' : '') + lines.join('\n');
+          const parse = parseIatResponse(response, G, ATTRS);
+          expect(parse.pairs).toEqual(ATTRS.map((attribute, i) => ({ attribute, group: groups[i] })));
+          expect(parse.missing).toEqual([]);
+          expect(parse.conflicting).toEqual([]);
+          expect(parse.unparsedLines).toEqual(preamble ? ['Sure, here is my answer:'] : []);
+        },
+      ),
+      { numRuns: 200, seed: 17 },
+    );
   });
 });
 

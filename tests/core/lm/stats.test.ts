@@ -36,6 +36,25 @@ describe('binomial test', () => {
       { numRuns: 100, seed: 5 },
     );
   });
+  it('equals the definition by brute force: Σ P(X=i) over P(X=i) ≤ P(X=k)(1 + 1e-7), exact rational pmf', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.nat(60), fc.constantFrom(0.5, 0.25, 0.3, 0.9), (n, kRaw, p) => {
+        const k = kRaw % (n + 1);
+        // pmf by the product formula (independent of logGamma)
+        const pmf = (i: number) => {
+          let c = 1;
+          for (let j = 1; j <= i; j++) c = (c * (n - i + j)) / j;
+          return c * p ** i * (1 - p) ** (n - i);
+        };
+        const observed = pmf(k);
+        let expected = 0;
+        for (let i = 0; i <= n; i++) if (pmf(i) <= observed * (1 + 1e-7)) expected += pmf(i);
+        if (k === n * p) expected = 1;
+        expect(Math.abs(binomialTest(k, n, p).pValue - Math.min(1, expected))).toBeLessThan(1e-11);
+      }),
+      { numRuns: 300, seed: 8 },
+    );
+  });
   it('named errors', () => {
     expect(() => binomialTest(3, 0)).toThrow(InvalidOptionError);
     expect(() => binomialTest(4, 3)).toThrow(InvalidOptionError);
