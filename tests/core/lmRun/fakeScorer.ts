@@ -2,8 +2,10 @@
 // words of a text (a leading space belongs to the next word, as in GPT-2's BPE), and
 //   log p(token) = −0.1 · (number of characters of the token, leading space excluded)
 // independently of the context. So log p("The man.") = −0.1·(3 + 4) = −0.7, and a continuation is
-// scored over its own words only. PLL uses the same per-token values, token ids = a hash of the
-// word. Every call is recorded so tests can check how requests were batched.
+// scored over its own words only. Options add hand-computable context effects: `bonus(prefix,
+// continuation)` is added to a continuation's total (on its first token), and PLL tokens get
+// −0.01·(number of tokens in their sentence) each. Token ids = a hash of the word. Every call is
+// recorded so tests can check how requests were batched.
 import type { LanguageModelScorer, ScoredContinuation, ScoredPll, ScoredTokens, ScorerGenerateOptions } from '../../../src/core/lmRun';
 
 export const tokensOf = (text: string): string[] => text.split(/\s+/).filter((w) => w.length > 0);
@@ -27,6 +29,8 @@ export interface FakeScorerOptions {
   withNextToken?: boolean;
   /** Per-candidate overrides of log p(candidate | prompt): return a number to override, undefined for the default. */
   candidate?: (prompt: string, candidate: string) => number | undefined;
+  /** Added to log p(continuation | prefix) (on its first token); must keep the total ≤ 0. */
+  bonus?: (prefix: string, continuation: string) => number;
   /** Answer of generate(); default "" (nothing parsable). */
   generate?: (prompt: string, opts: ScorerGenerateOptions) => string;
 }
@@ -36,6 +40,8 @@ export function createFakeScorer(opts: FakeScorerOptions = {}): LanguageModelSco
   const cont = (prefix: string, continuation: string): ScoredContinuation => {
     const override = opts.candidate?.(prefix, continuation);
     const perToken = tokensOf(continuation).map((t) => ({ logProb: tokenLogProb(t) }));
+    const bonus = opts.bonus?.(prefix, continuation) ?? 0;
+    if (perToken.length > 0) perToken[0] = { logProb: perToken[0]!.logProb + bonus };
     return { total: override ?? perToken.reduce((s, t) => s + t.logProb, 0), perToken };
   };
   const scorer: LanguageModelScorer & { calls: FakeCall[] } = {
@@ -56,7 +62,7 @@ export function createFakeScorer(opts: FakeScorerOptions = {}): LanguageModelSco
       calls.push({ op: 'pseudoLogLikelihood', size: texts.length });
       return texts.map((t) => {
         const toks = tokensOf(t);
-        const logProbs = toks.map(tokenLogProb);
+        const logProbs = toks.map((t) => tokenLogProb(t) - 0.01 * toks.length);
         return { ids: toks.map(idOf), logProbs, total: logProbs.reduce((s, x) => s + x, 0) };
       });
     },
