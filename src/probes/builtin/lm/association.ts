@@ -6,8 +6,7 @@
 // licence; the word lists are the Project Implicit gender–career IAT's, Nosek et al. 2002).
 import { BAI_IAT_PROMPT } from '../../../core/lmRun/definitions';
 import { BAI_DECISION_PROMPT, type LlmDecisionPromptProbe, type LlmIatPromptProbe, type LmIatProbe } from '../../lmSchema';
-import { CALISKAN_CITATION } from '../caliskan';
-import * as W from '../caliskanWords';
+import { CALISKAN_CITATION, CALISKAN_WEAT_PROBES } from '../caliskan';
 
 export const BAI_CITATION = {
   text:
@@ -19,7 +18,15 @@ const LM_IAT_TEMPLATES = ['People associate {target} with {attribute}.', 'When I
 
 const set = (label: string, words: readonly string[]) => ({ label, words: [...words] });
 
-const lmIat = (id: string, title: string, weat: number, X: ReturnType<typeof set>, Y: ReturnType<typeof set>, A: ReturnType<typeof set>, B: ReturnType<typeof set>): LmIatProbe => ({
+const copySet = (s: { label: string; words: readonly string[] }) => set(s.label, s.words);
+
+/** A likelihood IAT on the exact sets (labels and words) of Caliskan WEAT n. */
+const lmIat = (id: string, title: string, weat: number): LmIatProbe => {
+  const w = CALISKAN_WEAT_PROBES[weat - 1]!;
+  return lmIatOf(id, title, weat, copySet(w.targets.X), copySet(w.targets.Y), copySet(w.attributes.A), copySet(w.attributes.B));
+};
+
+const lmIatOf = (id: string, title: string, weat: number, X: ReturnType<typeof set>, Y: ReturnType<typeof set>, A: ReturnType<typeof set>, B: ReturnType<typeof set>): LmIatProbe => ({
   family: 'lm-iat',
   id,
   title,
@@ -33,35 +40,11 @@ const lmIat = (id: string, title: string, weat: number, X: ReturnType<typeof set
   templates: [...LM_IAT_TEMPLATES],
 });
 
-export const LM_IAT_FLOWERS_INSECTS = lmIat(
-  'lm-iat-flowers-insects',
-  'Likelihood IAT: flowers vs insects × pleasant vs unpleasant (WEAT 1 stimuli)',
-  1,
-  set('Flowers', W.FLOWERS),
-  set('Insects', W.INSECTS),
-  set('Pleasant', W.PLEASANT_25),
-  set('Unpleasant', W.UNPLEASANT_25),
-);
+export const LM_IAT_FLOWERS_INSECTS = lmIat('lm-iat-flowers-insects', 'Likelihood IAT: flowers vs insects × pleasant vs unpleasant (WEAT 1 stimuli)', 1);
 
-export const LM_IAT_INSTRUMENTS_WEAPONS = lmIat(
-  'lm-iat-instruments-weapons',
-  'Likelihood IAT: instruments vs weapons × pleasant vs unpleasant (WEAT 2 stimuli)',
-  2,
-  set('Instruments', W.INSTRUMENTS),
-  set('Weapons', W.WEAPONS),
-  set('Pleasant', W.PLEASANT_25),
-  set('Unpleasant', W.UNPLEASANT_25),
-);
+export const LM_IAT_INSTRUMENTS_WEAPONS = lmIat('lm-iat-instruments-weapons', 'Likelihood IAT: instruments vs weapons × pleasant vs unpleasant (WEAT 2 stimuli)', 2);
 
-export const LM_IAT_CAREER_FAMILY = lmIat(
-  'lm-iat-career-family',
-  'Likelihood IAT: male vs female names × career vs family (WEAT 6 stimuli)',
-  6,
-  set('Male names', W.MALE_NAMES),
-  set('Female names', W.FEMALE_NAMES),
-  set('Career', W.CAREER),
-  set('Family', W.FAMILY),
-);
+export const LM_IAT_CAREER_FAMILY = lmIat('lm-iat-career-family', 'Likelihood IAT: male vs female names × career vs family (WEAT 6 stimuli)', 6);
 
 // Bai et al. gender–career stimuli (iat_stimuli.csv, category "gender", dataset "career").
 const BAI_DEFAULT_NAMES = ['Ben', 'John', 'Daniel', 'Paul', 'Jeffery'];
