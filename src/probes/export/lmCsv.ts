@@ -18,7 +18,8 @@
 // lmItemsToCsv — per item: one row per pair / prompt / presentation / iteration / target word, with
 // the common columns run_id, probe_id, kind, model_id, item_id and then the columns of every family
 // present (LM_ITEM_COLUMNS_BY_KIND, in that order); cells of other families are empty. Lists inside
-// a cell (slot fills, label log-probs, missing words) are joined with "; ".
+// a cell (slot fills, missing words) are joined with "; "; lists of numbers (label log-probs) are
+// bracketed, "[-1.2; -0.3]", so the guard below never has to prefix them.
 //
 // Numbers are full precision; absent and non-finite values are empty cells; string cells are
 // guarded against spreadsheet formula injection exactly as csv.ts does (guardCell).
@@ -52,6 +53,8 @@ type Row = Record<string, Cell>;
 const num = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
 const LIST = '; ';
 const list = (xs: readonly (string | number)[]): string => xs.join(LIST);
+/** Numbers in one cell, bracketed so a leading minus sign is not taken for a formula: "[-1.2; -0.3]". */
+const numbers = (xs: readonly number[]): string => `[${xs.join(LIST)}]`;
 const kv = (o: Record<string, string | number>): string => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(LIST);
 
 const unparse = (columns: readonly string[], rows: Row[]): string =>
@@ -233,7 +236,7 @@ function itemRows(r: RunResult): Row[] {
         question_id: it.questionId,
         presentation: it.presentation,
         order: list(it.order),
-        label_log_probs: list(it.labelLogProbs),
+        label_log_probs: numbers(it.labelLogProbs),
         chosen: r.labels[it.chosen] ?? null,
         chosen_content: it.chosenContent,
         debiased_chosen: r.labels[it.debiasedChosen] ?? null,
@@ -243,8 +246,8 @@ function itemRows(r: RunResult): Row[] {
       return r.items.map((it) => ({
         item_id: it.id,
         category: it.category,
-        original_log_probs: list(it.originalLogProbs),
-        swapped_log_probs: list(it.swappedLogProbs),
+        original_log_probs: numbers(it.originalLogProbs),
+        swapped_log_probs: numbers(it.swappedLogProbs),
         verdict_original: it.original,
         verdict_swapped: it.swapped,
         class: it.class,

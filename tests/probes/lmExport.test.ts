@@ -1,0 +1,110 @@
+// LM results in run records (core/runRecord.ts RunRecord<P, RunResult>, probes/runRecordSchema.ts
+// parseAnyRunRecord) and tidy CSV (probes/export/lmCsv.ts), on results from the fake scorer.
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LM_RUN_OPTIONS, runLmProbeBatch, type LmProbeDefinition } from '../../src/core/lmRun';
+import { createRunRecord, type RunResult } from '../../src/core/runRecord';
+import {
+  LM_ITEM_COMMON_COLUMNS,
+  LM_SUMMARY_CSV_COLUMNS,
+  getAnyBuiltinProbe,
+  lmItemColumns,
+  lmItemsToCsv,
+  lmResultsToCsv,
+  parseAnyRunRecord,
+  parseRunRecord,
+  type AnyProbe,
+} from '../../src/probes';
+import { createFakeScorer } from '../core/lmRun/fakeScorer';
+
+const OPTS = { ...DEFAULT_LM_RUN_OPTIONS, permutations: 200, bootstrap: 50, seed: 7 };
+const IDS = ['lm-counterfactual-basic', 'lm-counterfactual-occupations', 'lm-decision-basic', 'lm-mcq-position-40', 'lm-pairwise-position-30', 'lm-iat-career-family', 'lm-llm-iat-gender-career', 'lm-llm-decision-gender-career'];
+
+const run = async () => {
+  const probes = IDS.map((id) => getAnyBuiltinProbe(id)!);
+  const results = await runLmProbeBatch(probes as LmProbeDefinition[], createFakeScorer({ generate: (p) => (p.includes('pick a word') ? '=cmd|calc - Ben' : 'Julia: planning the office holiday party') }), OPTS);
+  return createRunRecord<AnyProbe, RunResult>({
+    runId: 'run-20261122T220000Z-abcdefgh',
+    app: { name: 'bias-probe-workbench', version: '0.1.0' },
+    probes,
+    model: { id: 'fake', title: 'fake', assetSha256: null, dtype: 'fp32', backend: 'node' },
+    options: OPTS,
+    startedAt: '2026-11-22T22:00:00.000Z',
+    finishedAt: '2026-11-22T22:00:01.000Z',
+    results,
+  });
+};
+
+const parseCsv = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+
+describe('LM run records', () => {
+  it('hold results of every family, discriminated by kind, and survive a JSON round trip', async () => {
+    const record = await run();
+    expect(record.results.map((r) => r.kind)).toEqual(['counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position', 'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt']);
+    expect(record.options).toMatchObject({ batchSize: 32, signFlipExactLimit: 20, seed: 7 });
+    const json = JSON.parse(JSON.stringify(record));
+    const back = parseAnyRunRecord(json);
+    expect(back.results.map((r) => r.kind)).toEqual(record.results.map((r) => r.kind));
+    expect(back.options).toEqual(record.options);
+    expect(back.probes).toEqual(record.probes);
+    expect(back.results[0]).toEqual(json.results[0]);
+  });
+
+  it('rejects an unknown result kind or a result without items, and the association-only parser refuses LM records', async () => {
+    const json = JSON.parse(JSON.stringify(await run()));
+    expect(() => parseRunRecord(json)).toThrow(/run record is not valid/);
+    const bad = structuredClone(json);
+    bad.results[0].kind = 'stereoset';
+    expect(() => parseAnyRunRecord(bad)).toThrow(/results\.0/);
+    const noItems = structuredClone(json);
+    delete noItems.results[3].items;
+    expect(() => parseAnyRunRecord(noItems)).toThrow(/results\.3/);
+  });
+});
+
+describe('LM CSV', () => {
+  it('per probe: long form with the documented columns; p-values from the right tests', async () => {
+    const record = await run();
+    const csv = lmResultsToCsv(record.results, { runId: record.runId, modelId: 'fake', seed: 7 });
+    const parsed = parseCsv(csv);
+    expect(parsed.meta.fields).toEqual([...LM_SUMMARY_CSV_COLUMNS]);
+    const row = (probe: string, scope: string, metric: string) => parsed.data.find((r) => r.probe_id === probe && r.scope === scope && r.metric === metric)!;
+    const pairs = record.results[0]!;
+    if (pairs.kind !== 'counterfactual-pairs') throw new Error('kind');
+    expect(Number(row('lm-counterfactual-basic', 'all', 'mean_delta').value)).toBe(pairs.summary.meanDelta);
+    expect(Number(row('lm-counterfactual-basic', 'all', 'mean_delta').p_value)).toBe(pairs.summary.signFlip.pValue);
+    expect(row('lm-counterfactual-basic', 'category:gender', 'pct_stereotype').n).toBe('5');
+    expect(row('lm-mcq-position-40', 'position:A', 'choice_rate').value).toBeDefined();
+    expect(row('lm-decision-basic', 'age=20 vs 40', 'logit_difference').p_method).toBe('monte-carlo');
+    expect(row('lm-iat-career-family', 'all', 'effect_size').p_method).toBe('exact');
+    expect(row('lm-pairwise-position-30', 'all', 'positional_consistency').value).toBe('1');
+    // The fake's IAT answers parse to nothing usable: mean D is NaN → empty cell, not "NaN".
+    expect(row('lm-llm-iat-gender-career', 'all', 'mean_d').value).toBe('');
+    expect(csv).not.toMatch(/NaN/);
+  });
+
+  it('per item: common columns then each family’s; strings are guarded against formula injection', async () => {
+    const record = await run();
+    const csv = lmItemsToCsv(record.results, { runId: record.runId, modelId: 'fake', seed: 7 });
+    const parsed = parseCsv(csv);
+    expect(parsed.meta.fields!.slice(0, LM_ITEM_COMMON_COLUMNS.length)).toEqual([...LM_ITEM_COMMON_COLUMNS]);
+    expect(parsed.meta.fields).toEqual(lmItemColumns(record.results));
+    const counts = Object.fromEntries(IDS.map((id) => [id, parsed.data.filter((r) => r.probe_id === id).length]));
+    expect(counts).toEqual({
+      'lm-counterfactual-basic': 24,
+      'lm-counterfactual-occupations': 48,
+      'lm-decision-basic': 288,
+      'lm-mcq-position-40': 160,
+      'lm-pairwise-position-30': 30,
+      'lm-iat-career-family': 16,
+      'lm-llm-iat-gender-career': 10,
+      'lm-llm-decision-gender-career': 32,
+    });
+    const iat = parsed.data.find((r) => r.probe_id === 'lm-llm-iat-gender-career')!;
+    expect(iat.response).toBe("'=cmd|calc - Ben");
+    const mcq = parsed.data.find((r) => r.item_id === 'q01#1')!;
+    expect(mcq.order).toBe('1; 2; 3; 0');
+    expect(mcq.label_log_probs).toMatch(/^\[-[\d.]+(; -[\d.]+){3}\]$/);
+    expect(mcq.label_log_probs.slice(1, -1).split('; ').map(Number).every((x) => x <= 0)).toBe(true);
+  });
+});
