@@ -28,7 +28,7 @@ export default function NullHistogram({ result, fileStem, large }: { result: Ass
           <YAxis tick={{ fontSize: large ? 14 : 11 }} width={48} />
           <Tooltip formatter={(v) => formatInt(Number(v))} labelFormatter={(l) => `S ≈ ${Number(l).toFixed(3)}`} />
           <Bar dataKey="count" fill="#8a9bb0" isAnimationActive={false} barSize={Math.max(2, Math.floor((large ? 900 : 420) / data.length) - 1)} />
-          <ReferenceLine x={h.observed} stroke="#b3261e" strokeWidth={2} label={{ value: `observed S = ${h.observed.toFixed(3)}`, position: 'top', fill: '#b3261e', fontSize: large ? 14 : 11 }} />
+          <ReferenceLine x={h.observed} stroke="#b3261e" strokeWidth={2} label={{ value: `observed S = ${h.observed.toFixed(3)}`, position: h.observed > (lo + hi) / 2 ? 'insideTopRight' : 'insideTopLeft', fill: '#b3261e', fontSize: large ? 14 : 11 }} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -8,6 +8,7 @@ const WordAssociationChart = lazy(() => import('../charts/WordAssociationChart')
 const NullHistogram = lazy(() => import('../charts/NullHistogram'));
 
 const KEYS: SetKey[] = ['X', 'Y', 'A', 'B'];
+const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(4));
 
 export function ResultCard({ result, fileStem, chartsOpen }: { result: AssociationResult; fileStem: string; chartsOpen: boolean }) {
   const r = result;
@@ -60,6 +61,18 @@ export function ResultCard({ result, fileStem, chartsOpen }: { result: Associati
             ))}
           </dd>
         </div>
+        {r.duplicates && KEYS.some((k) => r.duplicates![k].length) && (
+          <div>
+            <dt>Repeated words dropped</dt>
+            <dd>
+              {KEYS.filter((k) => r.duplicates![k].length).map((k) => (
+                <span key={k} className="oov-line">
+                  {k}: {r.duplicates![k].join(', ')}
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Out of vocabulary</dt>
           <dd>
@@ -73,6 +86,30 @@ export function ResultCard({ result, fileStem, chartsOpen }: { result: Associati
           </dd>
         </div>
       </dl>
+      {r.wefe && (
+        <details className="wefe">
+          <summary>Other metrics (WEFE) for {r.title.split(':')[0]}</summary>
+          <table>
+            <caption className="sr-only">WEFE metrics on the same vectors</caption>
+            <thead>
+              <tr>
+                <th scope="col">Metric</th>
+                <th scope="col">Value</th>
+                <th scope="col">Reading</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr><th scope="row">RND (A)</th><td>{num(r.wefe.rnd.A)}</td><td>relative norm distance to {r.labels.A}; negative: closer to {r.labels.X}</td></tr>
+              <tr><th scope="row">RND (B)</th><td>{num(r.wefe.rnd.B)}</td><td>relative norm distance to {r.labels.B}; negative: closer to {r.labels.X}</td></tr>
+              <tr><th scope="row">RNSB</th><td>{num(r.wefe.rnsb)}</td><td>KL divergence of negative-sentiment probabilities from uniform (0 = unbiased)</td></tr>
+              <tr><th scope="row">MAC (X)</th><td>{num(r.wefe.mac.X)}</td><td>mean cosine distance of {r.labels.X} to the attributes (1 = neutral)</td></tr>
+              <tr><th scope="row">MAC (Y)</th><td>{num(r.wefe.mac.Y)}</td><td>mean cosine distance of {r.labels.Y} to the attributes (1 = neutral)</td></tr>
+              <tr><th scope="row">ECT (A)</th><td>{num(r.wefe.ect.A)}</td><td>Spearman ρ of {r.labels.X} vs {r.labels.Y} similarities to {r.labels.A} (1 = no bias)</td></tr>
+              <tr><th scope="row">ECT (B)</th><td>{num(r.wefe.ect.B)}</td><td>Spearman ρ of {r.labels.X} vs {r.labels.Y} similarities to {r.labels.B} (1 = no bias)</td></tr>
+            </tbody>
+          </table>
+        </details>
+      )}
       <details className="charts" open={chartsOpen}>
         <summary>Charts for {r.title.split(':')[0]}</summary>
         <Suspense fallback={<p className="muted">Loading charts…</p>}>
