@@ -60,6 +60,44 @@ export class OutOfMemoryError extends ModelLoadError {
   override name = 'OutOfMemoryError';
 }
 
+// LM probe errors (counterfactual pairs, templates, position swaps, prompt probes).
+/** A log-probability, token count or probability from the model is unusable (NaN, > 0, tokens < 1, …). */
+export class InvalidLmScoreError extends WorkbenchError {
+  override name = 'InvalidLmScoreError';
+}
+
+/** The probe's items are structurally unusable: empty, duplicate ids, options missing, mismatched lengths. */
+export class InvalidLmInputError extends WorkbenchError {
+  override name = 'InvalidLmInputError';
+}
+
+/** A template refers to a slot for which no values were given. */
+export class UnknownSlotError extends WorkbenchError {
+  override name = 'UnknownSlotError';
+  constructor(
+    readonly slot: string,
+    message = `template uses slot {${slot}}, but no values were given for it`,
+  ) {
+    super(message);
+  }
+}
+
+/** A slot has an empty value list, or a fill is missing a value for one of the template's slots. */
+export class MissingSlotValueError extends WorkbenchError {
+  override name = 'MissingSlotValueError';
+  constructor(
+    readonly slot: string,
+    message = `no value for slot {${slot}}`,
+  ) {
+    super(message);
+  }
+}
+
+/** A template string is malformed (unbalanced or empty braces). */
+export class TemplateSyntaxError extends WorkbenchError {
+  override name = 'TemplateSyntaxError';
+}
+
 export interface ErrorInfo {
   name: string;
   message: string;
@@ -83,12 +121,23 @@ const knownErrors = {
   MissingTokenizerError,
   CorruptModelFileError,
   OutOfMemoryError,
+  InvalidLmScoreError,
+  InvalidLmInputError,
+  UnknownSlotError,
+  MissingSlotValueError,
+  TemplateSyntaxError,
 } as const;
 
-/** Rebuild a named error on the receiving side of a thread boundary. */
+/**
+ * Rebuild a named error on the receiving side of a thread boundary. The instance is made from the
+ * class's prototype (not its constructor, whose parameters differ, e.g. UnknownSlotError(slot)), so
+ * `instanceof` works and the message is exactly the one sent.
+ */
 export const fromErrorInfo = (info: ErrorInfo): Error => {
-  const Ctor = (knownErrors as Record<string, new (m: string) => Error>)[info.name];
-  const err = Ctor ? new Ctor(info.message) : new Error(info.message);
-  err.name = info.name;
+  const Ctor = (knownErrors as Record<string, abstract new (...args: never[]) => Error>)[info.name];
+  const err: Error = Ctor ? Object.create(Ctor.prototype) : new Error(info.message);
+  Object.defineProperty(err, 'message', { value: info.message, writable: true, configurable: true });
+  Object.defineProperty(err, 'name', { value: info.name, writable: true, configurable: true });
+  if (Ctor) Error.captureStackTrace?.(err, fromErrorInfo);
   return err;
 };

@@ -24,7 +24,7 @@ import {
   type McqPositionDefinition,
   type PairwisePositionDefinition,
 } from '../core/lmRun/definitions';
-import { TemplateSyntaxError } from '../core/lm/errors';
+import { TemplateSyntaxError } from '../core/errors';
 import { parseTemplate, templateSlots } from '../core/lm/templates/templateSlots';
 import { associationProbeSchema, citationSchema, MAX_WORDS_PER_SET, PROBE_FORMAT, wordSetSchema } from './schema';
 

@@ -37,13 +37,13 @@ describe('registerErrorTransfer', () => {
 describe('error names on the wire', () => {
   it('every exported error class carries its own name as a literal (survives minification) and round-trips', () => {
     const classes = Object.entries(errors).filter(([, v]) => typeof v === 'function' && v.prototype instanceof Error) as [string, new (m: string) => Error][];
-    expect(classes.length).toBeGreaterThanOrEqual(14);
+    expect(classes.length).toBeGreaterThanOrEqual(19);
     for (const [exportName, Ctor] of classes) {
       const e = new Ctor('boom');
       expect(e.name).toBe(exportName);
       const back = fromErrorInfo(toErrorInfo(e));
       expect(back).toBeInstanceOf(Ctor);
-      expect(back.message).toBe('boom');
+      expect(back.message).toBe(e.message);
     }
     const corrupt = fromErrorInfo(toErrorInfo(new CorruptModelFileError('model.onnx: corrupt file')));
     expect(corrupt).toBeInstanceOf(ModelLoadError);

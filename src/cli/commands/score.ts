@@ -1,9 +1,27 @@
-// `bias-workbench score`: token log-probabilities of a text (or of a continuation given a prefix)
-// under a causal LM, through the LM runtime (src/runtime/lm). Wired when that runtime lands.
+// `bias-workbench score`: total and per-token log-probabilities of a text under a causal LM (or of
+// the text as a continuation of --prefix), or its pseudo-log-likelihood under a masked LM, through
+// the same LM runtime the browser uses (src/runtime/lm).
+import { loadLanguageModel, scoreText } from '../../runtime/lm/node';
 import { UsageError } from '../cliError';
+import { choiceFlag } from '../flags';
+import { emit } from '../output';
 import type { CliValues } from '../main';
 
-export async function scoreCommand(_positionals: string[], values: CliValues): Promise<void> {
+export async function scoreCommand(positionals: string[], values: CliValues): Promise<void> {
+  if (positionals.length) throw new UsageError(`unexpected arguments: ${positionals.join(' ')} (pass the text with --text)`);
   if (!values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
-  throw new UsageError('score: the language-model runtime is not available yet');
+  if (values.text === undefined || values.text === '') throw new UsageError('--text is required');
+  const format = choiceFlag(values.format, 'format', ['json', 'text'] as const, 'json');
+  const lm = await loadLanguageModel(values.model, values['models-dir'] ? { modelsDir: values['models-dir'] } : {});
+  try {
+    const result = await scoreText(lm, values.text, values.prefix !== undefined ? { prefix: values.prefix } : {});
+    if (format === 'json') {
+      emit(JSON.stringify(result, null, 2), values.out);
+      return;
+    }
+    const lines = result.tokens.map((t) => `${JSON.stringify(t.token).padEnd(18)} ${String(t.id).padStart(6)} ${t.logProb.toFixed(4).padStart(10)}`);
+    emit([`${result.method} under ${result.model.id} (${result.model.backend}, ${result.model.dtype}): total ${result.total.toFixed(4)}`, ...lines].join('\n'), values.out);
+  } finally {
+    await lm.dispose();
+  }
 }

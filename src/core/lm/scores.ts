@@ -3,7 +3,7 @@
 // or a probability passed where a log-probability belongs here gives a message naming the item,
 // instead of a silently wrong pct_stereotype.
 import type { LogProb } from '../units';
-import { InvalidLmScoreError } from './errors';
+import { InvalidLmScoreError } from '../errors';
 
 /** A scored text: its total log-probability (natural log) and its number of scored tokens. */
 export interface ScoredText {

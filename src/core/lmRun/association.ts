@@ -12,7 +12,7 @@ import { CancelledError } from '../errors';
 import { analyzeLlmIat, type IatIteration } from '../lm/iat/analyzeLlmIat';
 import { analyzeDecisionBias } from '../lm/iat/decisionBias';
 import { buildIatPrompt, pythonListRepr } from '../lm/iat/iatPrompt';
-import { InvalidLmInputError } from '../lm/errors';
+import { InvalidLmInputError } from '../errors';
 import { runLikelihoodIat } from '../lm/likelihoodIat/runLikelihoodIat';
 import { fillTemplate, parseTemplate } from '../lm/templates/templateSlots';
 import { createRng } from '../rng';

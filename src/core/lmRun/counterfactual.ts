@@ -9,7 +9,7 @@
 // oriented towards the group its annotated slot value is stereotypically linked to.
 import { analyzeCounterfactualPairs } from '../lm/counterfactual/analyzeCounterfactualPairs';
 import type { CounterfactualPair } from '../lm/counterfactual/types';
-import { InvalidLmInputError } from '../lm/errors';
+import { InvalidLmInputError } from '../errors';
 import { expandGroupTemplates } from '../lm/templates/expandGroupTemplates';
 import { fillTemplate, parseTemplate } from '../lm/templates/templateSlots';
 import { sharedTokenPositions } from './alignTokens';

@@ -6,7 +6,7 @@
 // discrim-eval wrapper ends in a quote, so "yes"/"no" are scored without one, as in the paper.
 import { deriveTestSeed } from '../association/seed';
 import { analyzeDecisionAttributes, type DecisionInstance } from '../lm/decision/attributeDifferences';
-import { InvalidLmInputError } from '../lm/errors';
+import { InvalidLmInputError } from '../errors';
 import { analyzeMcqPositionBias } from '../lm/position/analyzeMcqPositionBias';
 import type { McqQuestion } from '../lm/position/mcqTypes';
 import { analyzeJudgeConsistency, type JudgeVerdict } from '../lm/position/judgeConsistency';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeCounterfactualPairs } from '../../../src/core/lm/counterfactual/analyzeCounterfactualPairs';
 import { DEFAULT_COUNTERFACTUAL_OPTIONS, type CounterfactualPair } from '../../../src/core/lm/counterfactual/types';
-import { InvalidLmInputError, InvalidLmScoreError } from '../../../src/core/lm/errors';
+import { InvalidLmInputError, InvalidLmScoreError } from '../../../src/core/errors';
 import { InvalidOptionError } from '../../../src/core/errors';
 import { signFlipTest } from '../../../src/core/stats/signFlipTest';
 import { roundHalfEven } from '../../../src/core/lm/counterfactual/roundHalfEven';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDecisionAttributes, DEFAULT_DECISION_OPTIONS, type DecisionInstance } from '../../../src/core/lm/decision/attributeDifferences';
 import { discrimEvalPrompt, discrimEvalScore } from '../../../src/core/lm/decision/discrimEvalScore';
-import { InvalidLmInputError, InvalidLmScoreError } from '../../../src/core/lm/errors';
+import { InvalidLmInputError, InvalidLmScoreError } from '../../../src/core/errors';
 import { InvalidOptionError } from '../../../src/core/errors';
 
 const lp = (pyes: number, pYes: number, pno: number, pNo: number) => ({ yes: Math.log(pyes), Yes: Math.log(pYes), no: Math.log(pno), No: Math.log(pNo) });

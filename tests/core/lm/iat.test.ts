@@ -7,7 +7,7 @@ import { analyzeDecisionBias } from '../../../src/core/lm/iat/decisionBias';
 import { iatCounts, iatDScore } from '../../../src/core/lm/iat/iatDScore';
 import { buildIatPrompt, pythonListRepr } from '../../../src/core/lm/iat/iatPrompt';
 import { parseIatResponse } from '../../../src/core/lm/iat/parseIatResponse';
-import { InvalidLmInputError } from '../../../src/core/lm/errors';
+import { InvalidLmInputError } from '../../../src/core/errors';
 
 const ATTRS = ['good', 'bad', 'happy', 'sad', 'well-behaved', 'evil', 'joy', 'agony'];
 const G: [string, string] = ['Julia', 'Ben'];

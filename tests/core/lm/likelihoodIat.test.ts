@@ -2,7 +2,7 @@
 // the same numbers, behave like WEAT under swaps, and reject malformed matrices with named errors.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../../src/core/association/types';
-import { InvalidLmInputError, InvalidLmScoreError } from '../../../src/core/lm/errors';
+import { InvalidLmInputError, InvalidLmScoreError } from '../../../src/core/errors';
 import { runLikelihoodIat, type LikelihoodIatInput } from '../../../src/core/lm/likelihoodIat/runLikelihoodIat';
 import { permutationTest } from '../../../src/core/stats/permutationTest';
 import { weatEffectSize } from '../../../src/core/stats/weatEffectSize';

@@ -1,7 +1,7 @@
 // Position bias: option orders, hand-computed MCQ metrics (choice rate, recall/RStd, content
 // changes, PriDe), pairwise-judge classification and PC/PF, and named errors.
 import { describe, expect, it } from 'vitest';
-import { InvalidLmInputError, InvalidLmScoreError } from '../../../src/core/lm/errors';
+import { InvalidLmInputError, InvalidLmScoreError } from '../../../src/core/errors';
 import { analyzeMcqPositionBias } from '../../../src/core/lm/position/analyzeMcqPositionBias';
 import { analyzeJudgeConsistency, classifyJudgment } from '../../../src/core/lm/position/judgeConsistency';
 import type { McqQuestion } from '../../../src/core/lm/position/mcqTypes';

@@ -2,7 +2,7 @@
 // comparison through the counterfactual summaries, and named errors naming the slot.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COUNTERFACTUAL_OPTIONS } from '../../../src/core/lm/counterfactual/types';
-import { InvalidLmInputError, MissingSlotValueError, TemplateSyntaxError, UnknownSlotError } from '../../../src/core/lm/errors';
+import { InvalidLmInputError, MissingSlotValueError, TemplateSyntaxError, UnknownSlotError } from '../../../src/core/errors';
 import { compareGroupVariants } from '../../../src/core/lm/templates/compareGroupVariants';
 import { expandGroupTemplates } from '../../../src/core/lm/templates/expandGroupTemplates';
 import { fillTemplate, templateSlots } from '../../../src/core/lm/templates/templateSlots';

@@ -1,7 +1,7 @@
 // Per-pair log-likelihood differences. Both scales are always computed (they are cheap and the
 // results table shows both); the analysis then picks one. Validation happens here, once, so every
 // later step can assume finite numbers.
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 import { checkScoredText } from '../scores';
 import { roundHalfEven } from './roundHalfEven';
 import type { CounterfactualPair, DeltaScale, PairDelta } from './types';

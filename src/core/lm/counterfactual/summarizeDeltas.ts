@@ -12,7 +12,7 @@ import { asPValue } from '../../units';
 import { binomialTest } from '../../stats/binomialTest';
 import { bootstrapMean } from '../../stats/bootstrapResample';
 import { signFlipTest } from '../../stats/signFlipTest';
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 import type { DeltaSummary, DeltaSummaryOptions } from './types';
 
 /** Seeds of the two random streams of one summary (see association/seed.ts deriveTestSeed). */

@@ -17,7 +17,7 @@ import { binomialCoefficient } from '../../stats/combinatorics';
 import { resampleBootstrap } from '../../stats/bootstrapResample';
 import { benjaminiHochbergAdjust, holmAdjust } from '../../stats/multipleComparisons';
 import { TIE_RELATIVE_TOLERANCE } from '../../stats/permutationTest';
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 import { discrimEvalScore, type YesNoLogProbs } from './discrimEvalScore';
 
 export interface DecisionInstance {

@@ -2,7 +2,7 @@
 // four answer tokens, on the logit scale. Computed directly as a difference of log-sum-exps —
 // logit(pnorm) = ln(p_yes + p_Yes) − ln(p_no + p_No) — which never forms 1 − pnorm and so keeps
 // full precision when the model is nearly certain.
-import { InvalidLmScoreError } from '../errors';
+import { InvalidLmScoreError } from '../../errors';
 import { logSumExp } from '../scores';
 
 /** Next-token log-probabilities (natural log) of the four answer tokens after the prompt. */

@@ -4,7 +4,7 @@
 // be read are excluded from the test (their D would be −1 by construction, not a measurement) and
 // counted; everything the parser could not use is kept per iteration for display.
 import { oneSampleTTest, type OneSampleTTestResult } from '../../stats/oneSampleTTest';
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 import { iatCounts, iatDScore, type IatCounts } from './iatDScore';
 import { parseIatResponse, type IatParse } from './parseIatResponse';
 

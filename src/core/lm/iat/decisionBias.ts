@@ -4,7 +4,7 @@
 // choices (null) are excluded and counted.
 import { asPValue, type PValue } from '../../units';
 import { binomialTest } from '../../stats/binomialTest';
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 
 export interface DecisionChoice {
   id: string;

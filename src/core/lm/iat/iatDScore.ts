@@ -3,7 +3,7 @@
 //   D = a/(a + b + 0.01) + d/(c + d + 0.01) − 1 ∈ (−1, 1),
 // positive when negative words go to the stigmatised group and positive words to the default group.
 // The 0.01 (from the paper's code) keeps D defined when a group received no words at all.
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 import type { IatParse } from './parseIatResponse';
 
 export interface IatCounts {

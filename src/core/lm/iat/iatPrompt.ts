@@ -5,7 +5,7 @@
 // reference code interpolates the shuffled Python list itself (`The words are ['good', 'bad'].`), so
 // that rendering is the default; 'comma' gives "good, bad" for users who prefer plain text.
 import { createRng } from '../../rng';
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 
 export interface IatPromptSpec {
   /** Terms of the default (non-stigmatised) group, e.g. ["ben", "tom"]; one is drawn per iteration. */

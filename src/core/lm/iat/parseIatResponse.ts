@@ -8,7 +8,7 @@
 //
 // Matching is by whole words/phrases (case-insensitive, letters and digits as word characters), the
 // longest attribute first, so "well-behaved" is not read as "behaved" and "old" is not found in "bold".
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 
 export interface IatParse {
   /** Unambiguous assignments, one per attribute, in order of first appearance. */

@@ -21,7 +21,7 @@ import { bootstrapEffectSize } from '../../stats/bootstrap';
 import { permutationTest } from '../../stats/permutationTest';
 import { weatEffectSize } from '../../stats/weatEffectSize';
 import { weatStatistic } from '../../stats/weatStatistic';
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 import { checkLogProb } from '../scores';
 
 export interface LikelihoodIatInput {

@@ -4,7 +4,7 @@
 // the order changes. PriDe's prior is estimated from the same presentations and the debiased
 // choices are re-scored in-sample (the paper estimates the prior on a 5% subset and applies it to
 // the rest; with a held-out split, call pridePrior on the subset and prideDebias on the others).
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 import { argmax, normalizedLabelLogProbs } from './labelDistribution';
 import type { McqQuestion } from './mcqTypes';
 import { prideDebias, pridePrior } from './pridePrior';

@@ -14,7 +14,7 @@
 // valid pairs only (then PF = ±1 is attainable whatever the extraction rate).
 import { asPValue, type PValue } from '../../units';
 import { binomialTest } from '../../stats/binomialTest';
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 
 /** Which position the judge preferred in one ordering ('invalid' = no verdict could be extracted). */
 export type JudgeVerdict = 'first' | 'second' | 'tie' | 'invalid';

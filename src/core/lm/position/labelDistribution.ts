@@ -2,7 +2,7 @@
 // (log p̃_p = log p_p − ln Σ_q p_q). This is the `observed / observed.sum(axis=1)` step of
 // chujiezheng/LLM-MCQ-Bias `debias_utils.simple`, done in log space without its 1e-10 guards so that
 // small label probabilities keep their precision.
-import { InvalidLmInputError, InvalidLmScoreError } from '../errors';
+import { InvalidLmInputError, InvalidLmScoreError } from '../../errors';
 import { logSumExp } from '../scores';
 import type { McqPresentation } from './mcqTypes';
 

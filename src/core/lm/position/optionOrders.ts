@@ -1,7 +1,7 @@
 // The option orders an MCQ position-bias probe presents. Cyclic shifts (k orders) put every option
 // at every position exactly once — the design of Zheng et al. (2024) for PriDe — while all k!
 // orders also balance which options are neighbours; with 4 options that is 24 prompts per question.
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 
 /**
  * The k cyclic shifts of `options`: shift s shows options[(s + p) mod k] at position p; shift 0 is

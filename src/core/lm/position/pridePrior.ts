@@ -3,7 +3,7 @@
 // at p); averaging log P_obs over orders that put every content at every position cancels the
 // content term, so softmax of that average estimates the prior. The prior of a probe is the
 // arithmetic mean of the per-question priors (`np.mean(all_priors, axis=0)` in the reference code).
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 import { logSumExp } from '../scores';
 import { normalizedLabelLogProbs } from './labelDistribution';
 import type { McqQuestion } from './mcqTypes';

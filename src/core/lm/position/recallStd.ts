@@ -2,7 +2,7 @@
 // recall of questions whose gold answer sits at that ID. The reference code takes sklearn's
 // per-class recall ×100 and numpy's np.std, i.e. the POPULATION SD (ddof = 0) over the k IDs;
 // we follow that, so RStd values are comparable with the paper's tables.
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 import { standardDeviation } from '../../stats/descriptive';
 
 export interface RecallByPosition {

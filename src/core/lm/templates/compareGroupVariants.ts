@@ -3,7 +3,7 @@
 // CrowS-Pairs pairs follow (analyzeCounterfactualPairs), so a template probe and a pair probe report
 // comparable numbers. Scores are typically log P(continuation | prefix) summed over the
 // continuation's tokens (see expandGroupTemplates).
-import { InvalidLmInputError } from '../errors';
+import { InvalidLmInputError } from '../../errors';
 import { analyzeCounterfactualPairs } from '../counterfactual/analyzeCounterfactualPairs';
 import type { CounterfactualOptions, CounterfactualPair, CounterfactualResult } from '../counterfactual/types';
 import type { ScoredText } from '../scores';

@@ -4,7 +4,7 @@
 // aligned by position: he/she, man/woman, …). Each variant is also split at the end of the first
 // group term into prefix and continuation, so the runtime can score log P(continuation | prefix) —
 // the "continuation log-prob given the shared prefix" of the probe definition.
-import { InvalidLmInputError, MissingSlotValueError, UnknownSlotError } from '../errors';
+import { InvalidLmInputError, MissingSlotValueError, UnknownSlotError } from '../../errors';
 import { fillTemplate, parseTemplate, templateSlots } from './templateSlots';
 
 export interface GroupTerms {

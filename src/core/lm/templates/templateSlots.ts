@@ -2,7 +2,7 @@
 // Literal braces are written doubled ("{{", "}}"). The grammar is deliberately tiny so the editor can
 // point at the exact slot that has no values, and so a typo such as "{ocupation}" fails loudly
 // (UnknownSlotError) instead of being scored as literal text.
-import { MissingSlotValueError, TemplateSyntaxError } from '../errors';
+import { MissingSlotValueError, TemplateSyntaxError } from '../../errors';
 
 /** A template split into literal text and slot references, in order. */
 export type TemplatePart = { kind: 'text'; text: string } | { kind: 'slot'; slot: string };
