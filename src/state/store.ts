@@ -125,6 +125,8 @@ export const useWorkbench = create<WorkbenchState>()(
         return {
           ...current,
           ...p,
+          // user vectors live only in the tab that loaded them: fall back to the embedded model
+          modelId: p.modelId && !p.modelId.startsWith('user:') ? p.modelId : current.modelId,
           options: { ...current.options, ...(p.options ?? {}) },
           draft: p.draft ? { ...current.draft, ...p.draft } : current.draft,
         };

@@ -42,4 +42,12 @@ describe('useWorkbench persistence', () => {
     const { useWorkbench } = await import('../../src/state/store');
     expect(useWorkbench.getState().options).toMatchObject({ seed: 9, bootstrap: 2000, sd: 'sample' });
   });
+
+  it('does not restore a user-vectors model after a reload (its vectors lived in the old tab)', async () => {
+    const storage = fakeStorage();
+    storage.setItem('bias-workbench:v1', JSON.stringify({ state: { modelId: 'user:my-vectors' }, version: 1 }));
+    vi.stubGlobal('localStorage', storage);
+    const { useWorkbench } = await import('../../src/state/store');
+    expect(useWorkbench.getState().modelId).toBe('glove-6b-100d');
+  });
 });
