@@ -8,6 +8,7 @@ import { CancelledError, ParseError } from '../core/errors';
 import type { RunRecord } from '../core/runRecord';
 import { parseRunRecord } from '../probes/runRecordSchema';
 import { describeError } from './errors';
+import { formatD, formatP } from './format';
 import type { AssociationProbe } from '../probes/schema';
 import * as client from '../worker/client';
 import type { DevicePreference, LoadedModelInfo } from '../worker/client';
@@ -135,11 +136,22 @@ export const useRunMutation = () => {
   return useMutation({
     mutationKey: ['run'],
     mutationFn: (v: RunVariables) => executeRun(v, qc),
-    onMutate: () => useWorkbench.getState().setLastError(null),
+    onMutate: () => {
+      useWorkbench.getState().setLastError(null);
+      useWorkbench.getState().setLastFinished(null);
+    },
     onSuccess: (record) => {
       qc.setQueryData(['run', record.runId], record);
       void qc.invalidateQueries({ queryKey: ['runs'] });
       useWorkbench.getState().openRun(record.runId);
+      const first = record.results[0];
+      useWorkbench
+        .getState()
+        .setLastFinished(
+          record.results.length === 1 && first
+            ? `Finished “${record.title}”: d = ${formatD(first.effectSize)}, p = ${formatP(first.pValue)}.`
+            : `Finished ${record.results.length} tests of “${record.title}”.`,
+        );
     },
     onError: (e) => useWorkbench.getState().setLastError(describeError(e)),
   });

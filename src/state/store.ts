@@ -54,6 +54,9 @@ export interface ProgressSlice {
   runProgress: RunProgress | null;
   modelProgress: ModelProgress | null;
   lastError: ErrorInfo | null;
+  /** One line announcing the last finished run (for the live region). */
+  lastFinished: string | null;
+  setLastFinished: (text: string | null) => void;
   setRunProgress: (p: RunProgress | null) => void;
   setModelProgress: (p: ModelProgress | null) => void;
   setLastError: (e: ErrorInfo | null) => void;
@@ -96,6 +99,8 @@ const createProgressSlice: Slice<ProgressSlice> = (set) => ({
   runProgress: null,
   modelProgress: null,
   lastError: null,
+  lastFinished: null,
+  setLastFinished: (lastFinished) => set({ lastFinished }),
   setRunProgress: (runProgress) => set({ runProgress }),
   setModelProgress: (modelProgress) => set({ modelProgress }),
   setLastError: (lastError) => set({ lastError }),

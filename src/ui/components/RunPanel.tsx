@@ -113,6 +113,7 @@ export function RunPanel() {
   const resetOptions = useWorkbench((s) => s.resetOptions);
   const progress = useWorkbench((s) => s.runProgress);
   const lastError = useWorkbench((s) => s.lastError);
+  const lastFinished = useWorkbench((s) => s.lastFinished);
   const draftTitle = useWorkbench((s) => s.draft.title);
   const userModels = useUserModels();
   const model = useModel(modelId, device);
@@ -212,6 +213,11 @@ export function RunPanel() {
           </>
         )}
       </div>
+      {!running && lastFinished && !lastError && (
+        <p className="ok-text" role="status">
+          {lastFinished}
+        </p>
+      )}
       {!running && lastError && (
         <div className={lastError.name === 'CancelledError' ? 'notice notice-info' : 'notice notice-error'} role={lastError.name === 'CancelledError' ? 'status' : 'alert'}>
           <div>
