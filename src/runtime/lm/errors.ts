@@ -19,7 +19,10 @@ const OOM = /out of memory|\bOOM\b|bad_alloc|failed to allocate|allocation faile
 const WEBGPU_UNSUPPORTED =
   /not implemented|NOT_IMPLEMENTED|unsupported|could not find an implementation|no kernel|is not supported|shader-f16|f16|GPUValidationError|WebGPU/i;
 
+const NETWORK = /fetch failed|Failed to fetch|NetworkError|ENOTFOUND|ECONNREFUSED|ECONNRESET|EAI_AGAIN|getaddrinfo|network error|Load failed/i;
+
 export const isOutOfMemory = (e: unknown) => OOM.test(text(e));
+export const isNetworkError = (e: unknown) => NETWORK.test(text(e) + ' ' + text((e as { cause?: unknown } | null)?.cause));
 export const looksLikeWebGpuProblem = (e: unknown) => WEBGPU_UNSUPPORTED.test(text(e)) || isOutOfMemory(e);
 
 /** Map an error raised while fetching/parsing `file` of model `id`. Already-named errors pass through. */
@@ -39,6 +42,8 @@ export function mapLoadError(e: unknown, id: string, file: string, where: string
       );
     return new ModelNotFoundError(`${id}: ${file} was not found at ${where} (HTTP 404 / missing file). Check the model id and that the repository has ONNX files. (${raw})`);
   }
+  if (isNetworkError(e))
+    return new ModelLoadError(`Could not reach ${where} to fetch ${file} of ${id} (offline, or the host blocks cross-origin requests?). (${raw})`);
   if (isOutOfMemory(e)) return new OutOfMemoryError(`Out of memory while loading ${id} (${file}). Try a smaller dtype (q8/q4) or a smaller model. (${raw})`);
   if (CORRUPT.test(raw))
     return new CorruptModelFileError(`${id}: ${file} is corrupt or not a valid ${/json/i.test(file) ? 'JSON' : 'ONNX'} file (truncated download?). (${raw})`);

@@ -146,8 +146,18 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
  * @throws ModelNotFoundError (404 / missing file), MissingTokenizerError, CorruptModelFileError,
  *   OutOfMemoryError, UnsupportedModelError (architecture), InvalidOptionError (dtype not offered)
  */
-export function loadLanguageModel(id: string, opts: NodeLoadOptions = {}): Promise<LanguageModel> {
-  return loadLanguageModelWith(nodePlatform(opts), resolveNodeSource(id, opts), opts);
+export async function loadLanguageModel(id: string, opts: NodeLoadOptions = {}): Promise<LanguageModel> {
+  const source = resolveNodeSource(id, opts);
+  try {
+    return await loadLanguageModelWith(nodePlatform(opts), source, opts);
+  } catch (e) {
+    // An id that is neither a folder nor an embedded model was sent to the Hub: say so.
+    if (source.type === 'hub' && !opts.remoteHost && !opts.source && e instanceof Error) {
+      const modelsDir = path.resolve(opts.modelsDir ?? DEFAULT_MODELS_DIR);
+      e.message = `'${id}' is not an embedded model (no ${path.join(modelsDir, id, 'config.json')}) nor a folder, so it was looked up on ${DEFAULT_REMOTE_HOST}: ${e.message}`;
+    }
+    throw e;
+  }
 }
 
 /**
