@@ -10,7 +10,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   await openBuiltin(page, WEAT1);
   await setOption(page, 'Seed', '1');
   await waitForModel(page);
-  await expect(page.getByRole('status', { name: 'Backend' })).toHaveText(/WebGPU|WASM/);
+  await expect(page.getByRole('status', { name: 'Backend' })).toHaveText('WebGPU'); // --enable-unsafe-webgpu (SwiftShader)
 
   const d = await runAndReadD(page);
   expect(d).toBe(expected.effectSize.toFixed(3));
@@ -49,12 +49,15 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   expect(record.format).toBe('bias-workbench-run@1');
   expect(record.model.id).toBe('glove-6b-100d');
   expect(record.model.assetSha256).toMatch(/^[0-9a-f]{64}$/);
-  expect(['webgpu', 'wasm']).toContain(record.model.backend);
+  expect(record.model.backend).toBe('webgpu');
   expect(record.seed).toBe(1);
   expect(record.app.version).toMatch(/^\d+\.\d+\.\d+/);
   expect(record.options.permutations).toBe(100000);
   expect(record.probes[0].id).toBe('caliskan-weat-1');
-  expect(record.results[0].effectSize).toBeCloseTo(expected.effectSize, 6);
+  // same core, same int8 table: WebGPU gives the CLI's numbers to full double precision
+  expect(record.results[0].effectSize).toBeCloseTo(expected.effectSize, 12);
+  expect(record.results[0].pValue).toBe(expected.pValue);
+  expect(record.results[0].ci.low).toBeCloseTo(expected.ci!.low, 12);
   expect(Date.parse(record.finishedAt)).toBeGreaterThanOrEqual(Date.parse(record.startedAt));
 
   // Reload: the run is in history and opens with the same d
