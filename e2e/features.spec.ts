@@ -99,3 +99,14 @@ test('a run record from the CLI opens in history; a broken one is refused', asyn
   await expect(page.getByRole('alert')).toContainText(/Could not open bad-run.json/);
   await expect(page.getByRole('alert')).toContainText(/run record is not valid/);
 });
+
+test('Ctrl+Enter runs from the editor', async ({ page }) => {
+  await openApp(page);
+  await openBuiltin(page, WEAT1);
+  await setOption(page, 'Permutations', '1000');
+  await waitForModel(page);
+  await page.getByRole('textbox', { name: 'Words in A', exact: true }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Effect size d' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Finished “WEAT 1/ })).toBeVisible();
+});

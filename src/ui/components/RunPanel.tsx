@@ -1,6 +1,6 @@
 // Model picker (embedded models + the user's own vectors), options, Run/Cancel with progress.
 // Run is disabled while the draft has errors; the run itself happens in the workers.
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../core/association/types';
 import { formatInt, progressFraction, progressText } from '../../state/format';
 import { EMBEDDED_MODELS } from '../../state/models';
@@ -124,6 +124,23 @@ export function RunPanel() {
   const running = useRunning();
   const [invalid, setInvalid] = useState<string[]>([]);
   const onValidity = (label: string, ok: boolean) => setInvalid((prev) => (ok ? prev.filter((l) => l !== label) : prev.includes(label) ? prev : [...prev, label]));
+  const canRun = !running && !!v.probe && !model.isError && invalid.length === 0;
+  const start = () => v.probe && run.mutate({ probeId: v.probe.id, title: v.probe.title, probes: [v.probe], modelId, device, options });
+  // Ctrl/⌘+Enter runs from anywhere in the workbench (e.g. while typing words).
+  const startRef = useRef(start);
+  useEffect(() => {
+    startRef.current = canRun ? start : () => undefined;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        e.preventDefault();
+        startRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div className="run-panel">
@@ -186,8 +203,10 @@ export function RunPanel() {
         <button
           type="button"
           className="primary"
-          disabled={running || !v.probe || model.isError || invalid.length > 0}
-          onClick={() => v.probe && run.mutate({ probeId: v.probe.id, title: v.probe.title, probes: [v.probe], modelId, device, options })}
+          disabled={!canRun}
+          onClick={start}
+          aria-keyshortcuts="Control+Enter"
+          title="Run (Ctrl+Enter)"
           aria-describedby={`${id}-runhint`}
         >
           Run
@@ -200,7 +219,7 @@ export function RunPanel() {
         {invalid.length > 0
           ? `Fix ${invalid.join(', ').toLowerCase()} in the options to enable Run.`
           : v.probe
-            ? `Runs “${draftTitle}” with seed ${options.seed}.`
+            ? `Runs “${draftTitle}” with seed ${options.seed} (Ctrl+Enter).`
             : 'Fix the problems in the editor to enable Run.'}
       </p>
       <div className="progress" aria-live="polite">
