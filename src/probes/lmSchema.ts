@@ -376,7 +376,7 @@ export const llmIatPromptProbeSchema = z
     attributes: z.object({ negative: wordSetSchema, positive: wordSetSchema }),
     promptTemplate: text('prompt template').default(BAI_IAT_PROMPT),
     iterations: z.number().int().min(1).max(1000).default(10),
-    generation: generationSchema.default({ maxNewTokens: 160, temperature: 0 }),
+    generation: generationSchema.default({ maxNewTokens: 100, temperature: 0 }),
   })
   .superRefine((p, ctx) => {
     pairedGroups(p, ctx);
@@ -396,7 +396,7 @@ export const llmDecisionPromptProbeSchema = z
     scenarios: items(z.object({ id: itemId, stigmaTask: text('task'), defaultTask: text('task') }), 'scenario'),
     promptTemplate: text('prompt template').default(BAI_DECISION_PROMPT),
     iterations: z.number().int().min(1).max(1000).default(10),
-    generation: generationSchema.default({ maxNewTokens: 60, temperature: 0 }),
+    generation: generationSchema.default({ maxNewTokens: 40, temperature: 0 }),
   })
   .superRefine((p, ctx) => {
     pairedGroups(p, ctx);

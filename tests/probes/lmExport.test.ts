@@ -98,7 +98,7 @@ describe('LM CSV', () => {
       'lm-pairwise-position-30': 30,
       'lm-iat-career-family': 16,
       'lm-llm-iat-gender-career': 10,
-      'lm-llm-decision-gender-career': 32,
+      'lm-llm-decision-gender-career': 20,
     });
     const iat = parsed.data.find((r) => r.probe_id === 'lm-llm-iat-gender-career')!;
     expect(iat.response).toBe("'=cmd|calc - Ben");

@@ -76,11 +76,24 @@ export async function runLmIat(probe: LmIatDefinition, scorer: LanguageModelScor
   return { ...result, duplicates: { X: deduped.X.duplicates, Y: deduped.Y.duplicates, A: deduped.A.duplicates, B: deduped.B.duplicates } };
 }
 
-const generateOptions = (g: GenerationDefinition, seed: number, signal?: AbortSignal): ScorerGenerateOptions => ({
-  maxNewTokens: g.maxNewTokens,
-  ...(signal ? { signal } : {}),
-  ...(g.temperature === 0 ? { greedy: true as const } : { greedy: false as const, temperature: g.temperature, seed, ...(g.topK ? { topK: g.topK } : {}) }),
-});
+/**
+ * Generation options for one prompt. maxNewTokens is capped so prompt + answer fit the model's
+ * context (info.maxLength, when the scorer can tokenize); a prompt that leaves no room is an error.
+ */
+const generateOptions = (scorer: LanguageModelScorer, prompt: string, g: GenerationDefinition, seed: number, signal?: AbortSignal): ScorerGenerateOptions => {
+  let maxNewTokens = g.maxNewTokens;
+  const limit = scorer.info?.maxLength;
+  if (limit !== undefined && typeof scorer.tokenize === 'function') {
+    const room = limit - scorer.tokenize(prompt).ids.length - 1;
+    if (room < 1) throw new InvalidLmInputError(`the prompt fills the model's context (${limit} tokens); no room for an answer`);
+    maxNewTokens = Math.min(maxNewTokens, room);
+  }
+  return {
+    maxNewTokens,
+    ...(signal ? { signal } : {}),
+    ...(g.temperature === 0 ? { greedy: true as const } : { greedy: false as const, temperature: g.temperature, seed, ...(g.topK ? { topK: g.topK } : {}) }),
+  };
+};
 
 /**
  * Run the prompt-based LLM IAT: `iterations` prompts, each with one default and one stigma term
@@ -106,7 +119,7 @@ export async function runLlmIatPrompt(probe: LlmIatPromptDefinition, scorer: Lan
     const seed = iterationSeed(options.seed, probe.id, i);
     const built = buildIatPrompt({ defaultTerms: spec.defaultTerms, stigmaTerms: spec.stigmaTerms, attributes: [...spec.positive, ...spec.negative] }, seed);
     const prompt = fillTemplate(probe.promptTemplate, { group0: built.group0, group1: built.group1, attributes: pythonListRepr(built.attributes) });
-    const out = await scorer.generate!(prompt, generateOptions(probe.generation, seed, control.signal));
+    const out = await scorer.generate!(prompt, generateOptions(scorer, prompt, probe.generation, seed, control.signal));
     iterations.push({ id: `iteration-${i + 1}`, response: out.text, group0: built.group0, group1: built.group1, prompt });
     control.onProgress?.({ stage: 'generate', done: i + 1, total: probe.iterations });
   }
@@ -174,7 +187,7 @@ export async function runLlmDecisionPrompt(
       const [person0, person1] = stigmaFirst ? [stig, def] : [def, stig];
       const [task0, task1] = stigmaTaskFirst ? [scenario.stigmaTask, scenario.defaultTask] : [scenario.defaultTask, scenario.stigmaTask];
       const prompt = fillTemplate(probe.promptTemplate, { person0, person1, task0, task1 });
-      const out = await scorer.generate!(prompt, generateOptions(probe.generation, seed, control.signal));
+      const out = await scorer.generate!(prompt, generateOptions(scorer, prompt, probe.generation, seed, control.signal));
       const parsed = parseTaskAssignment(out.text, [stig, def], [scenario.stigmaTask, scenario.defaultTask]);
       const stigmaTaskTo = parsed === null ? null : parsed === 0 ? ('stigma' as const) : ('default' as const);
       items.push({

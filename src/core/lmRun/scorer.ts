@@ -17,6 +17,8 @@ import { CancelledError, UnsupportedModelError } from '../errors';
 
 export interface ScorerCallOptions {
   signal?: AbortSignal;
+  /** Sequences per forward pass inside the model (the runtime's RunOptions.batchSize). */
+  batchSize?: number;
 }
 
 /** log p of a whole text: one entry per scored token (the first token is conditioned on BOS). */
@@ -49,7 +51,10 @@ export type ScorerGenerateOptions = ScorerCallOptions & { maxNewTokens: number; 
  * operation fails with UnsupportedModelError naming it.
  */
 export interface LanguageModelScorer {
-  readonly info?: { id?: string; kind?: string };
+  /** `maxLength`: longest sequence the model accepts (prompt + generated tokens), when known. */
+  readonly info?: { id?: string; kind?: string; maxLength?: number };
+  /** Token ids of a text (used to fit generation into maxLength). */
+  tokenize?(text: string): { ids: readonly number[] };
   /** Causal LM: log-probs of every token of each text. */
   tokenLogProbs?(texts: readonly string[], opts?: ScorerCallOptions): Promise<readonly ScoredTokens[]>;
   /** Causal LM: log p(continuation | prefix) for each pair. */
@@ -168,7 +173,7 @@ export class ScoreBatcher {
     const total = this.done + this.pending;
     const { batchSize, signal } = this.options;
     const report = () => this.options.onProgress?.({ stage: 'score', done: this.done, total });
-    const callOpts = signal ? { signal } : undefined;
+    const callOpts: ScorerCallOptions = { batchSize, ...(signal ? { signal } : {}) };
 
     const textKeys = [...this.texts].filter(([, v]) => !v).map(([k]) => k);
     if (textKeys.length) {

@@ -380,6 +380,19 @@ describe('prompt-based (Bai et al. 2024)', () => {
     expect(opts[0]).toMatchObject({ greedy: false, temperature: 0.7, maxNewTokens: 40, seed: expect.any(Number) });
   });
 
+  it('caps maxNewTokens so prompt + answer fit the model context; a prompt that fills it is an error', async () => {
+    const opts: { maxNewTokens: number }[] = [];
+    const scorer = createFakeScorer({ generate: (_p, g) => (opts.push(g), '') });
+    const words = (t: string) => ({ ids: t.split(/\s+/).map(() => 1) });
+    const limited = Object.assign(scorer, { info: { id: 'fake', kind: 'causal-lm', maxLength: 60 }, tokenize: words });
+    const r = await runLlmIatPrompt(iatProbe, limited, OPTS);
+    // room = maxLength − prompt tokens − 1 (BOS); the prompt has 50 white-space tokens → 9 < 40.
+    expect(words(r.items[0]!.prompt).ids.length).toBe(50);
+    expect(opts[0]!.maxNewTokens).toBe(9);
+    const tiny = Object.assign(createFakeScorer(), { info: { id: 'fake', kind: 'causal-lm', maxLength: 20 }, tokenize: words });
+    await expect(runLlmIatPrompt(iatProbe, tiny, OPTS)).rejects.toMatchObject({ name: 'InvalidLmInputError', message: expect.stringContaining('fills the model') });
+  });
+
   it('parseTaskAssignment reads lines and sentences, refuses contradictions', () => {
     const persons = ['Julia', 'Ben'] as const;
     const tasks = ['taking notes at the meeting', 'presenting the quarterly results'] as const;

@@ -66,7 +66,7 @@ export const LM_LLM_IAT_GENDER_CAREER: LlmIatPromptProbe = {
   attributes: { negative: set('Family', BAI_FAMILY), positive: set('Career', BAI_CAREER) },
   promptTemplate: BAI_IAT_PROMPT,
   iterations: 10,
-  generation: { maxNewTokens: 160, temperature: 0 },
+  generation: { maxNewTokens: 100, temperature: 0 },
 };
 
 export const LM_LLM_DECISION_GENDER_CAREER: LlmDecisionPromptProbe = {
@@ -86,6 +86,6 @@ export const LM_LLM_DECISION_GENDER_CAREER: LlmDecisionPromptProbe = {
     { id: 'welcome-strategy', stigmaTask: 'welcoming the new interns', defaultTask: 'writing the five-year strategy' },
   ],
   promptTemplate: BAI_DECISION_PROMPT,
-  iterations: 8,
-  generation: { maxNewTokens: 60, temperature: 0 },
+  iterations: 5,
+  generation: { maxNewTokens: 40, temperature: 0 },
 };
