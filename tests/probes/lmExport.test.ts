@@ -105,6 +105,6 @@ describe('LM CSV', () => {
     const mcq = parsed.data.find((r) => r.item_id === 'q01#1')!;
     expect(mcq.order).toBe('1; 2; 3; 0');
     expect(mcq.label_log_probs).toMatch(/^\[-[\d.]+(; -[\d.]+){3}\]$/);
-    expect(mcq.label_log_probs.slice(1, -1).split('; ').map(Number).every((x) => x <= 0)).toBe(true);
+    expect(mcq.label_log_probs!.slice(1, -1).split('; ').map(Number).every((x) => x <= 0)).toBe(true);
   });
 });
