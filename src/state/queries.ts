@@ -119,8 +119,12 @@ export async function executeRun(v: RunVariables, qc: QueryClient = queryClient)
   const startedAt = new Date();
   try {
     setRunProgress({ stage: 'loading-model', modelId: v.modelId });
-    const model = await qc.ensureQueryData(modelQuery(v.modelId, v.device));
-    if (mine.signal.aborted) throw new CancelledError('The run was cancelled.');
+    // Cancel must not wait for a model that is still loading (the load itself goes on, cached).
+    const aborted = new Promise<never>((_, reject) =>
+      mine.signal.addEventListener('abort', () => reject(new CancelledError('The run was cancelled.')), { once: true }),
+    );
+    aborted.catch(() => undefined);
+    const model = await Promise.race([qc.ensureQueryData(modelQuery(v.modelId, v.device)), aborted]);
     const results = await client.runProbes({ probes: v.probes, modelId: v.modelId, options: v.options }, setRunProgress, mine.signal);
     const record = buildStoredRun({ ...v, model, startedAt, finishedAt: new Date(), results });
     await saveRun(record);
