@@ -1,11 +1,7 @@
-// How errors are shown: {name, message} with a readable class name even in a minified build
-// (see src/worker/errorNames.ts), never a mangled one.
-import type { ErrorInfo } from '../core/errors';
-import { canonicalErrorName } from '../worker/errorNames';
+// How errors are shown: {name, message}. Core error classes spell their names as literals, so the
+// names survive minification and arrive intact from the workers (src/core/errors.ts).
+import { toErrorInfo, type ErrorInfo } from '../core/errors';
 
-export function describeError(e: unknown): ErrorInfo {
-  if (!(e instanceof Error)) return { name: 'Error', message: String(e) };
-  return { name: canonicalErrorName(e), message: e.message };
-}
+export const describeError = (e: unknown): ErrorInfo => toErrorInfo(e);
 
 export const isCancelled = (e: unknown) => describeError(e).name === 'CancelledError';

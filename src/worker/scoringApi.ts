@@ -1,9 +1,8 @@
 // The scoring worker's implementation as a plain object, so the same code runs in the worker
 // (scoring.worker.ts exposes it with comlink) and in unit tests on the main thread/Node. Errors
-// leave with their readable class name (errorNames.ts), whatever the minifier did to classes.
+// keep their class names (literal in src/core/errors.ts) and cross as {name, message}.
 import { buildAssociationInput, runAssociationBatch } from '../core/association';
 import type { AssociationInput, BatchProgress } from '../core/association/types';
-import { withCanonicalName } from './errorNames';
 import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
 
 type RunArgs = Parameters<ScoringWorkerApi['runBatch']>;
@@ -39,13 +38,5 @@ export function createScoringApi(now: () => number = () => performance.now()): S
     onProgress({ stage: 'finishing' });
     return results;
   }
-  return {
-    async runBatch(...args) {
-      try {
-        return await run(...args);
-      } catch (e) {
-        throw withCanonicalName(e);
-      }
-    },
-  };
+  return { runBatch: run };
 }
