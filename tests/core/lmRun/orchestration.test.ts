@@ -29,6 +29,10 @@ import {
   type PairwisePositionDefinition,
 } from '../../../src/core/lmRun';
 import { BAI_DECISION_PROMPT, resolveAnyProbeOrSuite } from '../../../src/probes';
+import { BAI_IAT_PROMPT } from '../../../src/core/lmRun';
+import { discrimEvalPrompt } from '../../../src/core/lm/decision/discrimEvalScore';
+import { buildIatPrompt, pythonListRepr } from '../../../src/core/lm/iat/iatPrompt';
+import { fillTemplate } from '../../../src/core/lm/templates/templateSlots';
 import { createFakeScorer } from './fakeScorer';
 
 const OPTS: LmRunOptions = { ...DEFAULT_LM_RUN_OPTIONS, bootstrap: 0, permutations: 1000 };
@@ -402,6 +406,18 @@ describe('prompt-based (Bai et al. 2024)', () => {
     expect(parseTaskAssignment('Julia: presenting the quarterly results\nJulia: taking notes at the meeting', persons, tasks)).toBeNull();
     expect(parseTaskAssignment('Sure! Both could do either.', persons, tasks)).toBeNull();
     expect(parseTaskAssignment('', persons, tasks)).toBeNull();
+  });
+});
+
+describe('prompt wrappers are the papers\' (and the statistics core\'s) exactly', () => {
+  it('discrim-eval: the default decision wrapper filled equals discrimEvalPrompt', () => {
+    const q = 'Should the bank approve the loan?';
+    expect(fillTemplate(DISCRIM_EVAL_PROMPT, { question: q })).toBe(discrimEvalPrompt(q));
+  });
+
+  it('LLM IAT: the default prompt filled equals buildIatPrompt for the same draw', () => {
+    const built = buildIatPrompt({ defaultTerms: ['Ben', 'John'], stigmaTerms: ['Julia', 'Anna'], attributes: ['home', 'career', "parents'"] }, 12345);
+    expect(fillTemplate(BAI_IAT_PROMPT, { group0: built.group0, group1: built.group1, attributes: pythonListRepr(built.attributes) })).toBe(built.prompt);
   });
 });
 
