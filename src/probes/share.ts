@@ -13,7 +13,8 @@
 import LZString from 'lz-string';
 import { ProbeValidationError } from '../core/errors';
 import type { Probe } from './schema';
-import { parseProbe } from './validate';
+import type { AnyProbe } from './lmSchema';
+import { parseAnyProbe, parseProbe } from './validate';
 
 export const SHARE_PREFIX = '#probe=';
 const CHECKSUM_SEPARATOR = '.';
@@ -38,7 +39,7 @@ export const crc32Hex = (text: string): string => {
 export const FRAGMENT_MAX_CHARS = 32 * 1024;
 
 /** Encode a probe as a URL fragment ("#probe=…"). Throws ProbeValidationError if it is too large. */
-export const encodeProbeToFragment = (probe: Probe): string => {
+export const encodeProbeToFragment = (probe: Probe | AnyProbe): string => {
   const { format: _f, $schema: _s, ...rest } = probe;
   const json = JSON.stringify(rest);
   const fragment = SHARE_PREFIX + LZString.compressToEncodedURIComponent(json) + CHECKSUM_SEPARATOR + crc32Hex(json);
@@ -62,7 +63,12 @@ const fail = (why: string): ProbeValidationError =>
  * optional). Throws ProbeValidationError for a missing prefix, an oversized, truncated or tampered
  * payload, non-JSON content, or a probe the schema rejects (listing its problems).
  */
-export const decodeProbeFromFragment = (hash: string): Probe => {
+export const decodeProbeFromFragment = (hash: string): Probe => decodeFragment(hash, parseProbe);
+
+/** As decodeProbeFromFragment, for a probe of any family (LM families included). */
+export const decodeAnyProbeFromFragment = (hash: string): AnyProbe => decodeFragment(hash, parseAnyProbe);
+
+const decodeFragment = <P>(hash: string, parse: (json: unknown) => P): P => {
   const h = hash.startsWith('#') ? hash : `#${hash}`;
   if (!h.startsWith(SHARE_PREFIX)) throw fail(`it should start with "${SHARE_PREFIX}".`);
   if (h.length > FRAGMENT_MAX_CHARS) {
@@ -104,7 +110,7 @@ export const decodeProbeFromFragment = (hash: string): Probe => {
     throw fail('it decompressed to something that is not JSON; the link is probably truncated or was changed.');
   }
   try {
-    return parseProbe(value);
+    return parse(value);
   } catch (e) {
     if (e instanceof ProbeValidationError) throw fail(`the probe in it is invalid.\n${e.message}`);
     throw e;

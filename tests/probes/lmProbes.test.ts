@@ -168,3 +168,15 @@ describe('LM probe validation errors (named, with paths)', () => {
     expect(templateProblems('Hi }', [])[0]).toMatch(/stray "\}"/);
   });
 });
+
+describe('LM probes in share links', () => {
+  it('round-trip through a fragment with decodeAnyProbeFromFragment; the association decoder refuses them', async () => {
+    const { encodeProbeToFragment, decodeAnyProbeFromFragment, decodeProbeFromFragment } = await import('../../src/probes/share');
+    const probe = getAnyBuiltinProbe('lm-counterfactual-occupations')!;
+    const hash = encodeProbeToFragment(probe);
+    expect(decodeAnyProbeFromFragment(hash)).toEqual(probe);
+    expect(() => decodeProbeFromFragment(hash)).toThrow(/the probe in it is invalid/);
+    const weat = getAnyBuiltinProbe('caliskan-weat-1')!;
+    expect(decodeAnyProbeFromFragment(encodeProbeToFragment(weat))).toEqual(weat);
+  });
+});
