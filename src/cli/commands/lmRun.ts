@@ -12,14 +12,22 @@ import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../.
 import { lmItemsToCsv, lmResultsToCsv } from '../../probes/export/lmCsv';
 import type { AnyProbe, LmProbe } from '../../probes/lmSchema';
 import { loadLanguageModel, type LanguageModel } from '../../runtime/lm/node';
+import { LM_DTYPES } from '../../runtime/lm/types';
 import { choiceFlag, intFlag } from '../flags';
 import { emit } from '../output';
 import type { CliValues } from '../main';
+
+/** Flags main.ts may or may not declare yet (--batch-size, --device, --dtype); read if present. */
+const optional = (values: CliValues, name: string): string | undefined => {
+  const v = (values as Record<string, unknown>)[name];
+  return typeof v === 'string' ? v : undefined;
+};
 
 /** LM run options from the CLI flags (defaults: DEFAULT_LM_RUN_OPTIONS). */
 export function lmRunOptions(values: CliValues): LmRunOptions {
   return {
     ...DEFAULT_LM_RUN_OPTIONS,
+    batchSize: intFlag(optional(values, 'batch-size'), 'batch-size', DEFAULT_LM_RUN_OPTIONS.batchSize, 1),
     seed: intFlag(values.seed, 'seed', DEFAULT_LM_RUN_OPTIONS.seed, 0),
     permutations: intFlag(values.permutations, 'permutations', DEFAULT_LM_RUN_OPTIONS.permutations, 1),
     bootstrap: intFlag(values.bootstrap, 'bootstrap', DEFAULT_LM_RUN_OPTIONS.bootstrap, 0),
@@ -30,7 +38,13 @@ export function lmRunOptions(values: CliValues): LmRunOptions {
 /** Load the LM named by --model; --models-dir is the folder holding models/<org>/<name>/ (as for word vectors). */
 export function loadCliLanguageModel(values: CliValues): Promise<LanguageModel> {
   const base = values['models-dir'];
-  return loadLanguageModel(values.model!, base ? { modelsDir: path.join(base, 'models') } : {});
+  const device = optional(values, 'device');
+  const dtype = optional(values, 'dtype');
+  return loadLanguageModel(values.model!, {
+    ...(base ? { modelsDir: path.join(base, 'models') } : {}),
+    ...(device ? { device: choiceFlag(device, 'device', ['auto', 'cpu', 'wasm', 'webgpu'] as const, 'auto') } : {}),
+    ...(dtype ? { dtype: choiceFlag(dtype, 'dtype', ['auto', ...LM_DTYPES] as const, 'auto') } : {}),
+  });
 }
 
 /** Run LM probes on a loaded model and assemble the run record (shared by the CLI and its tests). */
