@@ -4,7 +4,7 @@
 // counts unit and browser tests together.
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, ensureEmbeddedModels, root, run, step } from './lib/setup.mjs';
+import { ensureChromium, ensureDependencies, ensureEmbeddedModels, ensureOnnxChecker, root, run, step } from './lib/setup.mjs';
 
 const reportDir = join(root, 'test-results');
 mkdirSync(reportDir, { recursive: true });
@@ -13,6 +13,7 @@ const e2eReport = join(reportDir, 'playwright.json');
 
 ensureDependencies();
 const chromium = ensureChromium();
+ensureOnnxChecker();
 ensureEmbeddedModels();
 
 step('Lint (ESLint, with the architecture layer rule)');

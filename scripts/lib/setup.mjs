@@ -43,6 +43,22 @@ export function ensureEmbeddedModels() {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
+const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+// Another apt process may hold the dpkg lock for a while: wait for it rather than fail.
+const aptLockWait = ['-o', 'DPkg::Lock::Timeout=600'];
+const canApt = () => isRoot() && spawnSync('which', ['apt-get']).status === 0;
+let aptUpdated = false;
+
+/** apt-get install; returns whether it succeeded (exits only when `required`). */
+function aptInstall(packages, { required }) {
+  step(`Installing Debian packages: ${packages.join(' ')} (apt-get)`);
+  if (!aptUpdated) {
+    if (run('apt-get', [...aptLockWait, 'update', '-qq'], { env: aptEnv, allowFailure: !required }) !== 0) return false;
+    aptUpdated = true;
+  }
+  return run('apt-get', [...aptLockWait, 'install', '-y', '-qq', ...packages], { env: aptEnv, allowFailure: !required }) === 0;
+}
+
 /**
  * Find a Chromium for the browser tests: CHROMIUM_PATH, else Debian's /usr/bin/chromium,
  * installing it with apt when missing and running as root. Returns the path or exits with advice.
@@ -54,22 +70,28 @@ export function ensureChromium() {
     console.error(`✖ CHROMIUM_PATH=${wanted} does not exist.`);
     process.exit(1);
   }
-  if (!isRoot() || spawnSync('which', ['apt-get']).status !== 0) {
+  if (!canApt()) {
     console.error(
       '✖ The browser tests need Chromium. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`)\n' +
         '  or point the tests at one: CHROMIUM_PATH=/path/to/chrome npm test',
     );
     process.exit(1);
   }
-  step('Installing Debian chromium for the browser tests (apt-get)');
-  const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  // Another apt process may hold the dpkg lock for a while: wait for it rather than fail.
-  const lockWait = ['-o', 'DPkg::Lock::Timeout=600'];
-  run('apt-get', [...lockWait, 'update', '-qq'], { env: aptEnv });
-  run('apt-get', [...lockWait, 'install', '-y', '-qq', 'chromium'], { env: aptEnv });
+  aptInstall(['chromium'], { required: true });
   if (!existsSync(wanted)) {
     console.error('✖ apt-get installed chromium but /usr/bin/chromium is missing.');
     process.exit(1);
   }
   return wanted;
+}
+
+/**
+ * Debian's python3-onnx lets one unit test validate the hand-written GloVe ONNX graph with
+ * onnx.checker, independently of ONNX Runtime. Optional: without it (not root, no apt) that one
+ * test is skipped and says why.
+ */
+export function ensureOnnxChecker() {
+  const hasOnnx = () => spawnSync('/usr/bin/python3', ['-c', 'import onnx'], { stdio: 'ignore' }).status === 0;
+  if (hasOnnx() || !canApt()) return;
+  if (!aptInstall(['python3-onnx'], { required: false })) console.warn('⚠ python3-onnx could not be installed; the onnx.checker test will be skipped.');
 }
