@@ -13,13 +13,18 @@ const HELP = `bias-workbench — bias probes on word vectors and language models
 Usage:
   bias-workbench run <probe-id | suite-id | probe.json> --model <id> [--seed N] [--permutations N]
                      [--bootstrap N] [--sd sample|population] [--format json|csv] [--items] [--out FILE]
+                     LM probes also: [--batch-size N] [--device auto|cpu|wasm] [--dtype fp32|q8|…]
   bias-workbench score --model <id> --text "…" [--prefix "…"] [--format json|text]
   bias-workbench models [--format json|text]
   bias-workbench probes [--format json|text]
 
 Examples:
   bias-workbench run caliskan-weat --model glove-6b-100d --seed 1 --format json
-  bias-workbench run caliskan-weat-1 --model glove-6b-100d --format csv --items --out items.csv`;
+  bias-workbench run caliskan-weat-1 --model glove-6b-100d --format csv --items --out items.csv
+  bias-workbench run lm-counterfactual-basic --model workbench/tiny-gpt2 --seed 1
+  bias-workbench run lm-mcq-position-40 --model workbench/tiny-gpt2 --dtype q8 --format csv
+  bias-workbench run lm-counterfactual-masked --model workbench/tiny-bert
+  bias-workbench score --model workbench/tiny-gpt2 --prefix "The nurse said that" --text " she"`;
 
 const options = {
   model: { type: 'string' },
@@ -33,6 +38,9 @@ const options = {
   text: { type: 'string' },
   prefix: { type: 'string' },
   'models-dir': { type: 'string' },
+  'batch-size': { type: 'string' },
+  device: { type: 'string' },
+  dtype: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

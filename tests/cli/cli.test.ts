@@ -20,18 +20,46 @@ const reference = JSON.parse(readFileSync(join(root, 'tests/fixtures/reference/g
 const ref9 = reference.tests.find((t) => t.probeId === 'caliskan-weat-9')!;
 
 describe('bias-workbench CLI', () => {
-  it('lists the 20 built-in probes and 2 suites as JSON', () => {
+  it('lists the built-in probes of every family and the suites as JSON', () => {
     const r = cli('probes', '--format', 'json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { probes: { id: string; family: string }[]; suites: { id: string; probes: string[] }[] };
-    expect(out.probes.map((p) => p.id)).toEqual([
+    expect(out.probes.slice(0, 20).map((p) => p.id)).toEqual([
       ...Array.from({ length: 10 }, (_, i) => `caliskan-weat-${i + 1}`),
       ...Array.from({ length: 10 }, (_, i) => `caliskan-seat-${i + 1}`),
     ]);
-    expect(out.suites.map((s) => [s.id, s.probes.length])).toEqual([
-      ['caliskan-weat', 10],
-      ['caliskan-seat', 10],
-    ]);
+    expect(new Set(out.probes.map((p) => p.family))).toEqual(
+      new Set(['weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position', 'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt']),
+    );
+    const suites = Object.fromEntries(out.suites.map((s) => [s.id, s.probes.length]));
+    expect(suites).toMatchObject({ 'caliskan-weat': 10, 'caliskan-seat': 10 });
+    expect(Object.keys(suites)).toEqual(expect.arrayContaining(['lm-causal', 'lm-instruction']));
+  });
+
+  it('scores a text under the embedded tiny GPT with the torch fixture\'s numbers (BOS-prefixed convention)', () => {
+    // tests/fixtures/lm/tiny-gpt2.logprobs.json was computed in torch by scripts/lm/export_gpt.py.
+    const fixture = JSON.parse(readFileSync(join(root, 'tests/fixtures/lm/tiny-gpt2.logprobs.json'), 'utf8')) as {
+      sentences: { text: string; bos: { total: number; logprobs: number[] } }[];
+    };
+    const sentence = fixture.sentences[0]!;
+    const r = cli('score', '--model', 'workbench/tiny-gpt2', '--text', sentence.text);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { method: string; total: number; contextTokens: number; tokens: { logProb: number }[] };
+    expect(out).toMatchObject({ method: 'token-log-probs', contextTokens: 1 });
+    expect(out.total).toBeCloseTo(sentence.bos.total, 4);
+    expect(out.tokens.map((t) => t.logProb)).toHaveLength(sentence.bos.logprobs.length);
+    out.tokens.forEach((t, i) => expect(t.logProb).toBeCloseTo(sentence.bos.logprobs[i]!, 4));
+  });
+
+  it('scores a continuation given a prefix (total = sum of per-token log-probs)', () => {
+    const r = cli('score', '--model', 'workbench/tiny-gpt2', '--prefix', 'The President said that', '--text', ' the people');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { method: string; total: number; tokens: { logProb: number }[]; model: { id: string } };
+    expect(out).toMatchObject({ method: 'continuation', model: { id: 'workbench/tiny-gpt2' } });
+    expect(out.tokens.length).toBeGreaterThan(0);
+    expect(out.total).toBeCloseTo(out.tokens.reduce((a, t) => a + t.logProb, 0), 9);
+    expect(out.tokens.every((t) => t.logProb < 0)).toBe(true);
   });
 
   it('lists the embedded GloVe model', () => {
@@ -39,6 +67,8 @@ describe('bias-workbench CLI', () => {
     expect(r.code).toBe(0);
     const models = (JSON.parse(r.stdout) as { models: { id: string; kind: string }[] }).models;
     expect(models).toContainEqual(expect.objectContaining({ id: 'glove-6b-100d', kind: 'word-embedding' }));
+    expect(models).toContainEqual(expect.objectContaining({ id: 'workbench/tiny-gpt2', kind: 'causal-lm', needsInternet: false }));
+    expect(models).toContainEqual(expect.objectContaining({ id: 'workbench/tiny-bert', kind: 'masked-lm', needsInternet: false }));
   });
 
   it('runs a WEAT and prints the full run record with the reference numbers', () => {
