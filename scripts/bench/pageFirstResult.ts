@@ -1,7 +1,7 @@
 // Bench section for issue 3: in headless Debian chromium against the production build, cold (new
 // browser profile each time): page open → app painted → WEAT 1 result on screen on the embedded
 // GloVe; plus the initial JS/CSS the page loads before any model, gzipped.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -62,7 +62,10 @@ async function coldRun(url: string, webgpu: boolean) {
 }
 
 export async function benchPageFirstResult(): Promise<void> {
-  if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('no dist/: run `npx vite build` first');
+  if (!existsSync(join(root, 'dist', 'index.html'))) {
+    console.log('\n(no dist/ yet: building the app with vite build)');
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  }
   const initial = initialAssetBytes();
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
   try {
