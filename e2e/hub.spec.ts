@@ -33,22 +33,28 @@ test.afterAll(async () => {
   await hub?.close();
 });
 
-/** The hashed URL of the app's model worker, read from the served build (index.html → entry chunk). */
+/**
+ * The hashed URL of the app's model worker, found in the served build: breadth-first through the JS
+ * chunks reachable from index.html (the client that creates the worker may sit in a lazy chunk).
+ */
 async function workerAsset(request: APIRequestContext): Promise<string> {
   const html = await (await request.get('/')).text();
-  const entry = /assets\/index-[\w-]+\.js/.exec(html)?.[0];
-  if (!entry) throw new Error('no entry chunk in index.html: run `npx vite build` first');
-  const js = await (await request.get(`/${entry}`)).text();
-  const worker = /model\.worker-[\w-]+\.js/.exec(js)?.[0];
-  if (!worker) throw new Error(`${entry} does not reference model.worker-*.js`);
-  return `/assets/${worker}`;
-}
-
-interface PageResult {
-  info?: { id: string; source: string; kind: string; backend: string; dtype: string; fallbackReason?: string; sha256: Record<string, string> };
-  events: string[];
-  totals: number[];
-  error?: { name: string; message: string };
+  const queue = [...html.matchAll(/assets\/[\w.-]+\.js/g)].map((m) => m[0]);
+  if (!queue.length) throw new Error('no JS chunk in index.html: run `npx vite build` first');
+  const seen = new Set<string>();
+  while (queue.length) {
+    const chunk = queue.shift()!;
+    if (seen.has(chunk)) continue;
+    seen.add(chunk);
+    const js = await (await request.get(`/${chunk}`)).text();
+    const worker = /model\.worker-[\w-]+\.js/.exec(js)?.[0];
+    if (worker) return `/assets/${worker}`;
+    for (const m of js.matchAll(/[\w.-]+-[\w-]{8}\.js/g)) {
+      const next = `assets/${m[0]}`;
+      if (!seen.has(next) && !/worker|ort[.-]/.test(m[0])) queue.push(next);
+    }
+  }
+  throw new Error(`no chunk reachable from index.html references model.worker-*.js (looked at ${seen.size})`);
 }
 
 type SourceSpec =
