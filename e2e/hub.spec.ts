@@ -57,6 +57,13 @@ async function workerAsset(request: APIRequestContext): Promise<string> {
   throw new Error(`no chunk reachable from index.html references model.worker-*.js (looked at ${seen.size})`);
 }
 
+interface PageResult {
+  info?: { id: string; source: string; kind: string; backend: string; dtype: string; fallbackReason?: string; sha256: Record<string, string> };
+  events: string[];
+  totals: number[];
+  error?: { name: string; message: string };
+}
+
 type SourceSpec =
   | { type: 'hub'; id: string }
   | { type: 'embedded'; id: string }
