@@ -2,10 +2,12 @@
 // tests: timing belongs here, never in unit tests. Each section lives in scripts/bench/.
 import { benchAssociationSuite } from './bench/associationSuite';
 import { benchPageFirstResult } from './bench/pageFirstResult';
+import { benchLanguageModel } from './bench-lm';
 
 const sections: [string, () => Promise<void>][] = [
   ['association', benchAssociationSuite],
   ['page', benchPageFirstResult],
+  ['lm', async () => void (await benchLanguageModel())],
 ];
 
 const only = process.argv.slice(2);

@@ -6,7 +6,8 @@ import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensureDependencies, ensureEmbeddedModels, ensureOnnxChecker, root, run, step } from './lib/setup.mjs';
 
-const reportDir = join(root, 'test-results');
+// Not test-results/: Playwright empties that folder when it starts.
+const reportDir = join(root, 'test-reports');
 mkdirSync(reportDir, { recursive: true });
 const unitReport = join(reportDir, 'vitest.json');
 const e2eReport = join(reportDir, 'playwright.json');
