@@ -102,6 +102,41 @@ export class SerialSession {
   }
 }
 
+/**
+ * A one-node ONNX graph (Identity on float[1], opset 17, IR 8; made with python3-onnx's helper and
+ * checked by onnx.checker). Creating a session from it makes ORT fetch and compile its wasm and set
+ * up the WebGPU device, without the real model's bytes.
+ */
+const WARM_UP_MODEL = 'CAgSDmJpYXMtd29ya2JlbmNoOjwKEAoBeBIBeSIISWRlbnRpdHkSBndhcm11cFoPCgF4EgoKCAgBEgQKAggBYg8KAXkSCgoICAESBAoCCAFCBAoAEBE=';
+
+const warmUps = new Map<DevicePreference, Promise<boolean>>();
+
+/**
+ * Start ORT's backend initialisation (wasm download and compile, WebGPU device) now, so it overlaps
+ * with downloading a model's files instead of following it: ORT only initialises at the first
+ * InferenceSession.create. Memoised per device; never throws (createSession reports real failures).
+ * @returns whether the warm-up session could be created
+ */
+export function warmUpBackend(device: DevicePreference): Promise<boolean> {
+  let warm = warmUps.get(device);
+  if (!warm) {
+    warm = (async () => {
+      try {
+        const ort = await getOrt();
+        const useGpu = device !== 'wasm' && (await checkWebGpu()).available;
+        const bytes = Uint8Array.from(atob(WARM_UP_MODEL), (c) => c.charCodeAt(0));
+        const session = await ort.InferenceSession.create(bytes, { executionProviders: [useGpu ? 'webgpu' : 'wasm'], logSeverityLevel: 3 });
+        await session.release();
+        return true;
+      } catch {
+        return false; // the real session creation will say what is wrong
+      }
+    })();
+    warmUps.set(device, warm);
+  }
+  return warm;
+}
+
 export interface CreatedSession {
   session: SerialSession;
   backend: Exclude<Backend, 'js'>;

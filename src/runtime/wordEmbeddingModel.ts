@@ -4,7 +4,7 @@
 // row ids (int64 [n]) and returns dequantised vectors (float32 [n, D]); see scripts/glove/onnxProto.ts.
 import { CorruptModelFileError, ModelLoadError, ModelNotFoundError } from '../core/errors';
 import { assetDigestText, sha256Hex, type AssetFileEntry } from './assetDigest';
-import { createSession, getOrt, type SerialSession } from './ort';
+import { createSession, getOrt, warmUpBackend, type SerialSession } from './ort';
 import type { DevicePreference, LoadedModelInfo, ProgressCallback } from './types';
 import { VectorLookupModel } from './vectorLookup';
 
@@ -125,6 +125,9 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
    */
   static async load(id: string, source: AssetSource, opts: LoadOptions = {}): Promise<OnnxWordEmbeddingModel> {
     const emit = opts.onProgress ?? (() => {});
+    // Initialise ORT (wasm download + compile, WebGPU device) while the assets stream in: ORT
+    // would otherwise start only at the first InferenceSession.create, after every download.
+    const ortReady = warmUpBackend(opts.device ?? 'auto');
     const read = async (file: string): Promise<Uint8Array> => {
       emit({ status: 'initiate', name: id, file });
       let started = false;
@@ -162,11 +165,8 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
       throw new CorruptModelFileError(`${source.describe('manifest.json')}: corrupt file — assetSha256 does not match its file list`);
     }
 
-    // Start ORT's wasm download while the assets stream in.
-    const ortReady = getOrt();
-    const vocabBytes = await read('vocab.txt');
+    const [vocabBytes, modelBytes] = await Promise.all([read('vocab.txt'), read('model.onnx')]);
     await verify('vocab.txt', vocabBytes, manifest.files['vocab.txt']!);
-    const modelBytes = await read('model.onnx');
     await verify('model.onnx', modelBytes, manifest.files['model.onnx']!);
 
     const words = new TextDecoder().decode(vocabBytes).split('\n');

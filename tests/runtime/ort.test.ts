@@ -5,7 +5,7 @@ import { rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModelLoadError } from '../../src/core/errors';
-import { checkWebGpu, createSession, getOrt } from '../../src/runtime/ort';
+import { checkWebGpu, createSession, getOrt, warmUpBackend } from '../../src/runtime/ort';
 import { buildFixtureAsset, FIXTURE_DIMS } from '../scripts/gloveFixture';
 
 const fixture = buildFixtureAsset();
@@ -53,5 +53,15 @@ describe('createSession', () => {
     });
     await session.release();
     await expect(session.run(ids(0))).rejects.toThrow(/unloaded/);
+  });
+});
+
+describe('warmUpBackend', () => {
+  it('initialises ORT with the embedded one-node graph, once per device', async () => {
+    const first = warmUpBackend('wasm');
+    expect(warmUpBackend('wasm')).toBe(first); // memoised promise, not a second warm-up
+    await expect(first).resolves.toBe(true); // the embedded graph is a valid model for ORT
+    // 'auto' in Node: no WebGPU adapter, so it warms WASM too.
+    await expect(warmUpBackend('auto')).resolves.toBe(true);
   });
 });
