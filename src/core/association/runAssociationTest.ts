@@ -7,16 +7,10 @@
 //
 // Randomness: the Monte-Carlo and bootstrap streams are seeded with deriveTestSeed(options.seed,
 // probeId, stream) (seed.ts), so a test gives the same numbers alone or inside any batch.
-import { asEffectSize, asPValue } from '../units';
-import { associationScores } from '../stats/association';
-import { bootstrapEffectSize, type WeatBootstrapData } from '../stats/bootstrap';
 import { cosineMatrix } from '../stats/cosine';
 import { applyBatchCorrections } from '../stats/multipleComparisons';
-import { permutationTest } from '../stats/permutationTest';
-import { weatEffectSize } from '../stats/weatEffectSize';
-import { weatStatistic } from '../stats/weatStatistic';
 import { prepareSets } from './prepareSets';
-import { deriveTestSeed } from './seed';
+import { scoreAssociationMatrices } from './scoreAssociationMatrices';
 import { type AssociationInput, type AssociationOptions, type AssociationResult, type BatchProgress, type ComputeProgress, type SetKey } from './types';
 import { validateAssociationOptions } from './validateOptions';
 import { computeWefeScores } from './wefeScores';
@@ -42,68 +36,23 @@ const perSet = <T>(make: (key: SetKey) => T): Record<SetKey, T> => ({ X: make('X
 export function runAssociationTest(input: AssociationInput, options: AssociationOptions, onProgress?: (p: ComputeProgress) => void): AssociationResult {
   validateAssociationOptions(options);
   const { units } = prepareSets(input);
-  const sizes = perSet((key) => input.sets[key].items.length);
-
   const targetUnits = [...units.X, ...units.Y];
-  const cosA = cosineMatrix(targetUnits, units.A);
-  const cosB = cosineMatrix(targetUnits, units.B);
-  const scores = associationScores(cosA, cosB, targetUnits.length, sizes.A, sizes.B);
-  const scoresX = scores.subarray(0, sizes.X);
-  const scoresY = scores.subarray(sizes.X);
-  const statistic = weatStatistic(scoresX, scoresY);
-  const effectSize = weatEffectSize(scoresX, scoresY, options.sd);
-
-  const permutation = permutationTest(scores, sizes.X, {
-    permutations: options.permutations,
-    exactLimit: options.exactLimit,
-    seed: deriveTestSeed(options.seed, input.probeId, 'permutation'),
-    histogramBins: options.nullHistogramBins,
-    onProgress: onProgress && ((done, total) => onProgress({ stage: 'permutations', done, total })),
-  });
-
-  let ci: AssociationResult['ci'] = null;
-  if (options.bootstrap > 0 && Number.isFinite(effectSize)) {
-    const data: WeatBootstrapData = { sizes, cosA, cosB };
-    const boot = bootstrapEffectSize(data, {
-      resamples: options.bootstrap,
-      level: options.confidenceLevel,
-      method: options.ciMethod,
-      sd: options.sd,
-      seed: deriveTestSeed(options.seed, input.probeId, 'bootstrap'),
-      onProgress: onProgress && ((done, total) => onProgress({ stage: 'bootstrap', done, total })),
-    });
-    if (boot) {
-      ci = { level: boot.level, low: boot.low, high: boot.high, method: boot.method, resamples: boot.resamples, skipped: boot.skipped, acceleration: boot.acceleration };
-    }
-  }
-
-  const items = [
-    ...input.sets.X.items.map((word, i) => ({ word, set: 'X' as const, association: scoresX[i]! })),
-    ...input.sets.Y.items.map((word, i) => ({ word, set: 'Y' as const, association: scoresY[i]! })),
-  ];
-
-  return {
-    probeId: input.probeId,
-    title: input.title,
-    kind: input.kind,
-    labels: perSet((key) => input.sets[key].label),
-    words: perSet((key) => [...input.sets[key].items]),
-    oov: perSet((key) => [...input.sets[key].oov]),
-    sizes,
-    statistic,
-    effectSize: asEffectSize(effectSize),
-    sd: options.sd,
-    pValue: asPValue(permutation.pValue),
-    pMethod: permutation.method,
-    permutations: permutation.permutations,
-    ci,
-    pHolm: null,
-    pBH: null,
-    items,
-    nullHistogram: permutation.histogram,
-    duplicates: perSet((key) => [...(input.sets[key].duplicates ?? [])]),
-    wefe: computeWefeScores(input),
-  };
+  const result = scoreAssociationMatrices(
+    {
+      probeId: input.probeId,
+      title: input.title,
+      kind: input.kind,
+      labels: perSet((key) => input.sets[key].label),
+      words: perSet((key) => input.sets[key].items),
+      oov: perSet((key) => input.sets[key].oov),
+      duplicates: perSet((key) => input.sets[key].duplicates ?? []),
+      cosA: cosineMatrix(targetUnits, units.A),
+      cosB: cosineMatrix(targetUnits, units.B),
+    },
+    options,
+    onProgress,
+  );
+  return { ...result, wefe: computeWefeScores(input) };
 }
 
 /**

@@ -3,7 +3,7 @@
 // (the likelihood IAT returns an AssociationResult of kind 'lm-iat', which the WEAT views, CSV and
 // forest plot already understand). Each result has per-item rows (`items`, one per pair / prompt /
 // question order / iteration) and a summary with CIs and p-values computed by src/core/lm.
-import type { AssociationOptions } from '../association/types';
+import { DEFAULT_ASSOCIATION_OPTIONS, type AssociationOptions } from '../association/types';
 import type { DeltaSummary } from '../lm/counterfactual/types';
 import type { AttributeComparison } from '../lm/decision/attributeDifferences';
 import type { DecisionBiasResult } from '../lm/iat/decisionBias';
@@ -25,14 +25,7 @@ export interface LmRunOptions extends AssociationOptions {
 }
 
 export const DEFAULT_LM_RUN_OPTIONS: LmRunOptions = {
-  permutations: 100_000,
-  bootstrap: 2_000,
-  confidenceLevel: 0.95,
-  sd: 'sample',
-  ciMethod: 'percentile',
-  seed: 1,
-  exactLimit: 100_000,
-  nullHistogramBins: 40,
+  ...DEFAULT_ASSOCIATION_OPTIONS,
   batchSize: 32,
   signFlipExactLimit: 20,
 };

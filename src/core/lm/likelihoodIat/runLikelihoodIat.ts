@@ -12,15 +12,9 @@
 // Analogy and sources: Caliskan et al. (2017) for WEAT; Kurita et al. (2019), "Measuring Bias in
 // Contextualized Word Representations" (log-probability association with prior correction);
 // May et al. (2019) for carrying WEAT's statistics to templates.
-import { asEffectSize, asPValue } from '../../units';
-import { deriveTestSeed } from '../../association/seed';
 import type { AssociationOptions, AssociationResult, SetKey } from '../../association/types';
+import { scoreAssociationMatrices } from '../../association/scoreAssociationMatrices';
 import { validateAssociationOptions } from '../../association/validateOptions';
-import { associationScores } from '../../stats/association';
-import { bootstrapEffectSize } from '../../stats/bootstrap';
-import { permutationTest } from '../../stats/permutationTest';
-import { weatEffectSize } from '../../stats/weatEffectSize';
-import { weatStatistic } from '../../stats/weatStatistic';
 import { InvalidLmInputError } from '../../errors';
 import { checkLogProb } from '../scores';
 
@@ -82,50 +76,19 @@ export function runLikelihoodIat(input: LikelihoodIatInput, options: Association
     input.priorLogProbs.forEach((v, j) => checkLogProb(v, `prior log P(attribute ${j})`));
   }
 
-  const cosA = block(input, 0, sizes.A);
-  const cosB = block(input, sizes.A, sizes.B);
-  const scores = associationScores(cosA, cosB, rows, sizes.A, sizes.B);
-  const scoresX = scores.subarray(0, sizes.X);
-  const scoresY = scores.subarray(sizes.X);
-  const statistic = weatStatistic(scoresX, scoresY);
-  const effectSize = weatEffectSize(scoresX, scoresY, options.sd);
-  const permutation = permutationTest(scores, sizes.X, {
-    permutations: options.permutations,
-    exactLimit: options.exactLimit,
-    seed: deriveTestSeed(options.seed, input.probeId, 'permutation'),
-    histogramBins: options.nullHistogramBins,
-  });
-  let ci: AssociationResult['ci'] = null;
-  if (options.bootstrap > 0 && Number.isFinite(effectSize)) {
-    const boot = bootstrapEffectSize(
-      { sizes, cosA, cosB },
-      { resamples: options.bootstrap, level: options.confidenceLevel, method: options.ciMethod, sd: options.sd, seed: deriveTestSeed(options.seed, input.probeId, 'bootstrap') },
-    );
-    if (boot) ci = { level: boot.level, low: boot.low, high: boot.high, method: boot.method, resamples: boot.resamples, skipped: boot.skipped, acceleration: boot.acceleration };
-  }
-  const perSet = <T>(make: (key: SetKey) => T): Record<SetKey, T> => ({ X: make('X'), Y: make('Y'), A: make('A'), B: make('B') });
-  return {
-    probeId: input.probeId,
-    title: input.title,
-    kind: 'lm-iat',
-    labels: { ...input.labels },
-    words: perSet((key) => [...input.words[key]]),
-    oov: perSet(() => []),
-    sizes,
-    statistic,
-    effectSize: asEffectSize(effectSize),
-    sd: options.sd,
-    pValue: asPValue(permutation.pValue),
-    pMethod: permutation.method,
-    permutations: permutation.permutations,
-    ci,
-    pHolm: null,
-    pBH: null,
-    items: [
-      ...input.words.X.map((word, i) => ({ word, set: 'X' as const, association: scoresX[i]! })),
-      ...input.words.Y.map((word, i) => ({ word, set: 'Y' as const, association: scoresY[i]! })),
-    ],
-    nullHistogram: permutation.histogram,
-    duplicates: perSet(() => []),
-  };
+  const none = { X: [], Y: [], A: [], B: [] };
+  return scoreAssociationMatrices(
+    {
+      probeId: input.probeId,
+      title: input.title,
+      kind: 'lm-iat',
+      labels: input.labels,
+      words: input.words,
+      oov: none,
+      duplicates: none,
+      cosA: block(input, 0, sizes.A),
+      cosB: block(input, sizes.A, sizes.B),
+    },
+    options,
+  );
 }

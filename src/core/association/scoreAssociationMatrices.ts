@@ -1,0 +1,97 @@
+// Everything an association test computes once the target × attribute association matrices exist:
+// per-target s, S, d, the permutation p, the bootstrap CI of d and the result record. WEAT/SEAT pass
+// cosine matrices (runAssociationTest); the likelihood IAT passes log-probability matrices
+// (lm/likelihoodIat). One implementation, so both report identical conventions (seed streams,
+// SD choice, CI fields) and cannot drift apart.
+import { asEffectSize, asPValue } from '../units';
+import { associationScores } from '../stats/association';
+import { bootstrapEffectSize } from '../stats/bootstrap';
+import { permutationTest } from '../stats/permutationTest';
+import { weatEffectSize } from '../stats/weatEffectSize';
+import { weatStatistic } from '../stats/weatStatistic';
+import { deriveTestSeed } from './seed';
+import type { AssociationOptions, AssociationResult, ComputeProgress, SetKey } from './types';
+
+export interface AssociationMatrices {
+  probeId: string;
+  title: string;
+  kind: AssociationResult['kind'];
+  labels: Record<SetKey, string>;
+  /** Stimuli per set in matrix order (rows: X then Y; columns of cosA: A, of cosB: B). */
+  words: Record<SetKey, readonly string[]>;
+  oov: Record<SetKey, readonly string[]>;
+  duplicates: Record<SetKey, readonly string[]>;
+  /** Row-major |X∪Y| × |A| and |X∪Y| × |B| association matrices (cosines or log-probabilities). */
+  cosA: Float64Array;
+  cosB: Float64Array;
+}
+
+const perSet = <T>(make: (key: SetKey) => T): Record<SetKey, T> => ({ X: make('X'), Y: make('Y'), A: make('A'), B: make('B') });
+
+/**
+ * s(w) = mean over A − mean over B of each target's row; S = Σ_X s − Σ_Y s; d with options.sd;
+ * one-sided permutation p over re-partitions of X∪Y (exact when C(|X|+|Y|,|X|) ≤ exactLimit, else
+ * Monte Carlo with p = (b+1)/(m+1)); bootstrap CI of d resampling X, Y, A, B (cbn `weat_boot`
+ * scheme). Seeds: deriveTestSeed(options.seed, probeId, 'permutation' | 'bootstrap').
+ * Caliskan, Bryson & Narayanan (2017), Science 356:183. Options must already be validated.
+ * pHolm/pBH are null (filled across a batch by applyBatchCorrections).
+ */
+export function scoreAssociationMatrices(m: AssociationMatrices, options: AssociationOptions, onProgress?: (p: ComputeProgress) => void): AssociationResult {
+  const sizes = perSet((key) => m.words[key].length);
+  const scores = associationScores(m.cosA, m.cosB, sizes.X + sizes.Y, sizes.A, sizes.B);
+  const scoresX = scores.subarray(0, sizes.X);
+  const scoresY = scores.subarray(sizes.X);
+  const statistic = weatStatistic(scoresX, scoresY);
+  const effectSize = weatEffectSize(scoresX, scoresY, options.sd);
+
+  const permutation = permutationTest(scores, sizes.X, {
+    permutations: options.permutations,
+    exactLimit: options.exactLimit,
+    seed: deriveTestSeed(options.seed, m.probeId, 'permutation'),
+    histogramBins: options.nullHistogramBins,
+    onProgress: onProgress && ((done, total) => onProgress({ stage: 'permutations', done, total })),
+  });
+
+  let ci: AssociationResult['ci'] = null;
+  if (options.bootstrap > 0 && Number.isFinite(effectSize)) {
+    const boot = bootstrapEffectSize(
+      { sizes, cosA: m.cosA, cosB: m.cosB },
+      {
+        resamples: options.bootstrap,
+        level: options.confidenceLevel,
+        method: options.ciMethod,
+        sd: options.sd,
+        seed: deriveTestSeed(options.seed, m.probeId, 'bootstrap'),
+        onProgress: onProgress && ((done, total) => onProgress({ stage: 'bootstrap', done, total })),
+      },
+    );
+    if (boot) {
+      ci = { level: boot.level, low: boot.low, high: boot.high, method: boot.method, resamples: boot.resamples, skipped: boot.skipped, acceleration: boot.acceleration };
+    }
+  }
+
+  return {
+    probeId: m.probeId,
+    title: m.title,
+    kind: m.kind,
+    labels: { ...m.labels },
+    words: perSet((key) => [...m.words[key]]),
+    oov: perSet((key) => [...m.oov[key]]),
+    sizes,
+    statistic,
+    effectSize: asEffectSize(effectSize),
+    sd: options.sd,
+    pValue: asPValue(permutation.pValue),
+    pMethod: permutation.method,
+    permutations: permutation.permutations,
+    ci,
+    pHolm: null,
+    pBH: null,
+    items: [
+      ...m.words.X.map((word, i) => ({ word, set: 'X' as const, association: scoresX[i]! })),
+      ...m.words.Y.map((word, i) => ({ word, set: 'Y' as const, association: scoresY[i]! })),
+    ],
+    nullHistogram: permutation.histogram,
+    duplicates: perSet((key) => [...m.duplicates[key]]),
+  };
+}
