@@ -10,7 +10,8 @@
 //  - Log-softmax runs in float64 (math.ts).
 import { CancelledError, InvalidOptionError, UnsupportedModelError } from '../../core/errors';
 import { createRng } from '../../core/rng';
-import { argmax, batchesByLength, logSoftmaxAt, meanPool, padBatch, sampleToken } from './math';
+import { pastRow, stackPasts } from './kvCache';
+import { argmax, batchesByLength, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from './math';
 import type {
   CausalScoreOptions,
   ContinuationLogProb,
@@ -52,10 +53,42 @@ export interface ForwardOutput {
 }
 export type ForwardFn = (input: ForwardInput, want: { logits: boolean; hidden: boolean }) => Promise<ForwardOutput>;
 
+/** Key/value cache of a causal LM: one tensor per past_key_values input, each [batch, heads, length, headDim]. */
+export interface PastKv {
+  batch: number;
+  length: number;
+  heads: number;
+  headDim: number;
+  tensors: Float32Array[];
+}
+export interface CachedForwardInput {
+  /** [B][S] current tokens, right-padded; mask 1 for real tokens. */
+  ids: number[][];
+  mask: number[][];
+  /** Keys/values of earlier positions for each row (batch B), or null for none. */
+  past: PastKv | null;
+  /** [B][past.length]: 1 where the past position is real (rows may have shorter pasts, right-padded). */
+  pastMask: number[][] | null;
+}
+export interface CachedForwardOutput {
+  /** [B, S, vocab] logits of the current positions. */
+  logits: Float32Array;
+  vocab: number;
+  /** Keys/values of past + current positions ([B, heads, past.length + S, headDim]). */
+  present: PastKv;
+}
+/** A forward pass that takes and returns the KV cache (causal exports with past_key_values). */
+export type CachedForwardFn = (input: CachedForwardInput) => Promise<CachedForwardOutput>;
+
 export interface LanguageModelParts {
   info: LmInfo;
   tokenizer: LmTokenizer;
   forward: ForwardFn;
+  /**
+   * Optional KV-cache pass. When given, causal scoring runs each shared prefix once and only the
+   * differing suffixes per sequence, and generate() feeds one new token per step.
+   */
+  cachedForward?: CachedForwardFn;
   dispose?: () => Promise<void>;
 }
 
@@ -64,7 +97,7 @@ const throwIfAborted = (signal?: AbortSignal) => {
 };
 
 export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
-  const { info, tokenizer: tok, forward } = parts;
+  const { info, tokenizer: tok, forward, cachedForward } = parts;
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
   /** Run `fn` after every earlier operation on this model has settled. */
@@ -101,34 +134,141 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
   };
 
   /**
-   * Log-probs of every position ≥ 1 of each sequence: out[i][t-1] = log p(seq[t] | seq[<t]).
-   * Sequences are batched by length and right-padded.
+   * out[i][k] = log p(seqs[i][from[i] + k] | seqs[i][< from[i] + k]) for every k up to the end of the
+   * sequence (from[i] ≥ 1). Identical sequences are scored once. Without a KV cache: sequences are
+   * batched by length and right-padded. With one (cachedForward): sequences sharing a prefix (the
+   * BOS context, a template's prompt, a question before its answer labels) run that prefix once,
+   * then only their own suffixes, with the prefix's keys/values stacked over the batch; log-softmax
+   * is evaluated only at the positions whose next token is scored.
    */
-  const scoreSequences = async (seqs: number[][], o: RunOptions | undefined): Promise<number[][]> => {
-    const out: number[][] = new Array(seqs.length);
-    const batches = batchesByLength(
-      seqs.map((s) => s.length),
-      o?.batchSize ?? 8,
-    );
+  const scoreRanges = async (seqs: readonly number[][], from: readonly number[], o: RunOptions | undefined): Promise<number[][]> => {
+    const out: number[][] = seqs.map((s, i) => new Array<number>(Math.max(0, s.length - from[i]!)));
+    // De-duplicate: same ids and same scored range → computed once.
+    const firstOf = new Map<string, number>();
+    const uniq: number[] = [];
+    const alias: Array<[number, number]> = [];
+    seqs.forEach((s, i) => {
+      const key = `${from[i]}:${s.join(',')}`;
+      const f = firstOf.get(key);
+      if (f === undefined) {
+        firstOf.set(key, i);
+        uniq.push(i);
+      } else alias.push([i, f]);
+    });
+    const batchSize = o?.batchSize ?? 8;
     let done = 0;
-    report(o, { stage: 'score', done, total: seqs.length });
-    for (const batch of batches) {
-      throwIfAborted(o?.signal);
-      const { ids, mask, length } = padBatch(
-        batch.map((i) => seqs[i]!),
-        tok.padId,
+    const total = seqs.length;
+    report(o, { stage: 'score', done, total });
+    const put = (i: number, t: number, lp: number) => {
+      out[i]![t - from[i]!] = lp;
+    };
+
+    if (!cachedForward || o?.kvCache === false) {
+      const batches = batchesByLength(
+        uniq.map((i) => seqs[i]!.length),
+        batchSize,
       );
-      const { logits, vocab } = await forward({ ids, mask }, { logits: true, hidden: false });
-      if (!logits) throw new UnsupportedModelError(`${info.id} returned no logits.`);
-      batch.forEach((seqIndex, b) => {
-        const seq = seqs[seqIndex]!;
-        const lp: number[] = [];
-        for (let t = 1; t < seq.length; t++) lp.push(logSoftmaxAt(logits, (b * length + t - 1) * vocab, vocab, seq[t]!));
-        out[seqIndex] = lp;
+      for (const batch of batches) {
+        throwIfAborted(o?.signal);
+        const rows = batch.map((j) => uniq[j]!);
+        const { ids, mask, length } = padBatch(
+          rows.map((i) => seqs[i]!),
+          tok.padId,
+        );
+        const { logits, vocab } = await forward({ ids, mask }, { logits: true, hidden: false });
+        if (!logits) throw new UnsupportedModelError(`${info.id} returned no logits.`);
+        rows.forEach((i, b) => {
+          const seq = seqs[i]!;
+          for (let t = from[i]!; t < seq.length; t++) put(i, t, logSoftmaxAt(logits, (b * length + t - 1) * vocab, vocab, seq[t]!));
+        });
+        done += rows.length;
+        report(o, { stage: 'score', done: Math.min(done, total), total });
+      }
+    } else {
+      // 1. Groups: sequences keyed by the longest prefix they share with a neighbour in sorted order.
+      const sorted = uniq.slice().sort((a, b) => {
+        const x = seqs[a]!;
+        const y = seqs[b]!;
+        for (let j = 0; j < Math.min(x.length, y.length); j++) if (x[j] !== y[j]) return x[j]! - y[j]!;
+        return x.length - y.length;
       });
-      done += batch.length;
-      report(o, { stage: 'score', done, total: seqs.length });
+      const lcp = (a: readonly number[], b: readonly number[]) => {
+        let j = 0;
+        while (j < a.length && j < b.length && a[j] === b[j]) j++;
+        return j;
+      };
+      const groups = new Map<string, { members: number[]; length: number }>();
+      const solo: number[] = [];
+      sorted.forEach((i, r) => {
+        const s = seqs[i]!;
+        const k = Math.max(r > 0 ? lcp(s, seqs[sorted[r - 1]!]!) : 0, r + 1 < sorted.length ? lcp(s, seqs[sorted[r + 1]!]!) : 0);
+        if (k === 0) return solo.push(i);
+        const key = s.slice(0, k).join(',');
+        const g = groups.get(key);
+        if (g) g.members.push(i);
+        else groups.set(key, { members: [i], length: k });
+      });
+      const shared: Array<{ members: number[]; length: number }> = [];
+      for (const g of groups.values()) {
+        // Every member needs at least one token of its own after the shared prefix.
+        const L = Math.min(g.length, ...g.members.map((i) => seqs[i]!.length - 1));
+        if (g.members.length < 2 || L < 1) solo.push(...g.members);
+        else shared.push({ members: g.members, length: L });
+      }
+      // 2. Shared prefixes: one run each (batched), keep their keys/values, score the positions inside.
+      const pastOf = new Map<number, PastKv>();
+      for (const batch of batchesByLength(
+        shared.map((g) => g.length),
+        batchSize,
+      )) {
+        throwIfAborted(o?.signal);
+        const gs = batch.map((j) => shared[j]!);
+        const { ids, mask, length } = padBatch(
+          gs.map((g) => seqs[g.members[0]!]!.slice(0, g.length)),
+          tok.padId,
+        );
+        const { logits, vocab, present } = await cachedForward({ ids, mask, past: null, pastMask: null });
+        gs.forEach((g, b) => {
+          const past = pastRow(present, b, g.length);
+          const seq0 = seqs[g.members[0]!]!;
+          const minFrom = Math.min(...g.members.map((i) => from[i]!));
+          for (let t = Math.max(1, minFrom); t <= g.length; t++) {
+            const off = (b * length + t - 1) * vocab;
+            const lse = logSumExp(logits, off, vocab);
+            for (const i of g.members) {
+              const target = t < g.length ? seq0[t]! : seqs[i]![t]!;
+              if (t >= from[i]!) put(i, t, logits[off + target]! - lse);
+            }
+          }
+          for (const i of g.members) pastOf.set(i, past);
+        });
+      }
+      // 3. Suffixes: every sequence's own tokens after its shared prefix (all of it when solo).
+      const jobs = [...shared.flatMap((g) => g.members.map((i) => ({ i, L: g.length }))), ...solo.map((i) => ({ i, L: 0 }))];
+      for (const batch of batchesByLength(
+        jobs.map((j) => seqs[j.i]!.length - j.L),
+        batchSize,
+      )) {
+        throwIfAborted(o?.signal);
+        const js = batch.map((j) => jobs[j]!);
+        const { ids, mask, length } = padBatch(
+          js.map((j) => seqs[j.i]!.slice(j.L)),
+          tok.padId,
+        );
+        const anyPast = js.some((j) => j.L > 0);
+        const empty = (): PastKv => ({ batch: 1, length: 0, heads: 0, headDim: 0, tensors: [] });
+        const stacked = anyPast ? stackPasts(js.map((j) => (j.L > 0 ? pastOf.get(j.i)! : empty()))) : null;
+        const { logits, vocab } = await cachedForward({ ids, mask, past: stacked?.past ?? null, pastMask: stacked?.mask ?? null });
+        js.forEach(({ i, L }, b) => {
+          const seq = seqs[i]!;
+          for (let t = Math.max(L + 1, from[i]!); t < seq.length; t++) put(i, t, logSoftmaxAt(logits, (b * length + t - 1 - L) * vocab, vocab, seq[t]!));
+        });
+        done += js.length;
+        report(o, { stage: 'score', done: Math.min(done, total), total });
+      }
     }
+    for (const [i, f] of alias) out[i] = out[f]!.slice();
+    if (done < total) report(o, { stage: 'score', done: total, total });
     return out;
   };
 
@@ -140,8 +280,9 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
         checkLength(e.ids.length, `text ${i + 1}`);
         if (e.ids.length === 0) throw new InvalidOptionError(`text ${i + 1} is empty.`);
       });
-      const lps = await scoreSequences(
+      const lps = await scoreRanges(
         enc.map((e) => e.ids),
+        enc.map(() => 1),
         o,
       );
       return enc.map((e, i) => {
@@ -182,13 +323,14 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
           );
         return { ids, contextLength, aligned };
       });
-      const lps = await scoreSequences(
+      const lps = await scoreRanges(
         plans.map((p) => p.ids),
+        plans.map((p) => p.contextLength),
         o,
       );
       return plans.map((p, i) => {
         const scoredIds = p.ids.slice(p.contextLength);
-        const scored = lps[i]!.slice(p.contextLength - 1);
+        const scored = lps[i]!;
         const perToken = scoredIds.map((id, j) => ({ token: tok.tokenText(id), id, logProb: scored[j]! }));
         return {
           total: scored.reduce((s, v) => s + v, 0),
@@ -304,17 +446,28 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       const logProbs: number[] = [];
       let finishReason: GenerateResult['finishReason'] = 'length';
       report(o, { stage: 'generate', done: 0, total: o.maxNewTokens });
+      // With a KV cache: the prompt once, then one token per step on top of the cached keys/values.
+      // Without (or kvCache: false): full recompute of the whole sequence each step.
+      const useCache = cachedForward !== undefined && o.kvCache !== false;
+      let past: PastKv | null = null;
+      let feed = ids;
       for (let step = 0; step < o.maxNewTokens; step++) {
         throwIfAborted(o.signal);
         checkLength(ids.length + 1, 'prompt + generated text');
-        // Full recompute each step (no KV cache): simple and exact; fine for short probe continuations.
-        const { logits, vocab } = await forward({ ids: [ids], mask: [ids.map(() => 1)] }, { logits: true, hidden: false });
+        let logits: Float32Array | undefined;
+        let vocab: number;
+        if (useCache) {
+          const r: CachedForwardOutput = await cachedForward({ ids: [feed], mask: [feed.map(() => 1)], past, pastMask: past ? [new Array<number>(past.length).fill(1)] : null });
+          ({ logits, vocab } = r);
+          past = r.present;
+        } else ({ logits, vocab } = await forward({ ids: [ids], mask: [ids.map(() => 1)] }, { logits: true, hidden: false }));
         if (!logits) throw new UnsupportedModelError(`${info.id} returned no logits.`);
-        const off = (ids.length - 1) * vocab;
+        const off = ((useCache ? feed.length : ids.length) - 1) * vocab;
         const next = o.greedy || !rng ? argmax(logits, off, vocab) : sampleToken(logits, off, vocab, o.temperature, rng, o.topK);
         logProbs.push(logSoftmaxAt(logits, off, vocab, next));
         newIds.push(next);
         ids = [...ids, next];
+        feed = [next];
         report(o, { stage: 'generate', done: step + 1, total: o.maxNewTokens });
         if ((o.stopAtEos ?? true) && next === tok.eosId) {
           finishReason = 'eos';

@@ -14,7 +14,8 @@
 //    session runs. Why the preferred device was dropped is reported as `fallbackReason`.
 import type * as Transformers from '@huggingface/transformers';
 import { CancelledError, InvalidOptionError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
-import { createLanguageModel, type ForwardFn, type LmTokenizer } from './languageModel';
+import { createLanguageModel, type CachedForwardFn, type ForwardFn, type LmTokenizer } from './languageModel';
+import { directModel } from './directSession';
 import { isOutOfMemory, looksLikeWebGpuProblem, mapLoadError, mapRunError } from './errors';
 import { LM_DTYPES, type LanguageModel, type LmBackend, type LmDevicePreference, type LmDtype, type LmInfo, type LmKind, type LmLoadProgress, type LmSource } from './types';
 
@@ -55,6 +56,8 @@ export interface DeviceCandidate {
 
 export interface DirectModel {
   forward: ForwardFn;
+  /** KV-cache pass, when the export has past_key_values / present.* (see directSession.ts). */
+  cachedForward?: CachedForwardFn;
   dispose(): Promise<void>;
 }
 
@@ -221,6 +224,7 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
     let fallbackReason = skipped;
 
     let forwardImpl: ForwardFn | null = null;
+    let cachedImpl: CachedForwardFn | undefined;
     let disposeImpl: (() => Promise<void>) | null = null;
     let used: DeviceCandidate | null = null;
     for (const [i, cand] of candidates.entries()) {
@@ -234,19 +238,29 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
       let dispose: (() => Promise<void>) | null = null;
       try {
         let fwd: ForwardFn;
+        let cached: CachedForwardFn | undefined;
         if (cand.device === 'direct') {
           if (!platform.createDirect) throw new UnsupportedModelError('this platform has no direct ORT session');
           const direct = await platform.createDirect(prepared, onnxFileFor(dtype), cfg, cand.backend);
           dispose = () => direct.dispose();
           fwd = direct.forward;
+          cached = direct.cachedForward;
         } else {
           const m = await ModelClass.from_pretrained(ref, { ...common, config, dtype, progress_callback, device: cand.device } as never);
           dispose = async () => void (await m.dispose());
           fwd = (input, want) => runForward(tf, m, input.ids, input.mask, want);
+          // CPU / WASM: run transformers.js's own session directly (less per-call wrapping, and the KV
+          // cache). Not on WebGPU, where transformers.js may keep present.* on the GPU.
+          const direct = cand.backend !== 'webgpu' ? directOnTransformersSession(tf, m, cfg) : null;
+          if (direct) {
+            fwd = direct.forward;
+            cached = direct.cachedForward;
+          }
         }
         // Warm-up: ORT-web reports unsupported WebGPU kernels / GPU OOM only when a session runs.
         await fwd({ ids: [[tokenizer.padId, tokenizer.padId]], mask: [[1, 1]] }, { logits: true, hidden: false });
         forwardImpl = fwd;
+        cachedImpl = cached;
         disposeImpl = dispose;
         used = cand;
         break;
@@ -299,11 +313,41 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
         throw e instanceof WorkbenchError ? e : mapRunError(e, displayId, info.backend);
       }
     };
-    return createLanguageModel({ info, tokenizer, forward, dispose: disposeImpl });
+    const cachedRun = cachedImpl;
+    const cachedForward: CachedForwardFn | undefined = cachedRun
+      ? async (input) => {
+          try {
+            return await cachedRun(input);
+          } catch (e) {
+            throw e instanceof WorkbenchError ? e : mapRunError(e, displayId, info.backend);
+          }
+        }
+      : undefined;
+    return createLanguageModel({ info, tokenizer, forward, ...(cachedForward ? { cachedForward } : {}), dispose: disposeImpl });
   });
 }
 
 type AnyTensor = Transformers.Tensor;
+
+/**
+ * The direct forward / KV-cache passes (directSession.ts) on transformers.js's own ORT session of a
+ * single-graph export (`sessions.model`); null when the model is laid out otherwise (merged
+ * decoders, extra inputs), in which case transformers.js's forward is used as before.
+ */
+function directOnTransformersSession(tf: TransformersModule, model: Transformers.PreTrainedModel, config: Record<string, unknown>) {
+  const sessions = (model as unknown as { sessions?: Record<string, { inputNames: string[]; outputNames: string[]; run(f: unknown): Promise<unknown> }> }).sessions;
+  const session = sessions?.model;
+  if (!session || Object.keys(sessions).length !== 1 || !Array.isArray(session.inputNames) || !Array.isArray(session.outputNames)) return null;
+  try {
+    return directModel(
+      (type, data, dims) => (new tf.Tensor(type, data as never, dims) as unknown as { ort_tensor: never }).ort_tensor,
+      { session, run: (feeds) => session.run(feeds) as never },
+      config,
+    );
+  } catch {
+    return null;
+  }
+}
 
 async function runForward(
   tf: TransformersModule,

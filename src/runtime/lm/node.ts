@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidOptionError } from '../../core/errors';
 import { createSession, getOrt } from '../ort';
-import { directForward } from './directSession';
+import { directModel, ortTensorFactory } from './directSession';
 import { loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import type { LanguageModel, LmDevicePreference, LmSource } from './types';
 
@@ -129,7 +129,7 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
         throw Object.assign(new Error(`ENOENT: ${full}: ${e instanceof Error ? e.message : String(e)}`), { status: 404 });
       }
       const [ort, { session }] = await Promise.all([getOrt(), createSession(bytes, 'wasm', prepared.ref)]);
-      return { forward: directForward(ort, session, config), dispose: () => session.release() };
+      return { ...directModel(ortTensorFactory(ort), session, config), dispose: () => session.release() };
     },
     async devices(pref) {
       if (pref === 'webgpu')

@@ -69,6 +69,12 @@ export interface RunOptions {
   onProgress?: (p: LmRunProgress) => void;
   /** Sequences (or masked variants) per forward pass; default 8 (16 for PLL). */
   batchSize?: number;
+  /**
+   * Causal LMs whose export has a KV cache: run prefixes shared by several sequences once and
+   * generate one token per step from the cache (default true). false = every sequence in full and
+   * full recompute per generated token — the reference path, for checking and benchmarking.
+   */
+  kvCache?: boolean;
 }
 
 export interface CausalScoreOptions extends RunOptions {
