@@ -3,17 +3,17 @@
 // be re-run from the same seed). Tables are keyed by id; `finishedAt`/`savedAt` are indexed for
 // newest-first lists.
 import Dexie, { type Table } from 'dexie';
-import type { AssociationProbe } from '../probes/schema';
-import type { StoredRun } from './runRecord';
+import type { AnyProbe } from '../probes/lmSchema';
+import type { AnyStoredRun } from './runRecord';
 
 export interface SavedProbe {
   id: string;
-  probe: AssociationProbe;
+  probe: AnyProbe;
   savedAt: string;
 }
 
 export class WorkbenchDb extends Dexie {
-  runs!: Table<StoredRun, string>;
+  runs!: Table<AnyStoredRun, string>;
   probes!: Table<SavedProbe, string>;
   constructor(name = 'bias-workbench') {
     super(name);
@@ -28,11 +28,11 @@ export const setDb = (d: WorkbenchDb | null) => {
   instance = d;
 };
 
-export const saveRun = (r: StoredRun) => db().runs.put(r);
+export const saveRun = (r: AnyStoredRun) => db().runs.put(r);
 export const getRun = (id: string) => db().runs.get(id);
 export const listRuns = () => db().runs.orderBy('finishedAt').reverse().toArray();
 export const deleteRun = (id: string) => db().runs.delete(id);
 
-export const saveProbe = (probe: AssociationProbe) => db().probes.put({ id: probe.id, probe, savedAt: new Date().toISOString() });
+export const saveProbe = (probe: AnyProbe) => db().probes.put({ id: probe.id, probe, savedAt: new Date().toISOString() });
 export const listProbes = () => db().probes.orderBy('savedAt').reverse().toArray();
 export const deleteProbe = (id: string) => db().probes.delete(id);

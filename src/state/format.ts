@@ -72,6 +72,11 @@ export function progressText(p: RunProgress | null): string {
       const prefix = p.tests > 1 ? `test ${p.test} / ${p.tests} · ` : '';
       return `${prefix}${p.stage} ${formatInt(p.done)} / ${formatInt(p.total)}`;
     }
+    case 'lm': {
+      const prefix = p.tests > 1 ? `probe ${p.test} / ${p.tests} · ` : '';
+      const what = p.step === 'score' ? 'scoring' : p.step === 'generate' ? 'generating' : 'statistics';
+      return `${prefix}${what} ${formatInt(p.done)} / ${formatInt(p.total)}`;
+    }
     case 'finishing':
       return 'finishing';
   }
@@ -84,6 +89,11 @@ export function progressFraction(p: RunProgress | null): number | null {
     const within = p.total > 0 ? p.done / p.total : 0;
     // permutations are the first half of each test's work, bootstrap the second
     const part = p.stage === 'permutations' ? within / 2 : 0.5 + within / 2;
+    return Math.min(1, (p.test - 1 + part) / Math.max(1, p.tests));
+  }
+  if (p.stage === 'lm') {
+    const within = p.total > 0 ? p.done / p.total : 0;
+    const part = p.step === 'analyze' ? 0.9 + within * 0.1 : within * 0.9;
     return Math.min(1, (p.test - 1 + part) / Math.max(1, p.tests));
   }
   if (p.stage === 'finishing') return 1;

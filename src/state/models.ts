@@ -1,6 +1,10 @@
-// The models the picker offers. Data, like the probe registry: the embedded GloVe now; the LM
-// runtime issue adds entries here (kind decides which probe families a model can run). User word
-// vectors loaded at run time are added to the list as `user:<name>`.
+// The models the picker offers. Data, like the probe registry: the embedded GloVe, the language
+// models of the LM catalogue (embedded tiny GPT-2 / tiny BERT; curated Hub repos that need
+// internet), any Hub id typed in (`hub:<org/name>`), and model folders the user picked
+// (`local/<name>`, kept in this tab only). User word vectors are added as `user:<name>`.
+// `lmSourceFor` turns a picker id into the LM runtime's source description.
+import { LM_MODELS, type LmSource } from '../worker/client';
+
 export type PickerModelKind = 'word-embedding' | 'causal-lm' | 'masked-lm';
 
 export interface PickerModel {
@@ -9,6 +13,9 @@ export interface PickerModel {
   kind: PickerModelKind;
   /** Shown under the picker. */
   note: string;
+  needsInternet?: boolean;
+  /** Weight formats the model offers (LMs). */
+  dtypes?: readonly string[];
 }
 
 export const EMBEDDED_MODELS: readonly PickerModel[] = Object.freeze([
@@ -20,4 +27,50 @@ export const EMBEDDED_MODELS: readonly PickerModel[] = Object.freeze([
   },
 ]);
 
+/** Language models from the catalogue, embedded first. */
+export const LM_PICKER_MODELS: readonly PickerModel[] = Object.freeze(
+  LM_MODELS.map((m) => ({
+    id: m.id,
+    title: m.needsInternet ? `${m.title} — needs internet` : m.title,
+    kind: m.kind,
+    note: m.note,
+    needsInternet: m.needsInternet,
+    dtypes: m.dtypes,
+  })),
+);
+
 export const DEFAULT_MODEL_ID = 'glove-6b-100d';
+export const HUB_PREFIX = 'hub:';
+export const LOCAL_PREFIX = 'local/';
+export const DEFAULT_HUB_HOST = 'https://huggingface.co/';
+
+/** Picked folders (their files) by model id; the files live only in this tab. */
+const localFolders = new Map<string, Extract<LmSource, { type: 'files' }>>();
+export const rememberLocalFolder = (id: string, source: Extract<LmSource, { type: 'files' }>) => void localFolders.set(id, source);
+export const localFolderIds = () => [...localFolders.keys()];
+
+export const findPickerModel = (id: string): PickerModel | undefined => [...EMBEDDED_MODELS, ...LM_PICKER_MODELS].find((m) => m.id === id);
+
+/** True for every id the LM runtime serves (catalogue, free Hub id, picked folder). */
+export const isLmModelId = (id: string): boolean =>
+  id.startsWith(HUB_PREFIX) || id.startsWith(LOCAL_PREFIX) || LM_PICKER_MODELS.some((m) => m.id === id);
+
+/** The LM source for a picker id; null for word-vector models or a folder no longer in this tab. */
+export function lmSourceFor(id: string, hubHost: string): LmSource | null {
+  const host = hubHost.trim() ? (hubHost.trim().endsWith('/') ? hubHost.trim() : `${hubHost.trim()}/`) : undefined;
+  if (id.startsWith(HUB_PREFIX)) return { type: 'hub', id: id.slice(HUB_PREFIX.length), ...(host ? { remoteHost: host } : {}) };
+  if (id.startsWith(LOCAL_PREFIX)) return localFolders.get(id) ?? null;
+  const m = LM_MODELS.find((x) => x.id === id);
+  if (!m) return null;
+  return m.source === 'embedded' ? { type: 'embedded', id } : { type: 'hub', id, ...(host ? { remoteHost: host } : {}) };
+}
+
+/** What the picker shows for an id (titles for free Hub ids and folders too). */
+export function modelTitle(id: string): string {
+  if (id.startsWith(HUB_PREFIX)) return `${id.slice(HUB_PREFIX.length)} (Hub)`;
+  if (id.startsWith(LOCAL_PREFIX)) return `${id.slice(LOCAL_PREFIX.length)} (your folder)`;
+  return findPickerModel(id)?.title ?? id;
+}
+
+/** The model kind an id needs to know before loading: word vectors vs LM. */
+export const modelModality = (id: string): 'vectors' | 'lm' => (isLmModelId(id) ? 'lm' : 'vectors');

@@ -4,7 +4,12 @@
 // zustand store.
 import { QueryClient, queryOptions, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssociationOptions } from '../core/association/types';
-import { CancelledError, ParseError } from '../core/errors';
+import { CancelledError, ParseError, UnsupportedModelError } from '../core/errors';
+import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../core/lmRun/types';
+import type { LmProbe, AnyProbe } from '../probes/lmSchema';
+import { parseAnyRunRecord } from '../probes/runRecordSchema';
+import type { LmDtype, LmInfo, ModelProgress } from '../worker/client';
+import { isLmModelId, lmSourceFor, modelTitle, rememberLocalFolder } from './models';
 import type { RunRecord } from '../core/runRecord';
 import { parseRunRecord } from '../probes/runRecordSchema';
 import { describeError } from './errors';
@@ -13,7 +18,8 @@ import type { AssociationProbe } from '../probes/schema';
 import * as client from '../worker/client';
 import type { DevicePreference, LoadedModelInfo } from '../worker/client';
 import { deleteProbe, deleteRun, getRun, listProbes, listRuns, saveProbe, saveRun } from './db';
-import { buildStoredRun, type StoredRun } from './runRecord';
+import { buildStoredLmRun, buildStoredRun, type AnyStoredRun, type StoredLmRun, type StoredRun } from './runRecord';
+import { lmHeadline } from './lmFormat';
 import { useWorkbench } from './store';
 
 export const queryClient = new QueryClient({
@@ -23,14 +29,57 @@ export const queryClient = new QueryClient({
   },
 });
 
-export const modelQuery = (modelId: string, device: DevicePreference) =>
+/** A loaded model as the page sees it; language models also carry the LM runtime's info. */
+export type PageModelInfo = LoadedModelInfo & { lm?: LmInfo };
+
+export interface LmPrefs {
+  dtype: 'auto' | LmDtype;
+  hubHost: string;
+}
+
+const lmPrefsNow = (): LmPrefs => {
+  const s = useWorkbench.getState();
+  return { dtype: s.lmDtype, hubHost: s.hubHost };
+};
+
+/** Load (or find loaded) the LM behind a picker id, reporting typed load progress to the store. */
+export async function loadLanguageModel(modelId: string, device: DevicePreference, prefs: LmPrefs): Promise<LmInfo> {
+  const source = lmSourceFor(modelId, prefs.hubHost);
+  if (!source) throw new UnsupportedModelError(`The model folder “${modelId}” is no longer open in this tab: open it again with “Open local model folder…”.`);
+  const { setModelProgress } = useWorkbench.getState();
+  try {
+    return await client.loadLm(source, { device, dtype: prefs.dtype }, (p) => setModelProgress(p as ModelProgress));
+  } finally {
+    setModelProgress(null);
+  }
+}
+
+const toPageInfo = (modelId: string, i: LmInfo): PageModelInfo => ({
+  id: i.id,
+  kind: i.kind,
+  title: `${modelTitle(modelId).replace(/ — needs internet$/, '')} · ${i.modelType}, ${i.dtype}`,
+  backend: i.backend === 'cpu' ? 'wasm' : i.backend,
+  ...(i.fallbackReason ? { fallbackReason: i.fallbackReason } : {}),
+  dims: 0,
+  vocabularySize: i.vocabularySize,
+  assetSha256: Object.values(i.sha256)[0] ?? '',
+  dtype: i.dtype,
+  lm: i,
+});
+
+export const modelQuery = (modelId: string, device: DevicePreference, prefs: LmPrefs = lmPrefsNow()) =>
   queryOptions({
-    queryKey: ['model', modelId, device] as const,
-    queryFn: async (): Promise<LoadedModelInfo> => {
+    queryKey: isLmModelId(modelId) ? (['model', modelId, device, prefs.dtype, prefs.hubHost] as const) : (['model', modelId, device] as const),
+    queryFn: async (): Promise<PageModelInfo> => {
+      // The scoring worker starts while the model loads, so the first run does not wait for it.
+      client.warmUpScoring();
+      if (isLmModelId(modelId)) {
+        const info = await loadLanguageModel(modelId, device, prefs);
+        return toPageInfo(modelId, info);
+      }
       const { setModelProgress } = useWorkbench.getState();
       try {
         const info = await client.loadModel(modelId, device, (p) => setModelProgress(p));
-        client.warmUpScoring();
         return info;
       } finally {
         setModelProgress(null);
@@ -40,7 +89,11 @@ export const modelQuery = (modelId: string, device: DevicePreference) =>
     gcTime: Infinity,
   });
 
-export const useModel = (modelId: string, device: DevicePreference) => useQuery(modelQuery(modelId, device));
+export const useModel = (modelId: string, device: DevicePreference) => {
+  const dtype = useWorkbench((s) => s.lmDtype);
+  const hubHost = useWorkbench((s) => s.hubHost);
+  return useQuery(modelQuery(modelId, device, { dtype, hubHost }));
+};
 
 /** Which of `words` the model knows; cached per (model, word list). */
 export const useVocabulary = (modelId: string, words: string[], enabled: boolean) =>
@@ -59,7 +112,7 @@ export const useSavedProbes = () => useQuery({ queryKey: ['probes'], queryFn: li
 
 export const useSaveProbe = () => {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (p: AssociationProbe) => saveProbe(p), onSuccess: () => qc.invalidateQueries({ queryKey: ['probes'] }) });
+  return useMutation({ mutationFn: (p: AnyProbe) => saveProbe(p), onSuccess: () => qc.invalidateQueries({ queryKey: ['probes'] }) });
 };
 export const useDeleteProbe = () => {
   const qc = useQueryClient();
@@ -76,12 +129,16 @@ export const useImportRun = () => {
       } catch (e) {
         throw new ParseError(`The file is not valid JSON (${(e as Error).message}).`);
       }
-      const record = parseRunRecord(json);
-      const stored: StoredRun = {
-        ...(record as RunRecord<AssociationProbe>),
+      const isLm = json !== null && typeof json === 'object' && Array.isArray((json as { results?: unknown }).results) &&
+        ((json as { results: { kind?: string }[] }).results.some((r) => r && r.kind !== 'weat' && r.kind !== 'seat'));
+      const record = isLm ? parseAnyRunRecord(json) : parseRunRecord(json);
+      const display = {
         probeId: record.probes.length === 1 ? record.probes[0]!.id : `${record.probes.length} probes`,
         title: record.probes.length === 1 ? record.probes[0]!.title : `${record.probes.length} tests (imported)`,
       };
+      const stored: AnyStoredRun = isLm
+        ? ({ ...(record as StoredLmRun), ...display, modality: 'lm' } as StoredLmRun)
+        : ({ ...(record as RunRecord<AssociationProbe>), ...display } as StoredRun);
       await saveRun(stored);
       return stored;
     },
@@ -97,7 +154,7 @@ export const useDeleteRun = () => {
   return useMutation({ mutationFn: (id: string) => deleteRun(id), onSuccess: () => qc.invalidateQueries({ queryKey: ['runs'] }) });
 };
 
-export interface RunVariables {
+export interface AssociationRunVariables {
   probeId: string;
   title: string;
   probes: AssociationProbe[];
@@ -105,13 +162,31 @@ export interface RunVariables {
   device: DevicePreference;
   options: AssociationOptions;
   rerunOf?: string;
+  lm?: false;
 }
+
+/** LM probes: options are the association options (seed, permutations, bootstrap…) plus the LM defaults. */
+export interface LmRunVariables {
+  lm: true;
+  probeId: string;
+  title: string;
+  probes: LmProbe[];
+  modelId: string;
+  device: DevicePreference;
+  options: AssociationOptions | LmRunOptions;
+  rerunOf?: string;
+}
+
+export type RunVariables = AssociationRunVariables | LmRunVariables;
+
+/** Options of an LM run: DEFAULT_LM_RUN_OPTIONS overridden by what the user chose (as the CLI's flags do). */
+export const lmRunOptionsFrom = (o: AssociationOptions | LmRunOptions): LmRunOptions => ({ ...DEFAULT_LM_RUN_OPTIONS, ...o });
 
 let controller: AbortController | null = null;
 /** Cancel the run in flight: the scoring worker is terminated at once. */
 export const cancelRun = () => controller?.abort();
 
-export async function executeRun(v: RunVariables, qc: QueryClient = queryClient): Promise<StoredRun> {
+export async function executeRun(v: RunVariables, qc: QueryClient = queryClient): Promise<AnyStoredRun> {
   const { setRunProgress } = useWorkbench.getState();
   controller?.abort();
   const mine = new AbortController();
@@ -124,6 +199,19 @@ export async function executeRun(v: RunVariables, qc: QueryClient = queryClient)
       mine.signal.addEventListener('abort', () => reject(new CancelledError('The run was cancelled.')), { once: true }),
     );
     aborted.catch(() => undefined);
+    if (v.lm) {
+      if (!isLmModelId(v.modelId))
+        throw new UnsupportedModelError(`LM probes need a language model; “${modelTitle(v.modelId)}” holds word vectors. Choose “Workbench tiny GPT-2 (embedded)” or another language model in the Model list.`);
+      // Always ask the worker (cheap when loaded): a dtype switch may have unloaded the cached one.
+      const info = await Promise.race([loadLanguageModel(v.modelId, v.device, lmPrefsNow()), aborted]);
+      const options = lmRunOptionsFrom(v.options);
+      const results = await client.runLmProbes({ probes: v.probes, info, options }, setRunProgress, mine.signal);
+      const record = buildStoredLmRun({ ...v, info, options, startedAt, finishedAt: new Date(), results });
+      await saveRun(record);
+      return record;
+    }
+    if (isLmModelId(v.modelId))
+      throw new UnsupportedModelError(`WEAT and SEAT need word vectors; “${modelTitle(v.modelId)}” is a language model. Choose GloVe (or your own vectors) in the Model list, or open an LM probe from the library.`);
     const model = await Promise.race([qc.ensureQueryData(modelQuery(v.modelId, v.device)), aborted]);
     const results = await client.runProbes({ probes: v.probes, modelId: v.modelId, options: v.options }, setRunProgress, mine.signal);
     const record = buildStoredRun({ ...v, model, startedAt, finishedAt: new Date(), results });
@@ -153,7 +241,9 @@ export const useRunMutation = () => {
         .getState()
         .setLastFinished(
           record.results.length === 1 && first
-            ? `Finished “${record.title}”: d = ${formatD(first.effectSize)}, p = ${formatP(first.pValue)}.`
+            ? 'effectSize' in first
+              ? `Finished “${record.title}”: d = ${formatD(first.effectSize)}, p = ${formatP(first.pValue)}.`
+              : `Finished “${record.title}”: ${lmHeadline(first).text}.`
             : `Finished ${record.results.length} tests of “${record.title}”.`,
         );
     },
@@ -186,3 +276,36 @@ export const useLoadUserVectors = () => {
 
 export const useUserModels = () =>
   useQuery<LoadedModelInfo[]>({ queryKey: ['user-models'], queryFn: () => [], staleTime: Infinity, gcTime: Infinity });
+
+/**
+ * A model folder the user picked (`<input webkitdirectory>`): its files are handed to the model
+ * worker as Blobs (paths relative to the picked folder), loaded once to learn its id and check it,
+ * then selected. Errors (no tokenizer, unsupported architecture, corrupt ONNX) are the runtime's
+ * named errors.
+ */
+export const useOpenModelFolder = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (files: File[]) => {
+      const first = files[0]!;
+      const rel = (f: File) => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+      const name = rel(first).includes('/') ? rel(first).split('/')[0]! : 'folder';
+      const source = { type: 'files' as const, name, files: files.map((f) => ({ path: rel(f), file: f as Blob })) };
+      const st = useWorkbench.getState();
+      const { setModelProgress } = st;
+      try {
+        const info = await client.loadLm(source, { device: st.device, dtype: st.lmDtype }, (p) => setModelProgress(p as ModelProgress));
+        return { info, source };
+      } finally {
+        setModelProgress(null);
+      }
+    },
+    onSuccess: ({ info, source }) => {
+      rememberLocalFolder(info.id, source);
+      const st = useWorkbench.getState();
+      qc.setQueryData(modelQuery(info.id, st.device, { dtype: st.lmDtype, hubHost: st.hubHost }).queryKey, toPageInfo(info.id, info));
+      st.setModelId(info.id);
+      st.showNotice({ kind: 'info', title: 'Model folder loaded', text: `${info.id}: ${info.modelType} ${info.kind}, ${info.dtype}, ${info.backend}.` });
+    },
+  });
+};

@@ -3,7 +3,10 @@
 // history keeps a few display fields beside it (which probe or suite was run, its title, and
 // which run a re-run reproduces); exports strip them (toRunRecord).
 import { version } from '../../package.json';
-import { createRunRecord, makeRunId, type RunBackend, type RunRecord } from '../core/runRecord';
+import { createRunRecord, makeRunId, type RunBackend, type RunRecord, type RunResult } from '../core/runRecord';
+import type { LmRunOptions, LmRunResult } from '../core/lmRun';
+import type { AnyProbe, LmProbe } from '../probes/lmSchema';
+import type { LmInfo } from '../worker/client';
 import type { AssociationOptions, AssociationResult } from '../core/association/types';
 import type { AssociationProbe } from '../probes/schema';
 import type { LoadedModelInfo } from '../worker/client';
@@ -53,5 +56,60 @@ export function buildStoredRun(args: {
 /** The exportable record (the core format), without the history's display fields. */
 export function toRunRecord(s: StoredRun): RunRecord<AssociationProbe> {
   const { probeId: _p, title: _t, rerunOf: _r, ...record } = s;
+  return record;
+}
+
+/** A run of LM probes: results are the union discriminated by `kind` (LmProbeResult | lm-iat). */
+export interface StoredLmRun extends RunRecord<AnyProbe, RunResult> {
+  probeId: string;
+  title: string;
+  rerunOf?: string;
+  modality: 'lm';
+}
+
+export type AnyStoredRun = StoredRun | StoredLmRun;
+export const isLmRun = (r: AnyStoredRun): r is StoredLmRun => (r as StoredLmRun).modality === 'lm';
+
+/** The model as an LM run record names it (same title form as the CLI's). */
+export const lmRunModel = (i: LmInfo) => {
+  const sha = Object.values(i.sha256)[0] ?? null;
+  return {
+    id: i.id,
+    title: `${i.id} (${i.modelType} ${i.kind}, ${i.dtype}, ${i.backend})`,
+    assetSha256: sha && /^[0-9a-f]{64}$/.test(sha) ? sha : null,
+    dtype: i.dtype,
+    backend: (i.backend === 'cpu' ? 'node' : i.backend) as RunBackend,
+    ...(i.fallbackReason ? { fallbackReason: i.fallbackReason } : {}),
+  };
+};
+
+export function buildStoredLmRun(args: {
+  probeId: string;
+  title: string;
+  probes: LmProbe[];
+  info: LmInfo;
+  options: LmRunOptions;
+  startedAt: Date;
+  finishedAt: Date;
+  results: LmRunResult[];
+  rerunOf?: string;
+}): StoredLmRun {
+  const record = createRunRecord<AnyProbe, RunResult>({
+    runId: makeRunId(args.finishedAt, Math.random),
+    app: { ...APP },
+    probes: args.probes,
+    model: lmRunModel(args.info),
+    options: args.options,
+    startedAt: args.startedAt,
+    finishedAt: args.finishedAt,
+    results: args.results,
+  });
+  return { ...record, probeId: args.probeId, title: args.title, modality: 'lm', ...(args.rerunOf ? { rerunOf: args.rerunOf } : {}) };
+}
+
+/** The exportable record of any run (the core format), without the history's display fields. */
+export function toAnyRunRecord(s: AnyStoredRun): RunRecord<AnyProbe, RunResult> {
+  if (!isLmRun(s)) return toRunRecord(s) as RunRecord<AnyProbe, RunResult>;
+  const { probeId: _p, title: _t, rerunOf: _r, modality: _m, ...record } = s;
   return record;
 }

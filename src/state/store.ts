@@ -7,9 +7,15 @@ import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { DEFAULT_ASSOCIATION_OPTIONS, type AssociationOptions, type SetKey } from '../core/association/types';
 import type { ErrorInfo } from '../core/errors';
-import type { DevicePreference, ModelProgress, RunProgress } from '../worker/client';
-import { emptyDraft, type ProbeDraft } from './draft';
-import { DEFAULT_MODEL_ID } from './models';
+import type { DevicePreference, LmDtype, ModelProgress, RunProgress } from '../worker/client';
+import { emptyDraft, type DraftOrigin, type ProbeDraft } from './draft';
+import { DEFAULT_MODEL_ID, LOCAL_PREFIX } from './models';
+
+/** The LM probe being edited: its JSON text as typed (validated live, never rejected mid-keystroke). */
+export interface LmDraft {
+  text: string;
+  origin: DraftOrigin;
+}
 
 export type View = 'workbench' | 'history' | 'class';
 export interface Notice {
@@ -25,6 +31,11 @@ export interface EditorSlice {
   setLabel: (set: SetKey, text: string) => void;
   setSetTemplates: (set: SetKey, text: string) => void;
   loadDraft: (draft: ProbeDraft) => void;
+  /** Which editor shows: the association form or the LM probe JSON editor. */
+  editorMode: 'association' | 'lm';
+  lmDraft: LmDraft;
+  setLmText: (text: string) => void;
+  loadLmDraft: (d: LmDraft) => void;
 }
 
 export interface OptionsSlice {
@@ -33,6 +44,12 @@ export interface OptionsSlice {
   setOption: <K extends keyof AssociationOptions>(key: K, value: AssociationOptions[K]) => void;
   setDevice: (d: DevicePreference) => void;
   resetOptions: () => void;
+  /** LM weight format to load ('auto' = what the model offers first, fp32 for the embedded ones). */
+  lmDtype: 'auto' | LmDtype;
+  /** Where Hub models are fetched from (a mirror or the mock Hub in tests); '' = huggingface.co. */
+  hubHost: string;
+  setLmDtype: (d: 'auto' | LmDtype) => void;
+  setHubHost: (h: string) => void;
 }
 
 export interface SessionSlice {
@@ -71,7 +88,11 @@ const createEditorSlice: Slice<EditorSlice> = (set) => ({
   setWords: (k, text) => set((s) => ({ draft: { ...s.draft, words: { ...s.draft.words, [k]: text } } })),
   setLabel: (k, text) => set((s) => ({ draft: { ...s.draft, labels: { ...s.draft.labels, [k]: text } } })),
   setSetTemplates: (k, text) => set((s) => ({ draft: { ...s.draft, setTemplates: { ...s.draft.setTemplates, [k]: text } } })),
-  loadDraft: (draft) => set({ draft }),
+  loadDraft: (draft) => set({ draft, editorMode: 'association' }),
+  editorMode: 'association',
+  lmDraft: { text: '', origin: { kind: 'new', id: '' } },
+  setLmText: (text) => set((s) => ({ lmDraft: { ...s.lmDraft, text } })),
+  loadLmDraft: (lmDraft) => set({ lmDraft, editorMode: 'lm' }),
 });
 
 const createOptionsSlice: Slice<OptionsSlice> = (set) => ({
@@ -80,6 +101,10 @@ const createOptionsSlice: Slice<OptionsSlice> = (set) => ({
   setOption: (key, value) => set((s) => ({ options: { ...s.options, [key]: value } })),
   setDevice: (device) => set({ device }),
   resetOptions: () => set({ options: { ...DEFAULT_ASSOCIATION_OPTIONS } }),
+  lmDtype: 'auto',
+  hubHost: '',
+  setLmDtype: (lmDtype) => set({ lmDtype }),
+  setHubHost: (hubHost) => set({ hubHost }),
 });
 
 const createSessionSlice: Slice<SessionSlice> = (set) => ({
@@ -123,7 +148,17 @@ export const useWorkbench = create<WorkbenchState>()(
       name: 'bias-workbench:v1',
       version: 1,
       storage: createJSONStorage(() => (typeof localStorage !== 'undefined' ? localStorage : memoryStorage())),
-      partialize: (s) => ({ draft: s.draft, options: s.options, device: s.device, modelId: s.modelId, currentRunId: s.currentRunId }),
+      partialize: (s) => ({
+        draft: s.draft,
+        options: s.options,
+        device: s.device,
+        modelId: s.modelId,
+        currentRunId: s.currentRunId,
+        editorMode: s.editorMode,
+        lmDraft: s.lmDraft,
+        lmDtype: s.lmDtype,
+        hubHost: s.hubHost,
+      }),
       // Defaults first, so options added in a later version get their default value.
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<WorkbenchState>;
@@ -131,7 +166,8 @@ export const useWorkbench = create<WorkbenchState>()(
           ...current,
           ...p,
           // user vectors live only in the tab that loaded them: fall back to the embedded model
-          modelId: p.modelId && !p.modelId.startsWith('user:') ? p.modelId : current.modelId,
+          // (and so do picked model folders)
+          modelId: p.modelId && !p.modelId.startsWith('user:') && !p.modelId.startsWith(LOCAL_PREFIX) ? p.modelId : current.modelId,
           options: { ...current.options, ...(p.options ?? {}) },
           draft: p.draft ? { ...current.draft, ...p.draft } : current.draft,
         };

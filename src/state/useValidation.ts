@@ -7,6 +7,15 @@ import { splitStimuli } from './draft';
 import { useModel, useVocabulary } from './queries';
 import { useWorkbench } from './store';
 import { oovIssues, SET_ORDER, validateDraft, type Issue } from './validation';
+import { validateLmDraft, type LmDraftValidation } from './lmDraft';
+import { isLmModelId } from './models';
+
+/** Live validation of the LM probe JSON (schema paths; see lmDraft.ts). */
+export function useLmDraftValidation(): LmDraftValidation {
+  const text = useWorkbench((s) => s.lmDraft.text);
+  const deferred = useDeferredValue(text);
+  return useMemo(() => validateLmDraft(deferred), [deferred]);
+}
 
 export interface DraftValidation {
   probe: ReturnType<typeof validateDraft>['probe'];
@@ -26,7 +35,7 @@ export function useDraftValidation(): DraftValidation {
   const base = useMemo(() => validateDraft(deferred), [deferred]);
   const lists = useMemo(() => SET_ORDER.map((k) => splitStimuli(deferred.words[k])), [deferred]);
   const all = useMemo(() => lists.flat(), [lists]);
-  const wordLevel = deferred.family === 'weat';
+  const wordLevel = deferred.family === 'weat' && !isLmModelId(modelId);
   const vocab = useVocabulary(modelId, all, !!model.data && wordLevel);
   return useMemo(() => {
     let known: Partial<Record<SetKey, boolean[]>> = {};

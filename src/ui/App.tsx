@@ -14,6 +14,15 @@ const ClassModePage = lazy(() => import('./pages/ClassModePage'));
 export function App() {
   const view = useWorkbench((s) => s.view);
   useShareLink();
+  useEffect(() => {
+    // `?hubHost=http://127.0.0.1:8123/` (a mirror, or the mock Hub in tests) and `?hubModel=org/name`.
+    const q = new URLSearchParams(window.location.search);
+    const st = useWorkbench.getState();
+    const host = q.get('hubHost');
+    if (host) st.setHubHost(host);
+    const hubModel = q.get('hubModel');
+    if (hubModel && /^[\w.-]+\/[\w.-]+$/.test(hubModel)) st.setModelId(`hub:${hubModel}`);
+  }, []);
   usePrefetchChunks();
   useEffect(() => {
     document.title = view === 'class' ? 'Class mode · Bias Probe Workbench' : view === 'history' ? 'History · Bias Probe Workbench' : 'Bias Probe Workbench';

@@ -6,17 +6,34 @@ import * as Comlink from 'comlink';
 import { CancelledError } from '../core/errors';
 import type { AssociationOptions, AssociationResult } from '../core/association/types';
 import type { AssociationProbe } from '../probes/schema';
-import { registerErrorTransfer, type DevicePreference, type LoadedModelInfo, type ModelProgress, type ModelWorkerApi } from './modelProtocol';
-import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
+import type { LmRunOptions, LmRunResult } from '../core/lmRun';
+import type { LmProbe } from '../probes/lmSchema';
+import { LM_CATALOG, type LmCatalogEntry } from '../runtime/lm/catalog';
+import {
+  registerErrorTransfer,
+  type DevicePreference,
+  type LmDtype,
+  type LmInfo,
+  type LmLoadPrefs,
+  type LmLoadProgress,
+  type LmSource,
+  type LmWorkerApi,
+  type LoadedModelInfo,
+  type ModelProgress,
+  type ModelWorkerApi,
+} from './modelProtocol';
+import type { GenerateRequest, RunProgress, ScoringLanguageModel, ScoringWorkerApi } from './scoringProtocol';
 
-export type { DevicePreference, LoadedModelInfo, ModelProgress, RunProgress };
+export type { DevicePreference, LoadedModelInfo, ModelProgress, RunProgress, LmDtype, LmInfo, LmLoadProgress, LmSource, LmCatalogEntry };
+/** Curated language models (embedded + Hub), as data; the catalogue module imports no runtime code. */
+export const LM_MODELS: readonly LmCatalogEntry[] = LM_CATALOG;
 
 registerErrorTransfer(Comlink);
 
-let modelWorker: Comlink.Remote<ModelWorkerApi> | null = null;
+let modelWorker: Comlink.Remote<ModelWorkerApi & LmWorkerApi> | null = null;
 /** The model worker lives as long as the page: loaded models stay warm between runs. */
-const model = (): Comlink.Remote<ModelWorkerApi> =>
-  (modelWorker ??= Comlink.wrap<ModelWorkerApi>(
+const model = (): Comlink.Remote<ModelWorkerApi & LmWorkerApi> =>
+  (modelWorker ??= Comlink.wrap<ModelWorkerApi & LmWorkerApi>(
     new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module', name: 'model' }),
   ));
 
@@ -84,7 +101,7 @@ export function runProbes(req: RunRequest, onProgress: (p: RunProgress) => void,
 }
 
 /**
- * Start the scoring worker ahead of the first run (after the model is ready), so its script is
+ * Start the scoring worker ahead of the first run (while the model loads), so its script is
  * fetched while online and the first run does not pay for worker start-up.
  */
 export function warmUpScoring(): void {
@@ -95,4 +112,81 @@ export function warmUpScoring(): void {
 export function terminateScoring(): void {
   scoring?.worker.terminate();
   scoring = null;
+}
+
+// ── Language models (issue 4/5) ──────────────────────────────────────────────────────────────
+
+const lmIdOf = (s: LmSource): string => (s.type === 'files' ? `local/${s.name.replace(/[^\w.-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'folder'}` : s.type === 'path' ? s.path : s.id);
+
+/**
+ * Load a language model in the model worker. The worker memoises loads per id (first dtype/device
+ * wins), so a load asking for another dtype or device than the loaded one unloads it first.
+ */
+export async function loadLm(source: LmSource, prefs: LmLoadPrefs, onProgress?: (p: LmLoadProgress) => void): Promise<LmInfo> {
+  const m = model();
+  const id = lmIdOf(source);
+  const current = (await m.lmLoaded()).find((i) => i.id === id);
+  const wantDtype = prefs.dtype && prefs.dtype !== 'auto' ? prefs.dtype : null;
+  const wantDevice = prefs.device && prefs.device !== 'auto' ? prefs.device : null;
+  if (current && ((wantDtype && current.dtype !== wantDtype) || (wantDevice && current.backend !== wantDevice) || source.type === 'files')) await m.lmUnload(id);
+  return m.lmLoad(source, prefs, onProgress ? Comlink.proxy(onProgress) : undefined);
+}
+
+export interface LmRunRequest {
+  probes: LmProbe[];
+  info: LmInfo;
+  options: LmRunOptions;
+}
+
+let lmRunCounter = 0;
+
+/**
+ * Run LM probes: the orchestration and statistics run in the scoring worker; every scoring call is
+ * forwarded to the model worker's LM service. Aborting `signal` terminates the scoring worker and
+ * cancels the model worker's operation in flight (by runId).
+ */
+export function runLmProbes(req: LmRunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<LmRunResult[]> {
+  if (signal?.aborted) return Promise.reject(new CancelledError('The run was cancelled.'));
+  const current = scoringWorker();
+  const m = model();
+  const id = req.info.id;
+  const runIds = new Set<string>();
+  const opts = (batchSize?: number) => {
+    const runId = `lm-run-${++lmRunCounter}`;
+    runIds.add(runId);
+    return { runId, ...(batchSize ? { batchSize } : {}) };
+  };
+  const lm: ScoringLanguageModel = {
+    tokenize: (text) => m.lmTokenize(id, text),
+    tokenLogProbs: (texts, b) => m.lmTokenLogProbs(id, texts, opts(b)),
+    continuationLogProbs: (pairs, b) => m.lmContinuationLogProbs(id, pairs, opts(b)),
+    pseudoLogLikelihood: (texts, b) => m.lmPseudoLogLikelihood(id, texts, opts(b)),
+    generate: (prompt, g: GenerateRequest) => m.lmGenerate(id, prompt, { ...g, ...opts(g.batchSize) }),
+  };
+  const info = { id, kind: req.info.kind, ...(req.info.maxLength !== undefined ? { maxLength: req.info.maxLength } : {}) };
+  return new Promise<LmRunResult[]>((resolve, reject) => {
+    const drop = () => {
+      current.worker.terminate();
+      if (scoring === current) scoring = null;
+      for (const r of runIds) void m.lmCancel(r).catch(() => undefined);
+    };
+    const onAbort = () => {
+      drop();
+      reject(new CancelledError('The run was cancelled.'));
+    };
+    const onError = (e: ErrorEvent) => {
+      e.preventDefault?.();
+      drop();
+      reject(new Error(`The scoring worker stopped unexpectedly${e.message ? ` (${e.message})` : ''}.`));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    current.worker.addEventListener('error', onError);
+    current.api
+      .runLmBatch(req.probes, req.options, info, Comlink.proxy(lm), Comlink.proxy(onProgress))
+      .then(resolve, reject)
+      .finally(() => {
+        signal?.removeEventListener('abort', onAbort);
+        current.worker.removeEventListener('error', onError);
+      });
+  });
 }

@@ -3,9 +3,36 @@
 // keep their class names (literal in src/core/errors.ts) and cross as {name, message}.
 import { buildAssociationInput, runAssociationBatch } from '../core/association';
 import type { AssociationInput, BatchProgress } from '../core/association/types';
+import { InvalidLmInputError } from '../core/errors';
+import { runLmProbeBatch, type LanguageModelScorer, type LmBatchProgress, type LmProbeDefinition, type ScorerGenerateOptions } from '../core/lmRun';
 import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
 
 type RunArgs = Parameters<ScoringWorkerApi['runBatch']>;
+type LmArgs = Parameters<ScoringWorkerApi['runLmBatch']>;
+
+/**
+ * The orchestration's LanguageModelScorer over the proxied LM. `tokenize` is synchronous in the
+ * scorer interface and cannot cross a thread, so generation is fitted into the model's context here
+ * (same rule and message as src/core/lmRun generateOptions: room = maxLength − prompt tokens − 1).
+ */
+export function proxyScorer(info: LmArgs[2], lm: LmArgs[3]): LanguageModelScorer {
+  return {
+    info,
+    tokenLogProbs: (texts, o) => lm.tokenLogProbs([...texts], o?.batchSize),
+    continuationLogProbs: (pairs, o) => lm.continuationLogProbs(pairs.map((p) => ({ prefix: p.prefix, continuation: p.continuation })), o?.batchSize),
+    pseudoLogLikelihood: (texts, o) => lm.pseudoLogLikelihood([...texts], o?.batchSize),
+    generate: async (prompt: string, o: ScorerGenerateOptions) => {
+      const { signal: _s, ...rest } = o;
+      let maxNewTokens = rest.maxNewTokens;
+      if (info.maxLength !== undefined) {
+        const room = info.maxLength - (await lm.tokenize(prompt)).ids.length - 1;
+        if (room < 1) throw new InvalidLmInputError(`the prompt fills the model's context (${info.maxLength} tokens); no room for an answer`);
+        maxNewTokens = Math.min(maxNewTokens, room);
+      }
+      return lm.generate(prompt, { ...rest, maxNewTokens });
+    },
+  };
+}
 
 /** @param now clock for progress throttling (injected for tests) */
 export function createScoringApi(now: () => number = () => performance.now()): ScoringWorkerApi {
@@ -38,5 +65,18 @@ export function createScoringApi(now: () => number = () => performance.now()): S
     onProgress({ stage: 'finishing' });
     return results;
   }
-  return { runBatch: run };
+  async function runLm(...[probes, options, info, lm, onProgress]: LmArgs) {
+    let last = -Infinity;
+    const results = await runLmProbeBatch(probes as unknown as LmProbeDefinition[], proxyScorer(info, lm), options, {
+      onProgress: (p: LmBatchProgress) => {
+        const t = now();
+        if (p.done < p.total && t - last < 50) return;
+        last = t;
+        onProgress({ stage: 'lm', step: p.stage, done: p.done, total: p.total, test: p.index + 1, tests: p.probes });
+      },
+    });
+    onProgress({ stage: 'finishing' });
+    return results;
+  }
+  return { runBatch: run, runLmBatch: runLm };
 }

@@ -6,6 +6,8 @@
 import type { ProxyMarked } from 'comlink';
 import type { AssociationOptions, AssociationResult } from '../core/association/types';
 import type { AssociationProbe } from '../probes/schema';
+import type { LmRunOptions, LmRunResult, ScoredContinuation, ScoredPll, ScoredTokens } from '../core/lmRun';
+import type { LmProbe } from '../probes/lmSchema';
 
 /** What the scoring worker needs from a model: vectors for words (and sentences, for SEAT). */
 export interface ScoringEmbedder {
@@ -21,7 +23,33 @@ export type RunProgress =
   | { stage: 'loading-model'; modelId: string; loaded?: number; total?: number }
   | { stage: 'embedding'; unit: 'words' | 'sentences'; count: number }
   | { stage: 'permutations' | 'bootstrap'; done: number; total: number; test: number; tests: number }
-  | { stage: 'finishing' };
+  | { stage: 'finishing' }
+  /** LM probes: scoring/generation calls, then the statistics, of probe `test` of `tests`. */
+  | { stage: 'lm'; step: 'score' | 'generate' | 'analyze'; done: number; total: number; test: number; tests: number };
+
+/**
+ * What the scoring worker needs from a language model (the page forwards each call to the model
+ * worker's LM service). Only plain data crosses: no AbortSignal (the page cancels by runId).
+ */
+export interface ScoringLanguageModel {
+  tokenize(text: string): Promise<{ ids: number[] }>;
+  tokenLogProbs(texts: string[], batchSize?: number): Promise<ScoredTokens[]>;
+  continuationLogProbs(pairs: { prefix: string; continuation: string }[], batchSize?: number): Promise<ScoredContinuation[]>;
+  pseudoLogLikelihood(texts: string[], batchSize?: number): Promise<ScoredPll[]>;
+  generate(prompt: string, opts: GenerateRequest): Promise<{ text: string }>;
+}
+
+export type GenerateRequest = { maxNewTokens: number; stopAtEos?: boolean; batchSize?: number } & (
+  | { greedy: true }
+  | { greedy?: false; temperature: number; topK?: number; seed: number }
+);
+
+/** The loaded LM as the orchestration sees it (src/core/lmRun LanguageModelScorer.info). */
+export interface ScoringLmInfo {
+  id: string;
+  kind: 'causal-lm' | 'masked-lm';
+  maxLength?: number;
+}
 
 export interface ScoringWorkerApi {
   /**
@@ -35,4 +63,15 @@ export interface ScoringWorkerApi {
     embedder: ScoringEmbedder & ProxyMarked,
     onProgress: ((p: RunProgress) => void) & ProxyMarked,
   ): Promise<AssociationResult[]>;
+  /**
+   * Run LM probes (src/core/lmRun runLmProbeBatch) with a scorer that proxies to `lm`.
+   * @throws UnsupportedModelError, InvalidLmInputError, InvalidOptionError … as named errors
+   */
+  runLmBatch(
+    probes: LmProbe[],
+    options: LmRunOptions,
+    info: ScoringLmInfo,
+    lm: ScoringLanguageModel & ProxyMarked,
+    onProgress: ((p: RunProgress) => void) & ProxyMarked,
+  ): Promise<LmRunResult[]>;
 }

@@ -36,7 +36,7 @@ describe('history database', () => {
     setDb(new WorkbenchDb(name)); // a "reload"
     expect((await listRuns()).map((r) => r.runId)).toEqual([b.runId, a.runId]);
     const back = await getRun(a.runId);
-    expect(back?.results[0]?.effectSize).toBe(1.17);
+    expect((back?.results[0] as { effectSize?: number } | undefined)?.effectSize).toBe(1.17);
     expect(back?.seed).toBe(3);
   });
 

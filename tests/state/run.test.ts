@@ -11,6 +11,7 @@ import { flowersResult } from './fixtures';
 const model = { id: 'glove-6b-100d', kind: 'word-embedding', title: 'GloVe', backend: 'webgpu', dims: 100, vocabularySize: 50_000, assetSha256: 'b'.repeat(64), dtype: 'int8' };
 let releaseModel: () => void = () => undefined;
 vi.mock('../../src/worker/client', () => ({
+  LM_MODELS: [],
   loadModel: vi.fn(() => new Promise((resolve) => (releaseModel = () => resolve(model)))),
   warmUpScoring: vi.fn(),
   runProbes: vi.fn(async (_req: unknown, onProgress: (p: unknown) => void) => {
@@ -42,7 +43,7 @@ describe('executeRun', () => {
     const record = await p;
     expect(record.model).toMatchObject({ id: 'glove-6b-100d', backend: 'webgpu', assetSha256: 'b'.repeat(64) });
     expect(record.seed).toBe(11);
-    expect(record.results[0]?.effectSize).toBe(1.17);
+    expect((record.results[0] as { effectSize?: number } | undefined)?.effectSize).toBe(1.17);
     expect((await getRun(record.runId))?.probeId).toBe('caliskan-weat-1');
     expect(useWorkbench.getState().runProgress).toBeNull();
   });

@@ -23,7 +23,17 @@ export function ModelStatus() {
   const qc = useQueryClient();
   return (
     <div className="model-status" aria-label="Model status">
-      {model.isPending && <span className="pill pill-wait">{loadText(progress)}</span>}
+      {model.isPending && (
+        <span className="pill pill-wait">
+          {loadText(progress)}{' '}
+          <progress
+            className="load-progress"
+            aria-label="Model load progress"
+            max={100}
+            value={progress?.status === 'progress' && progress.progress !== undefined ? progress.progress : undefined}
+          />
+        </span>
+      )}
       {model.isError && (
         <span className="pill pill-error" role="alert">
           Model failed to load: {model.error.message}{' '}
@@ -43,6 +53,7 @@ export function ModelStatus() {
               {BACKEND_LABEL[model.data.backend] ?? model.data.backend}
             </output>
           </span>
+          {'lm' in model.data && model.data.lm && <span className="pill">dtype {model.data.lm.dtype}</span>}
           {model.data.fallbackReason && (
             <span className="pill pill-warn" role="note">
               WebGPU not used: {model.data.fallbackReason}

@@ -1,7 +1,7 @@
 // The editor: family, id, title, citation, the four word sets (one per line), SEAT templates, and
 // live validation (schema, lint, OOV for the selected model) shown next to each set. Save keeps the
 // probe in IndexedDB; Share puts it in a URL; Export/Import use the probe JSON the CLI reads.
-import { useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { SetKey } from '../../core/association/types';
 import { exportProbeJson } from '../../probes/import';
 import { draftFromProbe, splitStimuli } from '../../state/draft';
@@ -145,7 +145,21 @@ function WefeMapper({ imp, onDone }: { imp: Extract<ProbeImport, { kind: 'wefe' 
   );
 }
 
+const LmProbeEditor = lazy(() => import('../lm/LmProbeEditor'));
+
+/** The word-vector form or (lazily) the LM probe JSON editor, whichever the library opened. */
 export function ProbeEditor() {
+  const mode = useWorkbench((s) => s.editorMode);
+  if (mode === 'lm')
+    return (
+      <Suspense fallback={<p className="muted">Loading the LM probe editor…</p>}>
+        <LmProbeEditor />
+      </Suspense>
+    );
+  return <AssociationEditor />;
+}
+
+function AssociationEditor() {
   const draft = useWorkbench((s) => s.draft);
   const setField = useWorkbench((s) => s.setDraftField);
   const setSetTemplates = useWorkbench((s) => s.setSetTemplates);

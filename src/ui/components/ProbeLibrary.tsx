@@ -6,6 +6,51 @@ import { builtinProbes, builtinSuites, resolveSuite } from '../../state/library'
 import { useDeleteProbe, useRunMutation, useRunning, useSavedProbes } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { AssociationProbe } from '../../probes/schema';
+import type { AnyProbe, LmProbe } from '../../probes/lmSchema';
+import { FAMILY_TITLE } from '../../state/lmFormat';
+import { duplicateLmDraft, lmBuiltinsByFamily, lmDraftFromProbe } from '../../state/lmDraft';
+
+const isLm = (p: AnyProbe): p is LmProbe => p.family !== 'weat' && p.family !== 'seat';
+
+function LmProbeItem({ probe, saved }: { probe: LmProbe; saved?: boolean }) {
+  const loadLmDraft = useWorkbench((s) => s.loadLmDraft);
+  const mode = useWorkbench((s) => s.editorMode);
+  const current = useWorkbench((s) => s.lmDraft.origin);
+  const del = useDeleteProbe();
+  const active = mode === 'lm' && current.id === probe.id && current.kind === (saved ? 'user' : 'builtin');
+  return (
+    <li className={`probe-item${active ? ' active' : ''}`}>
+      <div className="probe-item-title">{probe.title}</div>
+      <div className="probe-item-meta">
+        <code>{probe.id}</code>
+        {probe.citation && (
+          <cite title={probe.citation.text}>
+            {probe.citation.url ? (
+              <a href={probe.citation.url} target="_blank" rel="noreferrer">
+                {shortCitation(probe.citation.text)}
+              </a>
+            ) : (
+              shortCitation(probe.citation.text)
+            )}
+          </cite>
+        )}
+      </div>
+      <div className="row">
+        <button type="button" className="small" aria-label={`Open ${probe.title}`} onClick={() => loadLmDraft(lmDraftFromProbe(probe, { kind: saved ? 'user' : 'builtin', id: probe.id }))}>
+          Open
+        </button>
+        <button type="button" className="small" aria-label={`Duplicate and edit ${probe.title}`} onClick={() => loadLmDraft(duplicateLmDraft(probe))}>
+          Duplicate
+        </button>
+        {saved && (
+          <button type="button" className="small danger" aria-label={`Delete saved probe ${probe.title}`} onClick={() => del.mutate(probe.id)}>
+            Delete
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
 
 function ProbeItem({ probe, saved }: { probe: AssociationProbe; saved?: boolean }) {
   const loadDraft = useWorkbench((s) => s.loadDraft);
@@ -99,9 +144,7 @@ export function ProbeLibrary() {
         <h3 id="lib-mine">My probes</h3>
         {saved.data?.length ? (
           <ul className="probe-list">
-            {saved.data.map((s) => (
-              <ProbeItem key={s.id} probe={s.probe} saved />
-            ))}
+            {saved.data.map((s) => (isLm(s.probe) ? <LmProbeItem key={s.id} probe={s.probe} saved /> : <ProbeItem key={s.id} probe={s.probe as AssociationProbe} saved />))}
           </ul>
         ) : (
           <p className="muted small-text">None saved yet. Duplicate a built-in or start a new probe, then “Save probe”.</p>
@@ -123,6 +166,17 @@ export function ProbeLibrary() {
           ))}
         </ul>
       </section>
+      <h3 className="lib-group">Language-model probes</h3>
+      {lmBuiltinsByFamily().map((g) => (
+        <section key={g.family} aria-labelledby={`lib-${g.family}`}>
+          <h4 id={`lib-${g.family}`}>{FAMILY_TITLE[g.family] ?? g.family}</h4>
+          <ul className="probe-list">
+            {g.probes.map((p) => (
+              <LmProbeItem key={p.id} probe={p} />
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

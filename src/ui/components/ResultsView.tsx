@@ -4,16 +4,18 @@ import { lazy, Suspense } from 'react';
 import { fileStem, itemsCsv, resultsCsv, runRecordJson } from '../../state/exports';
 import { formatD } from '../../state/format';
 import { useRun, useRunMutation, useRunning } from '../../state/queries';
-import type { StoredRun } from '../../state/runRecord';
+import { isLmRun, type StoredRun } from '../../state/runRecord';
 import { useWorkbench } from '../../state/store';
 import { downloadText } from '../download';
 import { BACKEND_LABEL } from './ModelStatus';
 import { ResultCard } from './ResultCard';
 
 const ForestPlot = lazy(() => import('../charts/ForestPlot'));
+const LmRunResults = lazy(() => import('../lm/LmRunResults'));
 
 function Reproduced({ record }: { record: StoredRun }) {
-  const original = useRun(record.rerunOf ?? null);
+  const anyOriginal = useRun(record.rerunOf ?? null);
+  const original = { data: anyOriginal.data && !isLmRun(anyOriginal.data) ? anyOriginal.data : null };
   if (!record.rerunOf || !original.data) return null;
   const same =
     original.data.results.length === record.results.length &&
@@ -93,5 +95,11 @@ export function ResultsView() {
   if (!id) return <p className="muted empty-results">Results appear here after a run. Try a built-in test: open “WEAT 1” in the library and press Run.</p>;
   if (run.isPending) return <p className="muted">Loading the run…</p>;
   if (!run.data) return <p className="muted">That run is no longer in the history.</p>;
+  if (isLmRun(run.data))
+    return (
+      <Suspense fallback={<p className="muted">Loading the LM results view…</p>}>
+        <LmRunResults record={run.data} />
+      </Suspense>
+    );
   return <RunResults record={run.data} />;
 }

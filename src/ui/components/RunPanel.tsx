@@ -3,8 +3,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../core/association/types';
 import { formatInt, progressFraction, progressText } from '../../state/format';
-import { EMBEDDED_MODELS } from '../../state/models';
-import { cancelRun, useLoadUserVectors, useModel, useRunMutation, useRunning, useUserModels } from '../../state/queries';
+import { isLmModelId } from '../../state/models';
+import { cancelRun, useLoadUserVectors, useModel, useRunMutation, useRunning } from '../../state/queries';
+import { useLmDraftValidation } from '../../state/useValidation';
+import { ModelPicker } from './ModelPicker';
 import { useWorkbench } from '../../state/store';
 import { useDraftValidation } from '../../state/useValidation';
 import type { DevicePreference } from '../../worker/client';
@@ -105,7 +107,7 @@ function UserVectors() {
 
 export function RunPanel() {
   const modelId = useWorkbench((s) => s.modelId);
-  const setModelId = useWorkbench((s) => s.setModelId);
+  const mode = useWorkbench((s) => s.editorMode);
   const device = useWorkbench((s) => s.device);
   const setDevice = useWorkbench((s) => s.setDevice);
   const options = useWorkbench((s) => s.options);
@@ -115,17 +117,24 @@ export function RunPanel() {
   const lastError = useWorkbench((s) => s.lastError);
   const lastFinished = useWorkbench((s) => s.lastFinished);
   const draftTitle = useWorkbench((s) => s.draft.title);
-  const userModels = useUserModels();
   const model = useModel(modelId, device);
   const v = useDraftValidation();
+  const lmV = useLmDraftValidation();
+  const lmMode = mode === 'lm';
+  const modelFits = lmMode === isLmModelId(modelId);
   const run = useRunMutation();
   const id = useId();
   const fraction = progressFraction(progress);
   const running = useRunning();
   const [invalid, setInvalid] = useState<string[]>([]);
   const onValidity = (label: string, ok: boolean) => setInvalid((prev) => (ok ? prev.filter((l) => l !== label) : prev.includes(label) ? prev : [...prev, label]));
-  const canRun = !running && !!v.probe && !model.isError && invalid.length === 0;
-  const start = () => v.probe && run.mutate({ probeId: v.probe.id, title: v.probe.title, probes: [v.probe], modelId, device, options });
+  const probe = lmMode ? lmV.probe : v.probe;
+  const canRun = !running && !!probe && modelFits && !model.isError && invalid.length === 0;
+  const start = () => {
+    if (lmMode) {
+      if (lmV.probe) run.mutate({ lm: true, probeId: lmV.probe.id, title: lmV.probe.title, probes: [lmV.probe], modelId, device, options });
+    } else if (v.probe) run.mutate({ probeId: v.probe.id, title: v.probe.title, probes: [v.probe], modelId, device, options });
+  };
   // Ctrl/⌘+Enter runs from anywhere in the workbench (e.g. while typing words).
   const startRef = useRef(start);
   useEffect(() => {
@@ -145,21 +154,8 @@ export function RunPanel() {
   return (
     <div className="run-panel">
       <h2>Run</h2>
-      <label htmlFor={`${id}-model`}>Model</label>
-      <select id={`${id}-model`} value={modelId} onChange={(e) => setModelId(e.target.value)}>
-        {EMBEDDED_MODELS.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.title}
-          </option>
-        ))}
-        {(userModels.data ?? []).map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.title} (your vectors)
-          </option>
-        ))}
-      </select>
-      <small className="muted">{EMBEDDED_MODELS.find((m) => m.id === modelId)?.note ?? 'Your own word vectors (kept in this tab only).'}</small>
-      <UserVectors />
+      <ModelPicker />
+      {!lmMode && <UserVectors />}
       <details className="options" open>
         <summary>Options</summary>
         <NumberOption label="Permutations" value={options.permutations} min={1} max={10_000_000} onValidity={onValidity} onCommit={(n) => setOption('permutations', n)} help="Monte Carlo draws when exact enumeration is too large." />
@@ -218,9 +214,13 @@ export function RunPanel() {
       <p id={`${id}-runhint`} className="muted small-text">
         {invalid.length > 0
           ? `Fix ${invalid.join(', ').toLowerCase()} in the options to enable Run.`
-          : v.probe
-            ? `Runs “${draftTitle}” with seed ${options.seed} (Ctrl+Enter).`
-            : 'Fix the problems in the editor to enable Run.'}
+          : !modelFits
+            ? lmMode
+              ? 'LM probes need a language model: choose one in the Model list (e.g. Workbench tiny GPT-2).'
+              : 'WEAT and SEAT need word vectors: choose GloVe (or your vectors) in the Model list.'
+            : probe
+              ? `Runs “${lmMode ? probe.title : draftTitle}” with seed ${options.seed} (Ctrl+Enter).`
+              : 'Fix the problems in the editor to enable Run.'}
       </p>
       <div className="progress" aria-live="polite">
         {running && (

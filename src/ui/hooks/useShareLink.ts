@@ -2,12 +2,24 @@
 // fragment is then removed so a reload does not overwrite later edits.
 import { useEffect } from 'react';
 import { draftFromProbe } from '../../state/draft';
-import { readShareFragment } from '../../state/share';
+import { lmDraftFromProbe } from '../../state/lmDraft';
+import { readLmShareFragment, readShareFragment } from '../../state/share';
 import { useWorkbench } from '../../state/store';
 
 export function useShareLink() {
   useEffect(() => {
     const apply = () => {
+      const lm = readLmShareFragment(window.location.hash);
+      if (lm.kind !== 'none') {
+        const { loadLmDraft, showNotice, setView } = useWorkbench.getState();
+        if (lm.kind === 'ok') {
+          loadLmDraft(lmDraftFromProbe(lm.probe, { kind: 'share', id: lm.probe.id }));
+          setView('workbench');
+          showNotice({ kind: 'info', title: 'LM probe loaded from a share link', text: `“${lm.probe.title}” is in the editor. Nothing has run: choose a language model, then press Run.` });
+        } else showNotice({ kind: 'error', title: 'This share link could not be opened', text: lm.message });
+        history.replaceState(null, '', window.location.pathname + window.location.search);
+        return;
+      }
       const read = readShareFragment(window.location.hash);
       if (read.kind === 'none') return;
       const { loadDraft, showNotice, setView } = useWorkbench.getState();

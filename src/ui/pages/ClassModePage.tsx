@@ -4,6 +4,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { resolveSuite } from '../../state/library';
 import { ciText, formatD, formatP, plainReading, pMethodText } from '../../state/format';
+import { isLmRun } from '../../state/runRecord';
 import { useRun, useRunMutation, useRunning } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 
@@ -15,7 +16,8 @@ export default function ClassModePage() {
   const index = useWorkbench((s) => s.classIndex);
   const setIndex = useWorkbench((s) => s.setClassIndex);
   const setView = useWorkbench((s) => s.setView);
-  const run = useRun(runId);
+  const anyRun = useRun(runId);
+  const run = { ...anyRun, data: anyRun.data && !isLmRun(anyRun.data) ? anyRun.data : null };
   const start = useRunMutation();
   const running = useRunning();
   const results = run.data?.results ?? [];

@@ -1,7 +1,10 @@
 // Every finished run, newest first, from IndexedDB. Open shows it in the workbench (re-export,
 // re-run from its seed); Delete removes it.
 import { formatD, formatP } from '../../state/format';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { lmHeadline } from '../../state/lmFormat';
+import { isLmRun, type AnyStoredRun } from '../../state/runRecord';
+import { CompareRuns } from '../components/CompareRuns';
 import { useDeleteRun, useImportRun, useRuns } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import { BACKEND_LABEL } from '../components/ModelStatus';
@@ -14,6 +17,9 @@ export function HistoryPage() {
   const imp = useImportRun();
   const showNotice = useWorkbench((s) => s.showNotice);
   const fileRef = useRef<HTMLInputElement>(null);
+  const [compare, setCompare] = useState<string[]>([]);
+  const toggle = (id: string, on: boolean) => setCompare((c) => (on ? [...c.filter((x) => x !== id), id].slice(-2) : c.filter((x) => x !== id)));
+  const chosen = compare.map((id) => runs.data?.find((r) => r.runId === id)).filter((r): r is AnyStoredRun => !!r);
   return (
     <section className="panel history" aria-labelledby="history-heading">
       <div className="panel-head">
@@ -39,6 +45,11 @@ export function HistoryPage() {
           }}
         />
       </div>
+      {chosen.length === 2 ? (
+        <CompareRuns a={chosen[0]!} b={chosen[1]!} />
+      ) : (
+        <p className="muted small-text">Tick “Compare” on two runs (e.g. the same probe on two models, or fp32 vs q8) to see their headline numbers side by side.</p>
+      )}
       <p className="muted">Kept in this browser (IndexedDB). Open a run to see its charts, export it again, or re-run it from its seed. Run records exported as JSON (here or by the CLI) can be opened too.</p>
       {runs.isPending && <p>Loading…</p>}
       {runs.isError && <p className="error-text" role="alert">Could not read the history: {runs.error.message}</p>}
@@ -53,6 +64,7 @@ export function HistoryPage() {
               <th scope="col">Seed</th>
               <th scope="col">Results</th>
               <th scope="col">Finished</th>
+              <th scope="col">Compare</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -73,11 +85,21 @@ export function HistoryPage() {
                 </td>
                 <td>{r.seed}</td>
                 <td>
-                  {r.results.length === 1
-                    ? `d = ${formatD(r.results[0]!.effectSize)}, p = ${formatP(r.results[0]!.pValue)}`
-                    : `${r.results.length} tests, d from ${formatD(Math.min(...r.results.map((x) => x.effectSize)), 2)} to ${formatD(Math.max(...r.results.map((x) => x.effectSize)), 2)}`}
+                  {isLmRun(r)
+                    ? r.results.map((x) => lmHeadline(x).text).join('; ')
+                    : r.results.length === 1
+                      ? `d = ${formatD(r.results[0]!.effectSize)}, p = ${formatP(r.results[0]!.pValue)}`
+                      : `${r.results.length} tests, d from ${formatD(Math.min(...r.results.map((x) => x.effectSize)), 2)} to ${formatD(Math.max(...r.results.map((x) => x.effectSize)), 2)}`}
                 </td>
                 <td>{new Date(r.finishedAt).toLocaleString()}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={compare.includes(r.runId)}
+                    aria-label={`Compare run ${r.title} on ${r.model.id} (${r.model.dtype}) from ${new Date(r.finishedAt).toLocaleString()}`}
+                    onChange={(e) => toggle(r.runId, e.target.checked)}
+                  />
+                </td>
                 <td>
                   <div className="row">
                   <button

@@ -1,0 +1,64 @@
+// Side by side: the headline number of each probe in two runs from the history — the same probe on
+// two models, or on two dtypes of one model (fp32 vs q8: bias can change under quantization).
+// Probes are matched by id; the difference is B − A of values the core computed.
+import { lmHeadline } from '../../state/lmFormat';
+import { formatD, formatP } from '../../state/format';
+import type { AnyStoredRun } from '../../state/runRecord';
+
+const describe = (r: AnyStoredRun) => `${r.model.id} · ${r.model.dtype} · ${r.model.backend}`;
+
+export function CompareRuns({ a, b }: { a: AnyStoredRun; b: AnyStoredRun }) {
+  const ids = [...new Set([...a.results.map((r) => r.probeId), ...b.results.map((r) => r.probeId)])];
+  const sameProbe = ids.every((id) => a.results.some((r) => r.probeId === id) && b.results.some((r) => r.probeId === id));
+  return (
+    <section className="compare" aria-labelledby="compare-heading">
+      <h3 id="compare-heading">Side-by-side comparison</h3>
+      {!sameProbe && <p className="muted small-text">The two runs did not run the same probes; only probes present in both have a difference.</p>}
+      <table>
+        <caption className="sr-only">Headline numbers of two runs</caption>
+        <thead>
+          <tr>
+            <th scope="col">Probe</th>
+            <th scope="col">Metric</th>
+            <th scope="col">
+              A: {describe(a)} <span className="muted">(seed {a.seed})</span>
+            </th>
+            <th scope="col">
+              B: {describe(b)} <span className="muted">(seed {b.seed})</span>
+            </th>
+            <th scope="col">B − A</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => {
+            const ra = a.results.find((r) => r.probeId === id);
+            const rb = b.results.find((r) => r.probeId === id);
+            const ha = ra ? lmHeadline(ra) : null;
+            const hb = rb ? lmHeadline(rb) : null;
+            const cell = (h: typeof ha, side: string) =>
+              h ? (
+                <td>
+                  <output aria-label={`${side} ${id} ${h.label}`}>{h.shown}</output>
+                  {h.ci && <span className="muted"> [{formatD(h.ci.low, 2)}, {formatD(h.ci.high, 2)}]</span>}
+                  {h.p !== null && <span className="muted"> {h.pLabel} {formatP(h.p)}</span>}
+                </td>
+              ) : (
+                <td>—</td>
+              );
+            return (
+              <tr key={id}>
+                <th scope="row">
+                  <code>{id}</code>
+                </th>
+                <td>{(ha ?? hb)?.label}</td>
+                {cell(ha, 'A')}
+                {cell(hb, 'B')}
+                <td>{ha && hb && ha.label === hb.label ? formatD(hb.value - ha.value) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
