@@ -11,7 +11,7 @@
 import { CancelledError, InvalidOptionError, UnsupportedModelError } from '../../core/errors';
 import { createRng } from '../../core/rng';
 import { pastRow, stackPasts } from './kvCache';
-import { argmax, batchesByLength, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from './math';
+import { argmax, batchesByLength, batchesByPadding, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from './math';
 import type {
   CausalScoreOptions,
   ContinuationLogProb,
@@ -197,19 +197,40 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
         while (j < a.length && j < b.length && a[j] === b[j]) j++;
         return j;
       };
-      const groups = new Map<string, { members: number[]; length: number }>();
+      type Group = { members: number[]; length: number };
+      const groups = new Map<string, Group>();
+      const groupOf = new Map<number, Group>();
+      const neighbour = new Map<number, { j: number; k: number }>();
       const solo: number[] = [];
       sorted.forEach((i, r) => {
         const s = seqs[i]!;
-        const k = Math.max(r > 0 ? lcp(s, seqs[sorted[r - 1]!]!) : 0, r + 1 < sorted.length ? lcp(s, seqs[sorted[r + 1]!]!) : 0);
+        const before = r > 0 ? lcp(s, seqs[sorted[r - 1]!]!) : 0;
+        const after = r + 1 < sorted.length ? lcp(s, seqs[sorted[r + 1]!]!) : 0;
+        const k = Math.max(before, after);
         if (k === 0) return solo.push(i);
+        neighbour.set(i, { j: sorted[before >= after ? r - 1 : r + 1]!, k });
         const key = s.slice(0, k).join(',');
-        const g = groups.get(key);
-        if (g) g.members.push(i);
-        else groups.set(key, { members: [i], length: k });
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { members: [], length: k }));
+        g.members.push(i);
+        groupOf.set(i, g);
       });
-      const shared: Array<{ members: number[]; length: number }> = [];
+      // A sequence alone with its key joins its neighbour's group at the shorter shared length when
+      // that saves more positions (its k) than the group loses ((L − k) per member).
+      for (const g of [...groups.values()]) {
+        if (g.members.length !== 1) continue;
+        const i = g.members[0]!;
+        const { j, k } = neighbour.get(i)!;
+        const h = groupOf.get(j)!;
+        if (h === g || k <= (h.length - k) * h.members.length) continue;
+        h.members.push(i);
+        h.length = Math.min(h.length, k);
+        g.members = [];
+        groupOf.set(i, h);
+      }
+      const shared: Group[] = [];
       for (const g of groups.values()) {
+        if (g.members.length === 0) continue;
         // Every member needs at least one token of its own after the shared prefix.
         const L = Math.min(g.length, ...g.members.map((i) => seqs[i]!.length - 1));
         if (g.members.length < 2 || L < 1) solo.push(...g.members);
@@ -217,7 +238,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       }
       // 2. Shared prefixes: one run each (batched), keep their keys/values, score the positions inside.
       const pastOf = new Map<number, PastKv>();
-      for (const batch of batchesByLength(
+      for (const batch of batchesByPadding(
         shared.map((g) => g.length),
         batchSize,
       )) {
@@ -245,7 +266,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       }
       // 3. Suffixes: every sequence's own tokens after its shared prefix (all of it when solo).
       const jobs = [...shared.flatMap((g) => g.members.map((i) => ({ i, L: g.length }))), ...solo.map((i) => ({ i, L: 0 }))];
-      for (const batch of batchesByLength(
+      for (const batch of batchesByPadding(
         jobs.map((j) => seqs[j.i]!.length - j.L),
         batchSize,
       )) {

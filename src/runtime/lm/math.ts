@@ -98,3 +98,31 @@ export function batchesByLength(lengths: readonly number[], size: number): numbe
   for (let i = 0; i < order.length; i += size) out.push(order.slice(i, i + size));
   return out;
 }
+
+/**
+ * Like batchesByLength (longest first, at most `size` per chunk), but cut where padding would cost
+ * more than another forward pass: the chunks minimise Σ (overhead + rows × longest length) over
+ * the length-sorted order (exact, by dynamic programming). `overhead` is a pass's fixed cost in
+ * token positions.
+ */
+export function batchesByPadding(lengths: readonly number[], size: number, overhead = 8): number[][] {
+  const order = lengths.map((_, i) => i).sort((a, b) => lengths[b]! - lengths[a]! || a - b);
+  const n = order.length;
+  // best[i] = cheapest cost of order[i..n); a chunk order[i..j) costs overhead + (j − i) · len(order[i]).
+  const best = new Float64Array(n + 1);
+  const cut = new Int32Array(n + 1);
+  for (let i = n - 1; i >= 0; i--) {
+    best[i] = Infinity;
+    const len = lengths[order[i]!]!;
+    for (let j = i + 1; j <= Math.min(n, i + size); j++) {
+      const c = overhead + (j - i) * len + best[j]!;
+      if (c < best[i]!) {
+        best[i] = c;
+        cut[i] = j;
+      }
+    }
+  }
+  const out: number[][] = [];
+  for (let i = 0; i < n; i = cut[i]!) out.push(order.slice(i, cut[i]!));
+  return out;
+}

@@ -2,7 +2,7 @@
 // deterministic top-k sampling from the project's seeded rng, padding and pooling helpers.
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng';
-import { argmax, batchesByLength, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from '../../../src/runtime/lm/math';
+import { argmax, batchesByLength, batchesByPadding, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from '../../../src/runtime/lm/math';
 
 describe('logSumExp / logSoftmaxAt', () => {
   it('matches the naive formula on small values', () => {
@@ -67,5 +67,13 @@ describe('padding, pooling, batching', () => {
   it('batches longest first, every index once', () => {
     const b = batchesByLength([3, 9, 1, 9, 4], 2);
     expect(b).toEqual([[1, 3], [4, 0], [2]]);
+  });
+  it('batches by padding cost: cuts where padding costs more than a pass, never above the size, every index once', () => {
+    // Sorted: 20, 19, 4, 3, 3, 2. One chunk would cost 8 + 6·20 = 128; [20, 19] + [4, 3, 3, 2] costs 8 + 40 + 8 + 16 = 72.
+    expect(batchesByPadding([3, 20, 4, 19, 3, 2], 8)).toEqual([[1, 3], [2, 0, 4, 5]]);
+    const b = batchesByPadding([5, 5, 5, 5, 5], 2);
+    expect(b.every((c) => c.length <= 2)).toBe(true);
+    expect(b.flat().sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(batchesByPadding([], 4)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // so BPE-style merges across a prefix/continuation boundary can be exercised. Forward passes are
 // deterministic functions of the visible tokens: the causal one of ids[0..s] (never of later
 // positions or padding), the masked one of all non-padding tokens — so padding must not matter.
-import type { ForwardFn, LmTokenizer } from '../../../src/runtime/lm/languageModel';
+import type { CachedForwardFn, ForwardFn, LmTokenizer } from '../../../src/runtime/lm/languageModel';
 
 export const VOCAB = ['<eos>', '[CLS]', '[SEP]', '[MASK]', '<pad>', 'a', 'b', 'c', 'x', ' ', 'ab', ' a', ' b', 'ca', '.'] as const;
 export const V = VOCAB.length;
@@ -81,3 +81,34 @@ export const naiveLogSoftmax = (xs: ArrayLike<number>, target: number) => {
   const arr = Array.from(xs);
   return arr[target]! - Math.log(arr.reduce((s, x) => s + Math.exp(x), 0));
 };
+
+/**
+ * The causal toy with a KV cache: the "keys/values" are the token ids themselves (one [B, 1, len, 1]
+ * tensor, exact in float32), so a row's logits are recomputed from its real past ids + current ids in
+ * the same order as toyCausalForward — identical numbers with or without cache. Logs each run.
+ */
+export function toyCausalCachedForward(log: Array<{ batch: number; past: number; seq: number }> = []): CachedForwardFn {
+  return async ({ ids, mask, past, pastMask }) => {
+    const B = ids.length;
+    const S = ids[0]!.length;
+    const P = past?.length ?? 0;
+    log.push({ batch: B, past: P, seq: S });
+    const logits = new Float32Array(B * S * V);
+    const present = new Float32Array(B * (P + S));
+    ids.forEach((seq, b) => {
+      let h = 0;
+      let pos = 0;
+      for (let j = 0; j < P; j++) {
+        const id = past!.tensors[0]![b * P + j]!;
+        present[b * (P + S) + j] = id;
+        if (pastMask![b]![j]) h += (id + 1) * (++pos) * 0.731;
+      }
+      for (let s = 0; s < S; s++) {
+        present[b * (P + S) + P + s] = seq[s]!;
+        if (mask[b]![s]) h += (seq[s]! + 1) * (pos + s + 1) * 0.731;
+        row(h, pos + s, logits, (b * S + s) * V);
+      }
+    });
+    return { logits, vocab: V, present: { batch: B, length: P + S, heads: 1, headDim: 1, tensors: [present] } };
+  };
+}
