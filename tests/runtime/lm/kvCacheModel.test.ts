@@ -7,6 +7,7 @@
 // the toy-model test (kvCache.test.ts) checks the bookkeeping exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguageModel, type LanguageModel } from '../../../src/runtime/lm/node';
+import type { ContinuationLogProb, TokenLogProbs } from '../../../src/runtime/lm/types';
 import { GPT, MODELS_DIR, SENTENCES, maxAbsDiff } from './helpers';
 
 const TOL = 5e-6;
@@ -38,7 +39,7 @@ for (const device of ['cpu', 'wasm'] as const) {
     afterAll(() => lm?.dispose());
 
     it('tokenLogProbs with shared prefixes equals one-at-a-time full passes', async () => {
-      const ref = [];
+      const ref: TokenLogProbs[] = [];
       for (const t of TEXTS) ref.push((await lm.tokenLogProbs([t], { batchSize: 1, kvCache: false }))[0]!);
       for (const batchSize of [1, 4, 32]) {
         const got = await lm.tokenLogProbs(TEXTS, { batchSize });
@@ -50,7 +51,7 @@ for (const device of ['cpu', 'wasm'] as const) {
     });
 
     it('continuationLogProbs with shared prompts equals one-at-a-time full passes', async () => {
-      const ref = [];
+      const ref: ContinuationLogProb[] = [];
       for (const p of PAIRS) ref.push((await lm.continuationLogProbs([p], { batchSize: 1, kvCache: false }))[0]!);
       const got = await lm.continuationLogProbs(PAIRS, { batchSize: 8 });
       got.forEach((r, i) => {
