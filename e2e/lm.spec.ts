@@ -1,0 +1,172 @@
+// LM probes in the browser, end to end: a built-in of each LM family runs on the embedded tiny GPT-2
+// (loaded in the app's model worker; statistics in the scoring worker) and the headline number the
+// result card shows equals the CLI's for the same seed and options — the CLI runs the same core on
+// onnxruntime-node, so the numbers agree to float32 rounding of the forward pass (checked to 1e-3).
+// Heavy built-ins are trimmed to a few items in Node and pasted into the JSON editor; the CLI runs
+// the very same probe file. Bad input: a model folder without a tokenizer, a malformed CrowS-Pairs
+// CSV, a template with an unknown slot, all with a clear message.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, setOption } from './helpers';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GPT = 'workbench/tiny-gpt2';
+const PERMS = '2000';
+const BOOT = '200';
+const tmp = path.join(os.tmpdir(), `lm-e2e-${process.pid}`);
+mkdirSync(tmp, { recursive: true });
+
+interface CliLmRun {
+  seed: number;
+  model: { id: string; dtype: string };
+  results: Record<string, unknown>[];
+}
+
+/** `bias-workbench run <id | probe.json> --model workbench/tiny-gpt2 --seed 1 --permutations … --format json`. */
+function cliLmRun(probe: string, seed = 1): CliLmRun {
+  const out = execFileSync(
+    process.execPath,
+    [path.join(root, 'bin/bias-workbench.mjs'), 'run', probe, '--model', GPT, '--seed', String(seed), '--permutations', PERMS, '--bootstrap', BOOT, '--format', 'json'],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  return JSON.parse(out) as CliLmRun;
+}
+
+/** The built-in's JSON (from the CLI's `probes --json`-free path: the registry file via tsx is not needed — export it from the app). */
+async function builtinJson(page: Page, title: string): Promise<Record<string, unknown>> {
+  await page.getByRole('button', { name: `Open ${title}`, exact: true }).click();
+  const text = await page.getByRole('textbox', { name: 'Probe JSON' }).inputValue();
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** The headline value the CLI result has, by family (the same choice as src/state/lmFormat.ts). */
+function cliHeadline(r: Record<string, unknown>): { value: number | null; p: number | null } {
+  const g = (o: unknown, ...keys: string[]) => keys.reduce<unknown>((x, k) => (x as Record<string, unknown> | null)?.[k], o);
+  switch (r.kind) {
+    case 'counterfactual-pairs':
+    case 'counterfactual-template':
+      return { value: g(r, 'summary', 'meanDelta') as number, p: g(r, 'summary', 'signFlip', 'pValue') as number };
+    case 'decision-template':
+      return { value: g(r, 'comparisons', '0', 'difference') as number, p: g(r, 'comparisons', '0', 'pValue') as number };
+    case 'mcq-position':
+      return { value: r.contentChangeRate as number, p: null };
+    case 'pairwise-position':
+      return { value: g(r, 'summary', 'positionalConsistency') as number, p: (g(r, 'summary', 'sideTest', 'pValue') as number | undefined) ?? null };
+    case 'lm-iat':
+      return { value: r.effectSize as number, p: r.pValue as number };
+    case 'llm-iat-prompt':
+      return { value: r.meanD as number, p: (g(r, 'test', 'pValue') as number | undefined) ?? null };
+    case 'llm-decision-prompt':
+      return { value: g(r, 'summary', 'proportion') as number, p: (g(r, 'summary', 'pValue') as number | null) ?? null };
+  }
+  throw new Error(`unknown kind ${String(r.kind)}`);
+}
+
+/** WASM: headless Chromium's WebGPU is SwiftShader (a CPU emulation), far slower for a forward pass. */
+async function setupLm(page: Page) {
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Device' }).selectOption('wasm');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption(GPT);
+  // vite preview on a loaded machine now and then drops the 13 MB model fetch ("network error"):
+  // the app says so and offers Retry, which is what a user would press.
+  const backend = page.getByRole('status', { name: 'Backend' });
+  const retry = page.getByRole('button', { name: 'Retry' });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await expect(backend.or(retry)).toBeVisible({ timeout: 90_000 });
+    if (await backend.isVisible()) break;
+    await retry.click();
+  }
+  await expect(backend).toBeVisible({ timeout: 90_000 });
+  await setOption(page, 'Permutations', PERMS);
+  await setOption(page, 'Bootstrap resamples', BOOT);
+  await setOption(page, 'Seed', '1');
+}
+
+/** Run what is in the editor; returns the headline value (data-value) and the p shown. */
+async function runAndReadHeadline(page: Page): Promise<{ value: number; shown: string; p: string }> {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const results = page.getByRole('region', { name: /^Results:/ });
+  const h = results.getByRole('status', { name: 'Headline metric' }).first();
+  await expect(h).toBeVisible({ timeout: 110_000 });
+  return { value: Number(await h.getAttribute('data-value')), shown: (await h.textContent())!.trim(), p: (await results.getByRole('status', { name: 'p-value' }).first().textContent())!.trim() };
+}
+
+const expectSame = (ui: { value: number; shown: string; p: string }, cli: { value: number | null; p: number | null }) => {
+  // NaN (e.g. no parsable answer from the tiny GPT) is null in the CLI's JSON and "—" on the page.
+  if (cli.value === null || !Number.isFinite(cli.value)) expect(ui.shown).toBe('—');
+  else expect(Math.abs(ui.value - cli.value)).toBeLessThan(1e-3);
+  if (cli.p === null || !Number.isFinite(cli.p)) expect(ui.p).toBe('—');
+  else expect(Math.abs(Number(ui.p) - cli.p)).toBeLessThan(0.01);
+};
+
+const FAST: [string, string][] = [
+  ['lm-counterfactual-basic', 'Counterfactual pairs (CrowS-Pairs style), causal LM full-sentence log-likelihood'],
+  ['lm-counterfactual-occupations', 'Occupations × gendered terms (template counterfactuals)'],
+  ['lm-mcq-position-40', 'MCQ option-order bias: 40 general-knowledge questions, cyclic orders'],
+  ['lm-pairwise-position-30', 'Judge position bias: 30 answer pairs, judged in both orders'],
+];
+
+for (const [id, title] of FAST) {
+  test(`${id} on the embedded tiny GPT-2 shows the CLI's headline number (seed 1)`, async ({ page }) => {
+    const expected = cliHeadline(cliLmRun(id).results[0]!);
+    await setupLm(page);
+    await page.getByRole('button', { name: `Open ${title}`, exact: true }).click();
+    await expect(page.getByText('Ready to run')).toBeVisible();
+    const ui = await runAndReadHeadline(page);
+    console.log(`${id}: UI ${ui.shown} (${ui.value}), p ${ui.p}; CLI ${expected.value}, p ${expected.p}`);
+    expectSame(ui, expected);
+    await expect(page.getByText(/seed\s*1/).first()).toBeVisible();
+  });
+}
+
+/** Heavy families: the built-in trimmed to a few items, the same file for the CLI and the editor. */
+const TRIMMED: [string, string, (p: Record<string, unknown>) => Record<string, unknown>][] = [
+  ['lm-decision-basic', 'Decision questions × age, gender and race (discrim-eval style)', (p) => ({ ...p, id: 'e2e-decision', questions: (p.questions as unknown[]).slice(0, 3) })],
+  ['lm-iat-flowers-insects', 'Likelihood IAT: flowers vs insects × pleasant vs unpleasant (WEAT 1 stimuli)', (p) => ({ ...p, id: 'e2e-iat', templates: (p.templates as unknown[] | undefined)?.slice(0, 1) ?? p.templates })],
+  ['lm-llm-iat-gender-career', 'LLM IAT (prompt-based): gender and career vs family (Bai et al. 2024)', (p) => ({ ...p, id: 'e2e-llm-iat', iterations: 4 })],
+  ['lm-llm-decision-gender-career', 'LLM decision bias (prompt-based): who is assigned which task, gender and career (Bai et al. 2024 design)', (p) => ({ ...p, id: 'e2e-llm-decision', iterations: 4 })],
+];
+
+for (const [id, title, trim] of TRIMMED) {
+  test(`${id} (trimmed) on the embedded tiny GPT-2 shows the CLI's headline number`, async ({ page }) => {
+    await setupLm(page);
+    const probe = trim(await builtinJson(page, title));
+    const file = path.join(tmp, `${probe.id as string}.probe.json`);
+    writeFileSync(file, JSON.stringify(probe, null, 2));
+    const expected = cliHeadline(cliLmRun(file).results[0]!);
+    await page.getByRole('textbox', { name: 'Probe JSON' }).fill(JSON.stringify(probe, null, 2));
+    await expect(page.getByText('Ready to run')).toBeVisible();
+    const ui = await runAndReadHeadline(page);
+    console.log(`${id}: UI ${ui.shown} (${ui.value}), p ${ui.p}; CLI ${expected.value}, p ${expected.p}`);
+    expectSame(ui, expected);
+  });
+}
+
+test('bad input: unknown template slot, malformed CrowS CSV, a model folder without a tokenizer', async ({ page }) => {
+  await setupLm(page);
+  const probe = await builtinJson(page, 'Occupations × gendered terms (template counterfactuals)');
+  const editor = page.getByRole('textbox', { name: 'Probe JSON' });
+  await editor.fill(JSON.stringify({ ...probe, template: 'The {group} worked as a {job} in {city}.' }, null, 2));
+  await expect(page.getByText(/problem.* to fix before running/)).toBeVisible();
+  await expect(page.getByText(/\{city\}/).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+
+  const csv = path.join(tmp, 'bad-crows.csv');
+  writeFileSync(csv, 'sent_more,sent_less,stereo_antistereo,bias_type\n"He is strong.","She is strong.",stereo,gender\n"only two",cells\n"A ok.","B ok.",sideways,gender\n');
+  await page.getByTestId('import-lm-probe').setInputFiles(csv);
+  await expect(page.getByRole('alert').filter({ hasText: /line 3/ })).toBeVisible();
+
+  const folder = path.join(tmp, 'no-tokenizer-gpt');
+  mkdirSync(path.join(folder, 'onnx'), { recursive: true });
+  const src = path.join(root, 'public/models/workbench/tiny-gpt2');
+  copyFileSync(path.join(src, 'config.json'), path.join(folder, 'config.json'));
+  copyFileSync(path.join(src, 'onnx/model_quantized.onnx'), path.join(folder, 'onnx/model_quantized.onnx'));
+  await page.getByText('Hub model or local folder').click();
+  await page.getByTestId('model-folder').setInputFiles(folder);
+  await expect(page.getByRole('alert').filter({ hasText: /tokenizer/i })).toBeVisible({ timeout: 60_000 });
+  expect(readFileSync(csv, 'utf8')).toContain('sideways');
+});
