@@ -329,6 +329,15 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
 
 type AnyTensor = Transformers.Tensor;
 
+// transformers.js chains every session run in the browser (ORT-web's WASM backend runs one at a
+// time); runs that bypass its model classes keep that guarantee with their own chain.
+let runChain: Promise<unknown> = Promise.resolve();
+const serialRun = <T>(fn: () => Promise<T>): Promise<T> => {
+  const next = runChain.then(fn);
+  runChain = next.catch(() => undefined);
+  return next;
+};
+
 /**
  * The direct forward / KV-cache passes (directSession.ts) on transformers.js's own ORT session of a
  * single-graph export (`sessions.model`); null when the model is laid out otherwise (merged
@@ -341,7 +350,7 @@ function directOnTransformersSession(tf: TransformersModule, model: Transformers
   try {
     return directModel(
       (type, data, dims) => (new tf.Tensor(type, data as never, dims) as unknown as { ort_tensor: never }).ort_tensor,
-      { session, run: (feeds) => session.run(feeds) as never },
+      { session, run: (feeds) => serialRun(() => session.run(feeds)) as never },
       config,
     );
   } catch {
