@@ -170,3 +170,50 @@ test('bad input: unknown template slot, malformed CrowS CSV, a model folder with
   await expect(page.getByRole('alert').filter({ hasText: /tokenizer/i })).toBeVisible({ timeout: 60_000 });
   expect(readFileSync(csv, 'utf8')).toContain('sideways');
 });
+
+test('fp32 vs q8 of the tiny GPT-2, side by side from the history', async ({ page }) => {
+  const title = 'Counterfactual pairs (CrowS-Pairs style), causal LM full-sentence log-likelihood';
+  await setupLm(page);
+  await page.getByRole('button', { name: `Open ${title}`, exact: true }).click();
+  const fp32 = await runAndReadHeadline(page);
+  await page.getByRole('combobox', { name: 'Weights (dtype)' }).selectOption('q8');
+  await expect(page.getByText('dtype q8', { exact: true })).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: /^Results:/ }).getByText(/dtype q8/)).toBeVisible({ timeout: 90_000 });
+  const q8 = Number(await page.getByRole('status', { name: 'Headline metric' }).first().getAttribute('data-value'));
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  await page.getByRole('checkbox', { name: /Compare run .* \(fp32\)/ }).first().check();
+  await page.getByRole('checkbox', { name: /Compare run .* \(q8\)/ }).first().check();
+  const table = page.getByRole('region', { name: 'Side-by-side comparison' });
+  await expect(table).toBeVisible();
+  const cells = [await table.getByRole('status', { name: /^A lm-counterfactual-basic/ }).textContent(), await table.getByRole('status', { name: /^B lm-counterfactual-basic/ }).textContent()];
+  // Ticked newest-last: A and B are fp32 and q8 in the order ticked.
+  expect(cells).toEqual([fp32.shown, q8.toFixed(3)]);
+  await page.screenshot({ path: '/tmp/lm-compare.png', fullPage: true });
+});
+
+test('a Hub model id + Hub host from the picker loads through the Hub path (mock Hub on 127.0.0.1)', async ({ page }) => {
+  const { startMockHub } = await import('../scripts/mock-hub');
+  const hub = await startMockHub({ root: path.join(root, 'public', 'models'), chunkBytes: 256 * 1024 });
+  try {
+    await openApp(page, `/?hubHost=${encodeURIComponent(hub.url)}`);
+    await page.getByRole('combobox', { name: 'Device' }).selectOption('wasm');
+    await page.getByText('Hub model or local folder').click();
+    await expect(page.getByRole('textbox', { name: 'Hub host' })).toHaveValue(hub.url);
+    await page.getByRole('textbox', { name: 'Hub model id' }).fill('nobody/no-such-model');
+    await page.getByRole('button', { name: 'Use Hub model' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: /not found/i })).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('textbox', { name: 'Hub model id' }).fill(GPT);
+    await page.getByRole('button', { name: 'Use Hub model' }).click();
+    await expect(page.getByRole('status', { name: 'Backend' })).toHaveText('WASM', { timeout: 90_000 });
+    expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 200`);
+    await page.getByRole('button', { name: 'Open Judge position bias: 30 answer pairs, judged in both orders', exact: true }).click();
+    await setOption(page, 'Seed', '1');
+    const ui = await runAndReadHeadline(page);
+    const cli = cliHeadline(cliLmRun('lm-pairwise-position-30').results[0]!);
+    expectSame(ui, cli);
+    await page.getByRole('region', { name: /^Results:/ }).screenshot({ path: '/tmp/lm-pairwise.png' });
+  } finally {
+    await hub.close();
+  }
+});

@@ -75,7 +75,7 @@ export function progressText(p: RunProgress | null): string {
     case 'lm': {
       const prefix = p.tests > 1 ? `probe ${p.test} / ${p.tests} · ` : '';
       const what = p.step === 'score' ? 'scoring' : p.step === 'generate' ? 'generating' : 'statistics';
-      return `${prefix}${what} ${formatInt(p.done)} / ${formatInt(p.total)}`;
+      return p.total > 0 ? `${prefix}${what} ${formatInt(p.done)} / ${formatInt(p.total)}` : `${prefix}${what}…`;
     }
     case 'finishing':
       return 'finishing';

@@ -204,6 +204,7 @@ export async function executeRun(v: RunVariables, qc: QueryClient = queryClient)
         throw new UnsupportedModelError(`LM probes need a language model; “${modelTitle(v.modelId)}” holds word vectors. Choose “Workbench tiny GPT-2 (embedded)” or another language model in the Model list.`);
       // Always ask the worker (cheap when loaded): a dtype switch may have unloaded the cached one.
       const info = await Promise.race([loadLanguageModel(v.modelId, v.device, lmPrefsNow()), aborted]);
+      setRunProgress({ stage: 'lm', step: 'score', done: 0, total: 0, test: 1, tests: v.probes.length });
       const options = lmRunOptionsFrom(v.options);
       const results = await client.runLmProbes({ probes: v.probes, info, options }, setRunProgress, mine.signal);
       const record = buildStoredLmRun({ ...v, info, options, startedAt, finishedAt: new Date(), results });

@@ -14,7 +14,7 @@ export function Header() {
     <header className="app-header">
       <div className="brand">
         <h1>Bias Probe Workbench</h1>
-        <p className="tagline">Association tests on word vectors, computed in your browser</p>
+        <p className="tagline">Bias probes on word vectors and language models, computed in your browser</p>
       </div>
       <nav aria-label="Views">
         {VIEWS.map((v) => (

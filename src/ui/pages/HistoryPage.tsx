@@ -81,7 +81,9 @@ export function HistoryPage() {
                 <td>
                   {r.model.id}
                   <br />
-                  <span className="muted">{BACKEND_LABEL[r.model.backend] ?? r.model.backend}</span>
+                  <span className="muted">
+                    {BACKEND_LABEL[r.model.backend] ?? r.model.backend} · {r.model.dtype}
+                  </span>
                 </td>
                 <td>{r.seed}</td>
                 <td>
