@@ -1,6 +1,7 @@
 // The probe library as the UI sees it: built-in probes (with citations) and named suites, from the
 // data registry in src/probes/builtin.
-import { BUILTIN_SUITES, getBuiltinProbe, listBuiltinProbes, resolveProbeOrSuite } from '../probes/builtin';
+import { BUILTIN_SUITES, getBuiltinProbe, getLmBuiltinProbe, listBuiltinProbes, LM_BUILTIN_SUITES, resolveProbeOrSuite } from '../probes/builtin';
+import type { LmProbe } from '../probes/lmSchema';
 import type { AssociationProbe } from '../probes/schema';
 
 export interface Suite {
@@ -18,3 +19,7 @@ export const getBuiltin = (id: string): AssociationProbe | undefined => getBuilt
 
 /** The probes a suite (or a single probe id) names. Throws ProbeValidationError for unknown ids. */
 export const resolveSuite = (id: string): AssociationProbe[] => resolveProbeOrSuite(id);
+
+/** LM suites (a causal-LM battery; the Bai et al. prompt probes for instruction models). */
+export const lmBuiltinSuites = (): (Suite & { probes: () => LmProbe[] })[] =>
+  Object.entries(LM_BUILTIN_SUITES).map(([id, s]) => ({ id, title: s.title, probeIds: s.probeIds, probes: () => s.probeIds.map((p) => getLmBuiltinProbe(p)!) }));

@@ -2,7 +2,7 @@
 // Open loads a probe into the editor; Duplicate makes an editable copy with a new id; New starts
 // from scratch. Running a suite happens straight from here.
 import { draftFromProbe, duplicateDraft, emptyDraft } from '../../state/draft';
-import { builtinProbes, builtinSuites, resolveSuite } from '../../state/library';
+import { builtinProbes, builtinSuites, lmBuiltinSuites, resolveSuite } from '../../state/library';
 import { useDeleteProbe, useRunMutation, useRunning, useSavedProbes } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { AssociationProbe } from '../../probes/schema';
@@ -167,6 +167,28 @@ export function ProbeLibrary() {
         </ul>
       </section>
       <h3 className="lib-group">Language-model probes</h3>
+      <ul className="probe-list">
+        {lmBuiltinSuites().map((s) => (
+          <li key={s.id} className="probe-item">
+            <div className="probe-item-title">{s.title}</div>
+            <div className="probe-item-meta">
+              <code>{s.id}</code> · {s.probeIds.length} probes
+            </div>
+            <button
+              type="button"
+              className="small"
+              disabled={running}
+              aria-label={`Run suite ${s.title}`}
+              onClick={() => {
+                const st = useWorkbench.getState();
+                run.mutate({ lm: true, probeId: s.id, title: s.title, probes: s.probes(), modelId: st.modelId, device: st.device, options: st.options });
+              }}
+            >
+              Run suite
+            </button>
+          </li>
+        ))}
+      </ul>
       {lmBuiltinsByFamily().map((g) => (
         <section key={g.family} aria-labelledby={`lib-${g.family}`}>
           <h4 id={`lib-${g.family}`}>{FAMILY_TITLE[g.family] ?? g.family}</h4>
