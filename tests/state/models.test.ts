@@ -1,0 +1,29 @@
+// The model picker's ids → LM runtime sources: embedded catalogue models stay local, catalogue Hub
+// models and free Hub ids go to the chosen Hub host (normalised with a trailing slash), picked
+// folders only while this tab holds their files; word-vector ids are not LMs.
+import { describe, expect, it } from 'vitest';
+import { isLmModelId, lmSourceFor, LM_PICKER_MODELS, modelModality, modelTitle, rememberLocalFolder } from '../../src/state/models';
+
+describe('picker models', () => {
+  it('lists the embedded LMs first and marks Hub ones as needing internet', () => {
+    expect(LM_PICKER_MODELS[0]!.id).toBe('workbench/tiny-gpt2');
+    expect(LM_PICKER_MODELS.filter((m) => m.needsInternet).every((m) => /needs internet/.test(m.title))).toBe(true);
+  });
+  it('maps ids to sources', () => {
+    expect(lmSourceFor('workbench/tiny-gpt2', 'http://h')).toEqual({ type: 'embedded', id: 'workbench/tiny-gpt2' });
+    expect(lmSourceFor('Xenova/gpt2', '')).toEqual({ type: 'hub', id: 'Xenova/gpt2' });
+    expect(lmSourceFor('hub:org/m', 'http://127.0.0.1:9')).toEqual({ type: 'hub', id: 'org/m', remoteHost: 'http://127.0.0.1:9/' });
+    expect(lmSourceFor('local/x', '')).toBeNull();
+    const src = { type: 'files' as const, name: 'x', files: [] };
+    rememberLocalFolder('local/x', src);
+    expect(lmSourceFor('local/x', '')).toBe(src);
+    expect(lmSourceFor('glove-6b-100d', '')).toBeNull();
+  });
+  it('tells word vectors from LMs', () => {
+    expect(isLmModelId('glove-6b-100d')).toBe(false);
+    expect(isLmModelId('user:mine')).toBe(false);
+    expect(modelModality('hub:a/b')).toBe('lm');
+    expect(modelTitle('hub:a/b')).toBe('a/b (Hub)');
+    expect(modelTitle('local/x')).toBe('x (your folder)');
+  });
+});
