@@ -1,7 +1,8 @@
 // The editor: family, id, title, citation, the four word sets (one per line), SEAT templates, and
 // live validation (schema, lint, OOV for the selected model) shown next to each set. Save keeps the
 // probe in IndexedDB; Share puts it in a URL; Export/Import use the probe JSON the CLI reads.
-import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { lazy, useId, useRef, useState } from 'react';
+import { LazyBoundary } from './LazyBoundary';
 import type { SetKey } from '../../core/association/types';
 import { exportProbeJson } from '../../probes/import';
 import { draftFromProbe, splitStimuli } from '../../state/draft';
@@ -152,9 +153,9 @@ export function ProbeEditor() {
   const mode = useWorkbench((s) => s.editorMode);
   if (mode === 'lm')
     return (
-      <Suspense fallback={<p className="muted">Loading the LM probe editor…</p>}>
+      <LazyBoundary what="LM probe editor">
         <LmProbeEditor />
-      </Suspense>
+      </LazyBoundary>
     );
   return <AssociationEditor />;
 }

@@ -8,6 +8,7 @@ import { isLmRun, type StoredRun } from '../../state/runRecord';
 import { useWorkbench } from '../../state/store';
 import { downloadText } from '../download';
 import { BACKEND_LABEL } from './ModelStatus';
+import { LazyBoundary } from './LazyBoundary';
 import { ResultCard } from './ResultCard';
 
 const ForestPlot = lazy(() => import('../charts/ForestPlot'));
@@ -97,9 +98,9 @@ export function ResultsView() {
   if (!run.data) return <p className="muted">That run is no longer in the history.</p>;
   if (isLmRun(run.data))
     return (
-      <Suspense fallback={<p className="muted">Loading the LM results view…</p>}>
+      <LazyBoundary what="LM results view">
         <LmRunResults record={run.data} />
-      </Suspense>
+      </LazyBoundary>
     );
   return <RunResults record={run.data} />;
 }
