@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, setOption } from './helpers';
+import { downloadText, openApp, parseCsv, setOption } from './helpers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GPT = 'workbench/tiny-gpt2';
@@ -120,12 +120,29 @@ for (const [id, title] of FAST) {
     console.log(`${id}: UI ${ui.shown} (${ui.value}), p ${ui.p}; CLI ${expected.value}, p ${expected.p}`);
     expectSame(ui, expected);
     await expect(page.getByText(/seed\s*1/).first()).toBeVisible();
+    if (id === 'lm-counterfactual-basic') {
+      // Exports: tidy CSV per probe (long form) and per item, and the JSON run record.
+      const results = page.getByRole('region', { name: /^Results:/ });
+      const [csv] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export CSV', exact: true }).click()]);
+      const rows = parseCsv(await downloadText(csv));
+      const header = rows[0]!;
+      const mean = rows.find((r) => r[header.indexOf('metric')] === 'mean_delta' && r[header.indexOf('scope')] === 'all');
+      expect(mean).toBeTruthy();
+      expect(Math.abs(Number(mean![header.indexOf('value')]) - (expected.value ?? NaN))).toBeLessThan(1e-3);
+      expect(rows.length).toBeGreaterThan(3);
+      const [items] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export per-item CSV' }).click()]);
+      expect(parseCsv(await downloadText(items)).length).toBe(25);
+      const [json] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export JSON' }).click()]);
+      const record = JSON.parse(await downloadText(json)) as CliLmRun;
+      expect(record.seed).toBe(1);
+      expect(record.results[0]!.kind).toBe('counterfactual-pairs');
+    }
   });
 }
 
 /** Heavy families: the built-in trimmed to a few items, the same file for the CLI and the editor. */
 const TRIMMED: [string, string, (p: Record<string, unknown>) => Record<string, unknown>][] = [
-  ['lm-decision-basic', 'Decision questions × age, gender and race (discrim-eval style)', (p) => ({ ...p, id: 'e2e-decision', questions: (p.questions as unknown[]).slice(0, 3) })],
+  ['lm-decision-basic', 'Decision questions × age, gender and race (discrim-eval style)', (p) => ({ ...p, id: 'e2e-decision', questions: (p.questions as unknown[]).slice(0, 2) })],
   ['lm-iat-flowers-insects', 'Likelihood IAT: flowers vs insects × pleasant vs unpleasant (WEAT 1 stimuli)', (p) => ({ ...p, id: 'e2e-iat', templates: (p.templates as unknown[] | undefined)?.slice(0, 1) ?? p.templates })],
   ['lm-llm-iat-gender-career', 'LLM IAT (prompt-based): gender and career vs family (Bai et al. 2024)', (p) => ({ ...p, id: 'e2e-llm-iat', iterations: 4 })],
   ['lm-llm-decision-gender-career', 'LLM decision bias (prompt-based): who is assigned which task, gender and career (Bai et al. 2024 design)', (p) => ({ ...p, id: 'e2e-llm-decision', iterations: 4 })],
@@ -133,6 +150,7 @@ const TRIMMED: [string, string, (p: Record<string, unknown>) => Record<string, u
 
 for (const [id, title, trim] of TRIMMED) {
   test(`${id} (trimmed) on the embedded tiny GPT-2 shows the CLI's headline number`, async ({ page }) => {
+    test.setTimeout(240_000);
     await setupLm(page);
     const probe = trim(await builtinJson(page, title));
     const file = path.join(tmp, `${probe.id as string}.probe.json`);
