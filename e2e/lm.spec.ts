@@ -235,3 +235,24 @@ test('a Hub model id + Hub host from the picker loads through the Hub path (mock
     await hub.close();
   }
 });
+
+test('an LM probe: duplicate, edit, save to My probes, share by URL', async ({ page }) => {
+  await openApp(page);
+  const title = 'Judge position bias: 30 answer pairs, judged in both orders';
+  await page.getByRole('button', { name: `Duplicate and edit ${title}`, exact: true }).click();
+  const editor = page.getByRole('textbox', { name: 'Probe JSON' });
+  const probe = JSON.parse(await editor.inputValue()) as Record<string, unknown>;
+  expect(probe.id).toBe('lm-pairwise-position-30-copy');
+  await editor.fill(JSON.stringify({ ...probe, id: 'my-judge', title: 'My judge probe' }, null, 2));
+  await expect(page.getByText('Ready to run')).toBeVisible();
+  await page.getByRole('button', { name: 'Save probe' }).click();
+  await expect(page.getByRole('button', { name: 'Open My judge probe', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const url = await page.getByRole('textbox', { name: /Share URL/ }).inputValue();
+  expect(url).toContain('#lm-probe=');
+  await page.getByRole('button', { name: 'Open WEAT 1: Flowers vs insects × pleasant vs unpleasant', exact: true }).click();
+  await page.goto(url);
+  await expect(page.getByRole('textbox', { name: 'Probe JSON' })).toHaveValue(/"id": "my-judge"/);
+  await expect(page.getByText('LM probe loaded from a share link')).toBeVisible();
+  await page.screenshot({ path: '/tmp/lm-library.png', fullPage: true });
+});
