@@ -26,7 +26,7 @@ import {
 } from '../core/lmRun/definitions';
 import { TemplateSyntaxError } from '../core/errors';
 import { parseTemplate, templateSlots } from '../core/lm/templates/templateSlots';
-import { associationProbeSchema, citationSchema, MAX_WORDS_PER_SET, PROBE_FORMAT, wordSetSchema } from './schema';
+import { associationProbeSchema, MAX_WORDS_PER_SET, probeBaseFields, wordSetSchema } from './schema';
 
 /** Most items (pairs, questions, prompts) one LM probe may hold. */
 export const MAX_LM_ITEMS = 5_000;
@@ -77,15 +77,7 @@ const itemId = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'item ids are letters, digits and . _ : -');
 
 const lmBase = {
-  $schema: z.string().optional(),
-  format: z.literal(PROBE_FORMAT).optional(),
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes')
-    .max(80),
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(4000).optional(),
-  citation: citationSchema.optional(),
+  ...probeBaseFields,
   /** Where the items come from (written for this project, imported from a file, …). */
   source: z.string().max(2000).optional(),
 };

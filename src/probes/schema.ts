@@ -46,7 +46,8 @@ const templateSchema = z
 
 const templateListSchema = z.array(templateSchema).min(1, 'SEAT needs at least one template');
 
-const associationBase = {
+/** Fields every probe family shares: file markers, id, title, description, citation. */
+export const probeBaseFields = {
   $schema: z.string().optional(),
   format: z.literal(PROBE_FORMAT).optional(),
   id: z
@@ -56,6 +57,10 @@ const associationBase = {
   title: z.string().trim().min(1).max(200),
   description: z.string().max(4000).optional(),
   citation: citationSchema.optional(),
+};
+
+const associationBase = {
+  ...probeBaseFields,
   targets: z.object({ X: wordSetSchema, Y: wordSetSchema }),
   attributes: z.object({ A: wordSetSchema, B: wordSetSchema }),
 };
