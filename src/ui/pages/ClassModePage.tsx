@@ -44,7 +44,12 @@ export default function ClassModePage() {
     return (
       <section className="class-mode" aria-labelledby="class-heading">
         <h2 id="class-heading">Class mode</h2>
-        <p className="class-sentence">Nothing to present yet. Run the ten Caliskan tests on the embedded GloVe (it works offline), or open a run from History.</p>
+        <p className="class-sentence">
+          {anyRun.data && isLmRun(anyRun.data)
+            ? 'Class mode presents association tests; the current run is a language-model run (see its results in the Workbench).'
+            : 'Nothing to present yet.'}{' '}
+          Run the ten Caliskan tests on the embedded GloVe (it works offline), or open a run from History.
+        </p>
         <div className="row">
           <button
             type="button"
