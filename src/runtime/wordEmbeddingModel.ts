@@ -105,6 +105,9 @@ export interface LoadOptions {
   onProgress?: ProgressCallback;
 }
 
+/** Minimum time between two byte-progress events of one file. */
+const PROGRESS_INTERVAL_MS = 50;
+
 /** Max ids per session.run (bounds the output tensor: 8192 × 100 floats = 3.3 MB). */
 const RUN_BATCH = 8192;
 
@@ -131,11 +134,17 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
     const read = async (file: string): Promise<Uint8Array> => {
       emit({ status: 'initiate', name: id, file });
       let started = false;
+      let lastProgressAt = -Infinity;
       const bytes = await source.read(file, (loaded, total) => {
         if (!started) {
           started = true;
           emit({ status: 'download', name: id, file, total });
         }
+        // At most one byte-progress event per PROGRESS_INTERVAL_MS (and always the last): each one
+        // crosses to the page and re-renders it, and a fetch stream delivers hundreds of chunks.
+        const now = performance.now();
+        if (now - lastProgressAt < PROGRESS_INTERVAL_MS && loaded !== total) return;
+        lastProgressAt = now;
         emit({ status: 'progress', name: id, file, loaded, total, progress: total ? (100 * loaded) / total : undefined });
       });
       emit({ status: 'done', name: id, file });
