@@ -221,17 +221,17 @@ export async function benchLanguageModel(opts: LmBenchOptions = {}): Promise<LmB
         pairs: [],
         generation: { tokens: 0, cachedTokensPerSecond: 0, fullTokensPerSecond: 0, sameIds: false },
       };
-      figures.push({ name: `  log-prob scoring, one sentence per pass (${n} sent., ${scored} tok)`, value: `${row.singleTokensPerSecond.toFixed(0)} tok/s`, target: cpuNote(single.median, single.cpuMedian) });
+      figures.push({ name: `  log-prob scoring, one sentence per pass (${n} sent., ${scored} tok)`, value: `${row.singleTokensPerSecond.toFixed(0)} tok/s`, note: cpuNote(single.median, single.cpuMedian) });
       for (const b of batchSizes) {
         const t = await medianMs(repeats, () => lm.tokenLogProbs(texts, { batchSize: b, kvCache: false }));
         row.batched[b] = scored / (t.median / 1000);
-        figures.push({ name: `  log-prob scoring, batch ${b} (no KV cache)`, value: `${row.batched[b]!.toFixed(0)} tok/s`, target: cpuNote(t.median, t.cpuMedian) });
+        figures.push({ name: `  log-prob scoring, batch ${b} (no KV cache)`, value: `${row.batched[b]!.toFixed(0)} tok/s`, note: cpuNote(t.median, t.cpuMedian) });
       }
       {
         const b = batchSizes.at(-1)!;
         const t = await medianMs(repeats, () => lm.tokenLogProbs(texts, { batchSize: b }));
         row.batchedWithCache = scored / (t.median / 1000);
-        figures.push({ name: `  log-prob scoring, batch ${b} + KV cache (shared BOS/prefixes)`, value: `${row.batchedWithCache.toFixed(0)} tok/s`, target: cpuNote(t.median, t.cpuMedian) });
+        figures.push({ name: `  log-prob scoring, batch ${b} + KV cache (shared BOS/prefixes)`, value: `${row.batchedWithCache.toFixed(0)} tok/s`, note: cpuNote(t.median, t.cpuMedian) });
       }
       for (const id of PAIR_PROBES) {
         const p = await benchPairs(lm, id, repeats);
@@ -248,11 +248,11 @@ export async function benchLanguageModel(opts: LmBenchOptions = {}): Promise<LmB
       }
       const g = await benchGeneration(lm, opts.generateTokens ?? 48, repeats);
       row.generation = g;
-      figures.push({ name: `  greedy generation, ${g.tokens} tokens, full recompute per token`, value: `${g.fullTokensPerSecond.toFixed(0)} tok/s`, target: `(cpu ${fmtMs(g.fullCpuMs)})` });
+      figures.push({ name: `  greedy generation, ${g.tokens} tokens, full recompute per token`, value: `${g.fullTokensPerSecond.toFixed(0)} tok/s`, note: `(cpu ${fmtMs(g.fullCpuMs)})` });
       figures.push({
         name: `  greedy generation with the KV cache (${g.sameIds ? 'same ids' : 'IDS DIFFER'}; ${(g.cachedTokensPerSecond / g.fullTokensPerSecond).toFixed(1)}×)`,
         value: `${g.cachedTokensPerSecond.toFixed(0)} tok/s`,
-        target: `(cpu ${fmtMs(g.cachedCpuMs)})`,
+        note: `(cpu ${fmtMs(g.cachedCpuMs)})`,
       });
       rows.push(row);
     } finally {

@@ -4,13 +4,15 @@ export interface Figure {
   value: string;
   target?: string;
   ok?: boolean;
+  /** Extra context printed after the value (e.g. CPU vs wall time); not a target. */
+  note?: string;
 }
 
 export function printSection(title: string, figures: Figure[]): void {
   console.log(`\n${title}`);
   for (const f of figures) {
     const verdict = f.ok === undefined ? '' : f.ok ? '  ✓' : '  ✗ (misses target)';
-    console.log(`  ${f.name.padEnd(58)} ${f.value.padStart(14)}${f.target ? `   target ${f.target}` : ''}${verdict}`);
+    console.log(`  ${f.name.padEnd(58)} ${f.value.padStart(14)}${f.note ? `   ${f.note}` : ''}${f.target ? `   target ${f.target}` : ''}${verdict}`);
   }
 }
 
