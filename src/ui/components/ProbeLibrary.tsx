@@ -12,12 +12,15 @@ import { duplicateLmDraft, lmBuiltinsByFamily, lmDraftFromProbe } from '../../st
 
 const isLm = (p: AnyProbe): p is LmProbe => p.family !== 'weat' && p.family !== 'seat';
 
-function LmProbeItem({ probe, saved }: { probe: LmProbe; saved?: boolean }) {
-  const loadLmDraft = useWorkbench((s) => s.loadLmDraft);
-  const mode = useWorkbench((s) => s.editorMode);
-  const current = useWorkbench((s) => s.lmDraft.origin);
+interface ListedProbe {
+  id: string;
+  title: string;
+  citation?: { text: string; url?: string } | undefined;
+}
+
+/** One library entry (association or LM probe): title, id, citation, Open / Duplicate / Delete. */
+function ProbeListItem({ probe, saved, active, onOpen, onDuplicate }: { probe: ListedProbe; saved?: boolean; active: boolean; onOpen: () => void; onDuplicate: () => void }) {
   const del = useDeleteProbe();
-  const active = mode === 'lm' && current.id === probe.id && current.kind === (saved ? 'user' : 'builtin');
   return (
     <li className={`probe-item${active ? ' active' : ''}`}>
       <div className="probe-item-title">{probe.title}</div>
@@ -36,10 +39,10 @@ function LmProbeItem({ probe, saved }: { probe: LmProbe; saved?: boolean }) {
         )}
       </div>
       <div className="row">
-        <button type="button" className="small" aria-label={`Open ${probe.title}`} onClick={() => loadLmDraft(lmDraftFromProbe(probe, { kind: saved ? 'user' : 'builtin', id: probe.id }))}>
+        <button type="button" className="small" aria-label={`Open ${probe.title}`} onClick={onOpen}>
           Open
         </button>
-        <button type="button" className="small" aria-label={`Duplicate and edit ${probe.title}`} onClick={() => loadLmDraft(duplicateLmDraft(probe))}>
+        <button type="button" className="small" aria-label={`Duplicate and edit ${probe.title}`} onClick={onDuplicate}>
           Duplicate
         </button>
         {saved && (
@@ -52,42 +55,34 @@ function LmProbeItem({ probe, saved }: { probe: LmProbe; saved?: boolean }) {
   );
 }
 
+function LmProbeItem({ probe, saved }: { probe: LmProbe; saved?: boolean }) {
+  const loadLmDraft = useWorkbench((s) => s.loadLmDraft);
+  const mode = useWorkbench((s) => s.editorMode);
+  const current = useWorkbench((s) => s.lmDraft.origin);
+  const origin = { kind: saved ? ('user' as const) : ('builtin' as const), id: probe.id };
+  return (
+    <ProbeListItem
+      probe={probe}
+      saved={saved}
+      active={mode === 'lm' && current.id === probe.id && current.kind === origin.kind}
+      onOpen={() => loadLmDraft(lmDraftFromProbe(probe, origin))}
+      onDuplicate={() => loadLmDraft(duplicateLmDraft(probe))}
+    />
+  );
+}
+
 function ProbeItem({ probe, saved }: { probe: AssociationProbe; saved?: boolean }) {
   const loadDraft = useWorkbench((s) => s.loadDraft);
   const current = useWorkbench((s) => s.draft.origin);
-  const del = useDeleteProbe();
-  const active = current.id === probe.id && current.kind === (saved ? 'user' : 'builtin');
+  const origin = { kind: saved ? ('user' as const) : ('builtin' as const), id: probe.id };
   return (
-    <li className={`probe-item${active ? ' active' : ''}`}>
-      <div className="probe-item-title">{probe.title}</div>
-      <div className="probe-item-meta">
-        <code>{probe.id}</code>
-        {probe.citation && (
-          <cite title={probe.citation.text}>
-            {probe.citation.url ? (
-              <a href={probe.citation.url} target="_blank" rel="noreferrer">
-                {shortCitation(probe.citation.text)}
-              </a>
-            ) : (
-              shortCitation(probe.citation.text)
-            )}
-          </cite>
-        )}
-      </div>
-      <div className="row">
-        <button type="button" className="small" aria-label={`Open ${probe.title}`} onClick={() => loadDraft(draftFromProbe(probe, { kind: saved ? 'user' : 'builtin', id: probe.id }))}>
-          Open
-        </button>
-        <button type="button" className="small" aria-label={`Duplicate and edit ${probe.title}`} onClick={() => loadDraft(duplicateDraft(probe))}>
-          Duplicate
-        </button>
-        {saved && (
-          <button type="button" className="small danger" aria-label={`Delete saved probe ${probe.title}`} onClick={() => del.mutate(probe.id)}>
-            Delete
-          </button>
-        )}
-      </div>
-    </li>
+    <ProbeListItem
+      probe={probe}
+      saved={saved}
+      active={current.id === probe.id && current.kind === origin.kind}
+      onOpen={() => loadDraft(draftFromProbe(probe, origin))}
+      onDuplicate={() => loadDraft(duplicateDraft(probe))}
+    />
   );
 }
 
