@@ -8,10 +8,14 @@
 //  - A folder the user picked: its files are served to transformers.js by a wrapper around
 //    env.fetch under the pseudo path {BASE_URL}models/local/{key}/…, so the folder goes through the
 //    same loader as every other source (nothing is uploaded anywhere).
+//  - The app's own model files go through lazyBodyFetch (HEAD first, GET when the body is read):
+//    transformers.js reads only the headers of a full GET to learn a local file's size, and in
+//    Chromium the real download then waited on that abandoned response (./lazyBodyFetch.ts).
 import { InvalidOptionError } from '../../core/errors';
 import { checkWebGpu } from '../ort';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { findLm } from './catalog';
+import { lazyBodyFetch } from './lazyBodyFetch';
 import type { LanguageModel, LmDtype, LmSource } from './types';
 
 export type { LanguageModel } from './types';
@@ -39,8 +43,9 @@ function importTransformers(): Promise<TransformersModule> {
     const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
     wasm.numThreads = isolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
     tf.env.logLevel = tf.LogLevel.ERROR;
-    // Serve picked folders; everything else goes to the real fetch.
+    // Serve picked folders; the app's own model files lazily; everything else goes to the real fetch.
     const realFetch = tf.env.fetch;
+    const ownModelFetch = lazyBodyFetch((input, init) => realFetch(input, init));
     const prefix = `${modelsUrl()}local/`;
     tf.env.fetch = async (input: string | URL, init?: unknown) => {
       const url = new URL(String(input), baseUrl()).href;
@@ -50,7 +55,7 @@ function importTransformers(): Promise<TransformersModule> {
         if (!file) return new Response('not found', { status: 404, statusText: 'Not Found' });
         return new Response(file, { status: 200, headers: { 'content-length': String(file.size), 'content-type': 'application/octet-stream' } });
       }
-      return realFetch(input, init);
+      return url.startsWith(modelsUrl()) ? ownModelFetch(url, init as RequestInit | undefined) : realFetch(input, init);
     };
     return tf;
   })();
