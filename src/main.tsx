@@ -1,11 +1,15 @@
-// Entry point: React root with the TanStack Query provider. Nothing heavy is imported here —
-// the model worker (ONNX Runtime, GloVe) starts after first paint, charts load as a lazy chunk.
+// Entry point: React root with the TanStack Query provider. Nothing heavy is imported here; the
+// selected model starts loading in the model worker (ONNX Runtime, GloVe) before the first render,
+// so its download and compile overlap the page's own start-up. Charts load as a lazy chunk.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from './state/queries';
+import { preloadSelectedModel } from './state/preload';
 import { App } from './ui/App';
 import './styles/app.css';
+
+preloadSelectedModel();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,0 +1,13 @@
+// Start loading the selected model (by default the embedded GloVe) while the page is still
+// starting, not when the header first renders: the model worker, ONNX Runtime's wasm and the
+// model files then download and compile while React builds the page, and a user who clicks Run
+// right after the page appears waits for less. It is the same query the model status starts
+// (modelQuery), begun earlier, so progress, errors and the cache are the usual ones.
+import { modelQuery, queryClient } from './queries';
+import { useWorkbench } from './store';
+
+/** Begin loading the model the user has selected (idempotent: TanStack Query dedupes). */
+export function preloadSelectedModel(): void {
+  const { modelId, device } = useWorkbench.getState();
+  void queryClient.prefetchQuery(modelQuery(modelId, device));
+}
