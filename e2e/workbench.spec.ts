@@ -10,7 +10,12 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   await openBuiltin(page, WEAT1);
   await setOption(page, 'Seed', '1');
   await waitForModel(page);
-  await expect(page.getByRole('status', { name: 'Backend' })).toHaveText('WebGPU'); // --enable-unsafe-webgpu (SwiftShader)
+  // Device 'auto' runs the word-vector lookup on WASM even with an adapter, and says why.
+  await expect(page.getByRole('status', { name: 'Backend' })).toHaveText('WASM');
+  await expect(page.getByRole('note').filter({ hasText: 'table lookup runs faster on WASM' })).toBeVisible();
+  // Choosing WebGPU reloads the model there: --enable-unsafe-webgpu (SwiftShader).
+  await page.getByRole('combobox', { name: 'Device' }).selectOption('webgpu');
+  await expect(page.getByRole('status', { name: 'Backend' })).toHaveText('WebGPU', { timeout: 60_000 });
 
   const d = await runAndReadD(page);
   expect(d).toBe(expected.effectSize.toFixed(3));

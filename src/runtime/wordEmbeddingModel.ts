@@ -2,9 +2,14 @@
 // base URL (browser/worker) or a folder (Node, via src/runtime/node.ts), verified against the
 // manifest's sha256s, and run through ONNX Runtime like every other model. The ONNX graph takes
 // row ids (int64 [n]) and returns dequantised vectors (float32 [n, D]); see scripts/glove/onnxProto.ts.
+//
+// Device 'auto' means WASM here: the graph is a table lookup (Gather + Cast + Mul), which the GPU
+// cannot speed up (an upload and a read-back per call; the first WebGPU run also compiles shaders),
+// and ORT's plain WASM build starts ≈2.5× faster than the WebGPU one (see ort.ts). The model info
+// says so in `fallbackReason`; choosing 'webgpu' explicitly still runs it on WebGPU.
 import { CorruptModelFileError, ModelLoadError, ModelNotFoundError } from '../core/errors';
 import { assetDigestText, sha256Hex, type AssetFileEntry } from './assetDigest';
-import { createSession, getOrt, warmUpBackend, type SerialSession } from './ort';
+import { checkWebGpu, createSession, warmUpBackend, type SerialSession } from './ort';
 import type { DevicePreference, LoadedModelInfo, ProgressCallback } from './types';
 import { VectorLookupModel } from './vectorLookup';
 
@@ -108,6 +113,10 @@ export interface LoadOptions {
 /** Minimum time between two byte-progress events of one file. */
 const PROGRESS_INTERVAL_MS = 50;
 
+/** Why 'auto' runs word vectors on WASM when WebGPU is available (shown as "WebGPU not used: …"). */
+export const LOOKUP_ON_WASM_REASON =
+  'a word-vector table lookup runs faster on WASM than on WebGPU (choose Device: WebGPU to use the GPU anyway)';
+
 /** Max ids per session.run (bounds the output tensor: 8192 × 100 floats = 3.3 MB). */
 const RUN_BATCH = 8192;
 
@@ -128,9 +137,13 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
    */
   static async load(id: string, source: AssetSource, opts: LoadOptions = {}): Promise<OnnxWordEmbeddingModel> {
     const emit = opts.onProgress ?? (() => {});
+    const wanted = opts.device ?? 'auto';
+    const device = wanted === 'auto' ? 'wasm' : wanted;
     // Initialise ORT (wasm download + compile, WebGPU device) while the assets stream in: ORT
     // would otherwise start only at the first InferenceSession.create, after every download.
-    const ortReady = warmUpBackend(opts.device ?? 'auto');
+    const ortReady = warmUpBackend(device);
+    // 'auto' chose WASM: say why (no adapter, or a lookup gains nothing from the GPU).
+    const autoReason = wanted === 'auto' ? checkWebGpu().then((g) => (g.available ? LOOKUP_ON_WASM_REASON : g.reason)) : undefined;
     const read = async (file: string): Promise<Uint8Array> => {
       emit({ status: 'initiate', name: id, file });
       let started = false;
@@ -189,13 +202,14 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
     });
 
     await ortReady;
-    const created = await createSession(modelBytes, opts.device ?? 'auto', id);
+    const created = await createSession(modelBytes, device, id);
+    const fallbackReason = created.fallbackReason ?? (await autoReason);
     const info: LoadedModelInfo = {
       id,
       kind: 'word-embedding',
       title: manifest.title,
       backend: created.backend,
-      ...(created.fallbackReason !== undefined ? { fallbackReason: created.fallbackReason } : {}),
+      ...(fallbackReason !== undefined ? { fallbackReason } : {}),
       dims: manifest.dimensions,
       vocabularySize: manifest.count,
       assetSha256: manifest.assetSha256,
@@ -209,7 +223,7 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
   }
 
   protected async fetchRows(rows: readonly number[]): Promise<Float32Array> {
-    const ort = await getOrt();
+    const ort = this.session.ort;
     const dims = this.info.dims;
     const out = new Float32Array(rows.length * dims);
     for (let start = 0; start < rows.length; start += RUN_BATCH) {

@@ -9,6 +9,7 @@ import type { AssociationProbe } from '../probes/schema';
 import type { LmRunOptions, LmRunResult } from '../core/lmRun';
 import type { LmProbe } from '../probes/lmSchema';
 import { LM_CATALOG, type LmCatalogEntry } from '../runtime/lm/catalog';
+import { USER_MODEL_PREFIX } from '../runtime/models';
 import {
   registerErrorTransfer,
   type DevicePreference,
@@ -46,8 +47,20 @@ const scoringWorker = () => {
   return scoring;
 };
 
-export const loadModel = (modelId: string, device: DevicePreference, onProgress?: (p: ModelProgress) => void) =>
-  model().load(modelId, { device }, onProgress ? Comlink.proxy(onProgress) : undefined);
+/**
+ * Load a word-vector model in the model worker. The worker memoises loads per id (the first
+ * device wins), and the page starts loading the selected model with the saved device at once, so a
+ * load that names another device than the loaded one ('webgpu' or 'wasm', not 'auto') unloads it
+ * first; otherwise choosing a device after start-up would change nothing.
+ */
+export async function loadModel(modelId: string, device: DevicePreference, onProgress?: (p: ModelProgress) => void): Promise<LoadedModelInfo> {
+  const m = model();
+  if (device !== 'auto' && !modelId.startsWith(USER_MODEL_PREFIX)) {
+    const current = (await m.loaded()).find((i) => i.id === modelId);
+    if (current && current.backend !== device) await m.unload(modelId);
+  }
+  return m.load(modelId, { device }, onProgress ? Comlink.proxy(onProgress) : undefined);
+}
 
 export const loadUserVectors = (file: Blob, name: string, onProgress?: (p: ModelProgress) => void) =>
   model().loadUserVectors(file, name, onProgress ? Comlink.proxy(onProgress) : undefined);

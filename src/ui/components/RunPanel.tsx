@@ -181,7 +181,7 @@ export function RunPanel() {
         <div className="field">
           <label htmlFor={`${id}-dev`}>Device</label>
           <select id={`${id}-dev`} value={device} onChange={(e) => setDevice(e.target.value as DevicePreference)}>
-            <option value="auto">Auto (WebGPU, else WASM)</option>
+            <option value="auto">Auto (word vectors: WASM; language models: WebGPU, else WASM)</option>
             <option value="webgpu">WebGPU</option>
             <option value="wasm">WASM</option>
           </select>
