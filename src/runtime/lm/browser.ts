@@ -11,11 +11,14 @@
 //  - The app's own model files go through lazyBodyFetch (HEAD first, GET when the body is read):
 //    transformers.js reads only the headers of a full GET to learn a local file's size, and in
 //    Chromium the real download then waited on that abandoned response (./lazyBodyFetch.ts).
+//  - Every network fetch gives up after 30 s without data (./stallGuardFetch.ts), so a dropped
+//    connection ends in an error with Retry, not a progress bar that never moves.
 import { InvalidOptionError } from '../../core/errors';
 import { checkWebGpu } from '../ort';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { findLm } from './catalog';
 import { lazyBodyFetch } from './lazyBodyFetch';
+import { stallGuardFetch } from './stallGuardFetch';
 import type { LanguageModel, LmDtype, LmSource } from './types';
 
 export type { LanguageModel } from './types';
@@ -45,7 +48,8 @@ function importTransformers(): Promise<TransformersModule> {
     tf.env.logLevel = tf.LogLevel.ERROR;
     // Serve picked folders; the app's own model files lazily; everything else goes to the real fetch.
     const realFetch = tf.env.fetch;
-    const ownModelFetch = lazyBodyFetch((input, init) => realFetch(input, init));
+    const networkFetch = stallGuardFetch((input, init) => realFetch(input, init));
+    const ownModelFetch = stallGuardFetch(lazyBodyFetch((input, init) => realFetch(input, init)));
     const prefix = `${modelsUrl()}local/`;
     tf.env.fetch = async (input: string | URL, init?: unknown) => {
       const url = new URL(String(input), baseUrl()).href;
@@ -55,7 +59,7 @@ function importTransformers(): Promise<TransformersModule> {
         if (!file) return new Response('not found', { status: 404, statusText: 'Not Found' });
         return new Response(file, { status: 200, headers: { 'content-length': String(file.size), 'content-type': 'application/octet-stream' } });
       }
-      return url.startsWith(modelsUrl()) ? ownModelFetch(url, init as RequestInit | undefined) : realFetch(input, init);
+      return (url.startsWith(modelsUrl()) ? ownModelFetch : networkFetch)(url, init as RequestInit | undefined);
     };
     return tf;
   })();
