@@ -2,6 +2,7 @@
 // (loaded in the app's model worker; statistics in the scoring worker) and the headline number the
 // result card shows equals the CLI's for the same seed and options — the CLI runs the same core on
 // onnxruntime-node, so the numbers agree to float32 rounding of the forward pass (checked to 1e-3).
+// The masked family (pseudo-log-likelihood) runs on the embedded tiny BERT the same way.
 // Heavy built-ins are trimmed to a few items in Node and pasted into the JSON editor; the CLI runs
 // the very same probe file. Bad input: a model folder without a tokenizer, a malformed CrowS-Pairs
 // CSV, a template with an unknown slot, all with a clear message.
@@ -15,6 +16,7 @@ import { downloadText, openApp, parseCsv, setOption } from './helpers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GPT = 'workbench/tiny-gpt2';
+const BERT = 'workbench/tiny-bert';
 const PERMS = '2000';
 const BOOT = '200';
 const tmp = path.join(os.tmpdir(), `lm-e2e-${process.pid}`);
@@ -27,10 +29,10 @@ interface CliLmRun {
 }
 
 /** `bias-workbench run <id | probe.json> --model workbench/tiny-gpt2 --seed 1 --permutations … --format json`. */
-function cliLmRun(probe: string, seed = 1): CliLmRun {
+function cliLmRun(probe: string, seed = 1, model = GPT): CliLmRun {
   const out = execFileSync(
     process.execPath,
-    [path.join(root, 'bin/bias-workbench.mjs'), 'run', probe, '--model', GPT, '--seed', String(seed), '--permutations', PERMS, '--bootstrap', BOOT, '--format', 'json'],
+    [path.join(root, 'bin/bias-workbench.mjs'), 'run', probe, '--model', model, '--seed', String(seed), '--permutations', PERMS, '--bootstrap', BOOT, '--format', 'json'],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(out) as CliLmRun;
@@ -71,14 +73,14 @@ function cliHeadline(r: Record<string, unknown>): { value: number | null; p: num
  * No request for the app's own model files may fail: a failed one (net::ERR_CACHE_WRITE_FAILURE) was
  * the sign of the abandoned-GET stall that src/runtime/lm/lazyBodyFetch.ts removes.
  */
-async function setupLm(page: Page) {
+async function setupLm(page: Page, model = GPT) {
   const failed: string[] = [];
   page.on('requestfailed', (r) => {
     if (new URL(r.url()).pathname.startsWith('/models/')) failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`);
   });
   await openApp(page);
   await page.getByRole('combobox', { name: 'Device' }).selectOption('wasm');
-  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption(GPT);
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption(model);
   await expect(page.getByRole('status', { name: 'Backend' })).toBeVisible({ timeout: 90_000 });
   expect(failed).toEqual([]);
   await setOption(page, 'Permutations', PERMS);
@@ -139,6 +141,17 @@ for (const [id, title] of FAST) {
     }
   });
 }
+
+test("lm-counterfactual-masked on the embedded tiny BERT (pseudo-log-likelihood) shows the CLI's headline number (seed 1)", async ({ page }) => {
+  const expected = cliHeadline(cliLmRun('lm-counterfactual-masked', 1, BERT).results[0]!);
+  await setupLm(page, BERT);
+  await page.getByRole('button', { name: 'Open Counterfactual pairs (CrowS-Pairs style), masked LM pseudo-log-likelihood', exact: true }).click();
+  await expect(page.getByText('Ready to run')).toBeVisible();
+  const ui = await runAndReadHeadline(page);
+  console.log(`lm-counterfactual-masked: UI ${ui.shown} (${ui.value}), p ${ui.p}; CLI ${expected.value}, p ${expected.p}`);
+  expect(Number.isFinite(ui.value)).toBe(true);
+  expectSame(ui, expected);
+});
 
 /** Heavy families: the built-in trimmed to a few items, the same file for the CLI and the editor. */
 const TRIMMED: [string, string, (p: Record<string, unknown>) => Record<string, unknown>][] = [
