@@ -75,3 +75,37 @@ def quantize_weights_int8(model, min_size=4096):
     for nd in reversed(new_nodes):
         g.node.insert(0, nd)
     return done
+
+
+LOGSUMEXP_OUTPUT = "logits_logsumexp"
+
+
+def add_logsumexp_output(model):
+    """Append the output `logits_logsumexp` [batch, seq] (float64): log Σ_v exp(logits[b, s, v]), so
+    a log-prob is one subtraction, logits[b, s, id] − logits_logsumexp[b, s], instead of a reduction
+    over the vocabulary in the caller. Computed as max + log Σ exp(x − max) with the exponentials in
+    float32 and their sum in float64 (|Δ| ≈ 1e-8 against a float64 reduction; a float32
+    ReduceLogSumExp is off by ~1e-5 on an 8192-token vocabulary). No new input, so transformers.js,
+    which feeds every graph input it knows and rejects graphs with others, runs the model as before;
+    the existing nodes and weights are untouched. Idempotent. Returns True when the output was added."""
+    g = model.graph
+    if any(o.name == LOGSUMEXP_OUTPUT for o in g.output):
+        return False
+    if not any(o.name == "logits" for o in g.output):
+        raise ValueError("the graph has no `logits` output")
+    p = "logsumexp/"
+    axis = p + "axis"
+    g.initializer.append(numpy_helper.from_array(np.array([-1], dtype=np.int64), axis))
+    g.node.extend([
+        helper.make_node("ReduceMax", ["logits"], [p + "max"], axes=[-1], keepdims=1, name=p + "ReduceMax"),
+        helper.make_node("Sub", ["logits", p + "max"], [p + "shifted"], name=p + "Sub"),
+        helper.make_node("Exp", [p + "shifted"], [p + "exp"], name=p + "Exp"),
+        helper.make_node("Cast", [p + "exp"], [p + "exp64"], to=TensorProto.DOUBLE, name=p + "CastExp"),
+        helper.make_node("ReduceSum", [p + "exp64", axis], [p + "sum"], keepdims=0, name=p + "ReduceSum"),
+        helper.make_node("Log", [p + "sum"], [p + "log"], name=p + "Log"),
+        helper.make_node("Squeeze", [p + "max", axis], [p + "max2"], name=p + "Squeeze"),
+        helper.make_node("Cast", [p + "max2"], [p + "max64"], to=TensorProto.DOUBLE, name=p + "CastMax"),
+        helper.make_node("Add", [p + "log", p + "max64"], [LOGSUMEXP_OUTPUT], name=p + "Add"),
+    ])
+    g.output.append(helper.make_tensor_value_info(LOGSUMEXP_OUTPUT, TensorProto.DOUBLE, ["batch_size", "sequence_length"]))
+    return True
