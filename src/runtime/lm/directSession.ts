@@ -15,6 +15,9 @@
 // past length. Rows may have different past lengths: the past is right-padded and its padding
 // masked out (masked keys get the float32 minimum before softmax in these exports, so they carry
 // exactly zero weight), which is what lets one batch mix prompts of different lengths.
+//
+// An export with a `logits_logsumexp` output (float64 [batch, seq], scripts/lm/onnx_utils.py) hands
+// it back as `logSumExp`, so scoring needs no reduction over the vocabulary in JavaScript.
 import type * as OrtNs from 'onnxruntime-web';
 import { UnsupportedModelError } from '../../core/errors';
 import type { CachedForwardFn, ForwardFn, PastKv } from './languageModel';
@@ -26,6 +29,9 @@ interface RunnableSession {
 
 /** Builds an ORT tensor of the ORT build the session belongs to. */
 export type TensorFactory = (type: 'int64' | 'float32' | 'bool', data: BigInt64Array | Float32Array | Uint8Array, dims: number[]) => OrtNs.Tensor;
+
+/** Optional output of an export: log Σ exp(logits) per position (see the header). */
+export const LOGSUMEXP = 'logits_logsumexp';
 
 export const ortTensorFactory =
   (ort: typeof OrtNs): TensorFactory =>
@@ -68,6 +74,12 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     // No copy: CPU-located output data is a JS typed array that dispose() below does not free.
     return t.data as Float32Array;
   };
+  /** The graph's per-position log-normaliser, when the export has one (float64 [batch, seq]). */
+  const lse = (out: OrtNs.InferenceSession.ReturnType, B: number, S: number): Float64Array | undefined => {
+    const t = out[LOGSUMEXP];
+    if (!t || t.type !== 'float64' || t.dims.length !== 2 || Number(t.dims[0]) !== B || Number(t.dims[1]) !== S) return undefined;
+    return t.data as Float64Array;
+  };
 
   /** One run. past: [B, H, P, D] per past input (null: P = 0); pastMask [B][P]. */
   const run = async (ids: readonly (readonly number[])[], mask: readonly (readonly number[])[], past: PastKv | null, pastMask: readonly (readonly number[])[] | null) => {
@@ -97,14 +109,16 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
   };
 
   const forward: ForwardFn = async ({ ids, mask }, want) => {
-    const { out } = await run(ids, mask, null, null);
+    const { out, B, S } = await run(ids, mask, null, null);
     const logits = out.logits;
     const last = out.last_hidden_state;
+    const logSumExp = want.logits && logits ? lse(out, B, S) : undefined;
     const res = {
       logits: want.logits && logits ? f32(logits, 'logits') : undefined,
       vocab: logits ? Number(logits.dims[2]) : 0,
       hidden: want.hidden && last ? f32(last, 'last_hidden_state') : undefined,
       hiddenSize: last ? Number(last.dims[2]) : undefined,
+      ...(logSumExp ? { logSumExp } : {}),
     };
     for (const t of Object.values(out)) t.dispose?.();
     return res;
@@ -121,8 +135,9 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
       tensors: presentNames.map((n) => f32(out[n], n)),
     };
     const vocab = Number(out.logits!.dims[2]);
+    const logSumExp = lse(out, B, S);
     for (const t of Object.values(out)) t.dispose?.();
-    return { logits, vocab, present };
+    return { logits, vocab, present, ...(logSumExp ? { logSumExp } : {}) };
   };
 
   return hasCache ? { forward, cachedForward } : { forward };

@@ -7,11 +7,13 @@
 //    batched results equal one-at-a-time results (to float32 rounding of the matmuls).
 //  - One promise chain per model serialises operations (ORT web sessions fail on concurrent runs:
 //    "Session already started"), and the AbortSignal is checked between batches.
-//  - Log-softmax runs in float64 (math.ts).
+//  - Log-softmax runs in float64 (math.ts), or — for exports with a `logits_logsumexp` output (the
+//    embedded tiny GPT-2, scripts/lm/onnx_utils.py) — the graph supplies each position's
+//    log-normaliser and a log-prob is one subtraction (RunOptions.graphLogSumExp).
 import { CancelledError, InvalidOptionError, UnsupportedModelError } from '../../core/errors';
 import { createRng } from '../../core/rng';
 import { pastRow, stackPasts } from './kvCache';
-import { argmax, batchesByLength, batchesByPadding, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from './math';
+import { argmax, batchesByLength, batchesByPadding, logProbGivenLogSumExp, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from './math';
 import type {
   CausalScoreOptions,
   ContinuationLogProb,
@@ -50,6 +52,8 @@ export interface ForwardOutput {
   /** [batch, seq, hidden] when asked for and the export has it. */
   hidden?: Float32Array;
   hiddenSize?: number;
+  /** [batch, seq] log Σ exp(logits) per position, when the export has `logits_logsumexp` and logits were asked for. */
+  logSumExp?: Float64Array;
 }
 export type ForwardFn = (input: ForwardInput, want: { logits: boolean; hidden: boolean }) => Promise<ForwardOutput>;
 
@@ -76,6 +80,8 @@ export interface CachedForwardOutput {
   vocab: number;
   /** Keys/values of past + current positions ([B, heads, past.length + S, headDim]). */
   present: PastKv;
+  /** [B, S] log Σ exp(logits) per position, when the export has `logits_logsumexp`. */
+  logSumExp?: Float64Array;
 }
 /** A forward pass that takes and returns the KV cache (causal exports with past_key_values). */
 export type CachedForwardFn = (input: CachedForwardInput) => Promise<CachedForwardOutput>;
@@ -162,6 +168,10 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
     const put = (i: number, t: number, lp: number) => {
       out[i]![t - from[i]!] = lp;
     };
+    const useGraphLse = o?.graphLogSumExp !== false;
+    /** log p(target) from the logits at flat position `pos` (= row · seqLength + position) of a pass. */
+    const logProbAt = (logits: Float32Array, lse: Float64Array | undefined, vocab: number, pos: number, target: number) =>
+      lse && useGraphLse ? logProbGivenLogSumExp(logits, pos * vocab, vocab, target, lse[pos]!) : logSoftmaxAt(logits, pos * vocab, vocab, target);
 
     if (!cachedForward || o?.kvCache === false) {
       const batches = batchesByLength(
@@ -175,11 +185,11 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
           rows.map((i) => seqs[i]!),
           tok.padId,
         );
-        const { logits, vocab } = await forward({ ids, mask }, { logits: true, hidden: false });
+        const { logits, vocab, logSumExp: lse } = await forward({ ids, mask }, { logits: true, hidden: false });
         if (!logits) throw new UnsupportedModelError(`${info.id} returned no logits.`);
         rows.forEach((i, b) => {
           const seq = seqs[i]!;
-          for (let t = from[i]!; t < seq.length; t++) put(i, t, logSoftmaxAt(logits, (b * length + t - 1) * vocab, vocab, seq[t]!));
+          for (let t = from[i]!; t < seq.length; t++) put(i, t, logProbAt(logits, lse, vocab, b * length + t - 1, seq[t]!));
         });
         done += rows.length;
         report(o, { stage: 'score', done: Math.min(done, total), total });
@@ -248,17 +258,17 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
           gs.map((g) => seqs[g.members[0]!]!.slice(0, g.length)),
           tok.padId,
         );
-        const { logits, vocab, present } = await cachedForward({ ids, mask, past: null, pastMask: null });
+        const { logits, vocab, present, logSumExp: lse } = await cachedForward({ ids, mask, past: null, pastMask: null });
         gs.forEach((g, b) => {
           const past = pastRow(present, b, g.length);
           const seq0 = seqs[g.members[0]!]!;
           const minFrom = Math.min(...g.members.map((i) => from[i]!));
           for (let t = Math.max(1, minFrom); t <= g.length; t++) {
-            const off = (b * length + t - 1) * vocab;
-            const lse = logSumExp(logits, off, vocab);
+            const pos = b * length + t - 1;
+            const logZ = lse && useGraphLse ? lse[pos]! : logSumExp(logits, pos * vocab, vocab);
             for (const i of g.members) {
               const target = t < g.length ? seq0[t]! : seqs[i]![t]!;
-              if (t >= from[i]!) put(i, t, logits[off + target]! - lse);
+              if (t >= from[i]!) put(i, t, logProbGivenLogSumExp(logits, pos * vocab, vocab, target, logZ));
             }
           }
           for (const i of g.members) pastOf.set(i, past);
@@ -279,10 +289,10 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
         const anyPast = js.some((j) => j.L > 0);
         const empty = (): PastKv => ({ batch: 1, length: 0, heads: 0, headDim: 0, tensors: [] });
         const stacked = anyPast ? stackPasts(js.map((j) => (j.L > 0 ? pastOf.get(j.i)! : empty()))) : null;
-        const { logits, vocab } = await cachedForward({ ids, mask, past: stacked?.past ?? null, pastMask: stacked?.mask ?? null });
+        const { logits, vocab, logSumExp: lse } = await cachedForward({ ids, mask, past: stacked?.past ?? null, pastMask: stacked?.mask ?? null });
         js.forEach(({ i, L }, b) => {
           const seq = seqs[i]!;
-          for (let t = Math.max(L + 1, from[i]!); t < seq.length; t++) put(i, t, logSoftmaxAt(logits, (b * length + t - 1 - L) * vocab, vocab, seq[t]!));
+          for (let t = Math.max(L + 1, from[i]!); t < seq.length; t++) put(i, t, logProbAt(logits, lse, vocab, b * length + t - 1 - L, seq[t]!));
         });
         done += js.length;
         report(o, { stage: 'score', done: Math.min(done, total), total });

@@ -23,6 +23,15 @@ export function logSoftmaxAt(data: ArrayLike<number>, offset: number, n: number,
   return data[offset + target]! - logSumExp(data, offset, n);
 }
 
+/**
+ * log softmax(row)[target] when the log-normaliser logZ = log Σ exp(row) is already known (an export's
+ * `logits_logsumexp` output): one subtraction instead of a pass over the vocabulary.
+ */
+export function logProbGivenLogSumExp(data: ArrayLike<number>, offset: number, n: number, target: number, logZ: number): number {
+  if (!(target >= 0 && target < n)) throw new RangeError(`token id ${target} outside the vocabulary (size ${n})`);
+  return data[offset + target]! - logZ;
+}
+
 /** Index of the largest value (lowest index on ties) in data[offset .. offset+n). */
 export function argmax(data: ArrayLike<number>, offset: number, n: number): number {
   let best = 0;

@@ -75,6 +75,13 @@ export interface RunOptions {
    * full recompute per generated token — the reference path, for checking and benchmarking.
    */
   kvCache?: boolean;
+  /**
+   * Exports with a `logits_logsumexp` output (the embedded tiny GPT-2): take each position's
+   * log-normaliser from the graph, so a log-prob is logits[id] − logsumexp (default true). false =
+   * float64 log-softmax over the scored logits row in JavaScript — what every other export gets; the
+   * reference path, and the bench's naive baseline. Same numbers to ~1e-8.
+   */
+  graphLogSumExp?: boolean;
 }
 
 export interface CausalScoreOptions extends RunOptions {
