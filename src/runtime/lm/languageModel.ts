@@ -13,6 +13,7 @@
 import { CancelledError, InvalidOptionError, UnsupportedModelError } from '../../core/errors';
 import { createRng } from '../../core/rng';
 import { pastRow, stackPasts } from './kvCache';
+import { prefixGroups } from './prefixGroups';
 import { argmax, batchesByLength, batchesByPadding, logProbGivenLogSumExp, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from './math';
 import type {
   CausalScoreOptions,
@@ -97,6 +98,9 @@ export interface LanguageModelParts {
   cachedForward?: CachedForwardFn;
   dispose?: () => Promise<void>;
 }
+
+/** A forward pass's fixed cost, in token positions: the padding-cost batching and whether a prefix pass pays. */
+const PASS_OVERHEAD = 8;
 
 const throwIfAborted = (signal?: AbortSignal) => {
   if (signal?.aborted) throw new CancelledError('The model run was cancelled.');
@@ -195,62 +199,22 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
         report(o, { stage: 'score', done: Math.min(done, total), total });
       }
     } else {
-      // 1. Groups: sequences keyed by the longest prefix they share with a neighbour in sorted order.
-      const sorted = uniq.slice().sort((a, b) => {
-        const x = seqs[a]!;
-        const y = seqs[b]!;
-        for (let j = 0; j < Math.min(x.length, y.length); j++) if (x[j] !== y[j]) return x[j]! - y[j]!;
-        return x.length - y.length;
-      });
-      const lcp = (a: readonly number[], b: readonly number[]) => {
-        let j = 0;
-        while (j < a.length && j < b.length && a[j] === b[j]) j++;
-        return j;
-      };
+      // 1. Groups: the partition into prefix-sharing runs that computes the fewest positions
+      //    (prefixGroups.ts); none at all when the sharing would not pay for the extra prefix pass.
       type Group = { members: number[]; length: number };
-      const groups = new Map<string, Group>();
-      const groupOf = new Map<number, Group>();
-      const neighbour = new Map<number, { j: number; k: number }>();
-      const solo: number[] = [];
-      sorted.forEach((i, r) => {
-        const s = seqs[i]!;
-        const before = r > 0 ? lcp(s, seqs[sorted[r - 1]!]!) : 0;
-        const after = r + 1 < sorted.length ? lcp(s, seqs[sorted[r + 1]!]!) : 0;
-        const k = Math.max(before, after);
-        if (k === 0) return solo.push(i);
-        neighbour.set(i, { j: sorted[before >= after ? r - 1 : r + 1]!, k });
-        const key = s.slice(0, k).join(',');
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = { members: [], length: k }));
-        g.members.push(i);
-        groupOf.set(i, g);
-      });
-      // A sequence alone with its key joins its neighbour's group at the shorter shared length when
-      // that saves more positions (its k) than the group loses ((L − k) per member).
-      for (const g of [...groups.values()]) {
-        if (g.members.length !== 1) continue;
-        const i = g.members[0]!;
-        const { j, k } = neighbour.get(i)!;
-        const h = groupOf.get(j)!;
-        if (h === g || k <= (h.length - k) * h.members.length) continue;
-        h.members.push(i);
-        h.length = Math.min(h.length, k);
-        g.members = [];
-        groupOf.set(i, h);
-      }
-      const shared: Group[] = [];
-      for (const g of groups.values()) {
-        if (g.members.length === 0) continue;
-        // Every member needs at least one token of its own after the shared prefix.
-        const L = Math.min(g.length, ...g.members.map((i) => seqs[i]!.length - 1));
-        if (g.members.length < 2 || L < 1) solo.push(...g.members);
-        else shared.push({ members: g.members, length: L });
+      const found = prefixGroups(uniq.map((i) => seqs[i]!));
+      let shared: Group[] = found.groups.map((g) => ({ members: g.members.map((m) => uniq[m]!), length: g.length }));
+      const solo: number[] = found.solo.map((m) => uniq[m]!);
+      if (shared.reduce((s, g) => s + (g.members.length - 1) * g.length, 0) < PASS_OVERHEAD) {
+        solo.push(...shared.flatMap((g) => g.members));
+        shared = [];
       }
       // 2. Shared prefixes: one run each (batched), keep their keys/values, score the positions inside.
       const pastOf = new Map<number, PastKv>();
       for (const batch of batchesByPadding(
         shared.map((g) => g.length),
         batchSize,
+        PASS_OVERHEAD,
       )) {
         throwIfAborted(o?.signal);
         const gs = batch.map((j) => shared[j]!);
@@ -279,6 +243,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       for (const batch of batchesByPadding(
         jobs.map((j) => seqs[j.i]!.length - j.L),
         batchSize,
+        PASS_OVERHEAD,
       )) {
         throwIfAborted(o?.signal);
         const js = batch.map((j) => jobs[j]!);
