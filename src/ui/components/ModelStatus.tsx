@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useModel } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { ModelProgress } from '../../worker/client';
+import { ProgressBar } from './ProgressBar';
 
 export const BACKEND_LABEL: Record<string, string> = { webgpu: 'WebGPU', wasm: 'WASM', js: 'JavaScript' };
 
@@ -26,9 +27,9 @@ export function ModelStatus() {
       {model.isPending && (
         <span className="pill pill-wait">
           {loadText(progress)}{' '}
-          <progress
+          <ProgressBar
             className="load-progress"
-            aria-label="Model load progress"
+            label="Model load progress"
             max={100}
             value={progress?.status === 'progress' && progress.progress !== undefined ? progress.progress : undefined}
           />

@@ -10,6 +10,7 @@ import { ModelPicker } from './ModelPicker';
 import { useWorkbench } from '../../state/store';
 import { useDraftValidation } from '../../state/useValidation';
 import type { DevicePreference } from '../../worker/client';
+import { ProgressBar } from './ProgressBar';
 
 function NumberOption({
   label,
@@ -88,7 +89,7 @@ function UserVectors() {
       <small className="muted">word2vec/GloVe text: one “word v1 … vD” per line.</small>
       {load.isPending && (
         <div role="status" aria-live="polite">
-          <progress aria-label="Vector file progress" max={100} value={pct ?? undefined} /> Reading vectors{pct !== null ? ` ${Math.round(pct)}%` : '…'}
+          <ProgressBar label="Vector file progress" max={100} value={pct ?? undefined} /> Reading vectors{pct !== null ? ` ${Math.round(pct)}%` : '…'}
         </div>
       )}
       {load.isError && (
@@ -225,7 +226,7 @@ export function RunPanel() {
       <div className="progress" aria-live="polite">
         {running && (
           <>
-            <progress aria-label="Run progress" max={1} value={fraction ?? undefined} />
+            <ProgressBar label="Run progress" max={1} value={fraction ?? undefined} />
             <p role="status" className="progress-text">
               {progressText(progress) || 'starting…'}
             </p>
