@@ -16,8 +16,11 @@
 //   only there), never from a CDN; in Node ORT finds its files next to its own module. ORT would
 //   fetch its wasm only when the first session is created, after its own JS has loaded; getOrt()
 //   starts that download (and the import of ORT's Emscripten glue) at once, in parallel.
-// - Threads: multi-threaded WASM only when the page is crossOriginIsolated (COOP/COEP headers);
-//   1 thread in Node (a table lookup gains nothing, and worker threads keep the process alive).
+// - Threads: the WebGPU build (shared with the LMs) is multi-threaded when the page is
+//   crossOriginIsolated (COOP/COEP headers). The plain WASM build runs one thread: in the browser it
+//   serves the word-vector lookups, which gain nothing from threads, and a second thread costs a
+//   pthread worker that ORT's initialisation waits for (≈0.15 s on the cold path in a trace). Node
+//   uses 1 thread too (worker threads keep the process alive).
 // - Device: WebGPU only if navigator.gpu.requestAdapter() returns an adapter; if creating the
 //   session on WebGPU throws, fall back to WASM and return the reason, so the UI can say so.
 // - Runs are serialised per session: concurrent run() calls on one web session fail with
@@ -74,7 +77,7 @@ async function loadOrt(build: OrtBuild): Promise<Ort> {
   ort.env.wasm.wasmPaths = paths;
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
-  ort.env.wasm.numThreads = isolated ? Math.max(1, Math.min(4, cores)) : 1;
+  ort.env.wasm.numThreads = build === 'webgpu' && isolated ? Math.max(1, Math.min(4, cores)) : 1;
   ort.env.logLevel = 'error';
   const bytes = await binary;
   if (bytes) ort.env.wasm.wasmBinary = bytes;
