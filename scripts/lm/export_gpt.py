@@ -7,7 +7,7 @@ model_type "gpt2", and write torch reference fixtures.
 
 ONNX (opset 17): inputs input_ids, attention_mask, position_ids (int64) and
 past_key_values.{i}.key/value (float32 [batch, n_head, past_sequence_length, head_dim]);
-outputs logits, present.{i}.key/value and logits_logsumexp (float64 [batch, seq], log Σ exp logits;
+outputs logits, present.{i}.key/value and logits_logsumexp (float32 [batch, seq], log Σ exp logits;
 see onnx_utils.add_logsumexp_output). onnx/model_quantized.onnx = int8 weight-only copy.
 """
 import argparse, json, math, os, shutil, sys
@@ -143,8 +143,8 @@ on matrices), peak LR {ar.get("lr")}, 60 s warm-up then cosine to 10% over the w
 * inputs: `input_ids`, `attention_mask`, `position_ids` (int64 [batch, seq]; attention_mask is [batch, past+seq]),
   `past_key_values.{{i}}.key/value` (float32 [batch, {cfg["n_head"]}, past_seq, {cfg["n_embd"]//cfg["n_head"]}], i = 0..{cfg["n_layer"]-1});
   outputs: `logits` [batch, seq, {cfg["vocab_size"]}], `present.{{i}}.key/value`. The KV cache is used by `generate()`.
-* extra output `logits_logsumexp` (float64 [batch, seq]) = log Σ_v exp(logits[b, s, v]) (exponentials in float32,
-  their sum in float64), so log p(id at s+1) = logits[b, s, id] − logits_logsumexp[b, s] without a reduction over
+* extra output `logits_logsumexp` (float32 [batch, seq]) = log Σ_v exp(logits[b, s, v]) (max-shifted, summed in
+  two levels: 64 partial sums, then their sum; float32 only, as ONNX Runtime Web's WASM and WebGPU builds need), so log p(id at s+1) = logits[b, s, id] − logits_logsumexp[b, s] without a reduction over
   the vocabulary in JavaScript. It takes no extra input: transformers.js runs the graph as a plain GPT-2 and ignores it.
 * Padding: masked key positions get the float32 minimum before softmax, so left- or right-padded batches
   (with `position_ids = cumsum(attention_mask) - 1`, what transformers.js builds) give the same log-probs as one-at-a-time.

@@ -80,32 +80,43 @@ def quantize_weights_int8(model, min_size=4096):
 LOGSUMEXP_OUTPUT = "logits_logsumexp"
 
 
-def add_logsumexp_output(model):
-    """Append the output `logits_logsumexp` [batch, seq] (float64): log Σ_v exp(logits[b, s, v]), so
+def add_logsumexp_output(model, blocks=64):
+    """Append the output `logits_logsumexp` [batch, seq] (float32): log Σ_v exp(logits[b, s, v]), so
     a log-prob is one subtraction, logits[b, s, id] − logits_logsumexp[b, s], instead of a reduction
-    over the vocabulary in the caller. Computed as max + log Σ exp(x − max) with the exponentials in
-    float32 and their sum in float64 (|Δ| ≈ 1e-8 against a float64 reduction; a float32
-    ReduceLogSumExp is off by ~1e-5 on an 8192-token vocabulary). No new input, so transformers.js,
-    which feeds every graph input it knows and rejects graphs with others, runs the model as before;
-    the existing nodes and weights are untouched. Idempotent. Returns True when the output was added."""
+    over the vocabulary in the caller. Computed as max + log Σ exp(x − max), all in float32 (ONNX
+    Runtime Web's WASM build has no float64 Cast kernel, and WebGPU has no float64 at all), with the
+    sum taken in two levels — `blocks` partial sums over contiguous slices of the vocabulary, then
+    their sum — which keeps the rounding error near that of pairwise summation (a one-level float32
+    ReduceSum over 8,192 terms was off by ~6e-6). No new input, so transformers.js, which feeds every
+    graph input it knows and rejects graphs with others, runs the model as before; the existing nodes
+    and weights are untouched. Idempotent. Returns True when the output was added."""
     g = model.graph
     if any(o.name == LOGSUMEXP_OUTPUT for o in g.output):
         return False
-    if not any(o.name == "logits" for o in g.output):
+    logits = next((o for o in g.output if o.name == "logits"), None)
+    if logits is None:
         raise ValueError("the graph has no `logits` output")
+    vocab = logits.type.tensor_type.shape.dim[-1].dim_value
+    if not vocab:
+        vocab = next(numpy_helper.to_array(i).shape[0] for i in g.initializer if i.name.endswith("wte.weight") or i.name.endswith("embed_tokens.weight"))
+    if vocab % blocks:
+        blocks = 1
     p = "logsumexp/"
-    axis = p + "axis"
-    g.initializer.append(numpy_helper.from_array(np.array([-1], dtype=np.int64), axis))
+    axis, split = p + "axis", p + "blockShape"
+    g.initializer.extend([
+        numpy_helper.from_array(np.array([-1], dtype=np.int64), axis),
+        numpy_helper.from_array(np.array([0, 0, blocks, vocab // blocks], dtype=np.int64), split),
+    ])
     g.node.extend([
         helper.make_node("ReduceMax", ["logits"], [p + "max"], axes=[-1], keepdims=1, name=p + "ReduceMax"),
         helper.make_node("Sub", ["logits", p + "max"], [p + "shifted"], name=p + "Sub"),
         helper.make_node("Exp", [p + "shifted"], [p + "exp"], name=p + "Exp"),
-        helper.make_node("Cast", [p + "exp"], [p + "exp64"], to=TensorProto.DOUBLE, name=p + "CastExp"),
-        helper.make_node("ReduceSum", [p + "exp64", axis], [p + "sum"], keepdims=0, name=p + "ReduceSum"),
+        helper.make_node("Reshape", [p + "exp", split], [p + "blocks"], name=p + "Reshape"),
+        helper.make_node("ReduceSum", [p + "blocks", axis], [p + "partial"], keepdims=0, name=p + "ReduceSumBlock"),
+        helper.make_node("ReduceSum", [p + "partial", axis], [p + "sum"], keepdims=0, name=p + "ReduceSum"),
         helper.make_node("Log", [p + "sum"], [p + "log"], name=p + "Log"),
         helper.make_node("Squeeze", [p + "max", axis], [p + "max2"], name=p + "Squeeze"),
-        helper.make_node("Cast", [p + "max2"], [p + "max64"], to=TensorProto.DOUBLE, name=p + "CastMax"),
-        helper.make_node("Add", [p + "log", p + "max64"], [LOGSUMEXP_OUTPUT], name=p + "Add"),
+        helper.make_node("Add", [p + "log", p + "max2"], [LOGSUMEXP_OUTPUT], name=p + "Add"),
     ])
-    g.output.append(helper.make_tensor_value_info(LOGSUMEXP_OUTPUT, TensorProto.DOUBLE, ["batch_size", "sequence_length"]))
+    g.output.append(helper.make_tensor_value_info(LOGSUMEXP_OUTPUT, TensorProto.FLOAT, ["batch_size", "sequence_length"]))
     return True

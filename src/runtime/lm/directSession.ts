@@ -16,7 +16,7 @@
 // masked out (masked keys get the float32 minimum before softmax in these exports, so they carry
 // exactly zero weight), which is what lets one batch mix prompts of different lengths.
 //
-// An export with a `logits_logsumexp` output (float64 [batch, seq], scripts/lm/onnx_utils.py) hands
+// An export with a `logits_logsumexp` output (float32 [batch, seq], scripts/lm/onnx_utils.py; float64 accepted) hands
 // it back as `logSumExp`, so scoring needs no reduction over the vocabulary in JavaScript.
 import type * as OrtNs from 'onnxruntime-web';
 import { UnsupportedModelError } from '../../core/errors';
@@ -74,11 +74,11 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     // No copy: CPU-located output data is a JS typed array that dispose() below does not free.
     return t.data as Float32Array;
   };
-  /** The graph's per-position log-normaliser, when the export has one (float64 [batch, seq]). */
-  const lse = (out: OrtNs.InferenceSession.ReturnType, B: number, S: number): Float64Array | undefined => {
+  /** The graph's per-position log-normaliser, when the export has one ([batch, seq], float32 or float64). */
+  const lse = (out: OrtNs.InferenceSession.ReturnType, B: number, S: number): Float32Array | Float64Array | undefined => {
     const t = out[LOGSUMEXP];
-    if (!t || t.type !== 'float64' || t.dims.length !== 2 || Number(t.dims[0]) !== B || Number(t.dims[1]) !== S) return undefined;
-    return t.data as Float64Array;
+    if (!t || (t.type !== 'float32' && t.type !== 'float64') || t.dims.length !== 2 || Number(t.dims[0]) !== B || Number(t.dims[1]) !== S) return undefined;
+    return t.data as Float32Array | Float64Array;
   };
 
   /** One run. past: [B, H, P, D] per past input (null: P = 0); pastMask [B][P]. */

@@ -54,7 +54,7 @@ export interface ForwardOutput {
   hidden?: Float32Array;
   hiddenSize?: number;
   /** [batch, seq] log Σ exp(logits) per position, when the export has `logits_logsumexp` and logits were asked for. */
-  logSumExp?: Float64Array;
+  logSumExp?: Float32Array | Float64Array;
 }
 export type ForwardFn = (input: ForwardInput, want: { logits: boolean; hidden: boolean }) => Promise<ForwardOutput>;
 
@@ -82,7 +82,7 @@ export interface CachedForwardOutput {
   /** Keys/values of past + current positions ([B, heads, past.length + S, headDim]). */
   present: PastKv;
   /** [B, S] log Σ exp(logits) per position, when the export has `logits_logsumexp`. */
-  logSumExp?: Float64Array;
+  logSumExp?: Float32Array | Float64Array;
 }
 /** A forward pass that takes and returns the KV cache (causal exports with past_key_values). */
 export type CachedForwardFn = (input: CachedForwardInput) => Promise<CachedForwardOutput>;
@@ -174,7 +174,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
     };
     const useGraphLse = o?.graphLogSumExp !== false;
     /** log p(target) from the logits at flat position `pos` (= row · seqLength + position) of a pass. */
-    const logProbAt = (logits: Float32Array, lse: Float64Array | undefined, vocab: number, pos: number, target: number) =>
+    const logProbAt = (logits: Float32Array, lse: Float32Array | Float64Array | undefined, vocab: number, pos: number, target: number) =>
       lse && useGraphLse ? logProbGivenLogSumExp(logits, pos * vocab, vocab, target, lse[pos]!) : logSoftmaxAt(logits, pos * vocab, vocab, target);
 
     if (!cachedForward || o?.kvCache === false) {

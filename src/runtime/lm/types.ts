@@ -79,7 +79,7 @@ export interface RunOptions {
    * Exports with a `logits_logsumexp` output (the embedded tiny GPT-2): take each position's
    * log-normaliser from the graph, so a log-prob is logits[id] − logsumexp (default true). false =
    * float64 log-softmax over the scored logits row in JavaScript — what every other export gets; the
-   * reference path, and the bench's naive baseline. Same numbers to ~1e-8.
+   * reference path, and the bench's naive baseline. Same numbers to ~1e-6 (the graph sums in float32).
    */
   graphLogSumExp?: boolean;
 }

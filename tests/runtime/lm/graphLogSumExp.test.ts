@@ -4,8 +4,10 @@
 //  - Toy model: a forward pass that returns a deliberately shifted log-normaliser shows exactly
 //    where each path is taken (plain batches, the KV path's prefix and suffix passes), and that a
 //    model without the output keeps the JS path.
-//  - Real model, both Node backends, fp32 and q8: the graph path equals the JS path to ~1e-8 (the
-//    graph sums float32 exponentials in float64); the torch fixtures (fixtures.test.ts) check the
+//  - Real model, both Node backends, fp32 and q8: the graph path equals the JS path within 2e-6 (seen:
+//    ≤ 7.3e-7). The graph's log-normaliser is a float32 output — ONNX Runtime Web has no float64
+//    kernels for it on WASM or WebGPU — and one float32 ulp at log Z ≈ 10 is 9.5e-7, so that is the
+//    floor; it is 100× below the 1e-4 the torch fixtures allow. The torch fixtures (fixtures.test.ts) check the
 //    default path against torch. transformers.js still runs the files as a plain GPT-2 (the extra
 //    output takes no input), including its own generate() with the KV cache.
 import path from 'node:path';
@@ -99,13 +101,13 @@ for (const device of ['cpu', 'wasm'] as const)
       afterAll(() => lm?.dispose());
 
       for (const kvCache of [false, true])
-        it(`${kvCache ? 'KV path' : 'full passes'}: token and continuation log-probs within 1e-7`, async () => {
+        it(`${kvCache ? 'KV path' : 'full passes'}: token and continuation log-probs within 2e-6`, async () => {
           const js = await lm.tokenLogProbs(SENTENCES, { kvCache, graphLogSumExp: false });
           const graph = await lm.tokenLogProbs(SENTENCES, { kvCache });
-          graph.forEach((r, i) => expect(maxAbsDiff(r.logProbs, js[i]!.logProbs)).toBeLessThan(1e-7));
+          graph.forEach((r, i) => expect(maxAbsDiff(r.logProbs, js[i]!.logProbs)).toBeLessThan(2e-6));
           const jsC = await lm.continuationLogProbs(CONTINUATIONS, { kvCache, graphLogSumExp: false });
           const graphC = await lm.continuationLogProbs(CONTINUATIONS, { kvCache });
-          graphC.forEach((r, i) => expect(Math.abs(r.total - jsC[i]!.total)).toBeLessThan(1e-7));
+          graphC.forEach((r, i) => expect(Math.abs(r.total - jsC[i]!.total)).toBeLessThan(2e-6));
         });
     });
 
@@ -125,7 +127,7 @@ describe('transformers.js runs the files with the extra output as a plain GPT-2'
         expect(vocab).toBe(8192);
         const lse = out.logits_logsumexp!;
         expect(lse.dims).toEqual([1, S]);
-        for (let s = 0; s < S; s++) expect(Math.abs(lse.data[s]! - logSumExp(out.logits!.data, s * vocab, vocab))).toBeLessThan(1e-7);
+        for (let s = 0; s < S; s++) expect(Math.abs(lse.data[s]! - logSumExp(out.logits!.data, s * vocab, vocab))).toBeLessThan(2e-6);
         const ids = (await model.generate({ ...inputs, max_new_tokens: 8, do_sample: false })) as { tolist(): bigint[][] };
         const ours = await loadLanguageModel(GPT, { modelsDir: MODELS_DIR, device: 'cpu', dtype });
         try {
