@@ -71,7 +71,7 @@ function cliHeadline(r: Record<string, unknown>): { value: number | null; p: num
 /**
  * WASM: headless Chromium's WebGPU is SwiftShader (a CPU emulation), far slower for a forward pass.
  * No request for the app's own model files may fail: a failed one (net::ERR_CACHE_WRITE_FAILURE) was
- * the sign of the abandoned-GET stall that src/runtime/lm/lazyBodyFetch.ts removes.
+ * the sign of the abandoned-GET stall that src/runtime/net/lazyBodyFetch.ts removes.
  */
 async function setupLm(page: Page, model = GPT) {
   const failed: string[] = [];

@@ -16,6 +16,7 @@ import { MODEL_REGISTRY, USER_MODEL_PREFIX, isModelId, type ModelEntry } from '.
 import type { ProgressCallback, WordEmbeddingModel } from '../runtime/types';
 import { loadUserVectorsFromBlob } from '../runtime/userVectors';
 import { OnnxWordEmbeddingModel, urlAssetSource, type AssetSource } from '../runtime/wordEmbeddingModel';
+import { stallGuardFetch } from '../runtime/net/stallGuardFetch';
 import { registerErrorTransfer, type LoadPrefs, type ModelWorkerApi } from './modelProtocol';
 import { createLmService } from '../runtime/lm/service';
 import { loadLanguageModelInBrowser } from '../runtime/lm/browser';
@@ -128,8 +129,10 @@ export function createModelWorkerApi(deps: ModelWorkerDeps): ModelWorkerApi {
 }
 
 /** Browser: registry assets live under the app's base URL (`public/` in the repo). */
+/** Word-vector assets: a download that sends nothing for 30 s fails (with Retry) instead of hanging. */
+const assetFetch = stallGuardFetch((input, init) => fetch(input, init));
 const browserSource = (entry: ModelEntry): AssetSource =>
-  urlAssetSource(new URL(`${import.meta.env.BASE_URL}${entry.path}`, self.location.origin).href);
+  urlAssetSource(new URL(`${import.meta.env.BASE_URL}${entry.path}`, self.location.origin).href, assetFetch as typeof fetch);
 
 const WorkerScope = (globalThis as { WorkerGlobalScope?: abstract new () => unknown }).WorkerGlobalScope;
 const inWorker = WorkerScope !== undefined && globalThis instanceof WorkerScope;

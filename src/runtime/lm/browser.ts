@@ -10,15 +10,15 @@
 //    same loader as every other source (nothing is uploaded anywhere).
 //  - The app's own model files go through lazyBodyFetch (HEAD first, GET when the body is read):
 //    transformers.js reads only the headers of a full GET to learn a local file's size, and in
-//    Chromium the real download then waited on that abandoned response (./lazyBodyFetch.ts).
-//  - Every network fetch gives up after 30 s without data (./stallGuardFetch.ts), so a dropped
+//    Chromium the real download then waited on that abandoned response (../net/lazyBodyFetch.ts).
+//  - Every network fetch gives up after 30 s without data (../net/stallGuardFetch.ts), so a dropped
 //    connection ends in an error with Retry, not a progress bar that never moves.
 import { InvalidOptionError } from '../../core/errors';
 import { checkWebGpu } from '../ort';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { findLm } from './catalog';
-import { lazyBodyFetch } from './lazyBodyFetch';
-import { stallGuardFetch } from './stallGuardFetch';
+import { lazyBodyFetch } from '../net/lazyBodyFetch';
+import { stallGuardFetch } from '../net/stallGuardFetch';
 import type { LanguageModel, LmDtype, LmSource } from './types';
 
 export type { LanguageModel } from './types';

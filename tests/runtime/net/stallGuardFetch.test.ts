@@ -5,8 +5,8 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelLoadError } from '../../../src/core/errors';
-import { lazyBodyFetch } from '../../../src/runtime/lm/lazyBodyFetch';
-import { stallGuardFetch } from '../../../src/runtime/lm/stallGuardFetch';
+import { lazyBodyFetch } from '../../../src/runtime/net/lazyBodyFetch';
+import { stallGuardFetch } from '../../../src/runtime/net/stallGuardFetch';
 
 const STALL_MS = 1000; // ten times the gap between live chunks, so a busy CI machine cannot fake a stall
 const CHUNK = Buffer.alloc(1000, 7);

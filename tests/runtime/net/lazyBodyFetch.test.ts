@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lazyBodyFetch } from '../../../src/runtime/lm/lazyBodyFetch';
+import { lazyBodyFetch } from '../../../src/runtime/net/lazyBodyFetch';
 
 const FILE = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 31 + 7) & 0xff);
 let server: Server;
