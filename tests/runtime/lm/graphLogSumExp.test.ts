@@ -15,22 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLanguageModel, type CachedForwardFn, type ForwardFn } from '../../../src/runtime/lm/languageModel';
 import { loadLanguageModel, type LanguageModel } from '../../../src/runtime/lm/node';
 import { logSumExp } from '../../../src/runtime/lm/math';
-import type { LmInfo } from '../../../src/runtime/lm/types';
 import { GPT, MODELS_DIR, maxAbsDiff } from './helpers';
-import { toyCausalCachedForward, toyCausalForward, toyTokenizer, V } from './toyModel';
+import { TOY_CAUSAL_INFO as info, toyCausalCachedForward, toyCausalForward, toyTokenizer, V } from './toyModel';
 
-const info: LmInfo = {
-  id: 'toy-causal',
-  source: 'embedded',
-  kind: 'causal-lm',
-  modelType: 'toy',
-  backend: 'cpu',
-  dtype: 'fp32',
-  availableDtypes: ['fp32'],
-  sha256: {},
-  vocabularySize: V,
-  maxLength: 60,
-};
 const SHIFT = 0.5;
 /** The true log-normaliser of every position + SHIFT: a log-prob taken through it is exactly SHIFT lower. */
 const shifted = (logits: Float32Array, positions: number) => Float64Array.from({ length: positions }, (_, p) => logSumExp(logits, p * V, V) + SHIFT);

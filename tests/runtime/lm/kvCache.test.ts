@@ -5,21 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createLanguageModel } from '../../../src/runtime/lm/languageModel';
 import { pastRow, stackPasts } from '../../../src/runtime/lm/kvCache';
-import type { LmInfo } from '../../../src/runtime/lm/types';
-import { toyCausalCachedForward, toyCausalForward, toyTokenizer, V } from './toyModel';
+import { TOY_CAUSAL_INFO as info, toyCausalCachedForward, toyCausalForward, toyTokenizer } from './toyModel';
 
-const info: LmInfo = {
-  id: 'toy-causal',
-  source: 'embedded',
-  kind: 'causal-lm',
-  modelType: 'toy',
-  backend: 'cpu',
-  dtype: 'fp32',
-  availableDtypes: ['fp32'],
-  sha256: {},
-  vocabularySize: V,
-  maxLength: 60,
-};
 const make = (cacheLog: Array<{ batch: number; past: number; seq: number }> = [], fullLog: number[] = [], tokOpts = {}) =>
   createLanguageModel({ info, tokenizer: toyTokenizer(tokOpts), forward: toyCausalForward(fullLog), cachedForward: toyCausalCachedForward(cacheLog) });
 

@@ -5,21 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, InvalidOptionError, UnsupportedModelError } from '../../../src/core/errors';
 import { createLanguageModel } from '../../../src/runtime/lm/languageModel';
-import type { LmInfo } from '../../../src/runtime/lm/types';
-import { naiveLogSoftmax, toyCausalForward, toyMaskedForward, toyTokenizer, V, VOCAB } from './toyModel';
-
-const info = (kind: LmInfo['kind'], extra: Partial<LmInfo> = {}): LmInfo => ({
-  id: `toy-${kind}`,
-  source: 'embedded',
-  kind,
-  modelType: 'toy',
-  backend: 'cpu',
-  dtype: 'fp32',
-  availableDtypes: ['fp32'],
-  sha256: {},
-  vocabularySize: V,
-  ...extra,
-});
+import { naiveLogSoftmax, toyLmInfo as info, toyCausalForward, toyMaskedForward, toyTokenizer, V, VOCAB } from './toyModel';
 
 const causal = (log: number[] = [], tokOpts = {}) =>
   createLanguageModel({ info: info('causal-lm', { maxLength: 40 }), tokenizer: toyTokenizer(tokOpts), forward: toyCausalForward(log) });

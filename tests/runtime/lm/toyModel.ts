@@ -4,9 +4,25 @@
 // deterministic functions of the visible tokens: the causal one of ids[0..s] (never of later
 // positions or padding), the masked one of all non-padding tokens — so padding must not matter.
 import type { CachedForwardFn, ForwardFn, LmTokenizer } from '../../../src/runtime/lm/languageModel';
+import type { LmInfo } from '../../../src/runtime/lm/types';
 
 export const VOCAB = ['<eos>', '[CLS]', '[SEP]', '[MASK]', '<pad>', 'a', 'b', 'c', 'x', ' ', 'ab', ' a', ' b', 'ca', '.'] as const;
 export const V = VOCAB.length;
+
+/** LmInfo of a toy model of `kind`, for createLanguageModel in tests. */
+export const toyLmInfo = (kind: LmInfo['kind'], extra: Partial<LmInfo> = {}): LmInfo => ({
+  id: `toy-${kind}`,
+  source: 'embedded',
+  kind,
+  modelType: 'toy',
+  backend: 'cpu',
+  dtype: 'fp32',
+  availableDtypes: ['fp32'],
+  sha256: {},
+  vocabularySize: V,
+  ...extra,
+});
+export const TOY_CAUSAL_INFO = toyLmInfo('causal-lm', { maxLength: 60 });
 const SPECIAL = new Set([0, 1, 2, 3, 4]);
 
 export function toyTokenizer(opts: { masked?: boolean; bos?: boolean } = {}): LmTokenizer {
