@@ -27,7 +27,7 @@ import { DEFAULT_LM_RUN_OPTIONS, runLmProbe, type LanguageModelScorer, type LmPr
 import { LM_BUILTIN_PROBES } from '../src/probes/builtin/lm';
 import { loadLanguageModel, DEFAULT_MODELS_DIR } from '../src/runtime/lm/node';
 import type { CausalScoreOptions, LanguageModel, LmDevicePreference } from '../src/runtime/lm/types';
-import { fmtMs, medianMs, printSection, type Figure } from './bench/report';
+import { clocked, fmtMs, median, medianMs, printSection, type Figure } from './bench/report';
 
 const CORPUS = [
   'The doctor said that she was tired after the long night.',
@@ -96,13 +96,10 @@ type Scored = { key: string; logProbs: number[] };
 /** The scorer the orchestration sees: the model, with the time spent inside its calls accumulated. */
 function timedScorer(lm: LanguageModel, extra: CausalScoreOptions, clock: { wall: number; cpu: number }, record?: Request[], out?: Scored[]): LanguageModelScorer {
   const timed = async <T>(fn: () => Promise<T>): Promise<T> => {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const r = await fn();
-    clock.wall += performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    clock.cpu += (c.user + c.system) / 1000;
-    return r;
+    const { result, wall, cpu } = await clocked(fn);
+    clock.wall += wall;
+    clock.cpu += cpu;
+    return result;
   };
   return {
     info: lm.info,
@@ -121,8 +118,6 @@ function timedScorer(lm: LanguageModel, extra: CausalScoreOptions, clock: { wall
     },
   };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function benchPairs(lm: LanguageModel, id: (typeof PAIR_PROBES)[number], repeats: number): Promise<LmPairsFigure> {
   const probe = LM_BUILTIN_PROBES[id] as unknown as LmProbeDefinition;
@@ -155,20 +150,8 @@ async function benchPairs(lm: LanguageModel, id: (typeof PAIR_PROBES)[number], r
     return clock;
   };
   const variants = {
-    naive: async (out: Scored[]) => {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      await oneByOne(false, out);
-      const c = process.cpuUsage(c0);
-      return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
-    },
-    naiveGraphLse: async (out: Scored[]) => {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      await oneByOne(true, out);
-      const c = process.cpuUsage(c0);
-      return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
-    },
+    naive: (out: Scored[]) => clocked(() => oneByOne(false, out)),
+    naiveGraphLse: (out: Scored[]) => clocked(() => oneByOne(true, out)),
     noCache: orchestrated({ kvCache: false }),
     jsLse: orchestrated({ graphLogSumExp: false }),
     impl: orchestrated({}),

@@ -16,7 +16,17 @@ export function printSection(title: string, figures: Figure[]): void {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** One call's result with its wall-clock and this process's CPU (user + system) milliseconds. */
+export async function clocked<T>(fn: () => Promise<T> | T): Promise<{ result: T; wall: number; cpu: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { result, wall, cpu: (c.user + c.system) / 1000 };
+}
 
 /**
  * Median of n timed runs of an async function, in milliseconds: wall clock and this process's CPU
@@ -27,12 +37,9 @@ export async function medianMs(n: number, fn: () => Promise<unknown> | unknown):
   const all: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < n; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await fn();
-    all.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
+    const t = await clocked(fn);
+    all.push(t.wall);
+    cpu.push(t.cpu);
   }
   return { median: median(all), all, cpuMedian: median(cpu) };
 }
