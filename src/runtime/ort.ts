@@ -20,14 +20,16 @@
 //   crossOriginIsolated (COOP/COEP headers). The plain WASM build runs one thread: in the browser it
 //   serves the word-vector lookups, which gain nothing from threads, and a second thread costs a
 //   pthread worker that ORT's initialisation waits for (≈0.15 s on the cold path in a trace). Node
-//   uses 1 thread too (worker threads keep the process alive).
+//   uses 1 thread too (worker threads keep the process alive), unless setNodeWasmThreads() asks for
+//   more before ORT loads — the bench does, to measure what a cross-origin-isolated page runs.
 // - Device: WebGPU only if navigator.gpu.requestAdapter() returns an adapter; if creating the
 //   session on WebGPU throws, fall back to WASM and return the reason, so the UI can say so.
 // - Runs are serialised per session: concurrent run() calls on one web session fail with
 //   "Session already started".
 import type * as OrtNs from 'onnxruntime-web';
-import { ModelLoadError } from '../core/errors';
+import { InvalidOptionError, ModelLoadError } from '../core/errors';
 import type { Backend, DevicePreference } from './types';
+import { wasmThreadsFor } from './wasmThreads';
 
 export type Ort = typeof OrtNs;
 export type OrtTensor = OrtNs.Tensor;
@@ -41,6 +43,19 @@ export const isNodeRuntime = (): boolean =>
   typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'undefined';
 
 const ortPromises = new Map<OrtBuild, Promise<Ort>>();
+let nodeWasmThreads = 1;
+
+/**
+ * Node only: the WASM thread count ORT will be initialised with (default 1). ORT reads it once, when
+ * it loads, so this must come before the first getOrt()/session.
+ * @throws InvalidOptionError when ORT is already loaded or `n` is not an integer in 1..16
+ */
+export function setNodeWasmThreads(n: number): void {
+  if (!(Number.isInteger(n) && n >= 1 && n <= 16)) throw new InvalidOptionError(`WASM threads must be an integer from 1 to 16, got ${n}`);
+  if (ortPromises.size && n !== nodeWasmThreads)
+    throw new InvalidOptionError(`ONNX Runtime is already running with ${nodeWasmThreads} WASM thread(s); set the thread count before the first model loads`);
+  nodeWasmThreads = n;
+}
 
 /**
  * The configured ORT module for a build (memoised promise); 'webgpu' (the default) is the instance
@@ -63,7 +78,7 @@ async function loadOrt(build: OrtBuild): Promise<Ort> {
   if (isNodeRuntime()) {
     const spec = 'onnxruntime-web';
     const ort = (await import(/* @vite-ignore */ spec)) as Ort;
-    ort.env.wasm.numThreads = 1;
+    ort.env.wasm.numThreads = nodeWasmThreads;
     ort.env.logLevel = 'error';
     return ort;
   }
@@ -77,7 +92,7 @@ async function loadOrt(build: OrtBuild): Promise<Ort> {
   ort.env.wasm.wasmPaths = paths;
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
-  ort.env.wasm.numThreads = build === 'webgpu' && isolated ? Math.max(1, Math.min(4, cores)) : 1;
+  ort.env.wasm.numThreads = build === 'webgpu' ? wasmThreadsFor(cores, isolated) : 1;
   ort.env.logLevel = 'error';
   const bytes = await binary;
   if (bytes) ort.env.wasm.wasmBinary = bytes;

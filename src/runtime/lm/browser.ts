@@ -19,6 +19,7 @@ import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type L
 import { findLm } from './catalog';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
 import { stallGuardFetch } from '../net/stallGuardFetch';
+import { wasmThreadsFor } from '../wasmThreads';
 import type { LanguageModel, LmDtype, LmSource } from './types';
 
 export type { LanguageModel } from './types';
@@ -44,7 +45,7 @@ function importTransformers(): Promise<TransformersModule> {
     const wasm = tf.env.backends.onnx.wasm!;
     wasm.wasmPaths = { ...paths.ORT_WASM_PATHS };
     const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-    wasm.numThreads = isolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
+    wasm.numThreads = wasmThreadsFor(navigator.hardwareConcurrency || 1, isolated);
     tf.env.logLevel = tf.LogLevel.ERROR;
     // Serve picked folders; the app's own model files lazily; everything else goes to the real fetch.
     const realFetch = tf.env.fetch;
