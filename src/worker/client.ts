@@ -23,7 +23,7 @@ import {
   type ModelProgress,
   type ModelWorkerApi,
 } from './modelProtocol';
-import type { GenerateRequest, RunProgress, ScoringLanguageModel, ScoringWorkerApi } from './scoringProtocol';
+import type { CallProgress, GenerateRequest, RunProgress, ScoringLanguageModel, ScoringWorkerApi } from './scoringProtocol';
 
 export type { DevicePreference, LoadedModelInfo, ModelProgress, RunProgress, LmDtype, LmInfo, LmLoadProgress, LmSource, LmCatalogEntry };
 /** Curated language models (embedded + Hub), as data; the catalogue module imports no runtime code. */
@@ -169,11 +169,13 @@ export function runLmProbes(req: LmRunRequest, onProgress: (p: RunProgress) => v
     runIds.add(runId);
     return { runId, ...(batchSize ? { batchSize } : {}) };
   };
+  /** The model worker's per-pass progress, passed on to the scoring worker's callback. */
+  const relay = (onProgress?: CallProgress) => (onProgress ? Comlink.proxy((p: { done: number; total: number }) => void onProgress({ done: p.done, total: p.total })) : undefined);
   const lm: ScoringLanguageModel = {
     tokenize: (text) => m.lmTokenize(id, text),
-    tokenLogProbs: (texts, b) => m.lmTokenLogProbs(id, texts, opts(b)),
-    continuationLogProbs: (pairs, b) => m.lmContinuationLogProbs(id, pairs, opts(b)),
-    pseudoLogLikelihood: (texts, b) => m.lmPseudoLogLikelihood(id, texts, opts(b)),
+    tokenLogProbs: (texts, b, onProgress) => m.lmTokenLogProbs(id, texts, opts(b), relay(onProgress)),
+    continuationLogProbs: (pairs, b, onProgress) => m.lmContinuationLogProbs(id, pairs, opts(b), relay(onProgress)),
+    pseudoLogLikelihood: (texts, b, onProgress) => m.lmPseudoLogLikelihood(id, texts, opts(b), relay(onProgress)),
     generate: (prompt, g: GenerateRequest) => m.lmGenerate(id, prompt, { ...g, ...opts(g.batchSize) }),
   };
   const info = { id, kind: req.info.kind, ...(req.info.maxLength !== undefined ? { maxLength: req.info.maxLength } : {}) };

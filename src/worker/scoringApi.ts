@@ -1,10 +1,11 @@
 // The scoring worker's implementation as a plain object, so the same code runs in the worker
 // (scoring.worker.ts exposes it with comlink) and in unit tests on the main thread/Node. Errors
 // keep their class names (literal in src/core/errors.ts) and cross as {name, message}.
+import * as Comlink from 'comlink';
 import { buildAssociationInput, runAssociationBatch } from '../core/association';
 import type { AssociationInput, BatchProgress } from '../core/association/types';
 import { InvalidLmInputError } from '../core/errors';
-import { runLmProbeBatch, type LanguageModelScorer, type LmBatchProgress, type LmProbeDefinition, type ScorerGenerateOptions } from '../core/lmRun';
+import { runLmProbeBatch, type LanguageModelScorer, type LmBatchProgress, type LmProbeDefinition, type ScorerCallOptions, type ScorerGenerateOptions } from '../core/lmRun';
 import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
 
 type RunArgs = Parameters<ScoringWorkerApi['runBatch']>;
@@ -16,11 +17,18 @@ type LmArgs = Parameters<ScoringWorkerApi['runLmBatch']>;
  * (same rule and message as src/core/lmRun generateOptions: room = maxLength − prompt tokens − 1).
  */
 export function proxyScorer(info: LmArgs[2], lm: LmArgs[3]): LanguageModelScorer {
+  // Within-call progress goes back across the thread boundary as a proxied callback.
+  const progress = (o?: ScorerCallOptions) => (o?.onProgress ? Comlink.proxy(o.onProgress) : undefined);
   return {
     info,
-    tokenLogProbs: (texts, o) => lm.tokenLogProbs([...texts], o?.batchSize),
-    continuationLogProbs: (pairs, o) => lm.continuationLogProbs(pairs.map((p) => ({ prefix: p.prefix, continuation: p.continuation })), o?.batchSize),
-    pseudoLogLikelihood: (texts, o) => lm.pseudoLogLikelihood([...texts], o?.batchSize),
+    tokenLogProbs: (texts, o) => lm.tokenLogProbs([...texts], o?.batchSize, progress(o)),
+    continuationLogProbs: (pairs, o) =>
+      lm.continuationLogProbs(
+        pairs.map((p) => ({ prefix: p.prefix, continuation: p.continuation })),
+        o?.batchSize,
+        progress(o),
+      ),
+    pseudoLogLikelihood: (texts, o) => lm.pseudoLogLikelihood([...texts], o?.batchSize, progress(o)),
     generate: async (prompt: string, o: ScorerGenerateOptions) => {
       const { signal: _s, ...rest } = o;
       let maxNewTokens = rest.maxNewTokens;

@@ -29,15 +29,19 @@ export type RunProgress =
 
 /**
  * What the scoring worker needs from a language model (the page forwards each call to the model
- * worker's LM service). Only plain data crosses: no AbortSignal (the page cancels by runId).
+ * worker's LM service). Only plain data and proxied progress callbacks cross: no AbortSignal (the page
+ * cancels by runId).
  */
 export interface ScoringLanguageModel {
   tokenize(text: string): Promise<{ ids: number[] }>;
-  tokenLogProbs(texts: string[], batchSize?: number): Promise<ScoredTokens[]>;
-  continuationLogProbs(pairs: { prefix: string; continuation: string }[], batchSize?: number): Promise<ScoredContinuation[]>;
-  pseudoLogLikelihood(texts: string[], batchSize?: number): Promise<ScoredPll[]>;
+  tokenLogProbs(texts: string[], batchSize?: number, onProgress?: CallProgress): Promise<ScoredTokens[]>;
+  continuationLogProbs(pairs: { prefix: string; continuation: string }[], batchSize?: number, onProgress?: CallProgress): Promise<ScoredContinuation[]>;
+  pseudoLogLikelihood(texts: string[], batchSize?: number, onProgress?: CallProgress): Promise<ScoredPll[]>;
   generate(prompt: string, opts: GenerateRequest): Promise<{ text: string }>;
 }
+
+/** Progress inside one scoring call (the model worker reports after each forward pass), proxied back to the scoring worker. */
+export type CallProgress = ((p: { done: number; total: number }) => void) & ProxyMarked;
 
 export type GenerateRequest = { maxNewTokens: number; stopAtEos?: boolean; batchSize?: number } & (
   | { greedy: true }

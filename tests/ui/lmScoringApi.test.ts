@@ -2,6 +2,7 @@
 // same kind of proxy the page builds (plain async functions, no signals), it returns exactly what
 // the core orchestration returns in-process, reports progress as the 'lm' stage, and fits generation
 // into the model's context the way the core does (prompt tokens + answer ≤ maxLength).
+import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LM_RUN_OPTIONS, runLmProbeBatch, type LmProbeDefinition } from '../../src/core/lmRun';
 import { getLmBuiltinProbe } from '../../src/probes/builtin';
@@ -34,6 +35,24 @@ describe('scoring API: LM probes', () => {
     expect(results).toEqual(direct);
     expect(events.some((e) => e.stage === 'lm' && e.test === 2 && e.tests === 2)).toBe(true);
     expect(events.at(-1)).toEqual({ stage: 'finishing' });
+  });
+
+  it('passes the progress inside each scoring call back as a proxied callback', async () => {
+    const probe = getLmBuiltinProbe('lm-counterfactual-basic')! as LmProbe; // 48 texts: one call at batchSize 8
+    const marked: boolean[] = [];
+    const relaying: ScoringLanguageModel = {
+      ...port(),
+      tokenLogProbs: async (texts, batchSize, onProgress) => {
+        marked.push((onProgress as unknown as Record<symbol, unknown>)[Comlink.proxyMarker] === true);
+        return [...(await fake.tokenLogProbs!(texts, { batchSize: batchSize!, onProgress: onProgress! }))];
+      },
+    };
+    const events: RunProgress[] = [];
+    let t = 0;
+    await createScoringApi(() => (t += 100)).runLmBatch([probe], { ...options, batchSize: 8 }, { id: 'fake', kind: 'causal-lm' }, relaying as never, ((p: RunProgress) => events.push(p)) as never);
+    expect(marked).toEqual([true]);
+    const score = events.flatMap((e) => (e.stage === 'lm' && e.step === 'score' ? [e.done] : []));
+    expect(score).toEqual([8, 16, 24, 32, 40, 48]);
   });
 
   it('caps generation at the room left in the context, and refuses a prompt that fills it', async () => {

@@ -99,8 +99,15 @@ export interface LanguageModelParts {
   dispose?: () => Promise<void>;
 }
 
-/** A forward pass's fixed cost, in token positions: the padding-cost batching and whether a prefix pass pays. */
-const PASS_OVERHEAD = 8;
+/**
+ * A forward pass's fixed cost, in token positions: the padding-cost batching and whether a prefix
+ * pass pays. Measured with the bench's one-sentence vs batch-8 rows on the embedded GPT: a pass costs
+ * ≈17 positions' worth on onnxruntime-node (1.8 ms vs 0.10 ms per position) and on ORT-web WASM with
+ * 2 threads (4.2 ms vs 0.25 ms).
+ */
+const PASS_OVERHEAD = 16;
+/** Positions of shared prefixes whose keys/values one wave keeps (tiny GPT-2: 6 MB; GPT-2 small: 75 MB). */
+const PAST_POSITIONS_PER_WAVE = 1024;
 
 const throwIfAborted = (signal?: AbortSignal) => {
   if (signal?.aborted) throw new CancelledError('The model run was cancelled.');
@@ -209,58 +216,73 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
         solo.push(...shared.flatMap((g) => g.members));
         shared = [];
       }
-      // 2. Shared prefixes: one run each (batched), keep their keys/values, score the positions inside.
-      const pastOf = new Map<number, PastKv>();
-      for (const batch of batchesByPadding(
-        shared.map((g) => g.length),
-        batchSize,
-        PASS_OVERHEAD,
-      )) {
-        throwIfAborted(o?.signal);
-        const gs = batch.map((j) => shared[j]!);
-        const { ids, mask, length } = padBatch(
-          gs.map((g) => seqs[g.members[0]!]!.slice(0, g.length)),
-          tok.padId,
-        );
-        const { logits, vocab, present, logSumExp: lse } = await cachedForward({ ids, mask, past: null, pastMask: null });
-        gs.forEach((g, b) => {
-          const past = pastRow(present, b, g.length);
-          const seq0 = seqs[g.members[0]!]!;
-          const minFrom = Math.min(...g.members.map((i) => from[i]!));
-          for (let t = Math.max(1, minFrom); t <= g.length; t++) {
-            const pos = b * length + t - 1;
-            const logZ = lse && useGraphLse ? lse[pos]! : logSumExp(logits, pos * vocab, vocab);
-            for (const i of g.members) {
-              const target = t < g.length ? seq0[t]! : seqs[i]![t]!;
-              if (t >= from[i]!) put(i, t, logProbGivenLogSumExp(logits, pos * vocab, vocab, target, logZ));
-            }
-          }
-          for (const i of g.members) pastOf.set(i, past);
-        });
+      // Waves: the kept keys/values of a wave's prefixes are bounded (PAST_POSITIONS_PER_WAVE), so a
+      // call of many long shared prompts on a large model does not hold them all at once.
+      const waves: Group[][] = [[]];
+      let kept = 0;
+      for (const g of shared) {
+        if (kept + g.length > PAST_POSITIONS_PER_WAVE && waves.at(-1)!.length) {
+          waves.push([]);
+          kept = 0;
+        }
+        waves.at(-1)!.push(g);
+        kept += g.length;
       }
-      // 3. Suffixes: every sequence's own tokens after its shared prefix (all of it when solo).
-      const jobs = [...shared.flatMap((g) => g.members.map((i) => ({ i, L: g.length }))), ...solo.map((i) => ({ i, L: 0 }))];
-      for (const batch of batchesByPadding(
-        jobs.map((j) => seqs[j.i]!.length - j.L),
-        batchSize,
-        PASS_OVERHEAD,
-      )) {
-        throwIfAborted(o?.signal);
-        const js = batch.map((j) => jobs[j]!);
-        const { ids, mask, length } = padBatch(
-          js.map((j) => seqs[j.i]!.slice(j.L)),
-          tok.padId,
-        );
-        const anyPast = js.some((j) => j.L > 0);
-        const empty = (): PastKv => ({ batch: 1, length: 0, heads: 0, headDim: 0, tensors: [] });
-        const stacked = anyPast ? stackPasts(js.map((j) => (j.L > 0 ? pastOf.get(j.i)! : empty()))) : null;
-        const { logits, vocab, logSumExp: lse } = await cachedForward({ ids, mask, past: stacked?.past ?? null, pastMask: stacked?.mask ?? null });
-        js.forEach(({ i, L }, b) => {
-          const seq = seqs[i]!;
-          for (let t = Math.max(L + 1, from[i]!); t < seq.length; t++) put(i, t, logProbAt(logits, lse, vocab, b * length + t - 1 - L, seq[t]!));
-        });
-        done += js.length;
-        report(o, { stage: 'score', done: Math.min(done, total), total });
+      for (const [w, wave] of waves.entries()) {
+        const alone = w === waves.length - 1 ? solo : [];
+        // 2. Shared prefixes: one run each (batched), keep their keys/values, score the positions inside.
+        const pastOf = new Map<number, PastKv>();
+        for (const batch of batchesByPadding(
+          wave.map((g) => g.length),
+          batchSize,
+          PASS_OVERHEAD,
+        )) {
+          throwIfAborted(o?.signal);
+          const gs = batch.map((j) => wave[j]!);
+          const { ids, mask, length } = padBatch(
+            gs.map((g) => seqs[g.members[0]!]!.slice(0, g.length)),
+            tok.padId,
+          );
+          const { logits, vocab, present, logSumExp: lse } = await cachedForward({ ids, mask, past: null, pastMask: null });
+          gs.forEach((g, b) => {
+            const past = pastRow(present, b, g.length);
+            const seq0 = seqs[g.members[0]!]!;
+            const minFrom = Math.min(...g.members.map((i) => from[i]!));
+            for (let t = Math.max(1, minFrom); t <= g.length; t++) {
+              const pos = b * length + t - 1;
+              const logZ = lse && useGraphLse ? lse[pos]! : logSumExp(logits, pos * vocab, vocab);
+              for (const i of g.members) {
+                const target = t < g.length ? seq0[t]! : seqs[i]![t]!;
+                if (t >= from[i]!) put(i, t, logProbGivenLogSumExp(logits, pos * vocab, vocab, target, logZ));
+              }
+            }
+            for (const i of g.members) pastOf.set(i, past);
+          });
+        }
+        // 3. Suffixes: every sequence's own tokens after its shared prefix (all of it when solo).
+        const jobs = [...wave.flatMap((g) => g.members.map((i) => ({ i, L: g.length }))), ...alone.map((i) => ({ i, L: 0 }))];
+        for (const batch of batchesByPadding(
+          jobs.map((j) => seqs[j.i]!.length - j.L),
+          batchSize,
+          PASS_OVERHEAD,
+        )) {
+          throwIfAborted(o?.signal);
+          const js = batch.map((j) => jobs[j]!);
+          const { ids, mask, length } = padBatch(
+            js.map((j) => seqs[j.i]!.slice(j.L)),
+            tok.padId,
+          );
+          const anyPast = js.some((j) => j.L > 0);
+          const empty = (): PastKv => ({ batch: 1, length: 0, heads: 0, headDim: 0, tensors: [] });
+          const stacked = anyPast ? stackPasts(js.map((j) => (j.L > 0 ? pastOf.get(j.i)! : empty()))) : null;
+          const { logits, vocab, logSumExp: lse } = await cachedForward({ ids, mask, past: stacked?.past ?? null, pastMask: stacked?.mask ?? null });
+          js.forEach(({ i, L }, b) => {
+            const seq = seqs[i]!;
+            for (let t = Math.max(L + 1, from[i]!); t < seq.length; t++) put(i, t, logProbAt(logits, lse, vocab, b * length + t - 1 - L, seq[t]!));
+          });
+          done += js.length;
+          report(o, { stage: 'score', done: Math.min(done, total), total });
+        }
       }
     }
     for (const [i, f] of alias) out[i] = out[f]!.slice();

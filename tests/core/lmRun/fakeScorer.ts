@@ -5,8 +5,9 @@
 // scored over its own words only. Options add hand-computable context effects: `bonus(prefix,
 // continuation)` is added to a continuation's total (on its first token), and PLL tokens get
 // −0.01·(number of tokens in their sentence) each. Token ids = a hash of the word. Every call is
-// recorded so tests can check how requests were batched.
-import type { LanguageModelScorer, ScoredContinuation, ScoredPll, ScoredTokens, ScorerGenerateOptions } from '../../../src/core/lmRun';
+// recorded so tests can check how requests were batched, and like the runtime it reports progress
+// inside a call after each "forward pass" of batchSize requests.
+import type { LanguageModelScorer, ScoredContinuation, ScoredPll, ScoredTokens, ScorerCallOptions, ScorerGenerateOptions } from '../../../src/core/lmRun';
 
 export const tokensOf = (text: string): string[] => text.split(/\s+/).filter((w) => w.length > 0);
 export const tokenLogProb = (token: string): number => -0.1 * token.length;
@@ -44,22 +45,32 @@ export function createFakeScorer(opts: FakeScorerOptions = {}): LanguageModelSco
     if (perToken.length > 0) perToken[0] = { logProb: perToken[0]!.logProb + bonus };
     return { total: override ?? perToken.reduce((s, t) => s + t.logProb, 0), perToken };
   };
+  /** Records the call and reports its progress pass by pass, as the runtime does. */
+  const record = (op: FakeCall['op'], size: number, o?: ScorerCallOptions) => {
+    calls.push({ op, size });
+    const pass = Math.max(1, o?.batchSize ?? size);
+    if (o?.onProgress)
+      for (let done = 0; done < size; ) {
+        done = Math.min(done + pass, size);
+        o.onProgress({ done, total: size });
+      }
+  };
   const scorer: LanguageModelScorer & { calls: FakeCall[] } = {
     calls,
     info: { id: 'fake', kind: opts.kind ?? 'causal-lm' },
-    async tokenLogProbs(texts): Promise<ScoredTokens[]> {
-      calls.push({ op: 'tokenLogProbs', size: texts.length });
+    async tokenLogProbs(texts, o): Promise<ScoredTokens[]> {
+      record('tokenLogProbs', texts.length, o);
       return texts.map((t) => {
         const logProbs = tokensOf(t).map(tokenLogProb);
         return { logProbs, total: logProbs.reduce((s, x) => s + x, 0) };
       });
     },
-    async continuationLogProbs(pairs) {
-      calls.push({ op: 'continuationLogProbs', size: pairs.length });
+    async continuationLogProbs(pairs, o) {
+      record('continuationLogProbs', pairs.length, o);
       return pairs.map((p) => cont(p.prefix, p.continuation));
     },
-    async pseudoLogLikelihood(texts): Promise<ScoredPll[]> {
-      calls.push({ op: 'pseudoLogLikelihood', size: texts.length });
+    async pseudoLogLikelihood(texts, o): Promise<ScoredPll[]> {
+      record('pseudoLogLikelihood', texts.length, o);
       return texts.map((t) => {
         const toks = tokensOf(t);
         const logProbs = toks.map((t) => tokenLogProb(t) - 0.01 * toks.length);

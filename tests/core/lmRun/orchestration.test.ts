@@ -29,7 +29,7 @@ import {
   type PairwisePositionDefinition,
 } from '../../../src/core/lmRun';
 import { BAI_DECISION_PROMPT, resolveAnyProbeOrSuite } from '../../../src/probes';
-import { BAI_IAT_PROMPT } from '../../../src/core/lmRun';
+import { BAI_IAT_PROMPT, REQUEST_BATCHES_PER_CALL } from '../../../src/core/lmRun';
 import { discrimEvalPrompt } from '../../../src/core/lm/decision/discrimEvalScore';
 import { buildIatPrompt, pythonListRepr } from '../../../src/core/lm/iat/iatPrompt';
 import { fillTemplate } from '../../../src/core/lm/templates/templateSlots';
@@ -436,14 +436,18 @@ describe('batching, options, cancellation', () => {
     }
   });
 
-  it('batches requests: ⌈distinct / batchSize⌉ calls; duplicates are scored once', async () => {
+  it('batches requests: calls of up to batchSize × REQUEST_BATCHES_PER_CALL distinct requests (1 when batchSize is 1); duplicates are scored once', async () => {
+    expect(REQUEST_BATCHES_PER_CALL).toBe(8);
     const probe = resolveAnyProbeOrSuite('lm-counterfactual-basic')[0] as LmProbeDefinition;
     const one = createFakeScorer();
     await runLmProbe(probe, one, { ...fast, batchSize: 1 });
     const batched = createFakeScorer();
     await runLmProbe(probe, batched, { ...fast, batchSize: 32 });
+    const small = createFakeScorer();
+    await runLmProbe(probe, small, { ...fast, batchSize: 5 });
     expect(one.calls).toHaveLength(48);
-    expect(batched.calls.map((c) => c.size)).toEqual([32, 16]);
+    expect(batched.calls.map((c) => c.size)).toEqual([48]);
+    expect(small.calls.map((c) => c.size)).toEqual([40, 8]);
     const dup: CounterfactualPairsDefinition = { ...pairsProbe('causal-full'), pairs: [...pairsProbe('causal-full').pairs, { id: 'p4', more: 'a bb.', less: 'x y' }] };
     const s = createFakeScorer();
     await runCounterfactualPairs(dup, s, fast);
@@ -453,7 +457,10 @@ describe('batching, options, cancellation', () => {
   it('reports progress and stops on an aborted signal with CancelledError', async () => {
     const probe = resolveAnyProbeOrSuite('lm-mcq-position-40')[0] as LmProbeDefinition;
     const progress: { stage: string; done: number; total: number }[] = [];
-    await runLmProbe(probe, createFakeScorer(), { ...fast, batchSize: 100 }, { onProgress: (p) => progress.push(p) });
+    // One call of 640 requests (≤ 100 × 8); progress still moves per forward pass of 100, from inside the call.
+    const scorer = createFakeScorer();
+    await runLmProbe(probe, scorer, { ...fast, batchSize: 100 }, { onProgress: (p) => progress.push(p) });
+    expect(scorer.calls.map((c) => c.size)).toEqual([640]);
     expect(progress.filter((p) => p.stage === 'score').map((p) => p.done)).toEqual([100, 200, 300, 400, 500, 600, 640]);
     const controller = new AbortController();
     controller.abort();

@@ -11,7 +11,7 @@ const make = (cacheLog: Array<{ batch: number; past: number; seq: number }> = []
   createLanguageModel({ info, tokenizer: toyTokenizer(tokOpts), forward: toyCausalForward(fullLog), cachedForward: toyCausalCachedForward(cacheLog) });
 
 // Shared prefixes of several depths, a duplicate, a one-token text and unrelated texts.
-const TEXTS = ['ab c a', 'ab c b', 'ab c b', 'ab x', 'x', 'ca ab. a b c', 'ca ab. b', 'cab', 'a a a a a a a', 'b.'];
+const TEXTS = ['ab c ab c a', 'ab c ab c b', 'ab c ab c b', 'ab c ab x', 'x', 'ca ab. a b c', 'ca ab. b', 'cab', 'a a a a a a a', 'b.'];
 const PAIRS = [
   { prefix: 'ca ab', continuation: '. a' },
   { prefix: 'ca ab', continuation: ' b c' },
@@ -53,6 +53,21 @@ describe('KV cache: scoring with shared prefixes', () => {
     const full = prompts.reduce((s, p) => s + toyTokenizer().encode(p, false).length + 1, 0);
     expect(positions).toBeLessThan(full / 2);
     expect(fullLog).toHaveLength(0);
+  });
+
+  it('many long shared prompts run in waves (bounded kept keys/values), with the same numbers', async () => {
+    // 40 distinct prompts of ~50 tokens, 2 continuations each: ~2,000 prefix positions, over one wave's 1,024.
+    const code = (k: number) => Array.from({ length: 6 }, (_, j) => 'abc'[Math.floor(k / 3 ** j) % 3]).join('');
+    const pairs = Array.from({ length: 40 }, (_, k) => `${code(k)}${' x c'.repeat(11)}`).flatMap((prefix) => [
+      { prefix, continuation: ' a' },
+      { prefix, continuation: ' b.' },
+    ]);
+    const ref = await make().continuationLogProbs(pairs, { kvCache: false });
+    const log: Array<{ batch: number; past: number; seq: number }> = [];
+    expect(await make(log).continuationLogProbs(pairs, { batchSize: 16 })).toEqual(ref);
+    // A block of prefix passes (no past), then suffix passes (with past), then prefix passes again.
+    const blocks = log.map((r) => (r.past > 0 ? 's' : 'p')).join('').replace(/(.)\1+/g, '$1');
+    expect(blocks).toMatch(/^psps/);
   });
 
   it('one request at a time never shares (the naive baseline stays one full pass per text)', async () => {
