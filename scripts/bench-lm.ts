@@ -23,11 +23,12 @@
 //   - generation tokens/s with the KV cache vs full recompute per token (same greedy ids checked);
 //   - load time and PLL throughput of the embedded masked LM.
 // Every figure is the median of `repeats` runs, wall clock and CPU time of this process (user +
-// system; the machine is shared, so CPU time is the steadier measure of the work itself). Figures,
+// system; the machine is shared, so CPU time is the steadier measure of the work itself). With
+// --expose-gc (as scripts/bench.ts runs it) a full GC precedes each timed pairs variant. Figures,
 // not pass/fail tests; the equality of the numbers is tested in tests/runtime/lm.
 //
 // `benchLanguageModel()` prints the section and returns the numbers; run alone with
-// `npx tsx scripts/bench-lm.ts`.
+// `node --expose-gc --import tsx scripts/bench-lm.ts`.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LM_RUN_OPTIONS, runLmProbe, type LanguageModelScorer, type LmProbeDefinition } from '../src/core/lmRun';
@@ -107,6 +108,9 @@ export interface LmBenchOptions {
   generateTokens?: number;
   print?: boolean;
 }
+
+/** A full garbage collection when Node runs with --expose-gc (scripts/bench.ts starts this section so). */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 type Request = { kind: 'text'; text: string } | { kind: 'continuation'; prefix: string; continuation: string };
 type Scored = { key: string; logProbs: number[] };
@@ -190,6 +194,7 @@ async function benchPairs(lm: LanguageModel, id: (typeof PAIR_PROBES)[number], r
   for (let k = 0; k < repeats; k++)
     for (const [name, fn] of Object.entries(variants) as Array<[keyof typeof variants, (out: Scored[]) => Promise<{ wall: number; cpu: number }>]>) {
       outs[name].length = 0;
+      collectGarbage(); // so one variant's garbage is not collected in the next one's time
       const t = await fn(outs[name]);
       times[name].wall.push(t.wall);
       times[name].cpu.push(t.cpu);

@@ -11,11 +11,10 @@ import { benchPageFirstResult } from './bench/pageFirstResult';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Runs a bench script in a child Node process (through tsx), its output passed through. */
+/** Runs a bench script in a child Node process (TypeScript through tsx; gc() exposed), its output passed through. */
 const inChildProcess = (script: string) => () =>
   new Promise<void>((resolve, reject) => {
-    const tsx = path.join(here, '..', 'node_modules', '.bin', 'tsx');
-    spawn(tsx, [path.join(here, script)], { stdio: 'inherit' })
+    spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, script)], { stdio: 'inherit', cwd: path.join(here, '..') })
       .on('error', reject)
       .on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${signal ?? `code ${code}`}`))));
   });
