@@ -112,23 +112,39 @@ async function fetchWasmBinary(url: string): Promise<ArrayBuffer | undefined> {
   }
 }
 
-export type WebGpuCheck = { available: true } | { available: false; reason: string };
+/**
+ * Whether WebGPU can be used. `software` names a fallback adapter (the browser's CPU emulation of a
+ * GPU, e.g. "google swiftshader" in headless Chromium): usable, but slower than WASM for models.
+ */
+export type WebGpuCheck = { available: true; software?: string } | { available: false; reason: string };
+
+/** What checkWebGpu() needs of navigator.gpu (a fake in tests). */
+export interface GpuLike {
+  requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string }; isFallbackAdapter?: boolean } | null>;
+}
+
+/** The WebGPU check for one navigator.gpu (undefined: no WebGPU at all). Never throws. */
+export async function checkGpu(gpu: GpuLike | undefined): Promise<WebGpuCheck> {
+  if (!gpu) return { available: false, reason: 'this browser has no WebGPU (navigator.gpu is undefined); using WASM' };
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return { available: false, reason: 'navigator.gpu.requestAdapter() returned no adapter; using WASM' };
+    // adapter.info (Chrome 127+) carries isFallbackAdapter; older browsers had it on the adapter.
+    if (adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter)
+      return { available: true, software: [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'fallback adapter' };
+    return { available: true };
+  } catch (e) {
+    return { available: false, reason: `requestAdapter() failed (${e instanceof Error ? e.message : String(e)}); using WASM` };
+  }
+}
 
 let webgpuCheck: Promise<WebGpuCheck> | undefined;
 
-/** Whether a WebGPU adapter exists (memoised). Never throws. */
+/** Whether a WebGPU adapter exists, and whether it is a software one (memoised). Never throws. */
 export function checkWebGpu(): Promise<WebGpuCheck> {
-  webgpuCheck ??= (async (): Promise<WebGpuCheck> => {
-    if (isNodeRuntime()) return { available: false, reason: 'WebGPU is not available in Node; using WASM' };
-    const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
-    if (!gpu) return { available: false, reason: 'this browser has no WebGPU (navigator.gpu is undefined); using WASM' };
-    try {
-      const adapter = await gpu.requestAdapter();
-      return adapter ? { available: true } : { available: false, reason: 'navigator.gpu.requestAdapter() returned no adapter; using WASM' };
-    } catch (e) {
-      return { available: false, reason: `requestAdapter() failed (${e instanceof Error ? e.message : String(e)}); using WASM` };
-    }
-  })();
+  webgpuCheck ??= isNodeRuntime()
+    ? Promise.resolve({ available: false, reason: 'WebGPU is not available in Node; using WASM' })
+    : checkGpu((globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu);
   return webgpuCheck;
 }
 

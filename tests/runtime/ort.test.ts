@@ -5,7 +5,7 @@ import { rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModelLoadError } from '../../src/core/errors';
-import { checkWebGpu, createSession, getOrt, warmUpBackend } from '../../src/runtime/ort';
+import { checkGpu, checkWebGpu, createSession, getOrt, warmUpBackend, type GpuLike } from '../../src/runtime/ort';
 import { buildFixtureAsset, FIXTURE_DIMS } from '../scripts/gloveFixture';
 
 const fixture = buildFixtureAsset();
@@ -53,6 +53,26 @@ describe('createSession', () => {
     });
     await session.release();
     await expect(session.run(ids(0))).rejects.toThrow(/unloaded/);
+  });
+});
+
+describe('checkGpu (the adapter check behind checkWebGpu)', () => {
+  const adapter = (a: Awaited<ReturnType<GpuLike['requestAdapter']>>): GpuLike => ({ requestAdapter: async () => a });
+  it('a hardware adapter is available', async () => {
+    expect(await checkGpu(adapter({ info: { isFallbackAdapter: false, vendor: 'nvidia', architecture: 'ampere' } }))).toEqual({ available: true });
+  });
+  it('a fallback adapter is available but named as software (adapter.info, and the older adapter attribute)', async () => {
+    // What headless Chromium with --enable-unsafe-webgpu reports (checked in chromium 2026-11).
+    expect(await checkGpu(adapter({ info: { isFallbackAdapter: true, vendor: 'google', architecture: 'swiftshader' } }))).toEqual({ available: true, software: 'google swiftshader' });
+    expect(await checkGpu(adapter({ isFallbackAdapter: true }))).toEqual({ available: true, software: 'fallback adapter' });
+  });
+  it('no navigator.gpu, no adapter, or a throwing request: not available, with the reason', async () => {
+    expect(await checkGpu(undefined)).toMatchObject({ available: false, reason: expect.stringMatching(/navigator\.gpu is undefined/) });
+    expect(await checkGpu(adapter(null))).toMatchObject({ available: false, reason: expect.stringMatching(/returned no adapter/) });
+    expect(await checkGpu({ requestAdapter: async () => Promise.reject(new Error('GPU process crashed')) })).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/requestAdapter\(\) failed \(GPU process crashed\)/),
+    });
   });
 });
 

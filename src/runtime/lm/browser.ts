@@ -15,6 +15,7 @@
 //    connection ends in an error with Retry, not a progress bar that never moves.
 import { InvalidOptionError } from '../../core/errors';
 import { checkWebGpu } from '../ort';
+import { lmDeviceCandidates } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { findLm } from './catalog';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
@@ -151,17 +152,12 @@ const browserPlatform: LmPlatform = {
     };
   },
   async devices(pref) {
-    if (pref === 'wasm' || pref === 'cpu') return { candidates: [{ device: 'wasm', backend: 'wasm' }], fp16OnWebGpu: false };
+    // WASM chosen: no adapter check (the rule ignores it for these preferences).
+    if (pref === 'wasm' || pref === 'cpu') return { ...lmDeviceCandidates(pref, { available: false, reason: '' }), fp16OnWebGpu: false };
     const gpu = await checkWebGpu();
-    const fp16OnWebGpu = gpu.available ? await hasShaderF16() : false;
-    if (gpu.available)
-      return {
-        candidates: pref === 'webgpu' ? [{ device: 'webgpu', backend: 'webgpu' }] : [{ device: 'webgpu', backend: 'webgpu' }, { device: 'wasm', backend: 'wasm' }],
-        fp16OnWebGpu,
-      };
-    return pref === 'webgpu'
-      ? { candidates: [], skipped: gpu.reason, fp16OnWebGpu }
-      : { candidates: [{ device: 'wasm', backend: 'wasm' }], skipped: gpu.reason, fp16OnWebGpu };
+    const choice = lmDeviceCandidates(pref, gpu);
+    const fp16OnWebGpu = choice.candidates.some((c) => c.backend === 'webgpu') ? await hasShaderF16() : false;
+    return { ...choice, fp16OnWebGpu };
   },
 };
 

@@ -1,0 +1,36 @@
+// The browser's device rule for language models (src/runtime/lm/deviceChoice.ts): every preference
+// against no adapter, a hardware adapter and a software (fallback) one.
+import { describe, expect, it } from 'vitest';
+import { lmDeviceCandidates } from '../../../src/runtime/lm/deviceChoice';
+import type { WebGpuCheck } from '../../../src/runtime/ort';
+
+const none: WebGpuCheck = { available: false, reason: 'navigator.gpu.requestAdapter() returned no adapter; using WASM' };
+const hardware: WebGpuCheck = { available: true };
+const software: WebGpuCheck = { available: true, software: 'google swiftshader' };
+const backends = (r: ReturnType<typeof lmDeviceCandidates>) => r.candidates.map((c) => c.backend);
+
+describe('lmDeviceCandidates', () => {
+  it('auto: WebGPU then WASM on a hardware adapter, with nothing skipped', () => {
+    const r = lmDeviceCandidates('auto', hardware);
+    expect(backends(r)).toEqual(['webgpu', 'wasm']);
+    expect(r.skipped).toBeUndefined();
+  });
+  it('auto: WASM on a software adapter, saying which adapter and how to use it anyway', () => {
+    const r = lmDeviceCandidates('auto', software);
+    expect(backends(r)).toEqual(['wasm']);
+    expect(r.skipped).toBe(
+      'the WebGPU adapter is a software fallback (google swiftshader), far slower than WASM for language models; using WASM (choose WebGPU to use it anyway)',
+    );
+  });
+  it('auto without an adapter: WASM with the check’s reason', () => {
+    expect(lmDeviceCandidates('auto', none)).toEqual({ candidates: [{ device: 'wasm', backend: 'wasm' }], skipped: none.reason });
+  });
+  it('webgpu: any adapter, software included; none → nothing to try, with the reason', () => {
+    expect(backends(lmDeviceCandidates('webgpu', hardware))).toEqual(['webgpu']);
+    expect(backends(lmDeviceCandidates('webgpu', software))).toEqual(['webgpu']);
+    expect(lmDeviceCandidates('webgpu', none)).toEqual({ candidates: [], skipped: none.reason });
+  });
+  it('wasm and cpu: WASM whatever the adapter', () => {
+    for (const pref of ['wasm', 'cpu'] as const) for (const gpu of [none, hardware, software]) expect(lmDeviceCandidates(pref, gpu)).toEqual({ candidates: [{ device: 'wasm', backend: 'wasm' }] });
+  });
+});
