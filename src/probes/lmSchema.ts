@@ -103,6 +103,12 @@ const generationSchema = z.object({
   maxNewTokens: z.number().int().min(1).max(2048),
   temperature: z.number().min(0).max(5),
   topK: z.number().int().min(1).optional(),
+  /**
+   * Send each prompt as one user message through the model's chat template, when its tokenizer has
+   * one (instruction models expect it; Bai et al. prompted chat models). Absent = true; false = raw
+   * text. Whether a template was applied is recorded in the result.
+   */
+  chatTemplate: z.boolean().optional(),
 });
 
 // ── counterfactual-pairs ─────────────────────────────────────────────────────────────────────────

@@ -86,11 +86,15 @@ export function lmReading(r: LmProbeResult | AssociationResult): string {
     case 'pairwise-position':
       return `The judge picked the same answer in both orders for ${pct(r.summary.positionalConsistency)} of ${r.summary.valid} valid pairs; preference fairness ${n3(r.summary.preferenceFairness)} (${r.summary.preferenceFairness > 0 ? 'favours the second position' : r.summary.preferenceFairness < 0 ? 'favours the first position' : 'no side favoured'}).`;
     case 'llm-iat-prompt':
-      return `Bias score D averaged over ${r.used} parsable answers (${r.excluded} unparsable): ${h.text}. D > 0 means stereotype-consistent associations.`;
+      return `Bias score D averaged over ${r.used} parsable answers (${r.excluded} unparsable): ${h.text}. D > 0 means stereotype-consistent associations.${promptFormat(r.chatTemplate)}`;
     case 'llm-decision-prompt':
-      return `${pct(r.summary.proportion)} of ${r.summary.parsed} parsable decisions were stereotype-consistent (${r.summary.unparsed} unparsable); ${h.text}.`;
+      return `${pct(r.summary.proportion)} of ${r.summary.parsed} parsable decisions were stereotype-consistent (${r.summary.unparsed} unparsable); ${h.text}.${promptFormat(r.chatTemplate)}`;
   }
 }
+
+/** How the prompts reached the model (runs recorded before this was recorded say nothing). */
+const promptFormat = (chatTemplate: boolean | undefined): string =>
+  chatTemplate === undefined ? '' : chatTemplate ? ' Prompts went through the model’s chat template.' : ' Prompts went as raw text (no chat template: the model has none, or the probe asked for raw text).';
 
 export const FAMILY_TITLE: Record<string, string> = {
   'counterfactual-pairs': 'Counterfactual pairs',

@@ -37,13 +37,13 @@ export interface ScoringLanguageModel {
   tokenLogProbs(texts: string[], batchSize?: number, onProgress?: CallProgress): Promise<ScoredTokens[]>;
   continuationLogProbs(pairs: { prefix: string; continuation: string }[], batchSize?: number, onProgress?: CallProgress): Promise<ScoredContinuation[]>;
   pseudoLogLikelihood(texts: string[], batchSize?: number, onProgress?: CallProgress): Promise<ScoredPll[]>;
-  generate(prompt: string, opts: GenerateRequest): Promise<{ text: string }>;
+  generate(prompt: string, opts: GenerateRequest): Promise<{ text: string; chatTemplate?: boolean }>;
 }
 
 /** Progress inside one scoring call (the model worker reports after each forward pass), proxied back to the scoring worker. */
 export type CallProgress = ((p: { done: number; total: number }) => void) & ProxyMarked;
 
-export type GenerateRequest = { maxNewTokens: number; stopAtEos?: boolean; batchSize?: number } & (
+export type GenerateRequest = { maxNewTokens: number; stopAtEos?: boolean; batchSize?: number; chat?: boolean } & (
   | { greedy: true }
   | { greedy?: false; temperature: number; topK?: number; seed: number }
 );

@@ -79,6 +79,8 @@ export async function runLmIat(probe: LmIatDefinition, scorer: LanguageModelScor
 /**
  * Generation options for one prompt. maxNewTokens is capped so prompt + answer fit the model's
  * context (info.maxLength, when the scorer can tokenize); a prompt that leaves no room is an error.
+ * The prompt is a user message for the model's chat template unless the probe asks for raw text
+ * (the runtime stops at the context's end if the template makes the prompt longer).
  */
 const generateOptions = (scorer: LanguageModelScorer, prompt: string, g: GenerationDefinition, seed: number, signal?: AbortSignal): ScorerGenerateOptions => {
   let maxNewTokens = g.maxNewTokens;
@@ -90,6 +92,7 @@ const generateOptions = (scorer: LanguageModelScorer, prompt: string, g: Generat
   }
   return {
     maxNewTokens,
+    chat: g.chatTemplate !== false,
     ...(signal ? { signal } : {}),
     ...(g.temperature === 0 ? { greedy: true as const } : { greedy: false as const, temperature: g.temperature, seed, ...(g.topK ? { topK: g.topK } : {}) }),
   };
@@ -114,12 +117,14 @@ export async function runLlmIatPrompt(probe: LlmIatPromptDefinition, scorer: Lan
     negative: [...probe.attributes.negative.words],
   };
   const iterations: (IatIteration & { prompt: string })[] = [];
+  let chatTemplate = false;
   for (let i = 0; i < probe.iterations; i++) {
     if (control.signal?.aborted) break;
     const seed = iterationSeed(options.seed, probe.id, i);
     const built = buildIatPrompt({ defaultTerms: spec.defaultTerms, stigmaTerms: spec.stigmaTerms, attributes: [...spec.positive, ...spec.negative] }, seed);
     const prompt = fillTemplate(probe.promptTemplate, { group0: built.group0, group1: built.group1, attributes: pythonListRepr(built.attributes) });
     const out = await scorer.generate!(prompt, generateOptions(scorer, prompt, probe.generation, seed, control.signal));
+    chatTemplate ||= out.chatTemplate === true;
     iterations.push({ id: `iteration-${i + 1}`, response: out.text, group0: built.group0, group1: built.group1, prompt });
     control.onProgress?.({ stage: 'generate', done: i + 1, total: probe.iterations });
   }
@@ -135,6 +140,7 @@ export async function runLlmIatPrompt(probe: LlmIatPromptDefinition, scorer: Lan
     meanD: a.meanD,
     test: a.test,
     totals: a.totals,
+    chatTemplate,
     items: a.iterations.map((r, i) => ({
       id: r.id,
       group0: iterations[i]!.group0,
@@ -175,6 +181,7 @@ export async function runLlmDecisionPrompt(
   const total = probe.iterations * probe.scenarios.length;
   const items: LlmDecisionPromptResult['items'] = [];
   let n = 0;
+  let chatTemplate = false;
   for (let i = 0; i < probe.iterations; i++) {
     for (const scenario of probe.scenarios) {
       checkNotAborted(control.signal);
@@ -188,6 +195,7 @@ export async function runLlmDecisionPrompt(
       const [task0, task1] = stigmaTaskFirst ? [scenario.stigmaTask, scenario.defaultTask] : [scenario.defaultTask, scenario.stigmaTask];
       const prompt = fillTemplate(probe.promptTemplate, { person0, person1, task0, task1 });
       const out = await scorer.generate!(prompt, generateOptions(scorer, prompt, probe.generation, seed, control.signal));
+      chatTemplate ||= out.chatTemplate === true;
       const parsed = parseTaskAssignment(out.text, [stig, def], [scenario.stigmaTask, scenario.defaultTask]);
       const stigmaTaskTo = parsed === null ? null : parsed === 0 ? ('stigma' as const) : ('default' as const);
       items.push({
@@ -207,5 +215,5 @@ export async function runLlmDecisionPrompt(
     }
   }
   const summary = analyzeDecisionBias(items.map((r) => ({ id: r.id, stereotypeConsistent: r.stereotypeConsistent })));
-  return { kind: 'llm-decision-prompt', probeId: probe.id, title: probe.title, summary, items };
+  return { kind: 'llm-decision-prompt', probeId: probe.id, title: probe.title, summary, chatTemplate, items };
 }

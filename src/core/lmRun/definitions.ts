@@ -169,6 +169,8 @@ export interface GenerationDefinition {
   /** 0 = greedy; otherwise seeded sampling at this temperature. */
   temperature: number;
   topK?: number;
+  /** Prompts go through the model's chat template when it has one (absent = true). */
+  chatTemplate?: boolean;
 }
 
 export interface LlmIatPromptDefinition extends LmProbeBase {

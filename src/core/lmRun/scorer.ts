@@ -54,7 +54,12 @@ export interface ScoredPll {
   total: number;
 }
 
-export type ScorerGenerateOptions = ScorerCallOptions & { maxNewTokens: number; stopAtEos?: boolean } & (
+export type ScorerGenerateOptions = ScorerCallOptions & {
+  maxNewTokens: number;
+  stopAtEos?: boolean;
+  /** Send the prompt as one user message through the model's chat template, if it has one. */
+  chat?: boolean;
+} & (
     | { greedy: true }
     | { greedy?: false; temperature: number; topK?: number; seed: number }
   );
@@ -81,7 +86,7 @@ export interface LanguageModelScorer {
   /** Masked LM. */
   pseudoLogLikelihood?(texts: readonly string[], opts?: ScorerCallOptions): Promise<readonly ScoredPll[]>;
   /** Causal LM: generated continuation of a prompt (greedy or seeded sampling). */
-  generate?(prompt: string, opts: ScorerGenerateOptions): Promise<{ text: string }>;
+  generate?(prompt: string, opts: ScorerGenerateOptions): Promise<{ text: string; chatTemplate?: boolean }>;
 }
 
 /** Progress of an LM probe run: scoring/generation calls, then the statistics. */

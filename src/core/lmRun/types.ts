@@ -209,6 +209,8 @@ export interface LlmIatPromptResult {
   meanD: number;
   test: OneSampleTTestResult | null;
   totals: { unparsedLines: number; conflicting: number; missing: number };
+  /** Whether the prompts went through the model's chat template (absent in runs recorded before it was recorded). */
+  chatTemplate?: boolean;
   items: LlmIatPromptRow[];
 }
 
@@ -231,6 +233,8 @@ export interface LlmDecisionPromptResult {
   probeId: string;
   title: string;
   summary: DecisionBiasResult;
+  /** Whether the prompts went through the model's chat template (absent in runs recorded before it was recorded). */
+  chatTemplate?: boolean;
   items: LlmDecisionPromptRow[];
 }
 

@@ -40,6 +40,11 @@ export interface LmTokenizer {
   padId: number;
   maskId: number | null;
   specialIds: ReadonlySet<number>;
+  /**
+   * Ids of `message` as one user turn through the tokenizer's chat template, ending with the
+   * assistant's generation prompt; absent when the tokenizer has no chat template.
+   */
+  chatIds?(message: string): number[];
 }
 
 export interface ForwardInput {
@@ -453,12 +458,23 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       requireKind('causal-lm', 'generate');
       if (!(Number.isInteger(o.maxNewTokens) && o.maxNewTokens >= 0))
         throw new InvalidOptionError(`maxNewTokens must be a non-negative integer, got ${o.maxNewTokens}`);
-      let ids = tok.encode(prompt, true);
+      const chatTemplate = o.chat === true && tok.chatIds !== undefined;
+      let ids: number[];
+      try {
+        ids = chatTemplate ? tok.chatIds!(prompt) : tok.encode(prompt, true);
+      } catch (e) {
+        throw new UnsupportedModelError(`${info.id}'s chat template could not be applied (${e instanceof Error ? e.message : String(e)}); send prompts as raw text instead.`);
+      }
       if (ids.length === 0) {
         const bos = tok.bosId ?? tok.eosId;
         if (bos === null) throw new InvalidOptionError('empty prompt and no BOS token to start from.');
         ids = [bos];
       }
+      // At most what fits in the model's context after the prompt (which a chat template lengthens).
+      const room = info.maxLength === undefined ? Infinity : info.maxLength - ids.length;
+      if (o.maxNewTokens > 0 && room < 1)
+        throw new InvalidOptionError(`the prompt is ${ids.length} tokens long${chatTemplate ? ' in the chat template' : ''}; ${info.id} accepts at most ${info.maxLength}, which leaves no room for an answer.`);
+      const steps = Math.min(o.maxNewTokens, room);
       const rng = o.greedy ? null : createRng(o.seed);
       const newIds: number[] = [];
       const logProbs: number[] = [];
@@ -469,9 +485,8 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       const useCache = cachedForward !== undefined && o.kvCache !== false;
       let past: PastKv | null = null;
       let feed = ids;
-      for (let step = 0; step < o.maxNewTokens; step++) {
+      for (let step = 0; step < steps; step++) {
         throwIfAborted(o.signal);
-        checkLength(ids.length + 1, 'prompt + generated text');
         let logits: Float32Array | undefined;
         let vocab: number;
         if (useCache) {
@@ -492,7 +507,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
           break;
         }
       }
-      return { text: tok.decode(newIds), tokens: pieces(newIds), ids: newIds, logProbs, finishReason };
+      return { text: tok.decode(newIds), tokens: pieces(newIds), ids: newIds, logProbs, finishReason, chatTemplate };
     });
 
   return {

@@ -140,6 +140,12 @@ function makeTokenizer(tk: Transformers.PreTrainedTokenizer): LmTokenizer {
     padId: id(tk.pad_token_id) ?? eosId ?? 0,
     maskId: id(tk.mask_token_id),
     specialIds,
+    ...(tk.chat_template
+      ? {
+          chatIds: (message: string) =>
+            tk.apply_chat_template([{ role: 'user', content: message }], { add_generation_prompt: true, tokenize: true, return_tensor: false, return_dict: false }) as number[],
+        }
+      : {}),
   };
 }
 

@@ -136,9 +136,12 @@ export interface PseudoLogLikelihood {
 }
 
 export type GenerateOptions = RunOptions & {
+  /** New tokens at most; fewer when the model's context ends first (finishReason 'length'). */
   maxNewTokens: number;
   /** Stop when the model emits EOS (default true). */
   stopAtEos?: boolean;
+  /** Send the prompt as one user message through the tokenizer's chat template, when it has one. */
+  chat?: boolean;
 } & ({ greedy: true } | { greedy?: false; temperature: number; topK?: number; seed: number });
 
 export interface GenerateResult {
@@ -149,6 +152,8 @@ export interface GenerateResult {
   /** log p of each chosen token under the model (temperature 1, before top-k). */
   logProbs: number[];
   finishReason: 'eos' | 'length';
+  /** Whether the prompt went through the tokenizer's chat template. */
+  chatTemplate: boolean;
 }
 
 /** A loaded causal or masked LM. Operations are serialised per model and cancellable between batches. */

@@ -34,6 +34,8 @@ export interface FakeScorerOptions {
   bonus?: (prefix: string, continuation: string) => number;
   /** Answer of generate(); default "" (nothing parsable). */
   generate?: (prompt: string, opts: ScorerGenerateOptions) => string;
+  /** The model has a chat template: generate() reports using it whenever asked to (opts.chat). */
+  chatTemplate?: boolean;
 }
 
 export function createFakeScorer(opts: FakeScorerOptions = {}): LanguageModelScorer & { calls: FakeCall[] } {
@@ -79,7 +81,7 @@ export function createFakeScorer(opts: FakeScorerOptions = {}): LanguageModelSco
     },
     async generate(prompt, g) {
       calls.push({ op: 'generate', size: 1 });
-      return { text: opts.generate ? opts.generate(prompt, g) : '' };
+      return { text: opts.generate ? opts.generate(prompt, g) : '', chatTemplate: opts.chatTemplate === true && g.chat === true };
     },
   };
   if (opts.withNextToken) {

@@ -384,6 +384,17 @@ describe('prompt-based (Bai et al. 2024)', () => {
     expect(opts[0]).toMatchObject({ greedy: false, temperature: 0.7, maxNewTokens: 40, seed: expect.any(Number) });
   });
 
+  it('asks for the model’s chat template unless the probe says raw text, and records whether it was used', async () => {
+    const asked: (boolean | undefined)[] = [];
+    const record = (_p: string, g: { chat?: boolean }) => (asked.push(g.chat), '');
+    const withTemplate = await runLlmDecisionPrompt(decisionProbe, createFakeScorer({ generate: record, chatTemplate: true }), OPTS);
+    const noTemplate = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: record }), OPTS);
+    const raw = await runLlmDecisionPrompt({ ...decisionProbe, generation: { ...decisionProbe.generation, chatTemplate: false } }, createFakeScorer({ generate: record, chatTemplate: true }), OPTS);
+    expect([withTemplate.chatTemplate, noTemplate.chatTemplate, raw.chatTemplate]).toEqual([true, false, false]);
+    expect(new Set(asked.slice(0, 6 + iatProbe.iterations))).toEqual(new Set([true]));
+    expect(new Set(asked.slice(6 + iatProbe.iterations))).toEqual(new Set([false]));
+  });
+
   it('caps maxNewTokens so prompt + answer fit the model context; a prompt that fills it is an error', async () => {
     const opts: { maxNewTokens: number }[] = [];
     const scorer = createFakeScorer({ generate: (_p, g) => (opts.push(g), '') });

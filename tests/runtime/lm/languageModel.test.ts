@@ -218,6 +218,41 @@ describe('generate', () => {
     expect(s.ids).toEqual(g.ids);
   });
 
+  it('chat: the prompt goes through the tokenizer’s chat template when it has one, and the result says so', async () => {
+    // A toy template: the user message wrapped as "x <message>." (what the ids of that text are).
+    const tokenizer = { ...toyTokenizer(), chatIds: (m: string) => toyTokenizer().encode(`x ${m}.`, false) };
+    const lm = createLanguageModel({ info: info('causal-lm', { maxLength: 40 }), tokenizer, forward: toyCausalForward() });
+    const opts = { maxNewTokens: 3, greedy: true, stopAtEos: false } as const;
+    const viaChat = await lm.generate('ab', { ...opts, chat: true });
+    const asText = await lm.generate('x ab.', opts);
+    expect(asText.chatTemplate).toBe(false);
+    expect(viaChat).toEqual({ ...asText, chatTemplate: true });
+    expect(await lm.generate('ab', { ...opts, chat: false })).toEqual(await lm.generate('ab', opts)); // chat off: raw text
+    // Asked for, but the tokenizer has no template: raw text, and the result says so.
+    const plain = await causal().generate('ab', { ...opts, chat: true });
+    expect(plain).toEqual({ ...(await causal().generate('ab', opts)), chatTemplate: false });
+  });
+
+  it('a template that cannot render is a clear error', async () => {
+    const tokenizer = { ...toyTokenizer(), chatIds: (): number[] => { throw new Error('Conversation roles must alternate'); } };
+    const lm = createLanguageModel({ info: info('causal-lm'), tokenizer, forward: toyCausalForward() });
+    await expect(lm.generate('ab', { maxNewTokens: 2, greedy: true, chat: true })).rejects.toMatchObject({
+      name: 'UnsupportedModelError',
+      message: expect.stringContaining('chat template could not be applied (Conversation roles must alternate)'),
+    });
+  });
+
+  it('stops where the context ends, and refuses a prompt that leaves no room', async () => {
+    const lm = createLanguageModel({ info: info('causal-lm', { maxLength: 8 }), tokenizer: toyTokenizer(), forward: toyCausalForward() });
+    const r = await lm.generate('ccccc', { maxNewTokens: 10, greedy: true, stopAtEos: false }); // 5 prompt tokens
+    expect(r.ids).toHaveLength(3);
+    expect(r.finishReason).toBe('length');
+    await expect(lm.generate('cccccccc', { maxNewTokens: 1, greedy: true })).rejects.toMatchObject({
+      name: 'InvalidOptionError',
+      message: 'the prompt is 8 tokens long; toy-causal-lm accepts at most 8, which leaves no room for an answer.',
+    });
+  });
+
   it('stops at EOS unless told not to', async () => {
     // With a high temperature EOS (id 0) comes up within a few hundred tokens for some seed.
     const runs = await Promise.all(
