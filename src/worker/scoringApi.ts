@@ -30,7 +30,7 @@ export function proxyScorer(info: LmArgs[2], lm: LmArgs[3]): LanguageModelScorer
       ),
     pseudoLogLikelihood: (texts, o) => lm.pseudoLogLikelihood([...texts], o?.batchSize, progress(o)),
     generate: async (prompt: string, o: ScorerGenerateOptions) => {
-      const { signal: _s, ...rest } = o;
+      const { signal: _s, onProgress: _p, ...rest } = o; // neither can cross the thread boundary as is
       let maxNewTokens = rest.maxNewTokens;
       if (info.maxLength !== undefined) {
         const room = info.maxLength - (await lm.tokenize(prompt)).ids.length - 1;
