@@ -102,6 +102,7 @@ describe('LM CSV', () => {
     });
     const iat = parsed.data.find((r) => r.probe_id === 'lm-llm-iat-gender-career')!;
     expect(iat.response).toBe("'=cmd|calc - Ben");
+    expect(iat.chat_template).toBe('false'); // the fake model has no chat template
     const mcq = parsed.data.find((r) => r.item_id === 'q01#1')!;
     expect(mcq.order).toBe('1; 2; 3; 0');
     expect(mcq.label_log_probs).toMatch(/^\[-[\d.]+(; -[\d.]+){3}\]$/);

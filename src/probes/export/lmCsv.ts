@@ -19,7 +19,9 @@
 // the common columns run_id, probe_id, kind, model_id, item_id and then the columns of every family
 // present (LM_ITEM_COLUMNS_BY_KIND, in that order); cells of other families are empty. Lists inside
 // a cell (slot fills, missing words) are joined with "; "; lists of numbers (label log-probs) are
-// bracketed, "[-1.2; -0.3]", so the guard below never has to prefix them.
+// bracketed, "[-1.2; -0.3]", so the guard below never has to prefix them. Prompt families'
+// chat_template says whether the prompt went through the model's chat template (the prompt column
+// is the text before any template).
 //
 // Numbers are full precision; absent and non-finite values are empty cells; string cells are
 // guarded against spreadsheet formula injection exactly as csv.ts does (guardCell).
@@ -43,8 +45,8 @@ export const LM_ITEM_COLUMNS_BY_KIND = {
   'mcq-position': ['question_id', 'presentation', 'order', 'label_log_probs', 'chosen', 'chosen_content', 'debiased_chosen', 'gold'],
   'pairwise-position': ['category', 'original_log_probs', 'swapped_log_probs', 'verdict_original', 'verdict_swapped', 'class', 'winner_original', 'winner_swapped', 'better'],
   'lm-iat': ['set', 'label', 'word', 'association'],
-  'llm-iat-prompt': ['group0', 'group1', 'a', 'b', 'c', 'd', 'd_score', 'parsed_pairs', 'missing', 'conflicting', 'unparsed_lines', 'prompt', 'response'],
-  'llm-decision-prompt': ['scenario_id', 'person0', 'person1', 'task0', 'task1', 'stigma_task_to', 'stereotype_consistent', 'prompt', 'response'],
+  'llm-iat-prompt': ['group0', 'group1', 'a', 'b', 'c', 'd', 'd_score', 'parsed_pairs', 'missing', 'conflicting', 'unparsed_lines', 'prompt', 'chat_template', 'response'],
+  'llm-decision-prompt': ['scenario_id', 'person0', 'person1', 'task0', 'task1', 'stigma_task_to', 'stereotype_consistent', 'prompt', 'chat_template', 'response'],
 } as const;
 
 type Cell = string | number | null;
@@ -56,6 +58,8 @@ const list = (xs: readonly (string | number)[]): string => xs.join(LIST);
 /** Numbers in one cell, bracketed so a leading minus sign is not taken for a formula: "[-1.2; -0.3]". */
 const numbers = (xs: readonly number[]): string => `[${xs.join(LIST)}]`;
 const kv = (o: Record<string, string | number>): string => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(LIST);
+/** Prompt families: "true" when the prompt went through the model's chat template; empty for runs recorded before this was. */
+const chatTemplateCell = (used: boolean | undefined): string | null => (used === undefined ? null : String(used));
 
 const unparse = (columns: readonly string[], rows: Row[]): string =>
   Papa.unparse(
@@ -270,6 +274,7 @@ function itemRows(r: RunResult): Row[] {
         conflicting: list(it.conflicting),
         unparsed_lines: list(it.unparsedLines),
         prompt: it.prompt,
+        chat_template: chatTemplateCell(r.chatTemplate),
         response: it.response,
       }));
     case 'llm-decision-prompt':
@@ -283,6 +288,7 @@ function itemRows(r: RunResult): Row[] {
         stigma_task_to: it.stigmaTaskTo,
         stereotype_consistent: it.stereotypeConsistent === null ? null : String(it.stereotypeConsistent),
         prompt: it.prompt,
+        chat_template: chatTemplateCell(r.chatTemplate),
         response: it.response,
       }));
   }
