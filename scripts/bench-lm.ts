@@ -23,7 +23,7 @@
 //   - load time and PLL throughput of the embedded masked LM.
 // Every figure is the median of `repeats` runs, wall clock and CPU time of this process (user +
 // system; the machine is shared, so CPU time is the steadier measure of the work itself). With
-// --expose-gc (as scripts/bench.ts runs it) a full GC precedes each timed pairs variant. Figures,
+// --expose-gc (as scripts/bench.ts runs it) a full GC precedes each pairs run. Figures,
 // not pass/fail tests; the equality of the numbers is tested in tests/runtime/lm.
 //
 // `benchLanguageModel()` prints the section and returns the numbers; run alone with
