@@ -116,11 +116,15 @@ async function fetchWasmBinary(url: string): Promise<ArrayBuffer | undefined> {
  * Whether WebGPU can be used. `software` names a fallback adapter (the browser's CPU emulation of a
  * GPU, e.g. "google swiftshader" in headless Chromium): usable, but slower than WASM for models.
  */
-export type WebGpuCheck = { available: true; software?: string } | { available: false; reason: string };
+export type WebGpuCheck = { available: true; software?: string; shaderF16?: true } | { available: false; reason: string };
 
 /** What checkWebGpu() needs of navigator.gpu (a fake in tests). */
 export interface GpuLike {
-  requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string }; isFallbackAdapter?: boolean } | null>;
+  requestAdapter(): Promise<{
+    info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string };
+    isFallbackAdapter?: boolean;
+    features?: { has(feature: string): boolean };
+  } | null>;
 }
 
 /** The WebGPU check for one navigator.gpu (undefined: no WebGPU at all). Never throws. */
@@ -129,10 +133,12 @@ export async function checkGpu(gpu: GpuLike | undefined): Promise<WebGpuCheck> {
   try {
     const adapter = await gpu.requestAdapter();
     if (!adapter) return { available: false, reason: 'navigator.gpu.requestAdapter() returned no adapter; using WASM' };
+    // shader-f16: whether fp16 weights can run on WebGPU (the LMs' dtype choice).
+    const f16 = adapter.features?.has('shader-f16') ? { shaderF16: true as const } : {};
     // adapter.info (Chrome 127+) carries isFallbackAdapter; older browsers had it on the adapter.
     if (adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter)
-      return { available: true, software: [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'fallback adapter' };
-    return { available: true };
+      return { available: true, software: [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'fallback adapter', ...f16 };
+    return { available: true, ...f16 };
   } catch (e) {
     return { available: false, reason: `requestAdapter() failed (${e instanceof Error ? e.message : String(e)}); using WASM` };
   }
@@ -140,7 +146,7 @@ export async function checkGpu(gpu: GpuLike | undefined): Promise<WebGpuCheck> {
 
 let webgpuCheck: Promise<WebGpuCheck> | undefined;
 
-/** Whether a WebGPU adapter exists, and whether it is a software one (memoised). Never throws. */
+/** Whether a WebGPU adapter exists, whether it is a software one, and whether it has shader-f16 (memoised). Never throws. */
 export function checkWebGpu(): Promise<WebGpuCheck> {
   webgpuCheck ??= isNodeRuntime()
     ? Promise.resolve({ available: false, reason: 'WebGPU is not available in Node; using WASM' })

@@ -61,6 +61,10 @@ describe('checkGpu (the adapter check behind checkWebGpu)', () => {
   it('a hardware adapter is available', async () => {
     expect(await checkGpu(adapter({ info: { isFallbackAdapter: false, vendor: 'nvidia', architecture: 'ampere' } }))).toEqual({ available: true });
   });
+  it('says when the adapter has shader-f16 (fp16 weights can run on WebGPU)', async () => {
+    expect(await checkGpu(adapter({ features: new Set(['shader-f16', 'timestamp-query']) }))).toEqual({ available: true, shaderF16: true });
+    expect(await checkGpu(adapter({ features: new Set(['timestamp-query']) }))).toEqual({ available: true });
+  });
   it('a fallback adapter is available but named as software (adapter.info, and the older adapter attribute)', async () => {
     // What headless Chromium with --enable-unsafe-webgpu reports (checked in chromium 2026-11).
     expect(await checkGpu(adapter({ info: { isFallbackAdapter: true, vendor: 'google', architecture: 'swiftshader' } }))).toEqual({ available: true, software: 'google swiftshader' });

@@ -74,19 +74,6 @@ async function sha256Hex(data: ArrayBuffer): Promise<string | null> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-let f16Support: Promise<boolean> | null = null;
-const hasShaderF16 = () =>
-  (f16Support ??= (async () => {
-    try {
-      const gpu = (navigator as { gpu?: { requestAdapter(): Promise<{ features: Set<string> } | null> } }).gpu;
-      const adapter = await gpu?.requestAdapter();
-      return !!adapter?.features.has('shader-f16');
-    } catch {
-      return false;
-    }
-  })());
-
-
 const browserPlatform: LmPlatform = {
   importTransformers,
   async prepare(tf, source: LmSource) {
@@ -156,8 +143,7 @@ const browserPlatform: LmPlatform = {
     if (pref === 'wasm' || pref === 'cpu') return { ...lmDeviceCandidates(pref, { available: false, reason: '' }), fp16OnWebGpu: false };
     const gpu = await checkWebGpu();
     const choice = lmDeviceCandidates(pref, gpu);
-    const fp16OnWebGpu = choice.candidates.some((c) => c.backend === 'webgpu') ? await hasShaderF16() : false;
-    return { ...choice, fp16OnWebGpu };
+    return { ...choice, fp16OnWebGpu: gpu.available && gpu.shaderF16 === true && choice.candidates.some((c) => c.backend === 'webgpu') };
   },
 };
 
