@@ -197,6 +197,9 @@ export class ScoreBatcher {
       reported = done;
       this.options.onProgress?.({ stage: 'score', done, total });
     };
+    const callOpts: ScorerCallOptions = { batchSize, ...(signal ? { signal } : {}) };
+    /** Share of a call's work done, from the scorer's in-call progress. */
+    const share = (p: { done: number; total: number }) => Math.min(1, Math.max(0, p.total > 0 ? p.done / p.total : 0));
     const perCall = batchSize === 1 ? 1 : batchSize * REQUEST_BATCHES_PER_CALL;
     /** Calls of up to `perCall` items, in order; `store` keeps each call's results. */
     const inCalls = async <T, R>(items: readonly T[], name: string, call: (chunk: T[], o: ScorerCallOptions) => Promise<readonly R[]>, store: (item: T, r: R) => void) => {
@@ -204,8 +207,7 @@ export class ScoreBatcher {
         throwIfAborted(signal);
         const chunk = items.slice(i, i + perCall);
         const base = this.done;
-        const share = (p: { done: number; total: number }) => Math.min(1, Math.max(0, p.total > 0 ? p.done / p.total : 0));
-        const out = await call(chunk, { batchSize, ...(signal ? { signal } : {}), onProgress: (p) => report(base + Math.floor(chunk.length * share(p))) });
+        const out = await call(chunk, { ...callOpts, onProgress: (p) => report(base + Math.floor(chunk.length * share(p))) });
         checkLength(out, chunk.length, name);
         chunk.forEach((item, j) => store(item, out[j]!));
         this.done += chunk.length;
@@ -234,7 +236,7 @@ export class ScoreBatcher {
       for (const [prompt, keys] of byPrompt) {
         throwIfAborted(signal);
         const candidates = keys.map((k) => this.continuations.get(k)!.continuation);
-        const out = await next.call(this.scorer, prompt, candidates, { batchSize, ...(signal ? { signal } : {}) });
+        const out = await next.call(this.scorer, prompt, candidates, callOpts);
         checkLength(out, candidates.length, 'nextTokenLogProbs');
         keys.forEach((k, j) => (this.continuations.get(k)!.result = { total: out[j]!, perToken: [] }));
         this.done += keys.length;
