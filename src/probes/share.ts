@@ -11,6 +11,7 @@
 // decompression of an attacker-chosen string) and keeps links within what browsers and chat
 // apps carry.
 import LZString from 'lz-string';
+import { decompressUriSafeBounded, DecompressedTooLargeError } from './boundedLzString';
 import { ProbeValidationError } from '../core/errors';
 import type { Probe } from './schema';
 import type { AnyProbe } from './lmSchema';
@@ -37,6 +38,42 @@ export const crc32Hex = (text: string): string => {
 };
 /** Largest fragment (characters, prefix included) we create or accept: 32 KB. */
 export const FRAGMENT_MAX_CHARS = 32 * 1024;
+/**
+ * Largest probe JSON a fragment may decompress to. Real probes compress 2–5×, so a 32 KB link
+ * holds at most ~160 K characters; a link that expands further is crafted, not shared.
+ */
+export const FRAGMENT_MAX_JSON_CHARS = 512 * 1024;
+
+/**
+ * The JSON inside a fragment body (payload, ".", CRC-32), checked: size before any work, bounded
+ * decompression, checksum. Shared by the association and LM share links.
+ * @throws {ProbeValidationError} naming the step that failed
+ */
+export const unpackFragmentBody = (body: string, fail: (why: string) => Error): string => {
+  if (body.length > FRAGMENT_MAX_CHARS) {
+    throw fail(`it is ${body.length.toLocaleString('en-US')} characters long; the limit is ${FRAGMENT_MAX_CHARS.toLocaleString('en-US')}.`);
+  }
+  if (body.length === 0) throw fail('it is empty.');
+  if (!/^[A-Za-z0-9+\-$.]*$/.test(body)) {
+    throw fail('it contains characters a share link never has (was it edited or cut off?).');
+  }
+  const sep = body.lastIndexOf(CHECKSUM_SEPARATOR);
+  if (sep < 0 || !/^[0-9a-f]{8}$/.test(body.slice(sep + 1))) {
+    throw fail('its checksum is missing; the link is probably cut off (copy the whole link).');
+  }
+  let json: string | null;
+  try {
+    json = decompressUriSafeBounded(body.slice(0, sep), FRAGMENT_MAX_JSON_CHARS);
+  } catch (e) {
+    if (!(e instanceof DecompressedTooLargeError)) throw e;
+    throw fail(`${e.message}; no real probe link does (the limit is ${FRAGMENT_MAX_JSON_CHARS.toLocaleString('en-US')}).`);
+  }
+  if (!json) throw fail('it could not be decompressed; the link is probably truncated or was changed.');
+  if (crc32Hex(json) !== body.slice(sep + 1)) {
+    throw fail('its checksum does not match; the link was changed or damaged on the way.');
+  }
+  return json;
+};
 
 /** Encode a probe as a URL fragment ("#probe=…"). Throws ProbeValidationError if it is too large. */
 export const encodeProbeToFragment = (probe: Probe | AnyProbe): string => {
@@ -80,29 +117,10 @@ const decodeFragment = <P>(hash: string, parse: (json: unknown) => P): P => {
     try {
       body = decodeURIComponent(body);
     } catch {
-      /* left as is: the character check below reports it */
+      /* left as is: the character check reports it */
     }
   }
-  if (body.length === 0) throw fail('it is empty.');
-  if (!/^[A-Za-z0-9+\-$.]*$/.test(body)) {
-    throw fail('it contains characters a share link never has (was it edited or cut off?).');
-  }
-  const sep = body.lastIndexOf(CHECKSUM_SEPARATOR);
-  if (sep < 0 || !/^[0-9a-f]{8}$/.test(body.slice(sep + 1))) {
-    throw fail('its checksum is missing; the link is probably cut off (copy the whole link).');
-  }
-  const payload = body.slice(0, sep);
-  const checksum = body.slice(sep + 1);
-  let json: string | null;
-  try {
-    json = LZString.decompressFromEncodedURIComponent(payload);
-  } catch {
-    json = null;
-  }
-  if (!json) throw fail('it could not be decompressed; the link is probably truncated or was changed.');
-  if (crc32Hex(json) !== checksum) {
-    throw fail('its checksum does not match; the link was changed or damaged on the way.');
-  }
+  const json = unpackFragmentBody(body, fail);
   let value: unknown;
   try {
     value = JSON.parse(json);

@@ -4,7 +4,7 @@
 import { decodeProbeFromFragment, encodeProbeToFragment, hasProbeFragment } from '../probes/share';
 import type { AssociationProbe } from '../probes/schema';
 import LZString from 'lz-string';
-import { crc32Hex, FRAGMENT_MAX_CHARS } from '../probes/share';
+import { crc32Hex, FRAGMENT_MAX_CHARS, unpackFragmentBody } from '../probes/share';
 import type { LmProbe } from '../probes/lmSchema';
 import { validateLmDraft } from './lmDraft';
 
@@ -42,19 +42,15 @@ export type LmShareRead = { kind: 'none' } | { kind: 'ok'; probe: LmProbe } | { 
 
 export function readLmShareFragment(hash: string): LmShareRead {
   if (!hash.startsWith(LM_SHARE_PREFIX)) return { kind: 'none' };
-  const body = hash.slice(LM_SHARE_PREFIX.length);
-  const sep = body.lastIndexOf('.');
-  const bad = (why: string): LmShareRead => ({ kind: 'error', message: `This share link does not contain a valid LM probe: ${why}` });
-  if (sep < 0) return bad('its checksum is missing; the link is probably cut off (copy the whole link).');
-  let json: string | null;
+  const fail = (why: string) => new Error(`This share link does not contain a valid LM probe: ${why}`);
+  let json: string;
   try {
-    json = LZString.decompressFromEncodedURIComponent(body.slice(0, sep));
-  } catch {
-    json = null;
+    // Size first, then bounded decompression and the checksum: a crafted link costs no more than a real one.
+    json = unpackFragmentBody(hash.slice(LM_SHARE_PREFIX.length), fail);
+  } catch (e) {
+    return { kind: 'error', message: (e as Error).message };
   }
-  if (!json) return bad('it could not be decompressed; the link is probably truncated or was changed.');
-  if (crc32Hex(json) !== body.slice(sep + 1)) return bad('its checksum does not match; the link was changed or damaged on the way.');
   const v = validateLmDraft(json);
-  if (!v.probe) return bad(v.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '));
+  if (!v.probe) return { kind: 'error', message: fail(v.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')).message };
   return { kind: 'ok', probe: v.probe };
 }
