@@ -6,10 +6,14 @@ import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from './state/queries';
 import { preloadSelectedModel } from './state/preload';
+import { startDraftSync } from './state/draftSync';
+import { draftSyncStore, PERSIST_KEY } from './state/store';
 import { App } from './ui/App';
 import './styles/app.css';
 
 preloadSelectedModel();
+// Other tabs' draft edits: taken when this tab is in step, asked about when it is not.
+startDraftSync(PERSIST_KEY, draftSyncStore);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -43,6 +43,10 @@ export class UnsupportedModelError extends WorkbenchError {
 export class CancelledError extends WorkbenchError {
   override name = 'CancelledError';
 }
+/** A model would be downloaded without the user having asked for it in this tab (a link, a stored setting). */
+export class DownloadNotApprovedError extends WorkbenchError {
+  override name = 'DownloadNotApprovedError';
+}
 /** A model id or one of its files does not exist (HTTP 404 from the Hub, a missing local file). */
 export class ModelNotFoundError extends ModelLoadError {
   override name = 'ModelNotFoundError';
@@ -117,6 +121,7 @@ const knownErrors = {
   ModelLoadError,
   UnsupportedModelError,
   CancelledError,
+  DownloadNotApprovedError,
   ModelNotFoundError,
   MissingTokenizerError,
   CorruptModelFileError,

@@ -4,6 +4,7 @@
 // (`local/<name>`, kept in this tab only). User word vectors are added as `user:<name>`.
 // `lmSourceFor` turns a picker id into the LM runtime's source description.
 import { LM_MODELS, type LmSource } from '../worker/client';
+import { DEFAULT_HUB_HOST, hubHostOrNull } from './hubHost';
 
 export type PickerModelKind = 'word-embedding' | 'causal-lm' | 'masked-lm';
 
@@ -42,7 +43,6 @@ export const LM_PICKER_MODELS: readonly PickerModel[] = Object.freeze(
 export const DEFAULT_MODEL_ID = 'glove-6b-100d';
 export const HUB_PREFIX = 'hub:';
 export const LOCAL_PREFIX = 'local/';
-export const DEFAULT_HUB_HOST = 'https://huggingface.co/';
 
 /** Picked folders (their files) by model id; the files live only in this tab. */
 const localFolders = new Map<string, Extract<LmSource, { type: 'files' }>>();
@@ -57,7 +57,10 @@ export const isLmModelId = (id: string): boolean =>
 
 /** The LM source for a picker id; null for word-vector models or a folder no longer in this tab. */
 export function lmSourceFor(id: string, hubHost: string): LmSource | null {
-  const host = hubHost.trim() ? (hubHost.trim().endsWith('/') ? hubHost.trim() : `${hubHost.trim()}/`) : undefined;
+  const typed = hubHost.trim();
+  const parsed = hubHostOrNull(typed);
+  // An unparseable host is passed on as typed: the picker refuses to use it, and a load says why.
+  const host = parsed === DEFAULT_HUB_HOST ? undefined : (parsed ?? typed);
   if (id.startsWith(HUB_PREFIX)) return { type: 'hub', id: id.slice(HUB_PREFIX.length), ...(host ? { remoteHost: host } : {}) };
   if (id.startsWith(LOCAL_PREFIX)) return localFolders.get(id) ?? null;
   const m = LM_MODELS.find((x) => x.id === id);
@@ -74,3 +77,9 @@ export function modelTitle(id: string): string {
 
 /** The model kind an id needs to know before loading: word vectors vs LM. */
 export const modelModality = (id: string): 'vectors' | 'lm' => (isLmModelId(id) ? 'lm' : 'vectors');
+
+/** Where a picker id downloads its files from: the Hub host for Hub models; null when it needs no network. */
+export function downloadHostFor(id: string, hubHost: string): string | null {
+  const source = lmSourceFor(id, hubHost);
+  return source?.type === 'hub' ? (source.remoteHost ?? DEFAULT_HUB_HOST) : null;
+}

@@ -4,13 +4,14 @@
 // zustand store.
 import { QueryClient, queryOptions, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssociationOptions } from '../core/association/types';
-import { CancelledError, ParseError, UnsupportedModelError } from '../core/errors';
+import { CancelledError, DownloadNotApprovedError, ParseError, UnsupportedModelError } from '../core/errors';
 import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../core/lmRun/types';
-import type { LmProbe, AnyProbe } from '../probes/lmSchema';
+import { isLmProbe, type LmProbe, type AnyProbe } from '../probes/lmSchema';
 import { parseAnyRunRecord } from '../probes/runRecordSchema';
 import type { LmDtype, LmInfo, ModelProgress } from '../worker/client';
 import { isLmModelId, lmSourceFor, modelTitle, rememberLocalFolder } from './models';
-import type { RunRecord } from '../core/runRecord';
+import type { RunRecord, RunResult } from '../core/runRecord';
+import { storeImportedRun } from './importRun';
 import { parseRunRecord } from '../probes/runRecordSchema';
 import { describeError } from './errors';
 import { formatD, formatP } from './format';
@@ -18,9 +19,11 @@ import type { AssociationProbe } from '../probes/schema';
 import * as client from '../worker/client';
 import type { DevicePreference, LoadedModelInfo } from '../worker/client';
 import { deleteProbe, deleteRun, getRun, listProbes, listRuns, saveProbe, saveRun } from './db';
-import { buildStoredLmRun, buildStoredRun, type AnyStoredRun, type StoredLmRun, type StoredRun } from './runRecord';
+import { buildStoredLmRun, buildStoredRun, type AnyStoredRun } from './runRecord';
 import { lmHeadline } from './lmFormat';
 import { useWorkbench } from './store';
+import { downloadConsentNow, useDownloadConsent } from './downloadConsent';
+import { hubHostLabel } from './hubHost';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -45,6 +48,9 @@ const lmPrefsNow = (): LmPrefs => {
 /** Load (or find loaded) the LM behind a picker id, reporting typed load progress to the store. */
 export async function loadLanguageModel(modelId: string, device: DevicePreference, prefs: LmPrefs): Promise<LmInfo> {
   const source = lmSourceFor(modelId, prefs.hubHost);
+  const consent = downloadConsentNow(modelId);
+  if (!consent.approved)
+    throw new DownloadNotApprovedError(`${modelTitle(modelId)} has not been loaded: it downloads from ${hubHostLabel(consent.host!)}. Press “Load” in the model status above to download it.`);
   if (!source) throw new UnsupportedModelError(`The model folder “${modelId}” is no longer open in this tab: open it again with “Open local model folder…”.`);
   const { setModelProgress } = useWorkbench.getState();
   try {
@@ -89,10 +95,12 @@ export const modelQuery = (modelId: string, device: DevicePreference, prefs: LmP
     gcTime: Infinity,
   });
 
+/** The selected model's load; a model that downloads waits for the user's click (downloadConsent.ts). */
 export const useModel = (modelId: string, device: DevicePreference) => {
   const dtype = useWorkbench((s) => s.lmDtype);
   const hubHost = useWorkbench((s) => s.hubHost);
-  return useQuery(modelQuery(modelId, device, { dtype, hubHost }));
+  const consent = useDownloadConsent(modelId);
+  return useQuery({ ...modelQuery(modelId, device, { dtype, hubHost }), enabled: consent.approved });
 };
 
 /** Which of `words` the model knows; cached per (model, word list). */
@@ -112,7 +120,14 @@ export const useSavedProbes = () => useQuery({ queryKey: ['probes'], queryFn: li
 
 export const useSaveProbe = () => {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (p: AnyProbe) => saveProbe(p), onSuccess: () => qc.invalidateQueries({ queryKey: ['probes'] }) });
+  return useMutation({
+    mutationFn: (p: AnyProbe) => saveProbe(p),
+    onSuccess: (_r, p) => {
+      // The editor that saved it now holds no unsaved edits.
+      useWorkbench.getState().markDraftSaved(isLmProbe(p) ? 'lm' : 'association');
+      return qc.invalidateQueries({ queryKey: ['probes'] });
+    },
+  });
 };
 export const useDeleteProbe = () => {
   const qc = useQueryClient();
@@ -132,18 +147,10 @@ export const useImportRun = () => {
       const isLm = json !== null && typeof json === 'object' && Array.isArray((json as { results?: unknown }).results) &&
         ((json as { results: { kind?: string }[] }).results.some((r) => r && r.kind !== 'weat' && r.kind !== 'seat'));
       const record = isLm ? parseAnyRunRecord(json) : parseRunRecord(json);
-      const display = {
-        probeId: record.probes.length === 1 ? record.probes[0]!.id : `${record.probes.length} probes`,
-        title: record.probes.length === 1 ? record.probes[0]!.title : `${record.probes.length} tests (imported)`,
-      };
-      const stored: AnyStoredRun = isLm
-        ? ({ ...(record as StoredLmRun), ...display, modality: 'lm' } as StoredLmRun)
-        : ({ ...(record as RunRecord<AssociationProbe>), ...display } as StoredRun);
-      await saveRun(stored);
-      return stored;
+      return storeImportedRun(record as RunRecord<AnyProbe, RunResult>, isLm);
     },
-    onSuccess: (record) => {
-      qc.setQueryData(['run', record.runId], record);
+    onSuccess: ({ stored }) => {
+      qc.setQueryData(['run', stored.runId], stored);
       void qc.invalidateQueries({ queryKey: ['runs'] });
     },
   });

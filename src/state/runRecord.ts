@@ -13,12 +13,20 @@ import type { LoadedModelInfo } from '../worker/client';
 
 export const APP = { name: 'bias-probe-workbench', version } as const;
 
+/** A run record opened from a file: the id it came with (it may be stored under another) and when. */
+export interface ImportedFrom {
+  runId: string;
+  at: string;
+}
+
 export interface StoredRun extends RunRecord<AssociationProbe> {
   /** The probe or suite id the user ran (e.g. "caliskan-weat" for the suite). */
   probeId: string;
   title: string;
   /** The run this one re-ran from the same seed, if any. */
   rerunOf?: string;
+  /** Set when the record was opened from a file rather than computed in this browser. */
+  importedFrom?: ImportedFrom;
 }
 
 export function buildStoredRun(args: {
@@ -55,7 +63,7 @@ export function buildStoredRun(args: {
 
 /** The exportable record (the core format), without the history's display fields. */
 export function toRunRecord(s: StoredRun): RunRecord<AssociationProbe> {
-  const { probeId: _p, title: _t, rerunOf: _r, ...record } = s;
+  const { probeId: _p, title: _t, rerunOf: _r, importedFrom: _i, ...record } = s;
   return record;
 }
 
@@ -64,6 +72,7 @@ export interface StoredLmRun extends RunRecord<AnyProbe, RunResult> {
   probeId: string;
   title: string;
   rerunOf?: string;
+  importedFrom?: ImportedFrom;
   modality: 'lm';
 }
 
@@ -110,6 +119,6 @@ export function buildStoredLmRun(args: {
 /** The exportable record of any run (the core format), without the history's display fields. */
 export function toAnyRunRecord(s: AnyStoredRun): RunRecord<AnyProbe, RunResult> {
   if (!isLmRun(s)) return toRunRecord(s) as RunRecord<AnyProbe, RunResult>;
-  const { probeId: _p, title: _t, rerunOf: _r, modality: _m, ...record } = s;
+  const { probeId: _p, title: _t, rerunOf: _r, importedFrom: _i, modality: _m, ...record } = s;
   return record;
 }

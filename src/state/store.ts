@@ -2,13 +2,16 @@
 // slices combined once with the persist middleware applied to the whole store — the slices
 // pattern from the zustand docs. Async results (model loads, runs, history) live in TanStack
 // Query and IndexedDB (queries.ts, db.ts), not here. Persisted: the editor draft, the options,
-// the model choice; so a reload loses nothing typed.
+// the model choice; so a reload loses nothing typed. The storage under it (draftSync.ts) keeps two
+// tabs from overwriting each other's drafts and reports a full quota.
 import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { DEFAULT_ASSOCIATION_OPTIONS, type AssociationOptions, type SetKey } from '../core/association/types';
 import type { ErrorInfo } from '../core/errors';
 import type { DevicePreference, LmDtype, ModelProgress, RunProgress } from '../worker/client';
 import { emptyDraft, type DraftOrigin, type ProbeDraft } from './draft';
+import { guardedDraftStorage } from './draftSync';
+import { DEFAULT_HUB_HOST, hubHostOrNull } from './hubHost';
 import { DEFAULT_MODEL_ID, LOCAL_PREFIX } from './models';
 
 /** The LM probe being edited: its JSON text as typed (validated live, never rejected mid-keystroke). */
@@ -18,6 +21,19 @@ export interface LmDraft {
 }
 
 export type View = 'workbench' | 'history' | 'class';
+
+/** What a link asked for (`?hubHost=…&hubModel=…`), held until the user confirms or declines it. */
+export interface HubLinkRequest {
+  /** The normalised host the link names; null when it names only a model (the current host then). */
+  host: string | null;
+  /** A Hub model id ("org/name") the link names, if any. */
+  model: string | null;
+}
+
+/** A draft offered to an editor (share link, import, library) while it holds unsaved edits. */
+export type DraftOffer =
+  | { editor: 'association'; draft: ProbeDraft; title: string; from: string; notice: Notice | null }
+  | { editor: 'lm'; draft: LmDraft; title: string; from: string; notice: Notice | null };
 export interface Notice {
   kind: 'error' | 'info';
   title: string;
@@ -36,6 +52,15 @@ export interface EditorSlice {
   lmDraft: LmDraft;
   setLmText: (text: string) => void;
   loadLmDraft: (d: LmDraft) => void;
+  /** Edits since the draft was opened or saved (per editor); an offer then asks before replacing it. */
+  draftDirty: boolean;
+  lmDraftDirty: boolean;
+  markDraftSaved: (editor: 'association' | 'lm') => void;
+  /** Open a draft in its editor, or, when that editor has unsaved edits, hold it as `pendingOffer` for the user to decide. */
+  offerDraft: (offer: DraftOffer) => void;
+  pendingOffer: DraftOffer | null;
+  /** The user's answer to `pendingOffer`: replace the edits with it, or keep them. */
+  resolveOffer: (accept: boolean) => void;
 }
 
 export interface OptionsSlice {
@@ -65,6 +90,12 @@ export interface SessionSlice {
   openRun: (id: string | null) => void;
   setClassIndex: (i: number) => void;
   showNotice: (n: Notice | null) => void;
+  /** A link's request to load a model or use a host, waiting for the user (never persisted). */
+  pendingHubLink: HubLinkRequest | null;
+  setPendingHubLink: (r: HubLinkRequest | null) => void;
+  /** Model downloads the user started in this tab ("model@host" keys, see downloadConsent.ts; never persisted). */
+  approvedDownloads: readonly string[];
+  approveDownload: (key: string) => void;
 }
 
 export interface ProgressSlice {
@@ -82,18 +113,40 @@ export interface ProgressSlice {
 export type WorkbenchState = EditorSlice & OptionsSlice & SessionSlice & ProgressSlice;
 type Slice<T> = StateCreator<WorkbenchState, [['zustand/persist', unknown]], [], T>;
 
-const createEditorSlice: Slice<EditorSlice> = (set) => ({
+const createEditorSlice: Slice<EditorSlice> = (set, get) => ({
   draft: emptyDraft(),
-  setDraftField: (key, value) => set((s) => ({ draft: { ...s.draft, [key]: value } })),
-  setWords: (k, text) => set((s) => ({ draft: { ...s.draft, words: { ...s.draft.words, [k]: text } } })),
-  setLabel: (k, text) => set((s) => ({ draft: { ...s.draft, labels: { ...s.draft.labels, [k]: text } } })),
-  setSetTemplates: (k, text) => set((s) => ({ draft: { ...s.draft, setTemplates: { ...s.draft.setTemplates, [k]: text } } })),
-  loadDraft: (draft) => set({ draft, editorMode: 'association' }),
+  setDraftField: (key, value) => set((s) => ({ draft: { ...s.draft, [key]: value }, draftDirty: true })),
+  setWords: (k, text) => set((s) => ({ draft: { ...s.draft, words: { ...s.draft.words, [k]: text } }, draftDirty: true })),
+  setLabel: (k, text) => set((s) => ({ draft: { ...s.draft, labels: { ...s.draft.labels, [k]: text } }, draftDirty: true })),
+  setSetTemplates: (k, text) => set((s) => ({ draft: { ...s.draft, setTemplates: { ...s.draft.setTemplates, [k]: text } }, draftDirty: true })),
+  loadDraft: (draft) => set({ draft, editorMode: 'association', draftDirty: false }),
   editorMode: 'association',
   lmDraft: { text: '', origin: { kind: 'new', id: '' } },
-  setLmText: (text) => set((s) => ({ lmDraft: { ...s.lmDraft, text } })),
-  loadLmDraft: (lmDraft) => set({ lmDraft, editorMode: 'lm' }),
+  setLmText: (text) => set((s) => ({ lmDraft: { ...s.lmDraft, text }, lmDraftDirty: true })),
+  loadLmDraft: (lmDraft) => set({ lmDraft, editorMode: 'lm', lmDraftDirty: false }),
+  draftDirty: false,
+  lmDraftDirty: false,
+  markDraftSaved: (editor) => set(editor === 'lm' ? { lmDraftDirty: false } : { draftDirty: false }),
+  pendingOffer: null,
+  offerDraft: (offer) => {
+    const s = get();
+    const unsaved = offer.editor === 'lm' ? s.lmDraftDirty && s.lmDraft.text !== offer.draft.text : s.draftDirty && JSON.stringify(s.draft) !== JSON.stringify(offer.draft);
+    if (unsaved) set({ pendingOffer: offer, view: 'workbench' });
+    else acceptOffer(set, offer);
+  },
+  resolveOffer: (accept) => {
+    const offer = get().pendingOffer;
+    set({ pendingOffer: null });
+    if (offer && accept) acceptOffer(set, offer);
+  },
 });
+
+const acceptOffer = (set: Parameters<Slice<EditorSlice>>[0], offer: DraftOffer) =>
+  set(
+    offer.editor === 'lm'
+      ? { lmDraft: offer.draft, editorMode: 'lm', lmDraftDirty: false, view: 'workbench', ...(offer.notice ? { notice: offer.notice } : {}) }
+      : { draft: offer.draft, editorMode: 'association', draftDirty: false, view: 'workbench', ...(offer.notice ? { notice: offer.notice } : {}) },
+  );
 
 const createOptionsSlice: Slice<OptionsSlice> = (set) => ({
   options: { ...DEFAULT_ASSOCIATION_OPTIONS },
@@ -118,6 +171,10 @@ const createSessionSlice: Slice<SessionSlice> = (set) => ({
   openRun: (currentRunId) => set({ currentRunId, classIndex: 0 }),
   setClassIndex: (classIndex) => set({ classIndex }),
   showNotice: (notice) => set({ notice }),
+  pendingHubLink: null,
+  setPendingHubLink: (pendingHubLink) => set({ pendingHubLink }),
+  approvedDownloads: [],
+  approveDownload: (key) => set((s) => (s.approvedDownloads.includes(key) ? {} : { approvedDownloads: [...s.approvedDownloads, key] })),
 });
 
 const createProgressSlice: Slice<ProgressSlice> = (set) => ({
@@ -131,10 +188,8 @@ const createProgressSlice: Slice<ProgressSlice> = (set) => ({
   setLastError: (lastError) => set({ lastError }),
 });
 
-const memoryStorage = () => {
-  const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
-};
+/** The localStorage key of the persisted state (draftSync.ts follows other tabs' writes of it). */
+export const PERSIST_KEY = 'bias-workbench:v1';
 
 export const useWorkbench = create<WorkbenchState>()(
   persist(
@@ -145,9 +200,16 @@ export const useWorkbench = create<WorkbenchState>()(
       ...createProgressSlice(...a),
     }),
     {
-      name: 'bias-workbench:v1',
-      version: 1,
-      storage: createJSONStorage(() => (typeof localStorage !== 'undefined' ? localStorage : memoryStorage())),
+      name: PERSIST_KEY,
+      // 2: a Hub host other than the default is kept only once the user chose it in this version
+      // (a link could set it silently before), so an older stored one is dropped.
+      version: 2,
+      migrate: (persisted, version) => {
+        const p = { ...((persisted ?? {}) as Record<string, unknown>) };
+        if (version < 2 && typeof p.hubHost === 'string' && hubHostOrNull(p.hubHost) !== DEFAULT_HUB_HOST) p.hubHost = '';
+        return p as unknown as WorkbenchState;
+      },
+      storage: createJSONStorage(guardedDraftStorage),
       partialize: (s) => ({
         draft: s.draft,
         options: s.options,
@@ -156,6 +218,8 @@ export const useWorkbench = create<WorkbenchState>()(
         currentRunId: s.currentRunId,
         editorMode: s.editorMode,
         lmDraft: s.lmDraft,
+        draftDirty: s.draftDirty,
+        lmDraftDirty: s.lmDraftDirty,
         lmDtype: s.lmDtype,
         hubHost: s.hubHost,
       }),
@@ -175,3 +239,9 @@ export const useWorkbench = create<WorkbenchState>()(
     },
   ),
 );
+
+/** The store as draftSync.ts sees it: the persisted fields by name. */
+export const draftSyncStore = {
+  getState: () => useWorkbench.getState() as unknown as Record<string, unknown>,
+  setState: (p: Record<string, unknown>) => useWorkbench.setState(p as Partial<WorkbenchState>),
+};

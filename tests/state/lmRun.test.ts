@@ -79,10 +79,14 @@ describe('executeRun (LM probes)', () => {
     ).rejects.toThrow(/WEAT and SEAT need word vectors/);
   });
 
-  it('a free Hub id goes to the Hub host the user set', async () => {
-    useWorkbench.setState({ hubHost: 'http://127.0.0.1:9999', lmDtype: 'auto' });
+  it('a free Hub id downloads only after the user approved it, from the Hub host the user set', async () => {
+    useWorkbench.setState({ hubHost: 'http://127.0.0.1:9999', lmDtype: 'auto', approvedDownloads: [] });
     const probe = getLmBuiltinProbe('lm-counterfactual-basic')!;
-    await executeRun({ lm: true, probeId: probe.id, title: probe.title, probes: [probe], modelId: 'hub:org/model', device: 'auto', options: DEFAULT_ASSOCIATION_OPTIONS }, new QueryClient());
+    const run = () => executeRun({ lm: true, probeId: probe.id, title: probe.title, probes: [probe], modelId: 'hub:org/model', device: 'auto', options: DEFAULT_ASSOCIATION_OPTIONS }, new QueryClient());
+    await expect(run()).rejects.toThrow('org/model (Hub) has not been loaded: it downloads from http://127.0.0.1:9999/. Press “Load” in the model status above to download it.');
+    expect(calls).toEqual([]);
+    useWorkbench.getState().approveDownload('hub:org/model@http://127.0.0.1:9999/');
+    await run();
     expect(calls[0]).toEqual({ source: { type: 'hub', id: 'org/model', remoteHost: 'http://127.0.0.1:9999/' }, prefs: { device: 'auto', dtype: 'auto' } });
   });
 });

@@ -1,10 +1,13 @@
 // The model picker: word vectors (embedded GloVe, the user's own vectors), language models
 // (embedded tiny GPT-2 / tiny BERT; curated Hub repos marked "needs internet"), a free Hub id with
-// its host (a mirror, or a mock Hub in tests; `?hubHost=` in the page URL fills it), and a model
+// its host (a mirror, or a mock Hub in tests; a link's `?hubHost=` only after the user confirms it),
+// labelled whenever it is not the Hugging Face Hub, and a model
 // folder from disk (config.json + tokenizer.json + onnx/*.onnx). LMs also get a dtype choice.
 // Load progress (typed events from the worker) shows as a progress bar in ModelStatus.
 import { useId, useRef, useState } from 'react';
 import { EMBEDDED_MODELS, HUB_PREFIX, LM_PICKER_MODELS, findPickerModel, isLmModelId, localFolderIds, modelTitle } from '../../state/models';
+import { approveDownloadNow } from '../../state/downloadConsent';
+import { isDefaultHubHost, parseHubHost } from '../../state/hubHost';
 import { useOpenModelFolder, useUserModels } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { LmDtype } from '../../worker/client';
@@ -27,6 +30,7 @@ export function ModelPicker() {
   const entry = findPickerModel(modelId);
   const freeHub = modelId.startsWith(HUB_PREFIX);
   const hubIdValid = /^[\w.-]+\/[\w.-]+$/.test(hubId.trim());
+  const host = parseHubHost(hubHost);
   const dtypes = entry?.dtypes ?? DTYPES;
 
   return (
@@ -83,9 +87,29 @@ export function ModelPicker() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-hubhost`}>Hub host</label>
-          <input id={`${id}-hubhost`} value={hubHost} placeholder="https://huggingface.co/" spellCheck={false} onChange={(e) => setHubHost(e.target.value)} />
+          <input
+            id={`${id}-hubhost`}
+            value={hubHost}
+            placeholder="https://huggingface.co/"
+            spellCheck={false}
+            onChange={(e) => setHubHost(e.target.value)}
+            aria-invalid={!host.ok}
+            aria-describedby={`${id}-hubhost-note`}
+          />
+          <small id={`${id}-hubhost-note`} className={host.ok && isDefaultHubHost(host.host) ? 'muted' : 'error-text'}>
+            {!host.ok ? host.message : isDefaultHubHost(host.host) ? 'Models download from the Hugging Face Hub.' : `Not the Hugging Face Hub: models you load come from ${host.host}.`}
+          </small>
         </div>
-        <button type="button" className="small" disabled={!hubIdValid} onClick={() => setModelId(`${HUB_PREFIX}${hubId.trim()}`)}>
+        <button
+          type="button"
+          className="small"
+          disabled={!hubIdValid || !host.ok}
+          onClick={() => {
+            const chosen = `${HUB_PREFIX}${hubId.trim()}`;
+            setModelId(chosen);
+            approveDownloadNow(chosen);
+          }}
+        >
           Use Hub model
         </button>
         {hubId.trim() !== '' && !hubIdValid && <small className="error-text">A Hub id looks like “org/name”.</small>}

@@ -1,6 +1,9 @@
 // Which model is selected, whether it is loaded (with progress), and which backend runs it —
 // WebGPU, WASM, or plain JS for user vectors — with the reason when WebGPU fell back to WASM.
 import { useQueryClient } from '@tanstack/react-query';
+import { approveDownloadNow, useDownloadConsent } from '../../state/downloadConsent';
+import { hubHostLabel, isDefaultHubHost } from '../../state/hubHost';
+import { modelTitle } from '../../state/models';
 import { useModel } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { ModelProgress } from '../../worker/client';
@@ -21,10 +24,24 @@ export function ModelStatus() {
   const device = useWorkbench((s) => s.device);
   const progress = useWorkbench((s) => s.modelProgress);
   const model = useModel(modelId, device);
+  const consent = useDownloadConsent(modelId);
   const qc = useQueryClient();
   return (
     <div className="model-status" aria-label="Model status">
-      {model.isPending && (
+      {!consent.approved && consent.host && (
+        <span className="pill pill-wait download-consent">
+          {modelTitle(modelId).replace(/ — needs internet$/, '')} is not loaded: it downloads from <strong>{hubHostLabel(consent.host)}</strong>.{' '}
+          <button type="button" className="small" onClick={() => approveDownloadNow(modelId)}>
+            Load from {isDefaultHubHost(consent.host) ? 'huggingface.co' : consent.host}
+          </button>
+        </span>
+      )}
+      {consent.host && !isDefaultHubHost(consent.host) && consent.approved && (
+        <span className="pill pill-warn" role="note">
+          Hub host: {consent.host} (not the Hugging Face Hub)
+        </span>
+      )}
+      {consent.approved && model.isPending && (
         <span className="pill pill-wait">
           {loadText(progress)}{' '}
           <ProgressBar

@@ -56,7 +56,7 @@ function ProbeListItem({ probe, saved, active, onOpen, onDuplicate }: { probe: L
 }
 
 function LmProbeItem({ probe, saved }: { probe: LmProbe; saved?: boolean }) {
-  const loadLmDraft = useWorkbench((s) => s.loadLmDraft);
+  const offerDraft = useWorkbench((s) => s.offerDraft);
   const mode = useWorkbench((s) => s.editorMode);
   const current = useWorkbench((s) => s.lmDraft.origin);
   const origin = { kind: saved ? ('user' as const) : ('builtin' as const), id: probe.id };
@@ -65,14 +65,14 @@ function LmProbeItem({ probe, saved }: { probe: LmProbe; saved?: boolean }) {
       probe={probe}
       saved={saved}
       active={mode === 'lm' && current.id === probe.id && current.kind === origin.kind}
-      onOpen={() => loadLmDraft(lmDraftFromProbe(probe, origin))}
-      onDuplicate={() => loadLmDraft(duplicateLmDraft(probe))}
+      onOpen={() => offerDraft({ editor: 'lm', draft: lmDraftFromProbe(probe, origin), title: probe.title, from: 'the library', notice: null })}
+      onDuplicate={() => offerDraft({ editor: 'lm', draft: duplicateLmDraft(probe), title: `${probe.title} (copy)`, from: 'the library', notice: null })}
     />
   );
 }
 
 function ProbeItem({ probe, saved }: { probe: AssociationProbe; saved?: boolean }) {
-  const loadDraft = useWorkbench((s) => s.loadDraft);
+  const offerDraft = useWorkbench((s) => s.offerDraft);
   const current = useWorkbench((s) => s.draft.origin);
   const origin = { kind: saved ? ('user' as const) : ('builtin' as const), id: probe.id };
   return (
@@ -80,8 +80,8 @@ function ProbeItem({ probe, saved }: { probe: AssociationProbe; saved?: boolean 
       probe={probe}
       saved={saved}
       active={current.id === probe.id && current.kind === origin.kind}
-      onOpen={() => loadDraft(draftFromProbe(probe, origin))}
-      onDuplicate={() => loadDraft(duplicateDraft(probe))}
+      onOpen={() => offerDraft({ editor: 'association', draft: draftFromProbe(probe, origin), title: probe.title, from: 'the library', notice: null })}
+      onDuplicate={() => offerDraft({ editor: 'association', draft: duplicateDraft(probe), title: `${probe.title} (copy)`, from: 'the library', notice: null })}
     />
   );
 }
@@ -96,7 +96,7 @@ export const shortCitation = (text: string) => {
 
 export function ProbeLibrary() {
   const saved = useSavedProbes();
-  const loadDraft = useWorkbench((s) => s.loadDraft);
+  const offerDraft = useWorkbench((s) => s.offerDraft);
   const run = useRunMutation();
   const running = useRunning();
   const all = builtinProbes();
@@ -106,7 +106,7 @@ export function ProbeLibrary() {
     <div className="library">
       <div className="panel-head">
         <h2>Probe library</h2>
-        <button type="button" className="small" onClick={() => loadDraft(emptyDraft())}>
+        <button type="button" className="small" onClick={() => offerDraft({ editor: 'association', draft: emptyDraft(), title: 'a new empty probe', from: 'New probe', notice: null })}>
           New probe
         </button>
       </div>

@@ -1,5 +1,6 @@
 // The results of one stored run: its metadata, export buttons (CSV per test, CSV per word, JSON
 // run record), re-run from the same seed, a forest plot for batches, and a card per test.
+import { ImportedNote } from './ImportedNote';
 import { lazy, Suspense } from 'react';
 import { fileStem, itemsCsv, resultsCsv, runRecordJson } from '../../state/exports';
 import { formatD } from '../../state/format';
@@ -75,6 +76,7 @@ export function RunResults({ record, compact }: { record: StoredRun; compact?: b
         {record.options.permutations.toLocaleString('en-US')} permutations · {record.options.bootstrap.toLocaleString('en-US')} bootstrap resamples · finished{' '}
         {new Date(record.finishedAt).toLocaleString()} in {((Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000).toFixed(2)} s · app {record.app.version}
       </p>
+      <ImportedNote from={record.importedFrom} runId={record.runId} />
       <Reproduced record={record} />
       {record.results.length > 1 && (
         <Suspense fallback={<p className="muted">Loading chart…</p>}>

@@ -1,5 +1,6 @@
-// Opening a share link loads its probe into the editor (validated; never runs anything). The
-// fragment is then removed so a reload does not overwrite later edits.
+// Opening a share link offers its probe to the editor (validated; never runs anything): it opens at
+// once, or, when the editor holds unsaved edits, after the user agrees (DraftOfferPrompt). The
+// fragment is then removed so a reload does not offer it again.
 import { useEffect } from 'react';
 import { draftFromProbe } from '../../state/draft';
 import { lmDraftFromProbe } from '../../state/lmDraft';
@@ -11,22 +12,30 @@ export function useShareLink() {
     const apply = () => {
       const lm = readLmShareFragment(window.location.hash);
       if (lm.kind !== 'none') {
-        const { loadLmDraft, showNotice, setView } = useWorkbench.getState();
+        const { offerDraft, showNotice } = useWorkbench.getState();
         if (lm.kind === 'ok') {
-          loadLmDraft(lmDraftFromProbe(lm.probe, { kind: 'share', id: lm.probe.id }));
-          setView('workbench');
-          showNotice({ kind: 'info', title: 'LM probe loaded from a share link', text: `“${lm.probe.title}” is in the editor. Nothing has run: choose a language model, then press Run.` });
+          offerDraft({
+            editor: 'lm',
+            draft: lmDraftFromProbe(lm.probe, { kind: 'share', id: lm.probe.id }),
+            title: lm.probe.title,
+            from: 'a share link',
+            notice: { kind: 'info', title: 'LM probe loaded from a share link', text: `“${lm.probe.title}” is in the editor. Nothing has run: choose a language model, then press Run.` },
+          });
         } else showNotice({ kind: 'error', title: 'This share link could not be opened', text: lm.message });
         history.replaceState(null, '', window.location.pathname + window.location.search);
         return;
       }
       const read = readShareFragment(window.location.hash);
       if (read.kind === 'none') return;
-      const { loadDraft, showNotice, setView } = useWorkbench.getState();
+      const { offerDraft, showNotice } = useWorkbench.getState();
       if (read.kind === 'ok') {
-        loadDraft(draftFromProbe(read.probe, { kind: 'share', id: read.probe.id }));
-        setView('workbench');
-        showNotice({ kind: 'info', title: 'Probe loaded from a share link', text: `“${read.probe.title}” is in the editor. Nothing has run: check it, then press Run.` });
+        offerDraft({
+          editor: 'association',
+          draft: draftFromProbe(read.probe, { kind: 'share', id: read.probe.id }),
+          title: read.probe.title,
+          from: 'a share link',
+          notice: { kind: 'info', title: 'Probe loaded from a share link', text: `“${read.probe.title}” is in the editor. Nothing has run: check it, then press Run.` },
+        });
       } else {
         showNotice({ kind: 'error', title: 'This share link could not be opened', text: read.message });
       }

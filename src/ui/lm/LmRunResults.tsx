@@ -2,6 +2,7 @@
 // exports (tidy CSV per probe and per item from src/probes/export/lmCsv, JSON run record), re-run
 // from the same seed, and one card per probe: the family's headline number with CI/p, a plain
 // sentence, the family's chart, and the items table.
+import { ImportedNote } from '../components/ImportedNote';
 import type { AssociationResult } from '../../core/association/types';
 import type { RunResult } from '../../core/runRecord';
 import { anyRunRecordJson, fileStem, lmItemsCsv, lmResultsCsv } from '../../state/exports';
@@ -227,6 +228,7 @@ export default function LmRunResults({ record }: { record: StoredLmRun }) {
         {record.options.permutations.toLocaleString('en-US')} permutations · {record.options.bootstrap.toLocaleString('en-US')} bootstrap resamples · finished {new Date(record.finishedAt).toLocaleString()} in{' '}
         {((Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000).toFixed(2)} s
       </p>
+      <ImportedNote from={record.importedFrom} runId={record.runId} />
       {iat.length > 0 && <ForestPlot results={iat} fileStem={stem} />}
       <div className="result-list">
         {record.results.map((r) => (

@@ -39,7 +39,19 @@ export function HistoryPage() {
             e.target.value = '';
             if (!f) return;
             imp.mutate(await f.text(), {
-              onSuccess: (r) => showNotice({ kind: 'info', title: 'Run record opened', text: `“${r.title}” (seed ${r.seed}, ${r.model.id}) is now in the history.` }),
+              onSuccess: ({ stored: r, outcome }) => {
+                showNotice(
+                  outcome === 'already-in-history'
+                    ? { kind: 'info', title: 'This run is already in the history', text: `“${r.title}” (seed ${r.seed}, ${r.model.id}) from ${f.name} is the same record as the stored run ${r.runId}; nothing was changed.` }
+                    : outcome === 'stored-under-new-id'
+                      ? {
+                          kind: 'info',
+                          title: 'Run record opened as a separate run',
+                          text: `${f.name} has the id ${r.importedFrom?.runId} of a run already in the history, but different contents. The stored run is unchanged; the file is kept as ${r.runId}, marked as imported.`,
+                        }
+                      : { kind: 'info', title: 'Run record opened', text: `“${r.title}” (seed ${r.seed}, ${r.model.id}) is now in the history, marked as imported.` },
+                );
+              },
               onError: (err) => showNotice({ kind: 'error', title: `Could not open ${f.name}`, text: err.message }),
             });
           }}
@@ -77,6 +89,11 @@ export function HistoryPage() {
                   {r.title}
                   <br />
                   <code className="muted">{r.probeId}</code>
+                  {r.importedFrom && (
+                    <span className="tag" title={`Opened from a file on ${new Date(r.importedFrom.at).toLocaleString()}; its id in the file: ${r.importedFrom.runId}`}>
+                      imported
+                    </span>
+                  )}
                 </th>
                 <td>
                   {r.model.id}

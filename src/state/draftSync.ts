@@ -1,0 +1,180 @@
+// The editor drafts live in localStorage (zustand persist, store.ts), which every tab of the app
+// shares. Two things can lose a draft there, and this file guards both:
+//
+// - A second tab. Each tab writes its whole state on every keystroke, so a tab that never saw the
+//   other's edits would overwrite them. On the browser's `storage` event a tab whose draft was
+//   in step with storage takes the other tab's newer draft (the tabs stay in sync, nothing is lost);
+//   a tab holding edits that storage never had keeps them on screen, stops writing that editor's
+//   draft, and asks which draft to keep (DraftSyncBar). Its writes of everything else go on.
+// - A full quota. A write that throws QuotaExceededError (a huge paste or import) is caught and
+//   reported with the size, instead of the draft silently ceasing to be saved.
+//
+// Storage that cannot be used at all (blocked by the browser) falls back to memory for the tab.
+import type { StateStorage } from 'zustand/middleware';
+import { create } from 'zustand';
+import type { ProbeDraft } from './draft';
+import type { LmDraft } from './store';
+
+export type DraftEditor = 'association' | 'lm';
+
+interface EditorCopy {
+  draft: ProbeDraft | LmDraft;
+  dirty: boolean;
+}
+
+export interface DraftSyncState {
+  /** Per editor: the other tab's draft, while this tab holds different unsaved edits. */
+  conflicts: Partial<Record<DraftEditor, EditorCopy>>;
+  /** The last write that did not fit (characters written), or null. */
+  quota: { chars: number } | null;
+  /** Why drafts are kept in memory only, when storage cannot be used at all. */
+  unavailable: string | null;
+}
+
+export const useDraftSync = create<DraftSyncState>(() => ({ conflicts: {}, quota: null, unavailable: null }));
+
+const FIELDS: Record<DraftEditor, { draft: 'draft' | 'lmDraft'; dirty: 'draftDirty' | 'lmDraftDirty' }> = {
+  association: { draft: 'draft', dirty: 'draftDirty' },
+  lm: { draft: 'lmDraft', dirty: 'lmDraftDirty' },
+};
+
+type PersistedState = Record<string, unknown>;
+
+const stateOf = (raw: string | null): PersistedState | null => {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as { state?: PersistedState };
+    return v && typeof v.state === 'object' && v.state ? v.state : null;
+  } catch {
+    return null;
+  }
+};
+
+const sameDraft = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export const isQuotaError = (e: unknown): boolean =>
+  e instanceof Error && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || (e as { code?: number }).code === 22);
+
+const memoryStorage = (): StateStorage => {
+  const m = new Map<string, string>();
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+};
+
+/** localStorage, or memory where the browser refuses it (reading `localStorage` itself can throw). */
+function baseStorage(): StateStorage {
+  try {
+    if (typeof localStorage === 'undefined') return memoryStorage();
+    const probe = '__bias-workbench-probe__';
+    localStorage.setItem(probe, '1');
+    localStorage.removeItem(probe);
+    return localStorage;
+  } catch (e) {
+    if (isQuotaError(e)) return localStorage;
+    useDraftSync.setState({ unavailable: `this browser does not allow local storage here (${e instanceof Error ? e.name : String(e)})` });
+    return memoryStorage();
+  }
+}
+
+/**
+ * The persist middleware's storage: writes keep the other tab's draft for an editor in conflict,
+ * and quota errors are reported instead of thrown.
+ */
+export function guardedDraftStorage(): StateStorage {
+  const base = baseStorage();
+  return {
+    getItem: (name) => base.getItem(name),
+    removeItem: (name) => base.removeItem(name),
+    setItem: (name, value) => {
+      let toWrite = value;
+      const { conflicts } = useDraftSync.getState();
+      const paused = (Object.keys(conflicts) as DraftEditor[]).filter((k) => conflicts[k]);
+      if (paused.length) {
+        const stored = stateOf(base.getItem(name) as string | null);
+        const mine = JSON.parse(value) as { state: PersistedState };
+        for (const editor of paused) {
+          const f = FIELDS[editor];
+          if (stored && f.draft in stored) {
+            mine.state[f.draft] = stored[f.draft];
+            mine.state[f.dirty] = stored[f.dirty];
+          }
+        }
+        toWrite = JSON.stringify(mine);
+      }
+      try {
+        base.setItem(name, toWrite);
+        if (useDraftSync.getState().quota) useDraftSync.setState({ quota: null });
+      } catch (e) {
+        if (!isQuotaError(e)) throw e;
+        useDraftSync.setState({ quota: { chars: toWrite.length } });
+      }
+    },
+  };
+}
+
+/** What this tab should do when another tab wrote a draft: nothing, take it, or ask. */
+export type StorageEventAction = 'same' | 'adopt' | 'conflict';
+
+/**
+ * @param ours this tab's draft now
+ * @param before the stored draft before the other tab's write (null: none was stored)
+ * @param theirs the draft the other tab wrote
+ * @param oursDirty whether this tab's draft has unsaved edits
+ */
+export function storageEventAction(ours: unknown, before: unknown, theirs: unknown, oursDirty: boolean): StorageEventAction {
+  if (sameDraft(ours, theirs)) return 'same';
+  const inStep = before === undefined || before === null ? !oursDirty : sameDraft(ours, before);
+  return inStep ? 'adopt' : 'conflict';
+}
+
+interface DraftStore {
+  getState: () => PersistedState;
+  setState: (partial: PersistedState) => void;
+}
+
+/**
+ * Follow the other tabs' writes of `key` (the persist name). Returns a function that stops.
+ * `store` is the workbench store (passed in, so this file does not import it).
+ */
+export function startDraftSync(key: string, store: DraftStore, target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== key || e.newValue === null) return;
+    const theirs = stateOf(e.newValue);
+    if (!theirs) return;
+    const before = stateOf(e.oldValue);
+    const ours = store.getState();
+    const conflicts = { ...useDraftSync.getState().conflicts };
+    const adopt: PersistedState = {};
+    for (const editor of ['association', 'lm'] as const) {
+      const f = FIELDS[editor];
+      if (!(f.draft in theirs)) continue;
+      const copy: EditorCopy = { draft: theirs[f.draft] as EditorCopy['draft'], dirty: theirs[f.dirty] === true };
+      const action = conflicts[editor] ? (sameDraft(ours[f.draft], copy.draft) ? 'same' : 'conflict') : storageEventAction(ours[f.draft], before?.[f.draft], copy.draft, ours[f.dirty] === true);
+      if (action === 'same') delete conflicts[editor];
+      else if (action === 'adopt') Object.assign(adopt, { [f.draft]: copy.draft, [f.dirty]: copy.dirty });
+      else conflicts[editor] = copy;
+    }
+    useDraftSync.setState({ conflicts });
+    if (Object.keys(adopt).length) store.setState(adopt);
+  };
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (Object.values(useDraftSync.getState().conflicts).some(Boolean)) e.preventDefault();
+  };
+  target.addEventListener('storage', onStorage as EventListener);
+  target.addEventListener('beforeunload', onBeforeUnload as EventListener);
+  return () => {
+    target.removeEventListener('storage', onStorage as EventListener);
+    target.removeEventListener('beforeunload', onBeforeUnload as EventListener);
+  };
+}
+
+/** The user's answer to a conflict: keep this tab's draft (stored again) or take the other tab's. */
+export function resolveDraftConflict(editor: DraftEditor, keep: 'mine' | 'theirs', store: DraftStore): void {
+  const copy = useDraftSync.getState().conflicts[editor];
+  const conflicts = { ...useDraftSync.getState().conflicts };
+  delete conflicts[editor];
+  useDraftSync.setState({ conflicts });
+  const f = FIELDS[editor];
+  if (keep === 'theirs' && copy) store.setState({ [f.draft]: copy.draft, [f.dirty]: copy.dirty });
+  // Either way the store writes again, now with this editor's draft included.
+  else store.setState({ [f.draft]: store.getState()[f.draft] });
+}
