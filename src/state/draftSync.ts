@@ -3,9 +3,11 @@
 //
 // - A second tab. Each tab writes its whole state on every keystroke, so a tab that never saw the
 //   other's edits would overwrite them. On the browser's `storage` event a tab whose draft was
-//   in step with storage takes the other tab's newer draft (the tabs stay in sync, nothing is lost);
-//   a tab holding edits that storage never had keeps them on screen, stops writing that editor's
-//   draft, and asks which draft to keep (DraftSyncBar). Its writes of everything else go on.
+//   in step with storage takes the other tab's newer draft (the tabs stay in sync, nothing is lost).
+//   Before each write a tab also checks that the stored draft is still the one it last saw (events
+//   can come late, or not at all for a frozen background tab). A tab holding edits that storage
+//   never had keeps them on screen, stops writing that editor's draft, and asks which draft to keep
+//   (DraftSyncBar). Its writes of everything else go on.
 // - A full quota. A write that throws QuotaExceededError (a huge paste or import) is caught and
 //   reported with the size, instead of the draft silently ceasing to be saved.
 //
@@ -75,33 +77,57 @@ function baseStorage(): StateStorage {
   }
 }
 
+/** What this tab last read or wrote: the raw stored value, and each editor's draft (as JSON) in it. */
+const seen: { raw: string | null; drafts: Partial<Record<DraftEditor, string>> } = { raw: null, drafts: {} };
+
+const noteSeen = (raw: string | null) => {
+  seen.raw = raw;
+  const state = stateOf(raw);
+  for (const editor of ['association', 'lm'] as const) {
+    const f = FIELDS[editor];
+    if (state && f.draft in state) seen.drafts[editor] = JSON.stringify(state[f.draft]);
+  }
+};
+
 /**
- * The persist middleware's storage: writes keep the other tab's draft for an editor in conflict,
- * and quota errors are reported instead of thrown.
+ * The persist middleware's storage: a write keeps the stored draft of an editor in conflict (and
+ * opens a conflict when the stored draft changed since this tab last saw it), and quota errors
+ * are reported instead of thrown.
  */
 export function guardedDraftStorage(): StateStorage {
   const base = baseStorage();
   return {
-    getItem: (name) => base.getItem(name),
+    getItem: (name) => {
+      const raw = base.getItem(name) as string | null;
+      noteSeen(raw);
+      return raw;
+    },
     removeItem: (name) => base.removeItem(name),
     setItem: (name, value) => {
       let toWrite = value;
-      const { conflicts } = useDraftSync.getState();
-      const paused = (Object.keys(conflicts) as DraftEditor[]).filter((k) => conflicts[k]);
-      if (paused.length) {
-        const stored = stateOf(base.getItem(name) as string | null);
+      const storedRaw = base.getItem(name) as string | null;
+      const conflicts = { ...useDraftSync.getState().conflicts };
+      // The common case costs one string comparison: nobody else wrote since this tab did.
+      if (storedRaw !== seen.raw || Object.values(conflicts).some(Boolean)) {
+        const stored = stateOf(storedRaw);
         const mine = JSON.parse(value) as { state: PersistedState };
-        for (const editor of paused) {
+        for (const editor of ['association', 'lm'] as const) {
           const f = FIELDS[editor];
-          if (stored && f.draft in stored) {
+          if (!stored || !(f.draft in stored)) continue;
+          const storedDraft = JSON.stringify(stored[f.draft]);
+          const changedUnseen = seen.drafts[editor] !== undefined && storedDraft !== seen.drafts[editor] && storedDraft !== JSON.stringify(mine.state[f.draft]);
+          if (changedUnseen && !conflicts[editor]) conflicts[editor] = { draft: stored[f.draft] as EditorCopy['draft'], dirty: stored[f.dirty] === true };
+          if (conflicts[editor]) {
             mine.state[f.draft] = stored[f.draft];
             mine.state[f.dirty] = stored[f.dirty];
           }
         }
         toWrite = JSON.stringify(mine);
+        if (Object.keys(conflicts).length !== Object.keys(useDraftSync.getState().conflicts).length) useDraftSync.setState({ conflicts });
       }
       try {
         base.setItem(name, toWrite);
+        noteSeen(toWrite);
         if (useDraftSync.getState().quota) useDraftSync.setState({ quota: null });
       } catch (e) {
         if (!isQuotaError(e)) throw e;
@@ -154,6 +180,10 @@ export function startDraftSync(key: string, store: DraftStore, target: Pick<Wind
       else conflicts[editor] = copy;
     }
     useDraftSync.setState({ conflicts });
+    // What the other tab wrote is now seen; drafts in conflict are left for the user's answer.
+    const seenDrafts = { ...seen.drafts };
+    noteSeen(e.newValue);
+    for (const editor of ['association', 'lm'] as const) if (conflicts[editor]) seen.drafts[editor] = seenDrafts[editor]!;
     if (Object.keys(adopt).length) store.setState(adopt);
   };
   const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -173,6 +203,8 @@ export function resolveDraftConflict(editor: DraftEditor, keep: 'mine' | 'theirs
   const conflicts = { ...useDraftSync.getState().conflicts };
   delete conflicts[editor];
   useDraftSync.setState({ conflicts });
+  // The other tab's draft has now been seen (and answered), so writing over it is no accident.
+  if (copy) seen.drafts[editor] = JSON.stringify(copy.draft);
   const f = FIELDS[editor];
   if (keep === 'theirs' && copy) store.setState({ [f.draft]: copy.draft, [f.dirty]: copy.dirty });
   // Either way the store writes again, now with this editor's draft included.

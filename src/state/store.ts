@@ -130,7 +130,11 @@ const createEditorSlice: Slice<EditorSlice> = (set, get) => ({
   pendingOffer: null,
   offerDraft: (offer) => {
     const s = get();
-    const unsaved = offer.editor === 'lm' ? s.lmDraftDirty && s.lmDraft.text !== offer.draft.text : s.draftDirty && JSON.stringify(s.draft) !== JSON.stringify(offer.draft);
+    // Where the offered probe is what the editor already holds (origin aside), nothing would be lost.
+    const unsaved =
+      offer.editor === 'lm'
+        ? s.lmDraftDirty && s.lmDraft.text !== offer.draft.text
+        : s.draftDirty && JSON.stringify({ ...s.draft, origin: null }) !== JSON.stringify({ ...offer.draft, origin: null });
     if (unsaved) set({ pendingOffer: offer, view: 'workbench' });
     else acceptOffer(set, offer);
   },
