@@ -1,7 +1,9 @@
 // When the browser will not keep run history: IndexedDB blocked outright (indexedDB.open throws
 // SecurityError, as in private modes and managed browsers) and storage full (every put/add throws
 // QuotaExceededError). The run must still finish, show the CLI's effect size and export a CSV with
-// the CLI's numbers, and the page must say plainly what is and is not kept.
+// the CLI's numbers, and the page must say plainly what is and is not kept. And when storage
+// works: persistence is asked for once, after the first run rather than on load, and History
+// shows how much storage is used.
 import { expect, test, type Page } from '@playwright/test';
 import { cliRun, downloadText, openApp, openBuiltin, parseCsv, runAndReadD, setOption, waitForModel, WEAT1 } from './helpers';
 
@@ -74,4 +76,31 @@ test('storage full: the run is shown and kept for the tab, and the page says sto
   await page.getByRole('button', { name: 'History' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Browser storage is full' })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(WEAT1.replace(/[()×]/g, '.')) })).toContainText(`d = ${d}`);
+});
+
+test('storage works: persistence is asked for once, after the first run (not on load), and History shows the usage', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { persistCalls: number };
+    w.persistCalls = 0;
+    const persist = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => {
+      w.persistCalls++;
+      return persist();
+    };
+  });
+  const calls = () => page.evaluate(() => (window as unknown as { persistCalls: number }).persistCalls);
+  await openApp(page);
+  await openBuiltin(page, WEAT1);
+  await setOption(page, 'Permutations', '1000');
+  await waitForModel(page);
+  expect(await calls()).toBe(0);
+  await runAndReadD(page);
+  await expect.poll(calls).toBe(1);
+  await page.getByRole('region', { name: /^Results:/ }).getByRole('button', { name: 'Re-run' }).click();
+  await expect(page.getByText(/^Reproduced:/)).toBeVisible();
+  expect(await calls()).toBe(1);
+  await expect(page.getByRole('status').filter({ hasText: /History is off|storage is full/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByText(/^Using [\d.]+ (bytes|kB|MB) of [\d.]+ (MB|GB|TB); (storage is persistent|may be cleared by the browser when space is low)\.$/)).toBeVisible();
 });

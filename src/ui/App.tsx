@@ -1,5 +1,4 @@
-// The app shell: header with the view switch and model status, a notice bar (and, on the
-// workbench, a one-line banner when run history is not being kept on disk), and one of three
+// The app shell: header with the view switch and model status, a notice bar, and one of three
 // views (workbench, history, class mode). Reads a share link from the fragment on load.
 import { lazy, Suspense, useEffect } from 'react';
 import { useWorkbench } from '../state/store';
@@ -7,7 +6,6 @@ import { useShareLink } from './hooks/useShareLink';
 import { usePrefetchChunks } from './hooks/usePrefetch';
 import { Header } from './components/Header';
 import { NoticeBar } from './components/NoticeBar';
-import { StorageNotice } from './components/StorageNotice';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { HistoryPage } from './pages/HistoryPage';
 
@@ -34,7 +32,6 @@ export function App() {
       <a className="skip-link" href="#main">Skip to content</a>
       <Header />
       <NoticeBar />
-      {view === 'workbench' && <StorageNotice variant="banner" />}
       <main id="main" tabIndex={-1}>
         {view === 'workbench' && <WorkbenchPage />}
         {view === 'history' && <HistoryPage />}
