@@ -18,7 +18,9 @@ import { formatD, formatP } from './format';
 import type { AssociationProbe } from '../probes/schema';
 import * as client from '../worker/client';
 import type { DevicePreference, LoadedModelInfo } from '../worker/client';
-import { deleteProbe, deleteRun, getRun, listProbes, listRuns, saveProbe, saveRun } from './db';
+import { deleteProbe, deleteRun, getRun, listProbes, listRuns, openHistory, saveProbe, saveRun } from './db';
+import { historyStatusNow, useHistoryStatus } from './historyStatus';
+import { readStorageUsage, requestPersistenceOnce } from './persistentStorage';
 import { buildStoredLmRun, buildStoredRun, type AnyStoredRun } from './runRecord';
 import { lmHeadline } from './lmFormat';
 import { useWorkbench } from './store';
@@ -113,6 +115,17 @@ export const useVocabulary = (modelId: string, words: string[], enabled: boolean
     placeholderData: (prev) => prev,
   });
 
+/**
+ * Where history is kept (ok | memory-only | full): opens IndexedDB on first use, so a browser that
+ * blocks it is found out on load, not after the first run.
+ */
+export const useStorageStatus = () => {
+  useQuery({ queryKey: ['history-open'], queryFn: async () => (await openHistory()) !== null, staleTime: Infinity, gcTime: Infinity });
+  return useHistoryStatus((s) => s.status);
+};
+/** Bytes used and allowed, and whether the browser keeps them when space is low (null: not reported). */
+export const useStorageUsage = () => useQuery({ queryKey: ['storage-usage'], queryFn: readStorageUsage });
+
 export const useRuns = () => useQuery({ queryKey: ['runs'], queryFn: listRuns });
 export const useRun = (id: string | null) =>
   useQuery({ queryKey: ['run', id], queryFn: async () => (id ? ((await getRun(id)) ?? null) : null), enabled: !!id });
@@ -158,7 +171,13 @@ export const useImportRun = () => {
 
 export const useDeleteRun = () => {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (id: string) => deleteRun(id), onSuccess: () => qc.invalidateQueries({ queryKey: ['runs'] }) });
+  return useMutation({
+    mutationFn: (id: string) => deleteRun(id),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['runs'] });
+      void qc.invalidateQueries({ queryKey: ['storage-usage'] });
+    },
+  });
 };
 
 export interface AssociationRunVariables {
@@ -243,6 +262,8 @@ export const useRunMutation = () => {
     onSuccess: (record) => {
       qc.setQueryData(['run', record.runId], record);
       void qc.invalidateQueries({ queryKey: ['runs'] });
+      // Something worth keeping is on disk now: ask the browser (once) not to clear it when space is low.
+      if (historyStatusNow().kind === 'ok') void requestPersistenceOnce().finally(() => qc.invalidateQueries({ queryKey: ['storage-usage'] }));
       useWorkbench.getState().openRun(record.runId);
       const first = record.results[0];
       useWorkbench

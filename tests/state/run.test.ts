@@ -1,6 +1,6 @@
 // The run flow of the page (state/queries.ts executeRun) with the worker client mocked: a finished
-// run is saved with model, seed and options; Cancel rejects at once even while the model loads;
-// progress is cleared afterwards.
+// run is saved with model, seed and options (and still returned when IndexedDB is blocked); Cancel
+// rejects at once even while the model loads; progress is cleared afterwards.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
@@ -23,6 +23,7 @@ vi.mock('../../src/worker/client', () => ({
 const { executeRun, cancelRun } = await import('../../src/state/queries');
 const { useWorkbench } = await import('../../src/state/store');
 const { getRun, setDb, WorkbenchDb } = await import('../../src/state/db');
+const { historyStatusNow } = await import('../../src/state/historyStatus');
 
 const vars = () => ({
   probeId: 'caliskan-weat-1',
@@ -46,6 +47,26 @@ describe('executeRun', () => {
     expect((record.results[0] as { effectSize?: number } | undefined)?.effectSize).toBe(1.17);
     expect((await getRun(record.runId))?.probeId).toBe('caliskan-weat-1');
     expect(useWorkbench.getState().runProgress).toBeNull();
+  });
+
+  it('returns the record (and keeps it for this tab) when IndexedDB cannot be opened', async () => {
+    setDb(
+      new WorkbenchDb(`blocked-${Math.random()}`, {
+        indexedDB: {
+          open: () => {
+            throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+          },
+        } as unknown as IDBFactory,
+        IDBKeyRange,
+      }),
+    );
+    const qc = new QueryClient();
+    const p = executeRun(vars(), qc);
+    releaseModel();
+    const record = await p;
+    expect((record.results[0] as { effectSize?: number } | undefined)?.effectSize).toBe(1.17);
+    expect((await getRun(record.runId))?.runId).toBe(record.runId);
+    expect(historyStatusNow().kind).toBe('memory-only');
   });
 
   it('Cancel while the model is still loading rejects at once with CancelledError', async () => {

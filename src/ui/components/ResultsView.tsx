@@ -1,5 +1,6 @@
 // The results of one stored run: its metadata, export buttons (CSV per test, CSV per word, JSON
-// run record), re-run from the same seed, a forest plot for batches, and a card per test.
+// run record), re-run from the same seed, a forest plot for batches, and a card per test; above
+// them, a one-line banner when the run is not being kept on disk (StorageNotice).
 import { ImportedNote } from './ImportedNote';
 import { lazy, Suspense } from 'react';
 import { fileStem, itemsCsv, resultsCsv, runRecordJson } from '../../state/exports';
@@ -11,6 +12,7 @@ import { downloadText } from '../download';
 import { BACKEND_LABEL } from './ModelStatus';
 import { LazyBoundary } from './LazyBoundary';
 import { ResultCard } from './ResultCard';
+import { StorageNotice } from './StorageNotice';
 
 const ForestPlot = lazy(() => import('../charts/ForestPlot'));
 const LmRunResults = lazy(() => import('../lm/LmRunResults'));
@@ -92,7 +94,7 @@ export function RunResults({ record, compact }: { record: StoredRun; compact?: b
   );
 }
 
-export function ResultsView() {
+function CurrentRun() {
   const id = useWorkbench((s) => s.currentRunId);
   const run = useRun(id);
   if (!id) return <p className="muted empty-results">Results appear here after a run. Try a built-in test: open “WEAT 1” in the library and press Run.</p>;
@@ -105,4 +107,14 @@ export function ResultsView() {
       </LazyBoundary>
     );
   return <RunResults record={run.data} />;
+}
+
+/** The current run, with the storage banner above it: where a run is kept matters where it is read. */
+export function ResultsView() {
+  return (
+    <>
+      <StorageNotice variant="banner" />
+      <CurrentRun />
+    </>
+  );
 }

@@ -1,16 +1,20 @@
-// Every finished run, newest first, from IndexedDB. Open shows it in the workbench (re-export,
-// re-run from its seed); Delete removes it.
+// Every finished run, newest first, from IndexedDB (or this tab's memory when the browser blocks
+// it: the storage notice says so). Open shows it in the workbench (re-export, re-run from its
+// seed); Delete removes it.
 import { formatD, formatP } from '../../state/format';
 import { useRef, useState } from 'react';
 import { lmHeadline } from '../../state/lmFormat';
 import { isLmRun, type AnyStoredRun } from '../../state/runRecord';
 import { CompareRuns } from '../components/CompareRuns';
-import { useDeleteRun, useImportRun, useRuns } from '../../state/queries';
+import { useDeleteRun, useImportRun, useRuns, useStorageStatus } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import { BACKEND_LABEL } from '../components/ModelStatus';
+import { StorageNotice } from '../components/StorageNotice';
+import { StorageUsage } from '../components/StorageUsage';
 
 export function HistoryPage() {
   const runs = useRuns();
+  const storage = useStorageStatus();
   const openRun = useWorkbench((s) => s.openRun);
   const setView = useWorkbench((s) => s.setView);
   const del = useDeleteRun();
@@ -57,12 +61,17 @@ export function HistoryPage() {
           }}
         />
       </div>
+      <StorageNotice variant="history" />
       {chosen.length === 2 ? (
         <CompareRuns a={chosen[0]!} b={chosen[1]!} />
       ) : (
         <p className="muted small-text">Tick “Compare” on two runs (e.g. the same probe on two models, or fp32 vs q8) to see their headline numbers side by side.</p>
       )}
-      <p className="muted">Kept in this browser (IndexedDB). Open a run to see its charts, export it again, or re-run it from its seed. Run records exported as JSON (here or by the CLI) can be opened too.</p>
+      <p className="muted">
+        {storage.kind === 'memory-only' ? 'Kept in this tab only.' : 'Kept in this browser (IndexedDB).'} Open a run to see its charts, export it again, or re-run it from its seed. Run records
+        exported as JSON (here or by the CLI) can be opened too.
+      </p>
+      <StorageUsage />
       {runs.isPending && <p>Loading…</p>}
       {runs.isError && <p className="error-text" role="alert">Could not read the history: {runs.error.message}</p>}
       {runs.data && runs.data.length === 0 && <p>No runs yet.</p>}
