@@ -230,6 +230,8 @@ test('a Hub model id + Hub host from the picker loads through the Hub path (mock
   const hub = await startMockHub({ root: path.join(root, 'public', 'models'), chunkBytes: 256 * 1024 });
   try {
     await openApp(page, `/?hubHost=${encodeURIComponent(hub.url)}`);
+    // A link may only propose a host: it is used once the user agrees.
+    await page.getByRole('dialog', { name: 'This link asks to change the Hub host' }).getByRole('button', { name: 'Use this host' }).click();
     await page.getByRole('combobox', { name: 'Device' }).selectOption('wasm');
     await page.getByText('Hub model or local folder').click();
     await expect(page.getByRole('textbox', { name: 'Hub host' })).toHaveValue(hub.url);

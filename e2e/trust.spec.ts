@@ -10,19 +10,21 @@ import { openApp, openBuiltin, runAndReadD, WEAT1, downloadText } from './helper
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GPT = 'workbench/tiny-gpt2';
+const WEAT2 = 'WEAT 2: Musical instruments vs weapons × pleasant vs unpleasant';
 
 const storedState = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('bias-workbench:v1') ?? '{}').state ?? {});
 
 test('a link naming a Hub host and model downloads nothing until the user confirms the host', async ({ page }) => {
   const hub = await startMockHub({ root: path.join(root, 'public', 'models'), chunkBytes: 256 * 1024 });
   try {
+    const host = hub.url.endsWith('/') ? hub.url : `${hub.url}/`;
     const link = `/?hubHost=${encodeURIComponent(hub.url)}&hubModel=${GPT}`;
     // Declined: nothing fetched, nothing stored, and a later plain visit fetches nothing either.
     await openApp(page, link);
     const dialog = page.getByRole('dialog', { name: 'This link asks to load a model' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText(GPT);
-    await expect(dialog).toContainText(`${hub.url}/ — not the Hugging Face Hub`);
+    await expect(dialog).toContainText(`${host} — not the Hugging Face Hub`);
     await page.waitForTimeout(1500);
     expect(hub.requests).toEqual([]);
     await dialog.getByRole('button', { name: 'Don’t load' }).click();
@@ -43,16 +45,16 @@ test('a link naming a Hub host and model downloads nothing until the user confir
     // Confirmed: the model loads from that host, which is labelled.
     await page.goto(link);
     await page.getByRole('combobox', { name: 'Device' }).selectOption('wasm');
-    await dialog.getByRole('button', { name: `Load from ${hub.url}/` }).click();
+    await dialog.getByRole('button', { name: `Load from ${host}` }).click();
     await expect(page.getByRole('status', { name: 'Backend' })).toHaveText('WASM', { timeout: 90_000 });
     expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 200`);
-    await expect(page.getByRole('note').filter({ hasText: `Hub host: ${hub.url}/ (not the Hugging Face Hub)` })).toBeVisible();
-    expect(await storedState(page)).toMatchObject({ hubHost: `${hub.url}/`, modelId: `hub:${GPT}` });
+    await expect(page.getByRole('note').filter({ hasText: `Hub host: ${host} (not the Hugging Face Hub)` })).toBeVisible();
+    expect(await storedState(page)).toMatchObject({ hubHost: host, modelId: `hub:${GPT}` });
 
     // A reload keeps the choice but downloads again only on a click that names the host.
     const before = hub.requests.length;
     await page.reload();
-    const load = page.getByRole('button', { name: `Load from ${hub.url}/` });
+    const load = page.getByRole('button', { name: `Load from ${host}` });
     await expect(load).toBeVisible();
     await page.waitForTimeout(1500);
     expect(hub.requests.length).toBe(before);
@@ -70,7 +72,7 @@ test('a link with a host that is not a web address is refused with the reason', 
 
 test('a share link over unsaved edits asks first, and keeping them keeps them', async ({ page, context }) => {
   await openApp(page);
-  await openBuiltin(page, 'WEAT 2: Instruments vs weapons × pleasant vs unpleasant');
+  await openBuiltin(page, WEAT2);
   await page.getByRole('button', { name: 'Share link' }).click();
   const url = await page.getByRole('textbox', { name: /^Share URL/ }).inputValue();
   await openBuiltin(page, WEAT1);
@@ -87,34 +89,44 @@ test('a share link over unsaved edits asks first, and keeping them keeps them', 
   // Asked again, and accepted, the shared probe opens.
   await page.goto(url.replace('#', '?again#'));
   await dialog.getByRole('button', { name: /^Open “WEAT 2/ }).click();
-  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('WEAT 2: Instruments vs weapons × pleasant vs unpleasant');
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(WEAT2);
   void context;
 });
 
-test('two tabs editing the draft: the second sees the first one’s words, and never writes over edits it did not see', async ({ context }) => {
+test('two tabs editing the draft keep each other’s words, and a tab that missed the other’s edit asks instead of writing over it', async ({ context }) => {
   const a = await context.newPage();
+  // A switch to make tab A deaf to storage events later, installed before the app's own listener.
+  await a.addInitScript(() => {
+    window.addEventListener('storage', (e) => (window as { deaf?: boolean }).deaf && e.stopImmediatePropagation());
+  });
   await openApp(a);
   await openBuiltin(a, WEAT1);
   const b = await context.newPage();
   await openApp(b);
-  const wordsA = a.getByRole('textbox', { name: 'Words in X', exact: true });
-  const wordsB = b.getByRole('textbox', { name: 'Words in X', exact: true });
-  await wordsA.fill('alpha\nbeta');
-  await expect(wordsB).toHaveValue('alpha\nbeta'); // in step: taken over
-  await wordsB.fill('alpha\nbeta\ngamma');
-  await expect(wordsA).toHaveValue('alpha\nbeta\ngamma');
-  // Tab A goes offline from storage events (as a tab in the background can) and edits on its own.
-  await a.evaluate(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), { capture: true }));
-  await wordsA.fill('only in A');
-  await wordsB.fill('only in B');
-  // B wrote over A's "only in A" without having seen it? No: B was in step with storage when A wrote
-  // (A's write came first), so B took it; B's edit then conflicts with nothing. What must not happen
-  // is A's next keystroke silently replacing B's stored draft: A never saw it, so A asks.
-  await a.evaluate(() => {
-    // Deliver the missed event now.
-    window.dispatchEvent(new StorageEvent('storage', { key: 'bias-workbench:v1', oldValue: null, newValue: localStorage.getItem('bias-workbench:v1') }));
-  });
-  void wordsA;
+  const x = (p: Page) => p.getByRole('textbox', { name: 'Words in X', exact: true });
+  const y = (p: Page) => p.getByRole('textbox', { name: 'Words in Y', exact: true });
+  // In step: each tab takes the other's edits, so neither writes over them.
+  await x(a).fill('alpha\nbeta');
+  await expect(x(b)).toHaveValue('alpha\nbeta');
+  await y(b).fill('gamma\ndelta');
+  await expect(y(a)).toHaveValue('gamma\ndelta');
+  await expect(x(a)).toHaveValue('alpha\nbeta');
+
+  // Tab A stops hearing storage events (as a frozen background tab can), and B edits meanwhile.
+  await a.evaluate(() => ((window as { deaf?: boolean }).deaf = true));
+  await x(b).fill('written in B');
+  await a.waitForFunction(() => localStorage.getItem('bias-workbench:v1')?.includes('written in B'));
+  await x(a).fill('written in A, unaware of B');
+  const bar = a.getByRole('alert').filter({ hasText: 'The WEAT/SEAT draft was changed in another tab' });
+  await expect(bar).toBeVisible();
+  await a.screenshot({ path: '/tmp/trust-two-tabs.png' });
+  // B's words are still what is stored: a reload of B shows them.
+  await b.reload();
+  await expect(x(b)).toHaveValue('written in B');
+  // A keeps its own, explicitly: now it is stored, and B (in step) takes it.
+  await bar.getByRole('button', { name: 'Keep this tab’s draft' }).click();
+  await expect(bar).toHaveCount(0);
+  await expect(x(b)).toHaveValue('written in A, unaware of B');
 });
 
 test('a forged run record with the id of a stored run is kept beside it, never over it', async ({ page }) => {
