@@ -25,7 +25,7 @@ import { buildStoredLmRun, buildStoredRun, type AnyStoredRun } from './runRecord
 import { lmHeadline } from './lmFormat';
 import { useWorkbench } from './store';
 import { downloadConsentNow, useDownloadConsent } from './downloadConsent';
-import { hubHostLabel } from './hubHost';
+import { hubHostLabel, isDefaultHubHost } from './hubHost';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -233,7 +233,9 @@ export async function executeRun(v: RunVariables, qc: QueryClient = queryClient)
       setRunProgress({ stage: 'lm', step: 'score', done: 0, total: 0, test: 1, tests: v.probes.length });
       const options = lmRunOptionsFrom(v.options);
       const results = await client.runLmProbes({ probes: v.probes, info, options }, setRunProgress, mine.signal);
-      const record = buildStoredLmRun({ ...v, info, options, startedAt, finishedAt: new Date(), results });
+      const host = downloadConsentNow(v.modelId).host;
+      const otherHubHost = host && !isDefaultHubHost(host) ? host : undefined;
+      const record = buildStoredLmRun({ ...v, info, options, startedAt, finishedAt: new Date(), results, ...(otherHubHost ? { otherHubHost } : {}) });
       await saveRun(record);
       return record;
     }

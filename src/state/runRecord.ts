@@ -79,12 +79,15 @@ export interface StoredLmRun extends RunRecord<AnyProbe, RunResult> {
 export type AnyStoredRun = StoredRun | StoredLmRun;
 export const isLmRun = (r: AnyStoredRun): r is StoredLmRun => (r as StoredLmRun).modality === 'lm';
 
-/** The model as an LM run record names it (same title form as the CLI's). */
-export const lmRunModel = (i: LmInfo) => {
+/**
+ * The model as an LM run record names it (same title form as the CLI's); a model downloaded from
+ * a host other than the Hugging Face Hub says so in its title.
+ */
+export const lmRunModel = (i: LmInfo, otherHubHost?: string) => {
   const sha = Object.values(i.sha256)[0] ?? null;
   return {
     id: i.id,
-    title: `${i.id} (${i.modelType} ${i.kind}, ${i.dtype}, ${i.backend})`,
+    title: `${i.id} (${i.modelType} ${i.kind}, ${i.dtype}, ${i.backend})${otherHubHost ? ` from ${otherHubHost}` : ''}`,
     assetSha256: sha && /^[0-9a-f]{64}$/.test(sha) ? sha : null,
     dtype: i.dtype,
     backend: (i.backend === 'cpu' ? 'node' : i.backend) as RunBackend,
@@ -102,12 +105,14 @@ export function buildStoredLmRun(args: {
   finishedAt: Date;
   results: LmRunResult[];
   rerunOf?: string;
+  /** The Hub host the model came from, when it is not the Hugging Face Hub. */
+  otherHubHost?: string;
 }): StoredLmRun {
   const record = createRunRecord<AnyProbe, RunResult>({
     runId: makeRunId(args.finishedAt, Math.random),
     app: { ...APP },
     probes: args.probes,
-    model: lmRunModel(args.info),
+    model: lmRunModel(args.info, args.otherHubHost),
     options: args.options,
     startedAt: args.startedAt,
     finishedAt: args.finishedAt,

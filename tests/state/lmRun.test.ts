@@ -86,7 +86,9 @@ describe('executeRun (LM probes)', () => {
     await expect(run()).rejects.toThrow('org/model (Hub) has not been loaded: it downloads from http://127.0.0.1:9999/. Press “Load” in the model status above to download it.');
     expect(calls).toEqual([]);
     useWorkbench.getState().approveDownload('hub:org/model@http://127.0.0.1:9999/');
-    await run();
+    const record = await run();
+    // The record names the host, since it is not the Hugging Face Hub.
+    expect(record.model.title.endsWith(' from http://127.0.0.1:9999/')).toBe(true);
     expect(calls[0]).toEqual({ source: { type: 'hub', id: 'org/model', remoteHost: 'http://127.0.0.1:9999/' }, prefs: { device: 'auto', dtype: 'auto' } });
   });
 });
