@@ -32,7 +32,11 @@ const checks = (page: Page) => page.getByRole('region', { name: 'Checks' });
 const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
 
 async function stillWorks(page: Page) {
-  await openBuiltin(page, WEAT1);
+  // After a paste the editor holds unsaved edits and the app asks before replacing them.
+  await page.getByRole('button', { name: `Open ${WEAT1}`, exact: true }).click();
+  const ask = page.getByRole('dialog', { name: 'Replace your unsaved edits?' });
+  if (await ask.waitFor({ timeout: 1500 }).then(() => true, () => false)) await ask.getByRole('button', { name: `Open “${WEAT1}”` }).click();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(WEAT1);
   await expect(checks(page)).toContainText(/Ready to run|No problems so far/);
   await expect(runButton(page)).toBeEnabled({ timeout: 60_000 });
 }

@@ -40,6 +40,8 @@ test('a duplicated, edited and saved probe survives a reload; the draft too', as
   const mine = page.getByRole('region', { name: 'My probes' });
   await expect(mine.getByText('My flowers test')).toBeVisible();
   await mine.getByRole('button', { name: 'Open My flowers test' }).click();
+  // The draft holds unsaved edits, so opening the saved probe asks first.
+  await page.getByRole('dialog', { name: 'Replace your unsaved edits?' }).getByRole('button', { name: 'Open “My flowers test”' }).click();
   await expect(page.getByRole('textbox', { name: 'Words in X', exact: true })).toHaveValue(/^aster\nclover/);
   // saving under a built-in id is refused with a message
   await openBuiltin(page, WEAT1);
