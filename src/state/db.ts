@@ -185,5 +185,6 @@ export const listRuns = () => list(runs);
 export const deleteRun = (id: string) => remove(runs, id);
 
 export const saveProbe = (probe: AnyProbe) => put(probes, { id: probe.id, probe, savedAt: new Date().toISOString() });
+export const getProbe = (id: string) => get(probes, id);
 export const listProbes = () => list(probes);
 export const deleteProbe = (id: string) => remove(probes, id);

@@ -4,7 +4,7 @@
 // zustand store.
 import { QueryClient, queryOptions, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssociationOptions } from '../core/association/types';
-import { CancelledError, DownloadNotApprovedError, ParseError, UnsupportedModelError } from '../core/errors';
+import { CancelledError, DownloadNotApprovedError, ParseError, ProbeValidationError, UnsupportedModelError } from '../core/errors';
 import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../core/lmRun/types';
 import { isLmProbe, type LmProbe, type AnyProbe } from '../probes/lmSchema';
 import { parseAnyRunRecord } from '../probes/runRecordSchema';
@@ -18,7 +18,7 @@ import { formatD, formatP } from './format';
 import type { AssociationProbe } from '../probes/schema';
 import * as client from '../worker/client';
 import type { DevicePreference, LoadedModelInfo } from '../worker/client';
-import { deleteProbe, deleteRun, getRun, listProbes, listRuns, openHistory, saveProbe, saveRun } from './db';
+import { deleteProbe, deleteRun, getProbe, getRun, listProbes, listRuns, openHistory, saveProbe, saveRun } from './db';
 import { historyStatusNow, useHistoryStatus } from './historyStatus';
 import { readStorageUsage, requestPersistenceOnce } from './persistentStorage';
 import { buildStoredLmRun, buildStoredRun, type AnyStoredRun } from './runRecord';
@@ -131,10 +131,29 @@ export const useRun = (id: string | null) =>
   useQuery({ queryKey: ['run', id], queryFn: async () => (id ? ((await getRun(id)) ?? null) : null), enabled: !!id });
 export const useSavedProbes = () => useQuery({ queryKey: ['probes'], queryFn: listProbes });
 
+/**
+ * Save the editor's probe to My probes. Saving over another saved probe with the same id would
+ * destroy it: only the draft that was opened from that saved probe may replace it.
+ * @throws {ProbeValidationError} naming the saved probe that holds the id
+ */
+export async function saveEditorProbe(p: AnyProbe): Promise<void> {
+  const existing = await getProbe(p.id);
+  const st = useWorkbench.getState();
+  const origin = isLmProbe(p) ? st.lmDraft.origin : st.draft.origin;
+  if (existing && !(origin.kind === 'user' && origin.id === p.id) && JSON.stringify(existing.probe) !== JSON.stringify(p))
+    throw new ProbeValidationError(
+      `A saved probe already has the id “${p.id}” (“${existing.probe.title}”). Change the id to keep both, or open that probe from My probes to edit it.`,
+    );
+  await saveProbe(p);
+  // Saved: the draft is that saved probe now.
+  if (isLmProbe(p)) useWorkbench.setState((s) => ({ lmDraft: { ...s.lmDraft, origin: { kind: 'user', id: p.id } } }));
+  else useWorkbench.setState((s) => ({ draft: { ...s.draft, origin: { kind: 'user', id: p.id } } }));
+}
+
 export const useSaveProbe = () => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (p: AnyProbe) => saveProbe(p),
+    mutationFn: saveEditorProbe,
     onSuccess: (_r, p) => {
       // The editor that saved it now holds no unsaved edits.
       useWorkbench.getState().markDraftSaved(isLmProbe(p) ? 'lm' : 'association');

@@ -185,3 +185,28 @@ describe('draft storage shared by tabs', () => {
     expect(useDraftSync.getState().conflicts).toEqual({});
   });
 });
+
+describe('saving to My probes', () => {
+  it('never replaces another saved probe with the same id; the draft opened from it may', async () => {
+    vi.stubGlobal('localStorage', fakeStorage());
+    const db = await import('../../src/state/db');
+    db.setDb(new db.WorkbenchDb(`test-save-${Math.random()}`));
+    const { useWorkbench } = await import('../../src/state/store');
+    const { saveEditorProbe } = await import('../../src/state/queries');
+    const { draftFromProbe } = await import('../../src/state/draft');
+    const mine = { ...getBuiltinProbe('caliskan-weat-1'), id: 'my-flowers', title: 'My flowers' };
+    useWorkbench.getState().loadDraft(draftFromProbe(mine, { kind: 'new', id: '' }));
+    await saveEditorProbe(mine);
+    expect(useWorkbench.getState().draft.origin).toEqual({ kind: 'user', id: 'my-flowers' });
+    // Another probe (an import, a share link) that happens to carry the same id.
+    const other = { ...getBuiltinProbe('caliskan-weat-2'), id: 'my-flowers' };
+    useWorkbench.getState().loadDraft(draftFromProbe(other, { kind: 'import', id: 'my-flowers' }));
+    await expect(saveEditorProbe(other)).rejects.toThrow('A saved probe already has the id “my-flowers” (“My flowers”). Change the id to keep both, or open that probe from My probes to edit it.');
+    expect((await db.getProbe('my-flowers'))?.probe.title).toBe('My flowers');
+    // Opened from My probes, edited, saved: that replaces it.
+    useWorkbench.getState().loadDraft(draftFromProbe(mine, { kind: 'user', id: 'my-flowers' }));
+    await saveEditorProbe({ ...mine, title: 'My flowers, edited' });
+    expect((await db.getProbe('my-flowers'))?.probe.title).toBe('My flowers, edited');
+    db.setDb(null);
+  });
+});
