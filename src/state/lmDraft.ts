@@ -2,10 +2,10 @@
 // schema. The validation and the file readers are pure and live in src/probes/import/lmImport.ts
 // (the import worker runs them too); this file holds what the editor's state adds around them.
 import { LM_BUILTIN_PROBES, isAnyBuiltinId } from '../probes/builtin';
-import { lmProbeText } from '../probes/import/lmImport';
+import { LARGE_LM_DRAFT_CHARS, lmProbeText } from '../probes/import/lmImport';
 import type { LmProbe } from '../probes/lmSchema';
 import type { DraftOrigin } from './draft';
-import type { LmDraft } from './store';
+import { useWorkbench, type LmDraft } from './store';
 
 export {
   LARGE_LM_DRAFT_CHARS,
@@ -36,3 +36,13 @@ export function lmBuiltinsByFamily(): { family: LmProbe['family']; probes: LmPro
 
 export const isReservedProbeId = (id: string) => isAnyBuiltinId(id);
 
+
+/**
+ * Open an LM probe in the editor: as editable JSON text, or, when that text would be over
+ * LARGE_LM_DRAFT_CHARS, as a summary that still runs (see LmBulk in store.ts).
+ */
+export function openLmProbe(p: LmProbe, origin: DraftOrigin, text: string | null = lmProbeText(p), chars = text?.length ?? 0): void {
+  const { loadLmDraft, loadLmBulk } = useWorkbench.getState();
+  if (text !== null && text.length <= LARGE_LM_DRAFT_CHARS) loadLmDraft({ text, origin });
+  else loadLmBulk({ probe: p, chars, origin });
+}

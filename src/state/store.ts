@@ -7,6 +7,7 @@ import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { DEFAULT_ASSOCIATION_OPTIONS, type AssociationOptions, type SetKey } from '../core/association/types';
 import type { ErrorInfo } from '../core/errors';
+import type { LmProbe } from '../probes/lmSchema';
 import type { DevicePreference, LmDtype, ModelProgress, RunProgress } from '../worker/client';
 import { emptyDraft, type DraftOrigin, type ProbeDraft } from './draft';
 import { DEFAULT_MODEL_ID, LOCAL_PREFIX } from './models';
@@ -14,6 +15,17 @@ import { DEFAULT_MODEL_ID, LOCAL_PREFIX } from './models';
 /** The LM probe being edited: its JSON text as typed (validated live, never rejected mid-keystroke). */
 export interface LmDraft {
   text: string;
+  origin: DraftOrigin;
+}
+
+/**
+ * An LM probe too large to edit as text (an imported 50,000-pair CSV is ~12 MB of JSON): the editor
+ * shows a summary and runs it as is. Not persisted: it would not fit in localStorage.
+ */
+export interface LmBulk {
+  probe: LmProbe;
+  /** Characters of its pretty JSON. */
+  chars: number;
   origin: DraftOrigin;
 }
 
@@ -36,6 +48,9 @@ export interface EditorSlice {
   lmDraft: LmDraft;
   setLmText: (text: string) => void;
   loadLmDraft: (d: LmDraft) => void;
+  lmBulk: LmBulk | null;
+  /** Show a large LM probe as a summary (loadLmDraft clears it). */
+  loadLmBulk: (b: LmBulk) => void;
 }
 
 export interface OptionsSlice {
@@ -92,7 +107,9 @@ const createEditorSlice: Slice<EditorSlice> = (set) => ({
   editorMode: 'association',
   lmDraft: { text: '', origin: { kind: 'new', id: '' } },
   setLmText: (text) => set((s) => ({ lmDraft: { ...s.lmDraft, text } })),
-  loadLmDraft: (lmDraft) => set({ lmDraft, editorMode: 'lm' }),
+  loadLmDraft: (lmDraft) => set({ lmDraft, editorMode: 'lm', lmBulk: null }),
+  lmBulk: null,
+  loadLmBulk: (lmBulk) => set({ lmBulk, editorMode: 'lm' }),
 });
 
 const createOptionsSlice: Slice<OptionsSlice> = (set) => ({
