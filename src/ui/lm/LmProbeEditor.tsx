@@ -93,8 +93,8 @@ export default function LmProbeEditor() {
       )}
       {bulk ? (
         <p className="lm-bulk" role="note" aria-label="Large probe">
-          {contents(bulk.probe)} — too large to edit here ({fmtMb(bulk.chars)} of JSON); edit the source file and import it again. It
-          runs as imported; it is not kept across a reload (too large for this browser&apos;s local storage), so save it to My probes to keep it.
+          Too large to edit here ({fmtMb(bulk.chars)} of JSON): edit the source file and import it again. It runs as imported, but is not kept
+          across a reload (too large for this browser&apos;s local storage): save it to My probes to keep it.
         </p>
       ) : (
         <>
