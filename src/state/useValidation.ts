@@ -10,6 +10,7 @@ import { oovIssues, SET_ORDER, validateDraft, type Issue } from './validation';
 import { LARGE_LM_DRAFT_CHARS, validateLmDraft, type LmDraftValidation } from './lmDraft';
 import { validateLmDraftInWorker } from '../worker/importClient';
 import { isLmModelId } from './models';
+import { MAX_WORDS_PER_SET } from '../probes/schema';
 
 /** How long typing must pause before a large LM draft is sent to the worker for checking. */
 const LARGE_DRAFT_DEBOUNCE_MS = 300;
@@ -72,7 +73,8 @@ export function useDraftValidation(): DraftValidation {
   const base = useMemo(() => validateDraft(deferred), [deferred]);
   const lists = useMemo(() => SET_ORDER.map((k) => splitStimuli(deferred.words[k])), [deferred]);
   const all = useMemo(() => lists.flat(), [lists]);
-  const wordLevel = deferred.family === 'weat' && !isLmModelId(modelId);
+  // No vocabulary check for a set over the size limit (it cannot run; up to 100,000 words would go to the model worker).
+  const wordLevel = deferred.family === 'weat' && !isLmModelId(modelId) && lists.every((l) => l.length <= MAX_WORDS_PER_SET);
   const vocab = useVocabulary(modelId, all, !!model.data && wordLevel);
   return useMemo(() => {
     let known: Partial<Record<SetKey, boolean[]>> = {};
