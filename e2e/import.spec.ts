@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { syntheticCrowsCsv } from '../tests/fixtures/probes/syntheticCrows';
+import { readStallMeter, startStallMeter } from '../scripts/bench/stallMeter';
 import { openApp } from './helpers';
 
 const tmp = path.join(os.tmpdir(), `import-e2e-${process.pid}`);
@@ -20,31 +21,6 @@ const shots = process.env.IMPORT_SHOTS; // a folder: write screenshots of the im
 const big = syntheticCrowsCsv(50_003, 16_667);
 const bigCsv = path.join(tmp, 'crows-50k.csv');
 writeFileSync(bigCsv, big.text);
-
-/** Counts the main thread's stalls from now on: the longest gap between 16 ms timer ticks, and long tasks. */
-async function startStallMeter(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __meter: { maxGap: number; longest: number; stop: boolean } };
-    w.__meter = { maxGap: 0, longest: 0, stop: false };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__meter.longest = Math.max(w.__meter.longest, e.duration);
-    }).observe({ type: 'longtask' });
-    let last = performance.now();
-    const tick = () => {
-      const now = performance.now();
-      w.__meter.maxGap = Math.max(w.__meter.maxGap, now - last);
-      last = now;
-      if (!w.__meter.stop) setTimeout(tick, 16);
-    };
-    setTimeout(tick, 16);
-  });
-}
-const readStallMeter = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { __meter: { maxGap: number; longest: number; stop: boolean } };
-    w.__meter.stop = true;
-    return { maxGap: w.__meter.maxGap, longest: w.__meter.longest };
-  });
 
 async function openLmEditor(page: Page) {
   await openApp(page);
@@ -145,4 +121,28 @@ test('a 600,000-word paste is refused with its count; 60,000 words are split off
   // The editor still answers: a title typed now shows at once.
   await page.getByLabel('Title', { exact: true }).fill('After a big paste');
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('After a big paste');
+});
+
+test('a large probe JSON typed or pasted into the LM editor is checked in the worker, the newest text winning', async ({ page }) => {
+  await openLmEditor(page);
+  const editor = page.getByRole('textbox', { name: 'Probe JSON' });
+  const probe = JSON.parse(await editor.inputValue()) as { pairs: { id: string; more: string; less: string }[] } & Record<string, unknown>;
+  const pairs = Array.from({ length: 3000 }, (_, i) => ({ id: `p${i}`, more: `The old man read book ${i}.`, less: `The young man read book ${i}.` }));
+  const set = (text: string) =>
+    editor.evaluate((el, value) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+      setter.call(el, value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+  const good = JSON.stringify({ ...probe, id: 'big-draft', pairs }, null, 2);
+  expect(good.length).toBeGreaterThan(256 * 1024);
+  // A draft with a duplicate id, immediately replaced by the good one: only the newest is reported.
+  await set(JSON.stringify({ ...probe, id: 'big-draft', pairs: [...pairs, pairs[0]] }, null, 2));
+  await set(good);
+  await expect(page.getByText('3,000 sentence pairs, scoring causal-full')).toBeVisible();
+  await expect(page.getByText('Ready to run')).toBeVisible();
+  await expect(page.getByText(/duplicate id/)).toHaveCount(0);
+  await set(JSON.stringify({ ...probe, id: 'big-draft', pairs: [...pairs, pairs[0]] }, null, 2));
+  await expect(page.getByText('pairs.3000.id')).toBeVisible();
+  await expect(page.getByText(/1 problem to fix before running/)).toBeVisible();
 });
