@@ -75,6 +75,17 @@ test('a 50,000-pair CrowS-Pairs CSV imports in the worker with progress while th
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: path.join(shots, 'import-done-390.png'), fullPage: true });
   }
+  // The imported probe runs as it is: Run starts scoring it (then Cancel).
+  await page.getByRole('combobox', { name: 'Device' }).selectOption('wasm');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('workbench/tiny-gpt2');
+  await expect(page.getByRole('status', { name: 'Backend' })).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('progressbar', { name: 'Run progress' })).toBeVisible();
+  const scoring = page.getByRole('status').filter({ hasText: /^scoring [\d,]+ \/ [\d,]+$/ });
+  await expect(scoring).toBeVisible({ timeout: 60_000 });
+  console.log(`Run of the imported probe: ${await scoring.textContent()}`);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByText('Run cancelled')).toBeVisible();
   // Opening a library probe brings the text editor back.
   await page.getByRole('button', { name: `Open ${LM_BUILTIN}`, exact: true }).click();
   await expect(page.getByRole('textbox', { name: 'Probe JSON' })).toHaveValue(/"id": "lm-counterfactual-basic"/);
