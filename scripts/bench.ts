@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAssociationSuite } from './bench/associationSuite';
 import { benchPageFirstResult } from './bench/pageFirstResult';
+import { benchImportPage } from './bench/importPage';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -22,6 +23,7 @@ const inChildProcess = (script: string) => () =>
 const sections: [string, () => Promise<void>][] = [
   ['association', benchAssociationSuite],
   ['page', benchPageFirstResult],
+  ['import', benchImportPage],
   ['lm', inChildProcess('bench-lm.ts')],
 ];
 

@@ -31,6 +31,10 @@ export class ProbeValidationError extends WorkbenchError {
 export class ParseError extends WorkbenchError {
   override name = 'ParseError';
 }
+/** An input (file or paste) is over the size limit for its kind; refused before it is read. */
+export class InputTooLargeError extends WorkbenchError {
+  override name = 'InputTooLargeError';
+}
 /** A model could not be found, loaded or run. */
 export class ModelLoadError extends WorkbenchError {
   override name = 'ModelLoadError';
@@ -118,6 +122,7 @@ const knownErrors = {
   InvalidOptionError,
   ProbeValidationError,
   ParseError,
+  InputTooLargeError,
   ModelLoadError,
   UnsupportedModelError,
   CancelledError,

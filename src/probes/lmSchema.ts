@@ -28,8 +28,12 @@ import { TemplateSyntaxError } from '../core/errors';
 import { parseTemplate, templateSlots } from '../core/lm/templates/templateSlots';
 import { associationProbeSchema, MAX_WORDS_PER_SET, probeBaseFields, wordSetSchema } from './schema';
 
-/** Most items (pairs, questions, prompts) one LM probe may hold. */
-export const MAX_LM_ITEMS = 5_000;
+/**
+ * Most items (pairs, questions, prompts) one LM probe may hold. Large enough for a CrowS-Pairs-
+ * format file many times the size of the original (1,508 pairs), so a big import is read whole;
+ * it bounds the run (two scorings per pair) and the run record kept in IndexedDB.
+ */
+export const MAX_LM_ITEMS = 100_000;
 
 const SLOT_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -3,6 +3,7 @@
 // and persisted (store.ts) so nothing typed is lost on reload.
 import { SET_KEYS, type SetKey } from '../core/association/types';
 import type { AssociationProbe } from '../probes/schema';
+import { splitStimuli } from '../probes/import/splitStimuli';
 
 export type DraftOrigin = { kind: 'builtin' | 'user' | 'import' | 'share' | 'new'; id: string };
 
@@ -27,11 +28,7 @@ export interface ProbeDraft {
 export const DEFAULT_TEMPLATES = ['This is {term}.', 'That is {term}.', 'There is {term}.', 'Here is {term}.', '{term} is here.', '{term} is there.'];
 
 /** Split a textarea's content into stimuli: one per line or comma-separated, trimmed, blanks dropped. */
-export const splitStimuli = (text: string): string[] =>
-  text
-    .split(/\r?\n|,/)
-    .map((w) => w.trim())
-    .filter((w) => w.length > 0);
+export { splitStimuli };
 
 export const joinStimuli = (words: readonly string[]) => words.join('\n');
 

@@ -1,62 +1,21 @@
 // The LM probe editor's draft: the probe as JSON text, validated on every change against the LM
-// schema (src/probes lmSchema via validateAnyProbe), with errors that name their path
-// ("pairs.3.less: is missing") and, for a JSON syntax error, the line and column.
-import { ProbeValidationError } from '../core/errors';
+// schema. The validation and the file readers are pure and live in src/probes/import/lmImport.ts
+// (the import worker runs them too); this file holds what the editor's state adds around them.
 import { LM_BUILTIN_PROBES, isAnyBuiltinId } from '../probes/builtin';
-import { importCrowsPairsCsv } from '../probes/import/crowsPairs';
-import { isLmProbe, type LmProbe } from '../probes/lmSchema';
-import { validateAnyProbe } from '../probes/validate';
+import { LARGE_LM_DRAFT_CHARS, lmProbeText } from '../probes/import/lmImport';
+import type { LmProbe } from '../probes/lmSchema';
 import type { DraftOrigin } from './draft';
-import type { LmDraft } from './store';
+import { useWorkbench, type LmDraft, type Notice } from './store';
 
-export interface LmIssue {
-  level: 'error' | 'warning';
-  path: string;
-  message: string;
-}
-
-export interface LmDraftValidation {
-  probe: LmProbe | null;
-  issues: LmIssue[];
-  errors: number;
-}
-
-/** Line and column (1-based) of a character offset. */
-const lineCol = (text: string, offset: number) => {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, col: offset - before.lastIndexOf('\n') };
-};
-
-export function validateLmDraft(text: string): LmDraftValidation {
-  if (!text.trim()) return { probe: null, issues: [{ level: 'error', path: '', message: 'The editor is empty: open an LM probe from the library or paste probe JSON.' }], errors: 1 };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    // V8 says "… at position N (line L column C)" for some errors and "Unexpected token 'x', "…x…" is
-    // not valid JSON" for others: locate the quoted excerpt then.
-    const pos = /position (\d+)/.exec(msg);
-    const excerpt = /^Unexpected token '(.)', "?(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(msg);
-    let where = pos ? lineCol(text, Number(pos[1])) : null;
-    if (!where && excerpt) {
-      const at = text.indexOf(excerpt[2]!);
-      const inEx = excerpt[2]!.indexOf(excerpt[1]!);
-      if (at >= 0 && inEx >= 0) where = lineCol(text, at + inEx);
-    }
-    return { probe: null, issues: [{ level: 'error', path: '', message: `Not valid JSON${where ? ` at line ${where.line}, column ${where.col}` : ''}: ${msg}` }], errors: 1 };
-  }
-  const v = validateAnyProbe(json);
-  const issues: LmIssue[] = v.issues.map((i) => ({ level: i.severity, path: i.path, message: i.message }));
-  if (v.probe && !isLmProbe(v.probe)) {
-    issues.push({ level: 'error', path: 'family', message: `"${v.probe.family}" is a word-vector test: open it with “Import probe or word sets…” in the WEAT/SEAT editor.` });
-  }
-  const errors = issues.filter((i) => i.level === 'error').length;
-  return { probe: errors === 0 && v.probe && isLmProbe(v.probe) ? v.probe : null, issues, errors };
-}
-
-export const lmProbeText = (p: LmProbe): string => `${JSON.stringify(p, null, 2)}\n`;
+export {
+  LARGE_LM_DRAFT_CHARS,
+  lmProbeFromCrowsCsv,
+  lmProbeFromJsonFile,
+  lmProbeText,
+  validateLmDraft,
+  type LmDraftValidation,
+  type LmIssue,
+} from '../probes/import/lmImport';
 
 export const lmDraftFromProbe = (p: LmProbe, origin: DraftOrigin): LmDraft => ({ text: lmProbeText(p), origin });
 
@@ -77,16 +36,18 @@ export function lmBuiltinsByFamily(): { family: LmProbe['family']; probes: LmPro
 
 export const isReservedProbeId = (id: string) => isAnyBuiltinId(id);
 
-/** A CrowS-Pairs CSV as a counterfactual-pairs probe; rejected rows are listed with line numbers. */
-export function lmProbeFromCrowsCsv(text: string, filename: string): { probe: LmProbe; skipped: string[] } {
-  const id = filename.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'crows-pairs';
-  const r = importCrowsPairsCsv(text, { id, title: `CrowS-Pairs from ${filename}` });
-  return { probe: r.probe, skipped: r.errors.map((e) => e.message) };
-}
 
-/** A probe JSON file for the LM editor (any LM family). */
-export function lmProbeFromJsonFile(text: string, filename: string): LmProbe {
-  const v = validateLmDraft(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  if (!v.probe) throw new ProbeValidationError(`${filename}: ${v.issues.filter((i) => i.level === 'error').map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
-  return v.probe;
+/**
+ * Offer an LM probe to the editor (which asks first over unsaved edits): as editable JSON text, or,
+ * when that text would be over LARGE_LM_DRAFT_CHARS, as a summary that still runs (LmBulk in store.ts).
+ */
+export function openLmProbe(
+  p: LmProbe,
+  origin: DraftOrigin,
+  how: { from: string; notice: Notice | null; text?: string | null; chars?: number; title?: string },
+): void {
+  const text = how.text === undefined ? lmProbeText(p) : how.text;
+  const offer = { editor: 'lm' as const, title: how.title ?? p.title, from: how.from, notice: how.notice };
+  if (text !== null && text.length <= LARGE_LM_DRAFT_CHARS) useWorkbench.getState().offerDraft({ ...offer, draft: { text, origin } });
+  else useWorkbench.getState().offerDraft({ ...offer, draft: { text: '', origin }, bulk: { probe: p, chars: how.chars ?? text?.length ?? 0, origin } });
 }

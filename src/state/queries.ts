@@ -4,15 +4,14 @@
 // zustand store.
 import { QueryClient, queryOptions, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssociationOptions } from '../core/association/types';
-import { CancelledError, DownloadNotApprovedError, ParseError, ProbeValidationError, UnsupportedModelError } from '../core/errors';
+import { CancelledError, DownloadNotApprovedError, ProbeValidationError, UnsupportedModelError } from '../core/errors';
 import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../core/lmRun/types';
 import { isLmProbe, type LmProbe, type AnyProbe } from '../probes/lmSchema';
-import { parseAnyRunRecord } from '../probes/runRecordSchema';
+import type { ParsedRunRecord } from '../probes/import/runRecordJson';
 import type { LmDtype, LmInfo, ModelProgress } from '../worker/client';
 import { isLmModelId, lmSourceFor, modelTitle, rememberLocalFolder } from './models';
 import type { RunRecord, RunResult } from '../core/runRecord';
 import { storeImportedRun } from './importRun';
-import { parseRunRecord } from '../probes/runRecordSchema';
 import { describeError } from './errors';
 import { formatD, formatP } from './format';
 import type { AssociationProbe } from '../probes/schema';
@@ -165,22 +164,15 @@ export const useDeleteProbe = () => {
   const qc = useQueryClient();
   return useMutation({ mutationFn: (id: string) => deleteProbe(id), onSuccess: () => qc.invalidateQueries({ queryKey: ['probes'] }) });
 };
-/** Re-open a run record JSON (exported earlier or by the CLI): validated, then kept in history. */
+/**
+ * Keep a re-opened run record (exported earlier or by the CLI) in history, never over a stored run
+ * (importRun.ts). The file is read and validated in the import worker first (kind 'run-record',
+ * src/probes/import/runRecordJson.ts).
+ */
 export const useImportRun = () => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (text: string) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (e) {
-        throw new ParseError(`The file is not valid JSON (${(e as Error).message}).`);
-      }
-      const isLm = json !== null && typeof json === 'object' && Array.isArray((json as { results?: unknown }).results) &&
-        ((json as { results: { kind?: string }[] }).results.some((r) => r && r.kind !== 'weat' && r.kind !== 'seat'));
-      const record = isLm ? parseAnyRunRecord(json) : parseRunRecord(json);
-      return storeImportedRun(record as RunRecord<AnyProbe, RunResult>, isLm);
-    },
+    mutationFn: ({ record, isLm }: ParsedRunRecord) => storeImportedRun(record as RunRecord<AnyProbe, RunResult>, isLm),
     onSuccess: ({ stored }) => {
       qc.setQueryData(['run', stored.runId], stored);
       void qc.invalidateQueries({ queryKey: ['runs'] });

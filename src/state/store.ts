@@ -8,6 +8,7 @@ import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { DEFAULT_ASSOCIATION_OPTIONS, type AssociationOptions, type SetKey } from '../core/association/types';
 import type { ErrorInfo } from '../core/errors';
+import type { LmProbe } from '../probes/lmSchema';
 import type { DevicePreference, LmDtype, ModelProgress, RunProgress } from '../worker/client';
 import { emptyDraft, type DraftOrigin, type ProbeDraft } from './draft';
 import { guardedDraftStorage } from './draftSync';
@@ -17,6 +18,17 @@ import { DEFAULT_MODEL_ID, LOCAL_PREFIX } from './models';
 /** The LM probe being edited: its JSON text as typed (validated live, never rejected mid-keystroke). */
 export interface LmDraft {
   text: string;
+  origin: DraftOrigin;
+}
+
+/**
+ * An LM probe too large to edit as text (an imported 50,000-pair CSV is ~12 MB of JSON): the editor
+ * shows a summary and runs it as is. Not persisted: it would not fit in localStorage.
+ */
+export interface LmBulk {
+  probe: LmProbe;
+  /** Characters of its pretty JSON. */
+  chars: number;
   origin: DraftOrigin;
 }
 
@@ -33,7 +45,7 @@ export interface HubLinkRequest {
 /** A draft offered to an editor (share link, import, library) while it holds unsaved edits. */
 export type DraftOffer =
   | { editor: 'association'; draft: ProbeDraft; title: string; from: string; notice: Notice | null }
-  | { editor: 'lm'; draft: LmDraft; title: string; from: string; notice: Notice | null };
+  | { editor: 'lm'; draft: LmDraft; title: string; from: string; notice: Notice | null; bulk?: LmBulk };
 export interface Notice {
   kind: 'error' | 'info';
   title: string;
@@ -61,6 +73,8 @@ export interface EditorSlice {
   pendingOffer: DraftOffer | null;
   /** The user's answer to `pendingOffer`: replace the edits with it, or keep them. */
   resolveOffer: (accept: boolean) => void;
+  /** A large LM probe shown as a summary instead of its JSON (offered with `bulk`; loadLmDraft clears it). */
+  lmBulk: LmBulk | null;
 }
 
 export interface OptionsSlice {
@@ -123,7 +137,7 @@ const createEditorSlice: Slice<EditorSlice> = (set, get) => ({
   editorMode: 'association',
   lmDraft: { text: '', origin: { kind: 'new', id: '' } },
   setLmText: (text) => set((s) => ({ lmDraft: { ...s.lmDraft, text }, lmDraftDirty: true })),
-  loadLmDraft: (lmDraft) => set({ lmDraft, editorMode: 'lm', lmDraftDirty: false }),
+  loadLmDraft: (lmDraft) => set({ lmDraft, editorMode: 'lm', lmDraftDirty: false, lmBulk: null }),
   draftDirty: false,
   lmDraftDirty: false,
   markDraftSaved: (editor) => set(editor === 'lm' ? { lmDraftDirty: false } : { draftDirty: false }),
@@ -133,7 +147,7 @@ const createEditorSlice: Slice<EditorSlice> = (set, get) => ({
     // Where the offered probe is what the editor already holds (origin aside), nothing would be lost.
     const unsaved =
       offer.editor === 'lm'
-        ? s.lmDraftDirty && s.lmDraft.text !== offer.draft.text
+        ? s.lmDraftDirty && !s.lmBulk && (!!offer.bulk || s.lmDraft.text !== offer.draft.text)
         : s.draftDirty && JSON.stringify({ ...s.draft, origin: null }) !== JSON.stringify({ ...offer.draft, origin: null });
     if (unsaved) set({ pendingOffer: offer, view: 'workbench' });
     else acceptOffer(set, offer);
@@ -143,12 +157,13 @@ const createEditorSlice: Slice<EditorSlice> = (set, get) => ({
     set({ pendingOffer: null });
     if (offer && accept) acceptOffer(set, offer);
   },
+  lmBulk: null,
 });
 
 const acceptOffer = (set: Parameters<Slice<EditorSlice>>[0], offer: DraftOffer) =>
   set(
     offer.editor === 'lm'
-      ? { lmDraft: offer.draft, editorMode: 'lm', lmDraftDirty: false, view: 'workbench', ...(offer.notice ? { notice: offer.notice } : {}) }
+      ? { lmDraft: offer.draft, lmBulk: offer.bulk ?? null, editorMode: 'lm', lmDraftDirty: false, view: 'workbench', ...(offer.notice ? { notice: offer.notice } : {}) }
       : { draft: offer.draft, editorMode: 'association', draftDirty: false, view: 'workbench', ...(offer.notice ? { notice: offer.notice } : {}) },
   );
 

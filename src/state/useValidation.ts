@@ -1,20 +1,58 @@
 // Live validation of the editor draft: schema + lint on every change, and out-of-vocabulary words
 // for the selected model (asked of the model worker, cached per word list). Shared by the editor
 // (per-field messages) and the run panel (Run is disabled while errors remain).
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { SetKey } from '../core/association/types';
 import { splitStimuli } from './draft';
 import { useModel, useVocabulary } from './queries';
 import { useWorkbench } from './store';
 import { oovIssues, SET_ORDER, validateDraft, type Issue } from './validation';
-import { validateLmDraft, type LmDraftValidation } from './lmDraft';
+import { LARGE_LM_DRAFT_CHARS, validateLmDraft, type LmDraftValidation } from './lmDraft';
+import { validateLmDraftInWorker } from '../worker/importClient';
 import { isLmModelId } from './models';
+import { MAX_WORDS_PER_SET } from '../probes/schema';
 
-/** Live validation of the LM probe JSON (schema paths; see lmDraft.ts). */
-export function useLmDraftValidation(): LmDraftValidation {
+/** How long typing must pause before a large LM draft is sent to the worker for checking. */
+const LARGE_DRAFT_DEBOUNCE_MS = 300;
+
+export type LiveLmValidation = LmDraftValidation & {
+  /** True while a large draft is being checked in the worker (the result shown is not for it yet). */
+  checking: boolean;
+};
+
+/**
+ * Live validation of the LM probe JSON (schema paths; see src/probes/import/lmImport.ts). Small
+ * drafts are checked on the page as they are typed; drafts over LARGE_LM_DRAFT_CHARS in the import
+ * worker once typing pauses, the answer for an older text discarded. A large imported probe
+ * (lmBulk) was validated when it was imported.
+ */
+export function useLmDraftValidation(): LiveLmValidation {
   const text = useWorkbench((s) => s.lmDraft.text);
+  const bulk = useWorkbench((s) => s.lmBulk);
   const deferred = useDeferredValue(text);
-  return useMemo(() => validateLmDraft(deferred), [deferred]);
+  const large = deferred.length > LARGE_LM_DRAFT_CHARS;
+  const local = useMemo(() => (bulk || large ? null : validateLmDraft(deferred)), [bulk, large, deferred]);
+  const [remote, setRemote] = useState<{ text: string; v: LmDraftValidation } | null>(null);
+  useEffect(() => {
+    if (bulk || !large) return;
+    let stale = false;
+    const timer = setTimeout(() => {
+      validateLmDraftInWorker(deferred).then(
+        (v) => !stale && setRemote({ text: deferred, v }),
+        (e: Error) => !stale && setRemote({ text: deferred, v: { probe: null, issues: [{ level: 'error', path: '', message: `The probe could not be checked: ${e.message}` }], errors: 1 } }),
+      );
+    }, LARGE_DRAFT_DEBOUNCE_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [bulk, large, deferred]);
+  return useMemo((): LiveLmValidation => {
+    if (bulk) return { probe: bulk.probe, issues: [], errors: 0, checking: false };
+    if (local) return { ...local, checking: false };
+    if (remote && remote.text === deferred) return { ...remote.v, checking: false };
+    return { probe: null, issues: [], errors: 0, checking: true };
+  }, [bulk, local, remote, deferred]);
 }
 
 export interface DraftValidation {
@@ -35,7 +73,8 @@ export function useDraftValidation(): DraftValidation {
   const base = useMemo(() => validateDraft(deferred), [deferred]);
   const lists = useMemo(() => SET_ORDER.map((k) => splitStimuli(deferred.words[k])), [deferred]);
   const all = useMemo(() => lists.flat(), [lists]);
-  const wordLevel = deferred.family === 'weat' && !isLmModelId(modelId);
+  // No vocabulary check for a set over the size limit (it cannot run; up to 100,000 words would go to the model worker).
+  const wordLevel = deferred.family === 'weat' && !isLmModelId(modelId) && lists.every((l) => l.length <= MAX_WORDS_PER_SET);
   const vocab = useVocabulary(modelId, all, !!model.data && wordLevel);
   return useMemo(() => {
     let known: Partial<Record<SetKey, boolean[]>> = {};

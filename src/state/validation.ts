@@ -31,8 +31,24 @@ const whereOf = (path: string): Issue['where'] => {
   return 'probe';
 };
 
+/**
+ * Sets over MAX_WORDS_PER_SET, as errors. A set that large cannot run whatever else is wrong, and
+ * checking up to 100,000 pasted words with the schema and lint on every keystroke stalls the page
+ * (≈0.25 s each), so validateDraft reports only these until the set is trimmed.
+ */
+function oversizeSets(d: ProbeDraft): Issue[] {
+  const issues: Issue[] = [];
+  for (const k of SET_ORDER) {
+    const n = splitStimuli(d.words[k]).length;
+    if (n > MAX_WORDS_PER_SET) issues.push({ level: 'error', where: k, message: `${setName(d, k)} has ${fmt(n)} words; the limit is ${fmt(MAX_WORDS_PER_SET)}` });
+  }
+  return issues;
+}
+
 /** Schema + lint (src/probes/validate.ts). Returns the probe when nothing blocks a run. */
 export function validateDraft(d: ProbeDraft): { probe: AssociationProbe | null; issues: Issue[] } {
+  const oversize = oversizeSets(d);
+  if (oversize.length > 0) return { probe: null, issues: oversize };
   const candidate = candidateFromDraft(d);
   const v = validateProbe(candidate);
   // The schema stops at its first failures; lint anyway (duplicates, a word in two sets) so the

@@ -19,6 +19,7 @@ import { ParseError } from '../../core/errors';
 import type { CounterfactualPairsProbe } from '../lmSchema';
 import { parseAnyProbe } from '../validate';
 import { NANGIA_CITATION } from '../builtin/lm/counterfactual';
+import { lineCounter } from './lineCounter';
 
 export const CROWS_REQUIRED_COLUMNS = ['sent_more', 'sent_less', 'stereo_antistereo', 'bias_type'] as const;
 
@@ -46,13 +47,12 @@ export interface CrowsImportMeta {
   title?: string;
   scoring?: CounterfactualPairsProbe['scoring'];
   description?: string;
+  /** Called every few hundred rows with the characters read so far and the text's length. */
+  onProgress?: (done: number, total: number) => void;
 }
 
-const lineAt = (text: string, offset: number): number => {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-};
+/** Rows between two progress calls (a call per row would cost more than the row). */
+const PROGRESS_ROWS = 500;
 
 const QUOTE_HELP: Record<string, string> = {
   MissingQuotes: 'a quoted field is never closed (a " without its closing "); the rest of the file could not be read',
@@ -69,15 +69,18 @@ export function importCrowsPairsCsv(input: string, meta: CrowsImportMeta): Crows
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const rows: { cells: string[]; line: number; error?: string }[] = [];
   let start = 0;
+  const lineAt = lineCounter(text);
   Papa.parse<string[]>(text, {
     delimiter: ',',
     step: (r) => {
-      const line = lineAt(text, start);
+      const line = lineAt(start);
       const quoteError = r.errors.find((e) => e.code in QUOTE_HELP);
       rows.push({ cells: r.data, line, ...(quoteError ? { error: QUOTE_HELP[quoteError.code]! } : {}) });
       start = r.meta.cursor;
+      if (meta.onProgress && rows.length % PROGRESS_ROWS === 0) meta.onProgress(start, text.length);
     },
   });
+  meta.onProgress?.(text.length, text.length);
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim().length > 0));
   if (nonEmpty.length === 0) throw new ParseError('The CrowS-Pairs file is empty.');
   const header = nonEmpty[0]!.cells.map((c) => c.trim().toLowerCase());

@@ -1,37 +1,12 @@
-// Importers: word lists (TXT/CSV), WEFE word-set files, probe JSON.
-import { ProbeValidationError } from '../../core/errors';
-import type { Probe, ProbeSetKey } from '../schema';
-import { parseProbe } from '../validate';
-import type { CsvWordSets } from './wordList';
-
+// Importers: word lists (TXT/CSV), WEFE word-set files, probe JSON, CrowS-Pairs CSV, run records,
+// and the size limits of each.
 export * from './wordList';
 export * from './wefe';
 export * from './probeJson';
-
-const DEFAULT_LABELS: Record<ProbeSetKey, string> = { X: 'Targets X', Y: 'Targets Y', A: 'Attributes A', B: 'Attributes B' };
-
-/**
- * A whole WEAT probe from a CSV with a `set` column (X/Y/A/B), validated. Throws
- * ProbeValidationError naming the sets the file did not fill.
- */
-export const csvSetsToProbe = (
-  csv: Extract<CsvWordSets, { kind: 'sets' }>,
-  meta: { id: string; title: string; description?: string },
-): Probe => {
-  const missing = (['X', 'Y', 'A', 'B'] as const).filter((k) => !csv.sets[k]?.length);
-  if (missing.length > 0) {
-    throw new ProbeValidationError(
-      `The CSV fills ${4 - missing.length} of the four sets; set${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no rows.`,
-    );
-  }
-  const ws = (k: ProbeSetKey) => ({ label: csv.labels[k] ?? DEFAULT_LABELS[k], words: csv.sets[k]! });
-  return parseProbe({
-    family: 'weat',
-    id: meta.id,
-    title: meta.title,
-    ...(meta.description ? { description: meta.description } : {}),
-    targets: { X: ws('X'), Y: ws('Y') },
-    attributes: { A: ws('A'), B: ws('B') },
-  });
-};
+export * from './csvSets';
 export * from './crowsPairs';
+export * from './limits';
+export * from './splitStimuli';
+export * from './editorFiles';
+export * from './lmImport';
+export * from './runRecordJson';

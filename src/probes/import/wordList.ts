@@ -12,6 +12,7 @@
 import Papa from 'papaparse';
 import { ParseError } from '../../core/errors';
 import type { ProbeSetKey } from '../schema';
+import { lineCounter } from './lineCounter';
 
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
@@ -30,12 +31,6 @@ export const parseWordListText = (text: string): string[] => {
   return out;
 };
 
-/** 1-based line number of a character offset. */
-const lineAt = (text: string, offset: number): number => {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-};
 
 export type CsvWordSets =
   | { kind: 'list'; words: string[] }
@@ -60,14 +55,15 @@ export const parseWordListCsv = (input: string): CsvWordSets => {
   const rows: { cells: string[]; line: number }[] = [];
   let start = 0;
   let firstError: { line: number; message: string } | null = null;
+  const lineAt = lineCounter(text);
   Papa.parse<string[]>(text, {
     delimitersToGuess: [',', '\t', ';'],
     step: (r) => {
-      const line = lineAt(text, start);
+      const line = lineAt(start);
       for (const e of r.errors) {
         if (e.code === 'UndetectableDelimiter') continue;
         firstError ??= {
-          line: typeof e.index === 'number' ? lineAt(text, e.index) : line,
+          line: typeof e.index === 'number' ? lineCounter(text)(e.index) : line,
           message: QUOTE_HELP[e.code] ?? e.message,
         };
       }

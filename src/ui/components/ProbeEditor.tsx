@@ -1,19 +1,27 @@
 // The editor: family, id, title, citation, the four word sets (one per line), SEAT templates, and
 // live validation (schema, lint, OOV for the selected model) shown next to each set. Save keeps the
 // probe in IndexedDB; Share puts it in a URL; Export/Import use the probe JSON the CLI reads.
-import { lazy, useId, useRef, useState } from 'react';
+// Every import (and a paste over PASTE_IN_WORKER_CHARS) is read in the import worker, with its
+// progress and a Cancel button beside the button that started it.
+import { lazy, useId, useMemo, useRef, useState, type ClipboardEvent } from 'react';
+import { CancelledError } from '../../core/errors';
 import { LazyBoundary } from './LazyBoundary';
 import type { SetKey } from '../../core/association/types';
 import { exportProbeJson } from '../../probes/import';
 import { draftFromProbe, splitStimuli } from '../../state/draft';
 import { isBuiltinProbeId } from '../../probes/builtin';
-import { probeFromFile, probeFromWefe, wordsFromText, type ProbeImport } from '../../state/importers';
+import { probeFromWefe, type ProbeImport } from '../../state/importers';
+import { useImportTask } from '../../state/useImportTask';
+import { ImportStatus } from './ImportStatus';
 import { useSaveProbe } from '../../state/queries';
 import { shareUrlFor } from '../../state/share';
 import { useWorkbench } from '../../state/store';
 import { useDraftValidation } from '../../state/useValidation';
 import type { Issue } from '../../state/validation';
 import { downloadText } from '../download';
+
+/** Pastes longer than this (characters) are split into words in the import worker. */
+const PASTE_IN_WORKER_CHARS = 200_000;
 
 const SET_META: Record<SetKey, { role: string }> = {
   X: { role: 'Target X' },
@@ -43,17 +51,38 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
   const showNotice = useWorkbench((s) => s.showNotice);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const count = splitStimuli(text).length;
+  const count = useMemo(() => splitStimuli(text).length, [text]);
+  const task = useImportTask();
+  const failed = (what: string, e: unknown) =>
+    e instanceof CancelledError
+      ? showNotice({ kind: 'info', title: 'Import cancelled', text: `${what} was not imported; set ${k} is unchanged.` })
+      : showNotice({ kind: 'error', title: `Could not import ${what}`, text: (e as Error).message });
   const onFile = async (f: File | undefined) => {
+    if (fileRef.current) fileRef.current.value = '';
     if (!f) return;
     try {
-      const words = wordsFromText(await f.text(), f.name);
+      const words = await task.start('word-list', { name: f.name, file: f });
       setWords(k, words.join('\n'));
-      showNotice({ kind: 'info', title: `Imported ${words.length} words into ${k}`, text: `From ${f.name}.` });
+      showNotice({ kind: 'info', title: `Imported ${words.length.toLocaleString('en-US')} words into ${k}`, text: `From ${f.name}.` });
     } catch (e) {
-      showNotice({ kind: 'error', title: `Could not import ${f.name}`, text: (e as Error).message });
-    } finally {
-      if (fileRef.current) fileRef.current.value = '';
+      failed(f.name, e);
+    }
+  };
+  // A large paste is split into words in the import worker (the browser would otherwise insert
+  // megabytes into the box and re-split them on every render); small pastes go in as usual.
+  const onPaste = async (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = e.clipboardData.getData('text/plain');
+    if (pasted.length <= PASTE_IN_WORKER_CHARS) return;
+    e.preventDefault();
+    const box = e.currentTarget;
+    const before = box.value.slice(0, box.selectionStart).replace(/\s+$/, '');
+    const after = box.value.slice(box.selectionEnd).replace(/^\s+/, '');
+    try {
+      const words = await task.start('pasted-words', { name: 'the pasted text', text: pasted });
+      setWords(k, [before, words.join('\n'), after].filter((part) => part.length > 0).join('\n'));
+      showNotice({ kind: 'info', title: `Pasted ${words.length.toLocaleString('en-US')} words into ${k}`, text: `${(pasted.length / 1e6).toFixed(1)} MB of text, split into words off the page.` });
+    } catch (err) {
+      failed('the pasted text', err);
     }
   };
   const errs = issues.filter((i) => i.level === 'error').length;
@@ -73,6 +102,7 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
         aria-invalid={errs > 0}
         aria-describedby={`${id}-meta ${id}-issues`}
         onChange={(e) => setWords(k, e.target.value)}
+        onPaste={(e) => void onPaste(e)}
         placeholder="one word per line"
       />
       <div className="set-meta" id={`${id}-meta`}>
@@ -85,6 +115,7 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
         </button>
         <input ref={fileRef} type="file" accept=".txt,.csv,text/plain,text/csv" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void onFile(e.target.files?.[0])} data-testid={`import-${k}`} />
       </div>
+      <ImportStatus status={task.status} onCancel={task.cancel} />
       {oov.length > 0 && (
         <div className="chips" role="group" aria-label={`Not in the model (${k})`}>
           {oov.slice(0, 30).map((w) => (
@@ -103,7 +134,7 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
 function WefeMapper({ imp, onDone }: { imp: Extract<ProbeImport, { kind: 'wefe' }>; onDone: () => void }) {
   const keys = Object.keys(imp.sets);
   const [map, setMap] = useState<Record<SetKey, string>>(imp.suggested ?? { X: keys[0] ?? '', Y: keys[1] ?? '', A: keys[2] ?? '', B: keys[3] ?? '' });
-  const loadDraft = useWorkbench((s) => s.loadDraft);
+  const offerDraft = useWorkbench((s) => s.offerDraft);
   const showNotice = useWorkbench((s) => s.showNotice);
   return (
     <div className="wefe-mapper" role="group" aria-label="Map WEFE word lists to sets">
@@ -128,8 +159,13 @@ function WefeMapper({ imp, onDone }: { imp: Extract<ProbeImport, { kind: 'wefe' 
           onClick={() => {
             try {
               const probe = probeFromWefe(imp.sets, map, imp.id);
-              loadDraft(draftFromProbe(probe, { kind: 'import', id: probe.id }));
-              showNotice({ kind: 'info', title: 'WEFE word sets imported', text: `“${probe.title}” is in the editor.` });
+              offerDraft({
+                editor: 'association',
+                draft: draftFromProbe(probe, { kind: 'import', id: probe.id }),
+                title: probe.title,
+                from: 'a WEFE file',
+                notice: { kind: 'info', title: 'WEFE word sets imported', text: `“${probe.title}” is in the editor.` },
+              });
               onDone();
             } catch (e) {
               showNotice({ kind: 'error', title: 'Could not build a probe from the WEFE file', text: (e as Error).message });
@@ -164,7 +200,7 @@ function AssociationEditor() {
   const draft = useWorkbench((s) => s.draft);
   const setField = useWorkbench((s) => s.setDraftField);
   const setSetTemplates = useWorkbench((s) => s.setSetTemplates);
-  const loadDraft = useWorkbench((s) => s.loadDraft);
+  const offerDraft = useWorkbench((s) => s.offerDraft);
   const showNotice = useWorkbench((s) => s.showNotice);
   const v = useDraftValidation();
   const save = useSaveProbe();
@@ -176,18 +212,24 @@ function AssociationEditor() {
   const general = v.issues.filter((i) => !['X', 'Y', 'A', 'B'].includes(i.where));
   const builtinId = isBuiltinProbeId(draft.id.trim());
 
+  const task = useImportTask();
   const onImport = async (f: File | undefined) => {
+    if (fileRef.current) fileRef.current.value = '';
     if (!f) return;
     try {
-      const r = probeFromFile(await f.text(), f.name);
+      const r = await task.start('association-probe', { name: f.name, file: f });
       if (r.kind === 'probe') {
-        loadDraft(draftFromProbe(r.probe, { kind: 'import', id: r.probe.id }));
-        showNotice({ kind: 'info', title: 'Probe imported', text: `“${r.probe.title}” from ${f.name} is in the editor.` });
+        offerDraft({
+          editor: 'association',
+          draft: draftFromProbe(r.probe, { kind: 'import', id: r.probe.id }),
+          title: r.probe.title,
+          from: f.name,
+          notice: { kind: 'info', title: 'Probe imported', text: `“${r.probe.title}” from ${f.name} is in the editor.` },
+        });
       } else setWefe(r);
     } catch (e) {
-      showNotice({ kind: 'error', title: `Could not import ${f.name}`, text: (e as Error).message });
-    } finally {
-      if (fileRef.current) fileRef.current.value = '';
+      if (e instanceof CancelledError) showNotice({ kind: 'info', title: 'Import cancelled', text: `${f.name} was not imported; the editor is unchanged.` });
+      else showNotice({ kind: 'error', title: `Could not import ${f.name}`, text: (e as Error).message });
     }
   };
 
@@ -303,6 +345,7 @@ function AssociationEditor() {
         </button>
         <input ref={fileRef} type="file" accept=".json,.csv,application/json,text/csv" hidden aria-hidden="true" tabIndex={-1} data-testid="import-probe" onChange={(e) => void onImport(e.target.files?.[0])} />
       </div>
+      <ImportStatus status={task.status} onCancel={task.cancel} />
       {shareUrl && (
         <label className="share">
           Share URL (copied to the clipboard; opening it loads this probe without running it)

@@ -8,7 +8,7 @@ import { useWorkbench } from '../../state/store';
 import type { AssociationProbe } from '../../probes/schema';
 import type { AnyProbe, LmProbe } from '../../probes/lmSchema';
 import { FAMILY_TITLE } from '../../state/lmFormat';
-import { duplicateLmDraft, lmBuiltinsByFamily, lmDraftFromProbe } from '../../state/lmDraft';
+import { duplicateLmDraft, lmBuiltinsByFamily, openLmProbe } from '../../state/lmDraft';
 
 const isLm = (p: AnyProbe): p is LmProbe => p.family !== 'weat' && p.family !== 'seat';
 
@@ -58,14 +58,14 @@ function ProbeListItem({ probe, saved, active, onOpen, onDuplicate }: { probe: L
 function LmProbeItem({ probe, saved }: { probe: LmProbe; saved?: boolean }) {
   const offerDraft = useWorkbench((s) => s.offerDraft);
   const mode = useWorkbench((s) => s.editorMode);
-  const current = useWorkbench((s) => s.lmDraft.origin);
+  const current = useWorkbench((s) => s.lmBulk?.origin ?? s.lmDraft.origin);
   const origin = { kind: saved ? ('user' as const) : ('builtin' as const), id: probe.id };
   return (
     <ProbeListItem
       probe={probe}
       saved={saved}
       active={mode === 'lm' && current.id === probe.id && current.kind === origin.kind}
-      onOpen={() => offerDraft({ editor: 'lm', draft: lmDraftFromProbe(probe, origin), title: probe.title, from: 'the library', notice: null })}
+      onOpen={() => openLmProbe(probe, origin, { from: 'the library', notice: null })}
       onDuplicate={() => offerDraft({ editor: 'lm', draft: duplicateLmDraft(probe), title: `${probe.title} (copy)`, from: 'the library', notice: null })}
     />
   );

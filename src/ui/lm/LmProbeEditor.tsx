@@ -1,64 +1,77 @@
 // The LM probe editor: the probe as JSON with live schema validation (every problem named by its
 // path, e.g. "templates.0: unknown slot {foo}"), a short summary of what the probe contains, and
 // save / share / export / import (probe JSON or a CrowS-Pairs CSV). A form per family is not
-// needed to edit these probes; the JSON is exactly what the CLI reads.
-import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
-import { lmDraftFromProbe, lmProbeFromCrowsCsv, lmProbeFromJsonFile, validateLmDraft, isReservedProbeId } from '../../state/lmDraft';
+// needed to edit these probes; the JSON is exactly what the CLI reads. Imports are read in the
+// import worker (progress, Cancel); a probe whose JSON would be over LARGE_LM_DRAFT_CHARS is shown
+// as a summary rather than a multi-megabyte text box, and large drafts are checked in the worker.
+import { useId, useRef, useState } from 'react';
+import { CancelledError } from '../../core/errors';
+import { isReservedProbeId, openLmProbe } from '../../state/lmDraft';
+import { useImportTask } from '../../state/useImportTask';
+import { useLmDraftValidation } from '../../state/useValidation';
+import { ImportStatus } from '../components/ImportStatus';
 import { FAMILY_TITLE } from '../../state/lmFormat';
 import { useSaveProbe } from '../../state/queries';
 import { lmShareUrlFor } from '../../state/share';
-import { useWorkbench } from '../../state/store';
+import { useWorkbench, type Notice } from '../../state/store';
 import type { LmProbe } from '../../probes/lmSchema';
 import { downloadText } from '../download';
+
+const fmtInt = (n: number) => n.toLocaleString('en-US');
 
 /** "24 pairs", "40 questions × 4 options"… from the probe's data (counting, no statistics). */
 function contents(p: LmProbe): string {
   switch (p.family) {
     case 'counterfactual-pairs':
-      return `${p.pairs.length} sentence pairs, scoring ${p.scoring}`;
+      return `${fmtInt(p.pairs.length)} sentence pairs, scoring ${p.scoring}`;
     case 'mcq-position':
-      return `${p.questions.length} questions × ${p.labels.length} options`;
+      return `${fmtInt(p.questions.length)} questions × ${p.labels.length} options`;
     case 'pairwise-position':
-      return `${p.items.length} comparisons`;
+      return `${fmtInt(p.items.length)} comparisons`;
     case 'decision-template':
-      return `${p.questions.length} question templates`;
+      return `${fmtInt(p.questions.length)} question templates`;
     default:
       return FAMILY_TITLE[p.family] ?? p.family;
   }
 }
 
+/** Rendering every issue of a 50,000-item probe would itself freeze the page: the first ones, then a count. */
+const MAX_ISSUES_SHOWN = 200;
+
+const fmtMb = (chars: number) => `${(chars / 1e6).toFixed(1)} MB`;
+
 export default function LmProbeEditor() {
   const draft = useWorkbench((s) => s.lmDraft);
+  const bulk = useWorkbench((s) => s.lmBulk);
   const setText = useWorkbench((s) => s.setLmText);
-  const loadLmDraft = useWorkbench((s) => s.loadLmDraft);
   const showNotice = useWorkbench((s) => s.showNotice);
-  const deferred = useDeferredValue(draft.text);
-  const v = useMemo(() => validateLmDraft(deferred), [deferred]);
+  const v = useLmDraftValidation();
   const save = useSaveProbe();
   const [shareUrl, setShareUrl] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const errors = v.issues.filter((i) => i.level === 'error');
+  const task = useImportTask();
+  const origin = bulk?.origin ?? draft.origin;
 
   const onImport = async (f: File | undefined) => {
+    if (fileRef.current) fileRef.current.value = '';
     if (!f) return;
     try {
-      const text = await f.text();
       if (/\.csv$/i.test(f.name)) {
-        const r = lmProbeFromCrowsCsv(text, f.name);
-        loadLmDraft(lmDraftFromProbe(r.probe, { kind: 'import', id: r.probe.id }));
-        if (r.skipped.length)
-          showNotice({ kind: 'error', title: `Imported ${r.probe.family === 'counterfactual-pairs' ? r.probe.pairs.length : 0} pairs from ${f.name}; ${r.skipped.length} row${r.skipped.length === 1 ? '' : 's'} skipped`, text: r.skipped.slice(0, 8).join(' · ') + (r.skipped.length > 8 ? ` · and ${r.skipped.length - 8} more` : '') });
-        else showNotice({ kind: 'info', title: 'CrowS-Pairs CSV imported', text: `“${r.probe.title}” is in the editor.` });
+        const r = await task.start('crows-csv', { name: f.name, file: f });
+        const n = r.probe.family === 'counterfactual-pairs' ? r.probe.pairs.length : 0;
+        const notice: Notice = r.skipped.length
+          ? { kind: 'error', title: `Imported ${n.toLocaleString('en-US')} pairs from ${f.name}; ${r.skipped.length.toLocaleString('en-US')} row${r.skipped.length === 1 ? '' : 's'} skipped`, text: r.skipped.slice(0, 8).join(' · ') + (r.skipped.length > 8 ? ` · and ${r.skipped.length - 8} more` : '') }
+          : { kind: 'info', title: 'CrowS-Pairs CSV imported', text: `“${r.probe.title}” (${n.toLocaleString('en-US')} pairs) is in the editor.` };
+        openLmProbe(r.probe, { kind: 'import', id: r.probe.id }, { text: r.text, chars: r.chars, from: f.name, notice });
       } else {
-        const p = lmProbeFromJsonFile(text, f.name);
-        loadLmDraft(lmDraftFromProbe(p, { kind: 'import', id: p.id }));
-        showNotice({ kind: 'info', title: 'Probe imported', text: `“${p.title}” from ${f.name} is in the editor.` });
+        const r = await task.start('lm-probe-json', { name: f.name, file: f });
+        openLmProbe(r.probe, { kind: 'import', id: r.probe.id }, { text: r.text, chars: r.chars, from: f.name, notice: { kind: 'info', title: 'Probe imported', text: `“${r.probe.title}” from ${f.name} is in the editor.` } });
       }
     } catch (e) {
-      showNotice({ kind: 'error', title: `Could not import ${f.name}`, text: (e as Error).message });
-    } finally {
-      if (fileRef.current) fileRef.current.value = '';
+      if (e instanceof CancelledError) showNotice({ kind: 'info', title: 'Import cancelled', text: `${f.name} was not imported; the editor is unchanged.` });
+      else showNotice({ kind: 'error', title: `Could not import ${f.name}`, text: (e as Error).message });
     }
   };
 
@@ -67,7 +80,8 @@ export default function LmProbeEditor() {
       <div className="panel-head">
         <h2 id="editor-heading">Editor</h2>
         <span className="muted small-text">
-          {draft.origin.kind === 'builtin' ? `Built-in ${draft.origin.id}` : draft.origin.kind === 'share' ? 'From a share link' : draft.origin.kind === 'import' ? 'Imported' : draft.origin.kind === 'user' ? 'Saved probe' : 'New probe'} · LM probe as JSON · saved in this browser as you type
+          {origin.kind === 'builtin' ? `Built-in ${origin.id}` : origin.kind === 'share' ? 'From a share link' : origin.kind === 'import' ? 'Imported' : origin.kind === 'user' ? 'Saved probe' : 'New probe'}
+          {bulk ? ' · too large to edit here' : ' · LM probe as JSON · saved in this browser as you type'}
         </span>
       </div>
       {v.probe && (
@@ -76,20 +90,31 @@ export default function LmProbeEditor() {
           {v.probe.citation && <> · <cite>{v.probe.citation.text}</cite></>}
         </p>
       )}
-      <label htmlFor={`${id}-json`}>Probe JSON</label>
-      <textarea
-        id={`${id}-json`}
-        className="json-editor"
-        rows={22}
-        spellCheck={false}
-        value={draft.text}
-        aria-invalid={errors.length > 0}
-        aria-describedby={`${id}-checks`}
-        onChange={(e) => setText(e.target.value)}
-      />
+      {bulk ? (
+        <p className="lm-bulk" role="note" aria-label="Large probe">
+          Too large to edit here ({fmtMb(bulk.chars)} of JSON): edit the source file and import it again. It runs as imported, but is not kept
+          across a reload (too large for this browser&apos;s local storage): save it to My probes to keep it.
+        </p>
+      ) : (
+        <>
+          <label htmlFor={`${id}-json`}>Probe JSON</label>
+          <textarea
+            id={`${id}-json`}
+            className="json-editor"
+            rows={22}
+            spellCheck={false}
+            value={draft.text}
+            aria-invalid={errors.length > 0}
+            aria-describedby={`${id}-checks`}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </>
+      )}
       <section className="validation" id={`${id}-checks`} aria-labelledby={`${id}-val`} aria-live="polite">
         <h3 id={`${id}-val`}>Checks</h3>
-        {errors.length === 0 ? (
+        {v.checking ? (
+          <p className="muted">Checking the probe ({fmtMb(draft.text.length)})…</p>
+        ) : errors.length === 0 ? (
           <p className="ok-text">Ready to run{v.issues.length ? ` (${v.issues.length} warning${v.issues.length === 1 ? '' : 's'})` : ''}.</p>
         ) : (
           <p className="error-text">
@@ -98,11 +123,12 @@ export default function LmProbeEditor() {
         )}
         {v.issues.length > 0 && (
           <ul className="issues">
-            {v.issues.map((i, n) => (
+            {v.issues.slice(0, MAX_ISSUES_SHOWN).map((i, n) => (
               <li key={n} className={`issue issue-${i.level}`}>
                 <span className="issue-level">{i.level === 'error' ? 'Error' : 'Warning'}:</span> {i.path && <code>{i.path}</code>} {i.message}
               </li>
             ))}
+            {v.issues.length > MAX_ISSUES_SHOWN && <li className="issue">… and {(v.issues.length - MAX_ISSUES_SHOWN).toLocaleString('en-US')} more.</li>}
           </ul>
         )}
       </section>
@@ -149,6 +175,7 @@ export default function LmProbeEditor() {
         </button>
         <input ref={fileRef} type="file" accept=".json,.csv,application/json,text/csv" hidden aria-hidden="true" tabIndex={-1} data-testid="import-lm-probe" onChange={(e) => void onImport(e.target.files?.[0])} />
       </div>
+      <ImportStatus status={task.status} onCancel={task.cancel} />
       {shareUrl && (
         <label className="share">
           Share URL (copied to the clipboard; opening it loads this probe without running it)

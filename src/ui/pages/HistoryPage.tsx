@@ -1,6 +1,7 @@
 // Every finished run, newest first, from IndexedDB (or this tab's memory when the browser blocks
 // it: the storage notice says so). Open shows it in the workbench (re-export, re-run from its
-// seed); Delete removes it.
+// seed); Delete removes it. "Open run record…" reads and validates the file in the import worker
+// (progress, Cancel), then keeps it in history, never over a stored run (importRun.ts).
 import { formatD, formatP } from '../../state/format';
 import { useRef, useState } from 'react';
 import { lmHeadline } from '../../state/lmFormat';
@@ -8,6 +9,10 @@ import { isLmRun, type AnyStoredRun } from '../../state/runRecord';
 import { CompareRuns } from '../components/CompareRuns';
 import { useDeleteRun, useImportRun, useRuns, useStorageStatus } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
+import { useImportTask } from '../../state/useImportTask';
+import type { ParsedRunRecord } from '../../probes/import/runRecordJson';
+import { CancelledError } from '../../core/errors';
+import { ImportStatus } from '../components/ImportStatus';
 import { BACKEND_LABEL } from '../components/ModelStatus';
 import { StorageNotice } from '../components/StorageNotice';
 import { StorageUsage } from '../components/StorageUsage';
@@ -21,6 +26,7 @@ export function HistoryPage() {
   const imp = useImportRun();
   const showNotice = useWorkbench((s) => s.showNotice);
   const fileRef = useRef<HTMLInputElement>(null);
+  const task = useImportTask();
   const [compare, setCompare] = useState<string[]>([]);
   const toggle = (id: string, on: boolean) => setCompare((c) => (on ? [...c.filter((x) => x !== id), id].slice(-2) : c.filter((x) => x !== id)));
   const chosen = compare.map((id) => runs.data?.find((r) => r.runId === id)).filter((r): r is AnyStoredRun => !!r);
@@ -42,7 +48,15 @@ export function HistoryPage() {
             const f = e.target.files?.[0];
             e.target.value = '';
             if (!f) return;
-            imp.mutate(await f.text(), {
+            let parsed: ParsedRunRecord;
+            try {
+              parsed = await task.start('run-record', { name: f.name, file: f });
+            } catch (err) {
+              if (err instanceof CancelledError) showNotice({ kind: 'info', title: 'Opening cancelled', text: `${f.name} was not opened.` });
+              else showNotice({ kind: 'error', title: `Could not open ${f.name}`, text: (err as Error).message });
+              return;
+            }
+            imp.mutate(parsed, {
               onSuccess: ({ stored: r, outcome }) => {
                 showNotice(
                   outcome === 'already-in-history'
@@ -62,6 +76,7 @@ export function HistoryPage() {
         />
       </div>
       <StorageNotice variant="history" />
+      <ImportStatus status={task.status} onCancel={task.cancel} />
       {chosen.length === 2 ? (
         <CompareRuns a={chosen[0]!} b={chosen[1]!} />
       ) : (

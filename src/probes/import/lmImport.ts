@@ -1,0 +1,78 @@
+// The LM editor's text and files as probes, pure (the import worker, the page and tests call the
+// same code): the probe JSON validated against the schema of every family (errors name their path,
+// "pairs.3.less: is missing", and a JSON syntax error its line and column), a CrowS-Pairs CSV or a
+// probe JSON file read into an LM probe, and the pretty text the editor shows.
+import { ProbeValidationError } from '../../core/errors';
+import { isLmProbe, type LmProbe } from '../lmSchema';
+import { validateAnyProbe } from '../validate';
+import { importCrowsPairsCsv } from './crowsPairs';
+
+/**
+ * Above this many characters of probe JSON the editor stops checking it on the page: validation
+ * moves to the import worker, and an imported probe this large is shown as a summary instead of a
+ * text box (a multi-megabyte textarea makes every keystroke slow).
+ */
+export const LARGE_LM_DRAFT_CHARS = 256 * 1024;
+
+export interface LmIssue {
+  level: 'error' | 'warning';
+  path: string;
+  message: string;
+}
+
+export interface LmDraftValidation {
+  probe: LmProbe | null;
+  issues: LmIssue[];
+  errors: number;
+}
+
+/** Line and column (1-based) of a character offset. */
+const lineCol = (text: string, offset: number) => {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, col: offset - before.lastIndexOf('\n') };
+};
+
+export function validateLmDraft(text: string): LmDraftValidation {
+  if (!text.trim()) return { probe: null, issues: [{ level: 'error', path: '', message: 'The editor is empty: open an LM probe from the library or paste probe JSON.' }], errors: 1 };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    // V8 says "… at position N (line L column C)" for some errors and "Unexpected token 'x', "…x…" is
+    // not valid JSON" for others: locate the quoted excerpt then.
+    const pos = /position (\d+)/.exec(msg);
+    const excerpt = /^Unexpected token '(.)', "?(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(msg);
+    let where = pos ? lineCol(text, Number(pos[1])) : null;
+    if (!where && excerpt) {
+      const at = text.indexOf(excerpt[2]!);
+      const inEx = excerpt[2]!.indexOf(excerpt[1]!);
+      if (at >= 0 && inEx >= 0) where = lineCol(text, at + inEx);
+    }
+    return { probe: null, issues: [{ level: 'error', path: '', message: `Not valid JSON${where ? ` at line ${where.line}, column ${where.col}` : ''}: ${msg}` }], errors: 1 };
+  }
+  const v = validateAnyProbe(json);
+  const issues: LmIssue[] = v.issues.map((i) => ({ level: i.severity, path: i.path, message: i.message }));
+  if (v.probe && !isLmProbe(v.probe)) {
+    issues.push({ level: 'error', path: 'family', message: `"${v.probe.family}" is a word-vector test: open it with “Import probe or word sets…” in the WEAT/SEAT editor.` });
+  }
+  const errors = issues.filter((i) => i.level === 'error').length;
+  return { probe: errors === 0 && v.probe && isLmProbe(v.probe) ? v.probe : null, issues, errors };
+}
+
+export const lmProbeText = (p: LmProbe): string => `${JSON.stringify(p, null, 2)}\n`;
+
+/** A CrowS-Pairs CSV as a counterfactual-pairs probe; rejected rows are listed with line numbers. */
+export function lmProbeFromCrowsCsv(text: string, filename: string, onProgress?: (done: number, total: number) => void): { probe: LmProbe; skipped: string[] } {
+  const id = filename.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'crows-pairs';
+  const r = importCrowsPairsCsv(text, { id, title: `CrowS-Pairs from ${filename}`, ...(onProgress ? { onProgress } : {}) });
+  return { probe: r.probe, skipped: r.errors.map((e) => e.message) };
+}
+
+/** A probe JSON file for the LM editor (any LM family). */
+export function lmProbeFromJsonFile(text: string, filename: string): LmProbe {
+  const v = validateLmDraft(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!v.probe) throw new ProbeValidationError(`${filename}: ${v.issues.filter((i) => i.level === 'error').map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
+  return v.probe;
+}

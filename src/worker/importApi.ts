@@ -1,0 +1,78 @@
+// The import worker's implementation as a plain object, so the same code runs in the worker
+// (import.worker.ts exposes it with comlink) and in unit tests in Node. It reads a Blob as a stream
+// (byte progress, one decoder, no second copy of the file), calls the pure parsers of
+// src/probes/import, and throttles progress to one message per ~50 ms (the last always goes).
+import { checkImportSize, type ImportKind } from '../probes/import/limits';
+import { probeFromFile, wordsFromPaste, wordsFromText } from '../probes/import/editorFiles';
+import { LARGE_LM_DRAFT_CHARS, lmProbeFromCrowsCsv, lmProbeFromJsonFile, lmProbeText, validateLmDraft } from '../probes/import/lmImport';
+import { parseRunRecordJson } from '../probes/import/runRecordJson';
+import type { LmProbe } from '../probes/lmSchema';
+import type { ImportProgress, ImportResults, ImportSource, ImportWorkerApi, LmProbeImport } from './importProtocol';
+
+/** Milliseconds between two progress messages. */
+export const PROGRESS_INTERVAL_MS = 50;
+
+async function readText(file: Blob, report: (p: ImportProgress, final?: boolean) => void): Promise<string> {
+  const total = file.size;
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let done = 0;
+  report({ stage: 'reading', done, total }, true);
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    parts.push(decoder.decode(chunk.value, { stream: true }));
+    done += chunk.value.byteLength;
+    report({ stage: 'reading', done, total });
+  }
+  parts.push(decoder.decode());
+  report({ stage: 'reading', done: total, total }, true);
+  return parts.join('');
+}
+
+const forEditor = (probe: LmProbe, skipped: string[] = []): LmProbeImport => {
+  const text = lmProbeText(probe);
+  return { probe, text: text.length > LARGE_LM_DRAFT_CHARS ? null : text, chars: text.length, skipped };
+};
+
+/** @param now clock for progress throttling (injected for tests) */
+export function createImportApi(now: () => number = () => performance.now()): ImportWorkerApi {
+  async function importInput<K extends ImportKind>(kind: K, source: ImportSource, onProgress: (p: ImportProgress) => void): Promise<ImportResults[K]> {
+    let last = -Infinity;
+    const report = (p: ImportProgress, final = false) => {
+      const t = now();
+      if (!final && t - last < PROGRESS_INTERVAL_MS) return;
+      last = t;
+      onProgress(p);
+    };
+    const size = 'file' in source ? source.file.size : source.text.length;
+    checkImportSize(kind, size, source.name);
+    const text = 'file' in source ? await readText(source.file, report) : source.text;
+    const parsing = (done: number, total: number) => report({ stage: 'parsing', done, total }, done === total);
+    const validating = () => report({ stage: 'validating' }, true);
+    const results: { [k in ImportKind]: () => ImportResults[k] } = {
+      'crows-csv': () => {
+        const r = lmProbeFromCrowsCsv(text, source.name, parsing);
+        validating();
+        return forEditor(r.probe, r.skipped);
+      },
+      'lm-probe-json': () => {
+        validating();
+        return forEditor(lmProbeFromJsonFile(text, source.name));
+      },
+      'association-probe': () => {
+        validating();
+        return probeFromFile(text, source.name);
+      },
+      'word-list': () => wordsFromText(text, source.name),
+      'pasted-words': () => wordsFromPaste(text),
+      'run-record': () => {
+        validating();
+        return parseRunRecordJson(text);
+      },
+    };
+    return results[kind]();
+  }
+  return { importInput, validateLmDraft: async (text: string) => validateLmDraft(text) };
+}
