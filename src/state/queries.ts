@@ -8,6 +8,7 @@ import { CancelledError, DownloadNotApprovedError, ProbeValidationError, Unsuppo
 import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../core/lmRun/types';
 import { isLmProbe, type LmProbe, type AnyProbe } from '../probes/lmSchema';
 import type { ParsedRunRecord } from '../probes/import/runRecordJson';
+import { checkImportSize } from '../probes/import/limits';
 import type { LmDtype, LmInfo, ModelProgress } from '../worker/client';
 import { isLmModelId, lmSourceFor, modelTitle, rememberLocalFolder } from './models';
 import type { RunRecord, RunResult } from '../core/runRecord';
@@ -296,17 +297,24 @@ export const useRunMutation = () => {
 /** True while any run (from any button) is in flight. */
 export const useRunning = () => useIsMutating({ mutationKey: ['run'] }) > 0;
 
+/**
+ * A word2vec/GloVe text file, streamed and parsed in the model worker with load progress.
+ * @throws {InputTooLargeError} before any work for a file over the word-vector limit
+ */
+export async function loadUserVectorsFile(file: Blob, name: string): Promise<LoadedModelInfo> {
+  checkImportSize('word-vectors', file.size, name);
+  const { setModelProgress } = useWorkbench.getState();
+  try {
+    return await client.loadUserVectors(file, name, (p) => setModelProgress(p));
+  } finally {
+    setModelProgress(null);
+  }
+}
+
 export const useLoadUserVectors = () => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async ({ file, name }: { file: File; name: string }) => {
-      const { setModelProgress } = useWorkbench.getState();
-      try {
-        return await client.loadUserVectors(file, name, (p) => setModelProgress(p));
-      } finally {
-        setModelProgress(null);
-      }
-    },
+    mutationFn: ({ file, name }: { file: Blob; name: string }) => loadUserVectorsFile(file, name),
     onSuccess: (info) => {
       const { device, setModelId } = useWorkbench.getState();
       qc.setQueryData(modelQuery(info.id, device).queryKey, info);

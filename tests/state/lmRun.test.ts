@@ -27,6 +27,10 @@ const calls: unknown[] = [];
 vi.mock('../../src/worker/client', () => ({
   LM_MODELS: [{ id: 'workbench/tiny-gpt2', kind: 'causal-lm', title: 'Tiny GPT-2', source: 'embedded', needsInternet: false, dtypes: ['fp32', 'q8'], note: '' }],
   warmUpScoring: vi.fn(),
+  loadUserVectors: vi.fn(async () => {
+    calls.push('loadUserVectors');
+    return {};
+  }),
   loadModel: vi.fn(),
   loadLm: vi.fn(async (source: unknown, prefs: unknown) => {
     calls.push({ source, prefs });
@@ -90,5 +94,18 @@ describe('executeRun (LM probes)', () => {
     // The record names the host, since it is not the Hugging Face Hub.
     expect(record.model.title.endsWith(' from http://127.0.0.1:9999/')).toBe(true);
     expect(calls[0]).toEqual({ source: { type: 'hub', id: 'org/model', remoteHost: 'http://127.0.0.1:9999/' }, prefs: { device: 'auto', dtype: 'auto' } });
+  });
+});
+
+describe('loading a word-vectors file', () => {
+  it('refuses a file over 2 GB before sending it to the model worker', async () => {
+    const { loadUserVectorsFile } = await import('../../src/state/queries');
+    const huge = new Blob(['x']);
+    Object.defineProperty(huge, 'size', { value: 2_500_000_000 });
+    calls.length = 0;
+    await expect(loadUserVectorsFile(huge, 'glove.840B.300d.txt')).rejects.toThrow('glove.840B.300d.txt is 2500.0 MB; the limit for word-vector files is 2000 MB.');
+    expect(calls).toEqual([]);
+    await loadUserVectorsFile(new Blob(['rose 0.1 0.2\n']), 'small.vec');
+    expect(calls).toEqual(['loadUserVectors']);
   });
 });

@@ -18,6 +18,14 @@ export const IMPORT_LIMITS = Object.freeze({
 
 export type ImportKind = keyof typeof IMPORT_LIMITS;
 
+/**
+ * Files read elsewhere than the import worker. Word vectors are streamed by the model worker and
+ * never held as text: the parsed float32 table (≈ 0.45 × the file for 300-d text) must fit.
+ */
+export const OTHER_FILE_LIMITS = Object.freeze({
+  'word-vectors': { bytes: 2_000 * MB, what: 'word-vector files' },
+} as const);
+
 /** Most words one set's list may take from a file or a paste (the schema's per-set limit is lower: the editor then says so). */
 export const MAX_IMPORTED_WORDS = 100_000;
 
@@ -26,7 +34,7 @@ const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 /**
  * @throws {InputTooLargeError} "big.csv is 80.0 MB; the limit for CrowS-Pairs CSV imports is 64 MB"
  */
-export function checkImportSize(kind: ImportKind, bytes: number, name: string): void {
-  const limit = IMPORT_LIMITS[kind];
+export function checkImportSize(kind: ImportKind | keyof typeof OTHER_FILE_LIMITS, bytes: number, name: string): void {
+  const limit = kind === 'word-vectors' ? OTHER_FILE_LIMITS[kind] : IMPORT_LIMITS[kind];
   if (bytes > limit.bytes) throw new InputTooLargeError(`${name} is ${mb(bytes)}; the limit for ${limit.what} is ${limit.bytes / MB} MB.`);
 }
