@@ -2,26 +2,13 @@
 // newest first, and exported files carry the run's metadata with CSV formula injection neutralised.
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ASSOCIATION_OPTIONS } from '../../src/core/association/types';
 import { getBuiltinProbe } from '../../src/probes/builtin';
 import { parseRunRecord } from '../../src/probes/runRecordSchema';
 import { getRun, listProbes, listRuns, saveProbe, saveRun, setDb, WorkbenchDb } from '../../src/state/db';
 import { itemsCsv, resultsCsv, runRecordJson } from '../../src/state/exports';
-import { buildStoredRun } from '../../src/state/runRecord';
-import { flowersResult } from './fixtures';
+import { weat1StoredRun } from './fixtures';
 
-const model = { id: 'glove-6b-100d', kind: 'word-embedding' as const, title: 'GloVe', backend: 'wasm' as const, dims: 100, vocabularySize: 50_000, assetSha256: 'a'.repeat(64), dtype: 'int8' };
-const run = (finished: string) =>
-  buildStoredRun({
-    probeId: 'caliskan-weat-1',
-    title: 'WEAT 1',
-    probes: [getBuiltinProbe('caliskan-weat-1')],
-    model,
-    options: { ...DEFAULT_ASSOCIATION_OPTIONS, seed: 3 },
-    startedAt: new Date(Date.parse(finished) - 1000),
-    finishedAt: new Date(finished),
-    results: [flowersResult()],
-  });
+const run = weat1StoredRun;
 
 describe('history database', () => {
   const name = `test-${Math.random()}`;

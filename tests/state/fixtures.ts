@@ -1,5 +1,7 @@
 // A hand-made AssociationResult for formatting/export tests (numbers are illustrative, not computed).
-import type { AssociationResult } from '../../src/core/association/types';
+import { DEFAULT_ASSOCIATION_OPTIONS, type AssociationResult } from '../../src/core/association/types';
+import { getBuiltinProbe } from '../../src/probes/builtin';
+import { buildStoredRun } from '../../src/state/runRecord';
 import type { EffectSize, PValue } from '../../src/core/units';
 
 export const flowersResult = (over: Partial<AssociationResult> = {}): AssociationResult => ({
@@ -28,3 +30,22 @@ export const flowersResult = (over: Partial<AssociationResult> = {}): Associatio
   nullHistogram: { min: -2, max: 2, counts: [1, 5, 1], observed: 1.7 },
   ...over,
 });
+
+/** A stored WEAT 1 run on GloVe (seed 3) that finished at `finished`, with flowersResult() as its result. */
+export const weat1StoredRun = (finished: string) =>
+  buildStoredRun({
+    probeId: 'caliskan-weat-1',
+    title: 'WEAT 1',
+    probes: [getBuiltinProbe('caliskan-weat-1')],
+    model: { id: 'glove-6b-100d', kind: 'word-embedding' as const, title: 'GloVe', backend: 'wasm' as const, dims: 100, vocabularySize: 50_000, assetSha256: 'a'.repeat(64), dtype: 'int8' },
+    options: { ...DEFAULT_ASSOCIATION_OPTIONS, seed: 3 },
+    startedAt: new Date(Date.parse(finished) - 1000),
+    finishedAt: new Date(finished),
+    results: [flowersResult()],
+  });
+
+/** A Map-backed localStorage; `raw` is the map, to read what was written. */
+export const fakeStorage = () => {
+  const m = new Map<string, string>();
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), raw: m };
+};

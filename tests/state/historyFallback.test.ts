@@ -4,25 +4,12 @@
 // kept in memory, can be read and listed, the status says where history is, and nothing rejects.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_ASSOCIATION_OPTIONS } from '../../src/core/association/types';
 import { getBuiltinProbe } from '../../src/probes/builtin';
 import { deleteRun, getRun, listProbes, listRuns, saveProbe, saveRun, setDb, WorkbenchDb } from '../../src/state/db';
 import { historyStatusNow } from '../../src/state/historyStatus';
-import { buildStoredRun } from '../../src/state/runRecord';
-import { flowersResult } from './fixtures';
+import { weat1StoredRun } from './fixtures';
 
-const model = { id: 'glove-6b-100d', kind: 'word-embedding' as const, title: 'GloVe', backend: 'wasm' as const, dims: 100, vocabularySize: 50_000, assetSha256: 'a'.repeat(64), dtype: 'int8' };
-const run = (finished: string) =>
-  buildStoredRun({
-    probeId: 'caliskan-weat-1',
-    title: 'WEAT 1',
-    probes: [getBuiltinProbe('caliskan-weat-1')],
-    model,
-    options: { ...DEFAULT_ASSOCIATION_OPTIONS, seed: 3 },
-    startedAt: new Date(Date.parse(finished) - 1000),
-    finishedAt: new Date(finished),
-    results: [flowersResult()],
-  });
+const run = weat1StoredRun;
 
 /** A Dexie database over an IndexedDB factory whose open() does what `open` says. */
 const dbOver = (open: () => unknown) => new WorkbenchDb(`broken-${Math.random()}`, { indexedDB: { open, deleteDatabase: open, cmp: indexedDB.cmp.bind(indexedDB) } as unknown as IDBFactory, IDBKeyRange });

@@ -1,11 +1,7 @@
 // The zustand store persists the editor draft, options and model choice (not progress or errors),
 // so a reload loses nothing typed. Runs in Node with a Map-backed localStorage.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-
-const fakeStorage = () => {
-  const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), raw: m };
-};
+import { fakeStorage } from './fixtures';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -3,18 +3,12 @@
 // would replace unsaved edits, and the draft storage shared by two tabs (quota, conflicts).
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_ASSOCIATION_OPTIONS } from '../../src/core/association/types';
 import { getBuiltinProbe } from '../../src/probes/builtin';
 import { getRun, listRuns, saveRun, setDb, WorkbenchDb } from '../../src/state/db';
 import { storeImportedRun } from '../../src/state/importRun';
 import { parseHubHost } from '../../src/state/hubHost';
-import { buildStoredRun, toRunRecord } from '../../src/state/runRecord';
-import { flowersResult } from './fixtures';
-
-const fakeStorage = () => {
-  const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), raw: m };
-};
+import { toRunRecord } from '../../src/state/runRecord';
+import { fakeStorage, flowersResult, weat1StoredRun } from './fixtures';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -77,17 +71,7 @@ describe('opening a run record', () => {
   const name = `test-import-${Math.random()}`;
   setDb(new WorkbenchDb(name));
   afterAll(() => setDb(null));
-  const model = { id: 'glove-6b-100d', kind: 'word-embedding' as const, title: 'GloVe', backend: 'wasm' as const, dims: 100, vocabularySize: 50_000, assetSha256: 'a'.repeat(64), dtype: 'int8' };
-  const original = buildStoredRun({
-    probeId: 'caliskan-weat-1',
-    title: 'WEAT 1',
-    probes: [getBuiltinProbe('caliskan-weat-1')],
-    model,
-    options: { ...DEFAULT_ASSOCIATION_OPTIONS, seed: 3 },
-    startedAt: new Date('2026-12-01T10:00:00Z'),
-    finishedAt: new Date('2026-12-01T10:00:01Z'),
-    results: [flowersResult()],
-  });
+  const original = weat1StoredRun('2026-12-01T10:00:01Z');
   const at = () => new Date('2026-12-04T12:00:00Z');
   let r = 0;
   const random = () => [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8][r++ % 8]!;
