@@ -191,6 +191,8 @@ test('bad input: unknown template slot, malformed CrowS CSV, a model folder with
   const csv = path.join(tmp, 'bad-crows.csv');
   writeFileSync(csv, 'sent_more,sent_less,stereo_antistereo,bias_type\n"He is strong.","She is strong.",stereo,gender\n"only two",cells\n"A ok.","B ok.",sideways,gender\n');
   await page.getByTestId('import-lm-probe').setInputFiles(csv);
+  // The editor holds unsaved edits: the import asks before replacing them.
+  await page.getByRole('dialog', { name: 'Replace your unsaved edits?' }).getByRole('button', { name: /^Open “CrowS-Pairs from bad-crows\.csv”$/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: /line 3/ })).toBeVisible();
 
   const folder = path.join(tmp, 'no-tokenizer-gpt');
