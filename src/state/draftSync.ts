@@ -80,6 +80,12 @@ function baseStorage(): StateStorage {
 /** What this tab last read or wrote: the raw stored value, and each editor's draft (as JSON) in it. */
 const seen: { raw: string | null; drafts: Partial<Record<DraftEditor, string>> } = { raw: null, drafts: {} };
 
+/** Set when the user answered a conflict: the next write goes out even if this tab's state is unchanged. */
+let writeAgain = false;
+
+/** Editors whose stored draft another tab changed while this one, unchanged, waits for the event to take it. */
+const behind = new Set<DraftEditor>();
+
 const noteSeen = (raw: string | null) => {
   seen.raw = raw;
   const state = stateOf(raw);
@@ -96,6 +102,7 @@ const noteSeen = (raw: string | null) => {
  */
 export function guardedDraftStorage(): StateStorage {
   const base = baseStorage();
+  let lastValue: string | null = null;
   return {
     getItem: (name) => {
       const raw = base.getItem(name) as string | null;
@@ -104,22 +111,37 @@ export function guardedDraftStorage(): StateStorage {
     },
     removeItem: (name) => base.removeItem(name),
     setItem: (name, value) => {
+      // The store writes its persisted part on every change, progress included. Writing an
+      // unchanged value would only race another tab's edit (the last write wins), so it is skipped.
+      if (value === lastValue && !writeAgain) return;
+      lastValue = value;
+      writeAgain = false;
       let toWrite = value;
       const storedRaw = base.getItem(name) as string | null;
       const conflicts = { ...useDraftSync.getState().conflicts };
+      const keptStored: DraftEditor[] = [];
       // The common case costs one string comparison: nobody else wrote since this tab did.
-      if (storedRaw !== seen.raw || Object.values(conflicts).some(Boolean)) {
+      if (storedRaw !== seen.raw || behind.size > 0 || Object.values(conflicts).some(Boolean)) {
         const stored = stateOf(storedRaw);
         const mine = JSON.parse(value) as { state: PersistedState };
         for (const editor of ['association', 'lm'] as const) {
           const f = FIELDS[editor];
           if (!stored || !(f.draft in stored)) continue;
           const storedDraft = JSON.stringify(stored[f.draft]);
-          const changedUnseen = seen.drafts[editor] !== undefined && storedDraft !== seen.drafts[editor] && storedDraft !== JSON.stringify(mine.state[f.draft]);
-          if (changedUnseen && !conflicts[editor]) conflicts[editor] = { draft: stored[f.draft] as EditorCopy['draft'], dirty: stored[f.dirty] === true };
-          if (conflicts[editor]) {
+          const myDraft = JSON.stringify(mine.state[f.draft]);
+          const lastSeen = seen.drafts[editor];
+          if (storedDraft === myDraft) behind.delete(editor);
+          else if (!conflicts[editor] && lastSeen !== undefined && storedDraft !== lastSeen) {
+            // Another tab wrote a draft this tab has not taken yet (its storage event is on the way,
+            // or never comes to a frozen tab). Unchanged here since: keep theirs and wait for the
+            // event. Changed here too: that is a conflict for the user.
+            if (myDraft === lastSeen) behind.add(editor);
+            else conflicts[editor] = { draft: stored[f.draft] as EditorCopy['draft'], dirty: stored[f.dirty] === true };
+          }
+          if (conflicts[editor] || behind.has(editor)) {
             mine.state[f.draft] = stored[f.draft];
             mine.state[f.dirty] = stored[f.dirty];
+            keptStored.push(editor);
           }
         }
         toWrite = JSON.stringify(mine);
@@ -127,7 +149,10 @@ export function guardedDraftStorage(): StateStorage {
       }
       try {
         base.setItem(name, toWrite);
+        // A draft kept from storage has not been seen by this tab's user yet.
+        const keptSeen = keptStored.map((e) => [e, seen.drafts[e]] as const);
         noteSeen(toWrite);
+        for (const [e, d] of keptSeen) if (d !== undefined) seen.drafts[e] = d;
         if (useDraftSync.getState().quota) useDraftSync.setState({ quota: null });
       } catch (e) {
         if (!isQuotaError(e)) throw e;
@@ -208,5 +233,8 @@ export function resolveDraftConflict(editor: DraftEditor, keep: 'mine' | 'theirs
   const f = FIELDS[editor];
   if (keep === 'theirs' && copy) store.setState({ [f.draft]: copy.draft, [f.dirty]: copy.dirty });
   // Either way the store writes again, now with this editor's draft included.
-  else store.setState({ [f.draft]: store.getState()[f.draft] });
+  else {
+    writeAgain = true;
+    store.setState({ [f.draft]: store.getState()[f.draft] });
+  }
 }

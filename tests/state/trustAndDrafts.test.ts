@@ -135,6 +135,39 @@ describe('draft storage shared by tabs', () => {
     expect(storageEventAction({ a: 3 }, null, { a: 2 }, true)).toBe('conflict');
   });
 
+  it('a change outside the persisted state (progress) writes nothing, so it cannot race another tab’s edit', async () => {
+    const storage = fakeStorage();
+    vi.stubGlobal('localStorage', storage);
+    const { useWorkbench, PERSIST_KEY } = await import('../../src/state/store');
+    useWorkbench.getState().setWords('X', 'mine');
+    // Another tab's write lands; this tab then only reports progress.
+    storage.setItem(PERSIST_KEY, storage.raw.get(PERSIST_KEY)!.replace('"mine"', '"theirs"'));
+    useWorkbench.getState().setRunProgress({ stage: 'embedding', unit: 'words', count: 4 });
+    useWorkbench.getState().setRunProgress(null);
+    expect(JSON.parse(storage.raw.get(PERSIST_KEY)!).state.draft.words.X).toBe('theirs');
+  });
+
+  it('a write that races the other tab’s event keeps the other tab’s draft, and the event then brings it in', async () => {
+    const storage = fakeStorage();
+    vi.stubGlobal('localStorage', storage);
+    const { useWorkbench, draftSyncStore, PERSIST_KEY } = await import('../../src/state/store');
+    const { startDraftSync, useDraftSync } = await import('../../src/state/draftSync');
+    const listeners: ((e: StorageEvent) => void)[] = [];
+    startDraftSync(PERSIST_KEY, draftSyncStore, { addEventListener: (_t: string, f: unknown) => void listeners.push(f as never), removeEventListener: () => undefined } as never);
+    useWorkbench.getState().setWords('X', 'shared');
+    // The other tab writes; its event has not arrived when this tab writes something else.
+    const before = storage.raw.get(PERSIST_KEY)!;
+    const after = before.replace('"shared"', '"from the other tab"');
+    storage.setItem(PERSIST_KEY, after);
+    useWorkbench.getState().setOption('seed', 5);
+    expect(JSON.parse(storage.raw.get(PERSIST_KEY)!).state.draft.words.X).toBe('from the other tab');
+    expect(JSON.parse(storage.raw.get(PERSIST_KEY)!).state.options.seed).toBe(5);
+    expect(useDraftSync.getState().conflicts).toEqual({});
+    listeners[0]!({ key: PERSIST_KEY, oldValue: before, newValue: after } as StorageEvent);
+    expect(useWorkbench.getState().draft.words.X).toBe('from the other tab');
+    expect(useDraftSync.getState().conflicts).toEqual({});
+  });
+
   it('in conflict, this tab stops writing that draft (the other tab’s stays stored) until the user chooses', async () => {
     const storage = fakeStorage();
     vi.stubGlobal('localStorage', storage);
