@@ -5,9 +5,11 @@
 //   other's edits would overwrite them. On the browser's `storage` event a tab whose draft was
 //   in step with storage takes the other tab's newer draft (the tabs stay in sync, nothing is lost).
 //   Before each write a tab also checks that the stored draft is still the one it last saw (events
-//   can come late, or not at all for a frozen background tab). A tab holding edits that storage
-//   never had keeps them on screen, stops writing that editor's draft, and asks which draft to keep
-//   (DraftSyncBar). Its writes of everything else go on.
+//   can come late, or not at all for a frozen background tab), and writes nothing when its persisted
+//   state has not changed (progress updates would otherwise rewrite the draft and could win a race
+//   with the other tab's keystroke). A tab holding edits that storage never had keeps them on
+//   screen, stops writing that editor's draft, and asks which draft to keep (DraftSyncBar). Its
+//   writes of everything else go on.
 // - A full quota. A write that throws QuotaExceededError (a huge paste or import) is caught and
 //   reported with the size, instead of the draft silently ceasing to be saved.
 //
