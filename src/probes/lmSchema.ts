@@ -1,4 +1,4 @@
-// Schemas of the language-model probe families (issue 5), joined with WEAT/SEAT into one
+// Schemas of the language-model probe families, joined with WEAT/SEAT into one
 // discriminated union on `family` (`anyProbeSchema`). Why a separate union rather than widening
 // `probeSchema`: the word-vector UI, share links and importers are typed on `Probe` =
 // WEAT | SEAT and read `targets`/`attributes`; widening it would silently hand them LM probes.

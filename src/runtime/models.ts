@@ -1,5 +1,5 @@
 // Curated models as frozen data; ModelId derives from the keys (ARCHITECTURE.md pattern 2, after
-// transformers.js SUPPORTED_TASKS). The LM runtime (src/runtime/lm, issue 4) adds 'causal-lm' and
+// transformers.js SUPPORTED_TASKS). The LM runtime (src/runtime/lm) adds 'causal-lm' and
 // 'masked-lm' entries here; loaders dispatch on `kind`.
 import type { ModelKind } from './types';
 

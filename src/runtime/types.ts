@@ -2,7 +2,7 @@
 // the page. Kept free of onnxruntime-web / transformers.js imports so that type-only imports from
 // src/worker/modelProtocol.ts (and, through it, the UI's client) pull in no runtime code.
 
-/** What a model computes. Word-embedding now; the LM runtime (issue 4) adds the LM kinds. */
+/** What a model computes. Word-embedding now; the LM runtime adds the LM kinds. */
 export type ModelKind = 'word-embedding' | 'causal-lm' | 'masked-lm';
 
 /** Backend that actually ran: 'js' for user word vectors, which need no ONNX Runtime. */

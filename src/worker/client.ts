@@ -127,7 +127,7 @@ export function terminateScoring(): void {
   scoring = null;
 }
 
-// ── Language models (issue 4/5) ──────────────────────────────────────────────────────────────
+// ── Language models ──────────────────────────────────────────────────────────────────────
 
 const lmIdOf = (s: LmSource): string => (s.type === 'files' ? `local/${s.name.replace(/[^\w.-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'folder'}` : s.type === 'path' ? s.path : s.id);
 

@@ -139,6 +139,6 @@ const inWorker = WorkerScope !== undefined && globalThis instanceof WorkerScope;
 
 if (inWorker) {
   registerErrorTransfer(Comlink);
-  // LM methods (issue 4, src/runtime/lm/service.ts) ride on the same worker: `Remote<ModelWorkerApi & LmWorkerApi>`.
+  // LM methods (src/runtime/lm/service.ts) ride on the same worker: `Remote<ModelWorkerApi & LmWorkerApi>`.
   Comlink.expose({ ...createModelWorkerApi({ sourceFor: browserSource }), ...createLmService(loadLanguageModelInBrowser) });
 }

@@ -78,7 +78,7 @@ export function registerErrorTransfer(comlink: typeof ComlinkNs): void {
   comlink.transferHandlers.set('throw', handler as ComlinkNs.TransferHandler<unknown, unknown>);
 }
 
-// Language models (issue 4): the same worker also exposes the LM methods of src/runtime/lm/service.ts.
+// Language models: the same worker also exposes the LM methods of src/runtime/lm/service.ts.
 // Wrap with `Comlink.wrap<ModelWorkerApi & LmWorkerApi>(worker)` to reach them.
 export type { LmWorkerApi, LmLoadPrefs, LmRunOpts, LmGenerateOpts } from '../runtime/lm/service';
 export type * from '../runtime/lm/types';

@@ -1,4 +1,4 @@
-// Public surface of the LM runtime (issue 4) that is safe in any environment: types, the curated
+// Public surface of the LM runtime that is safe in any environment: types, the curated
 // catalog, the worker-side service and the browser loader (transformers.js is imported lazily, on
 // the first load). Node callers (CLI, bench, tests) import ./node for loadLanguageModel/scoreText.
 export { LM_CATALOG, EMBEDDED_LM_IDS, findLm, isEmbeddedLm, type CatalogLmId, type LmCatalogEntry } from './catalog';

@@ -1,4 +1,4 @@
-// Shapes of the language-model runtime (issue 4): what a loaded causal or masked LM offers, what
+// Shapes of the language-model runtime: what a loaded causal or masked LM offers, what
 // its operations return, and the two progress unions (loading files; running batches). Free of
 // onnxruntime / transformers.js imports so the worker protocol and the UI can import these types
 // without pulling in runtime code.
