@@ -1,4 +1,4 @@
-// Bench section for issues 4 and 5 (called by scripts/bench.ts as `lm`): the embedded GPT
+// Bench section for LM scoring (called by scripts/bench.ts as `lm`): the embedded GPT
 // (workbench/tiny-gpt2) on onnxruntime-node CPU (what the CLI uses) and on onnxruntime-web WASM (the
 // browser's engine, run in Node through the direct session path, with the thread count a
 // cross-origin-isolated page gets on this machine: src/runtime/wasmThreads.ts):
@@ -10,7 +10,7 @@
 //     writes); implementation = the probe's own orchestration (src/core/lmRun ScoreBatcher:
 //     de-duplication, prefix grouping, batch 32) on the runtime's default path (batches cut by
 //     padding cost, shared prefixes run once through the KV cache, each position's log-normaliser
-//     from the graph's `logits_logsumexp` output). Target ≥ 3× (issue 5): median naive ÷ median
+//     from the graph's `logits_logsumexp` output). Target ≥ 3×: median naive ÷ median
 //     implementation wall time, each variant timed in blocks of back-to-back runs after a warm-up
 //     (see benchPairs for why not interleaved); CPU time beside it.
 //     Attribution rows switch one ingredient at a time (naive + graph log-normaliser; the

@@ -1,4 +1,4 @@
-// Bench section for issue 2: the ten Caliskan WEATs with 100,000 permutations and 2,000 bootstrap
+// Bench section for the association suite: the ten Caliskan WEATs with 100,000 permutations and 2,000 bootstrap
 // resamples each, on the embedded GloVe, in this single Node process; plus model load time and the
 // asset's size on disk and gzipped.
 import { readFileSync, readdirSync, statSync } from 'node:fs';

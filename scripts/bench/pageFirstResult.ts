@@ -1,4 +1,4 @@
-// Bench section for issue 3: in headless Debian chromium against the production build, cold (new
+// Bench section for the page's first result: in headless Debian chromium against the production build, cold (new
 // browser profile each time): page open → app painted → WEAT 1 result on screen on the embedded
 // GloVe; plus the initial JS/CSS the page loads before any model, gzipped.
 //

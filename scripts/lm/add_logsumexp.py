@@ -2,7 +2,7 @@
 """Add the `logits_logsumexp` output (onnx_utils.add_logsumexp_output) to already exported causal-LM
 graphs in place, without re-exporting: the weights and every existing node stay byte-identical, so
 the logits — and the torch reference fixtures — do not change. export_gpt.py adds the same output to
-new exports; this script brought the shipped tiny GPT-2 files up to date (issue 5).
+new exports; this script brought the shipped tiny GPT-2 files up to date.
 
   /usr/bin/python3 scripts/lm/add_logsumexp.py [public/models/workbench/tiny-gpt2/onnx/model.onnx ...]
 """

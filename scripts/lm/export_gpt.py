@@ -222,7 +222,7 @@ def main():
                       output_names=out_names, dynamic_axes=dyn, opset_version=17, do_constant_folding=True)
     m = onnx.load(path)
     print("re-tied:", retie_transposed(m))
-    add_logsumexp_output(m)  # logits_logsumexp: scoring reads one number per position (issue 5)
+    add_logsumexp_output(m)  # logits_logsumexp: scoring reads one number per position
     onnx.checker.check_model(m)
     onnx.save(m, path)
     q = onnx.load(path)

@@ -1,4 +1,4 @@
-// The two ways a log-prob is normalised (issue 5): from the export's `logits_logsumexp` output (the
+// The two ways a log-prob is normalised: from the export's `logits_logsumexp` output (the
 // embedded tiny GPT-2; scripts/lm/onnx_utils.py add_logsumexp_output) or by a float64 log-softmax
 // over the logits row in JavaScript (every other export, and `graphLogSumExp: false`).
 //  - Toy model: a forward pass that returns a deliberately shifted log-normaliser shows exactly
