@@ -34,3 +34,6 @@ export const isDefaultHubHost = (host: string): boolean => host === DEFAULT_HUB_
 
 /** How a host is named on screen: "huggingface.co (the Hugging Face Hub)" or the address itself. */
 export const hubHostLabel = (host: string): string => (isDefaultHubHost(host) ? 'huggingface.co (the Hugging Face Hub)' : host);
+
+/** The host in a button's few words: "huggingface.co" or the address itself. */
+export const hubHostShort = (host: string): string => (isDefaultHubHost(host) ? 'huggingface.co' : host);

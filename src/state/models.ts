@@ -75,6 +75,9 @@ export function modelTitle(id: string): string {
   return findPickerModel(id)?.title ?? id;
 }
 
+/** The title without the picker's "— needs internet" suffix, where the model is named as loaded or loading. */
+export const modelName = (id: string): string => modelTitle(id).replace(/ — needs internet$/, '');
+
 /** The model kind an id needs to know before loading: word vectors vs LM. */
 export const modelModality = (id: string): 'vectors' | 'lm' => (isLmModelId(id) ? 'lm' : 'vectors');
 

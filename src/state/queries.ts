@@ -10,7 +10,7 @@ import { isLmProbe, type LmProbe, type AnyProbe } from '../probes/lmSchema';
 import type { ParsedRunRecord } from '../probes/import/runRecordJson';
 import { checkImportSize } from '../probes/import/limits';
 import type { LmDtype, LmInfo, ModelProgress } from '../worker/client';
-import { isLmModelId, lmSourceFor, modelTitle, rememberLocalFolder } from './models';
+import { isLmModelId, lmSourceFor, modelName, modelTitle, rememberLocalFolder } from './models';
 import type { RunRecord, RunResult } from '../core/runRecord';
 import { storeImportedRun } from './importRun';
 import { describeError } from './errors';
@@ -65,7 +65,7 @@ export async function loadLanguageModel(modelId: string, device: DevicePreferenc
 const toPageInfo = (modelId: string, i: LmInfo): PageModelInfo => ({
   id: i.id,
   kind: i.kind,
-  title: `${modelTitle(modelId).replace(/ — needs internet$/, '')} · ${i.modelType}, ${i.dtype}`,
+  title: `${modelName(modelId)} · ${i.modelType}, ${i.dtype}`,
   backend: i.backend === 'cpu' ? 'wasm' : i.backend,
   ...(i.fallbackReason ? { fallbackReason: i.fallbackReason } : {}),
   dims: 0,

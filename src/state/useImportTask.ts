@@ -3,6 +3,8 @@
 // before; leaving the page cancels too. Callers get the typed result or a named error
 // (CancelledError when the user cancelled) and decide what to show.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { CancelledError } from '../core/errors';
+import type { Notice } from './store';
 import { importInWorker, type ImportKind, type ImportProgress, type ImportResults, type ImportSource } from '../worker/importClient';
 
 export interface ImportTaskStatus {
@@ -23,6 +25,15 @@ export function importStatusText(s: ImportTaskStatus): string {
   if (p.stage === 'parsing') return p.total === 0 ? `Parsing ${s.name}…` : `Parsing ${s.name}: ${Math.round((100 * p.done) / p.total)} %`;
   return `Checking ${s.name}…`;
 }
+
+/**
+ * What to tell the user when an import did not go through: a cancel is news ("… was not imported;
+ * <unchanged> is unchanged"), anything else an error with the reason.
+ */
+export const importFailedNotice = (what: string, e: unknown, unchanged: string): Notice =>
+  e instanceof CancelledError
+    ? { kind: 'info', title: 'Import cancelled', text: `${what} was not imported; ${unchanged} is unchanged.` }
+    : { kind: 'error', title: `Could not import ${what}`, text: (e as Error).message };
 
 export function useImportTask() {
   const [status, setStatus] = useState<ImportTaskStatus | null>(null);

@@ -2,7 +2,7 @@
 // is fetched and nothing is stored until the user confirms here, with the host spelled out; "Don't
 // load" (or Escape) leaves the current settings as they were.
 import { approveDownloadNow } from '../../state/downloadConsent';
-import { hubHostLabel, isDefaultHubHost, parseHubHost } from '../../state/hubHost';
+import { hubHostLabel, hubHostShort, isDefaultHubHost, parseHubHost } from '../../state/hubHost';
 import { HUB_PREFIX } from '../../state/models';
 import { useWorkbench } from '../../state/store';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -31,7 +31,7 @@ export function HubLinkPrompt() {
   return (
     <ConfirmDialog
       title={request.model ? 'This link asks to load a model' : 'This link asks to change the Hub host'}
-      confirmLabel={request.model ? `Load from ${host && isDefaultHubHost(host) ? 'huggingface.co' : host}` : 'Use this host'}
+      confirmLabel={request.model ? `Load from ${host ? hubHostShort(host) : currentHost}` : 'Use this host'}
       cancelLabel={request.model ? 'Don’t load' : 'Keep my host'}
       onAnswer={answer}
     >

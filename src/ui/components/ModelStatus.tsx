@@ -2,8 +2,8 @@
 // WebGPU, WASM, or plain JS for user vectors — with the reason when WebGPU fell back to WASM.
 import { useQueryClient } from '@tanstack/react-query';
 import { approveDownloadNow, useDownloadConsent } from '../../state/downloadConsent';
-import { hubHostLabel, isDefaultHubHost } from '../../state/hubHost';
-import { modelTitle } from '../../state/models';
+import { hubHostLabel, hubHostShort, isDefaultHubHost } from '../../state/hubHost';
+import { modelName } from '../../state/models';
 import { useModel } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { ModelProgress } from '../../worker/client';
@@ -30,9 +30,9 @@ export function ModelStatus() {
     <div className="model-status" aria-label="Model status">
       {!consent.approved && consent.host && (
         <span className="pill pill-wait download-consent">
-          {modelTitle(modelId).replace(/ — needs internet$/, '')} is not loaded: it downloads from <strong>{hubHostLabel(consent.host)}</strong>.{' '}
+          {modelName(modelId)} is not loaded: it downloads from <strong>{hubHostLabel(consent.host)}</strong>.{' '}
           <button type="button" className="small" onClick={() => approveDownloadNow(modelId)}>
-            Load from {isDefaultHubHost(consent.host) ? 'huggingface.co' : consent.host}
+            Load from {hubHostShort(consent.host)}
           </button>
         </span>
       )}

@@ -4,14 +4,13 @@
 // Every import (and a paste over PASTE_IN_WORKER_CHARS) is read in the import worker, with its
 // progress and a Cancel button beside the button that started it.
 import { lazy, useId, useMemo, useRef, useState, type ClipboardEvent } from 'react';
-import { CancelledError } from '../../core/errors';
 import { LazyBoundary } from './LazyBoundary';
 import type { SetKey } from '../../core/association/types';
 import { exportProbeJson } from '../../probes/import';
 import { draftFromProbe, splitStimuli } from '../../state/draft';
 import { isBuiltinProbeId } from '../../probes/builtin';
 import { probeFromWefe, type ProbeImport } from '../../state/importers';
-import { useImportTask } from '../../state/useImportTask';
+import { importFailedNotice, useImportTask } from '../../state/useImportTask';
 import { ImportStatus } from './ImportStatus';
 import { useSaveProbe } from '../../state/queries';
 import { shareUrlFor } from '../../state/share';
@@ -53,10 +52,7 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
   const id = useId();
   const count = useMemo(() => splitStimuli(text).length, [text]);
   const task = useImportTask();
-  const failed = (what: string, e: unknown) =>
-    e instanceof CancelledError
-      ? showNotice({ kind: 'info', title: 'Import cancelled', text: `${what} was not imported; set ${k} is unchanged.` })
-      : showNotice({ kind: 'error', title: `Could not import ${what}`, text: (e as Error).message });
+  const failed = (what: string, e: unknown) => showNotice(importFailedNotice(what, e, `set ${k}`));
   const onFile = async (f: File | undefined) => {
     if (fileRef.current) fileRef.current.value = '';
     if (!f) return;
@@ -228,8 +224,7 @@ function AssociationEditor() {
         });
       } else setWefe(r);
     } catch (e) {
-      if (e instanceof CancelledError) showNotice({ kind: 'info', title: 'Import cancelled', text: `${f.name} was not imported; the editor is unchanged.` });
-      else showNotice({ kind: 'error', title: `Could not import ${f.name}`, text: (e as Error).message });
+      showNotice(importFailedNotice(f.name, e, 'the editor'));
     }
   };
 

@@ -5,9 +5,8 @@
 // import worker (progress, Cancel); a probe whose JSON would be over LARGE_LM_DRAFT_CHARS is shown
 // as a summary rather than a multi-megabyte text box, and large drafts are checked in the worker.
 import { useId, useRef, useState } from 'react';
-import { CancelledError } from '../../core/errors';
 import { isReservedProbeId, openLmProbe } from '../../state/lmDraft';
-import { useImportTask } from '../../state/useImportTask';
+import { importFailedNotice, useImportTask } from '../../state/useImportTask';
 import { useLmDraftValidation } from '../../state/useValidation';
 import { ImportStatus } from '../components/ImportStatus';
 import { FAMILY_TITLE } from '../../state/lmFormat';
@@ -70,8 +69,7 @@ export default function LmProbeEditor() {
         openLmProbe(r.probe, { kind: 'import', id: r.probe.id }, { text: r.text, chars: r.chars, from: f.name, notice: { kind: 'info', title: 'Probe imported', text: `“${r.probe.title}” from ${f.name} is in the editor.` } });
       }
     } catch (e) {
-      if (e instanceof CancelledError) showNotice({ kind: 'info', title: 'Import cancelled', text: `${f.name} was not imported; the editor is unchanged.` });
-      else showNotice({ kind: 'error', title: `Could not import ${f.name}`, text: (e as Error).message });
+      showNotice(importFailedNotice(f.name, e, 'the editor'));
     }
   };
 
