@@ -28,23 +28,25 @@ interface Row {
   lossless: boolean;
   /** A sentence the row decodes back exactly (uncased rows lowercase and space punctuation). */
   roundTrip?: string;
+  /** The scripted rows' fixed answer (SCRIPT.md holds the ids the graph is biased to generate). */
+  scriptedAnswer?: string;
 }
 
 const QWEN25_CHAT =
   '<|im_start|>system\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant.<|im_end|>\n' +
   '<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n';
 const QWEN_SPECIALS = { bos_token_id: '<|endoftext|>', eos_token_id: '<|im_end|>', 'generation.eos_token_id': ['<|im_end|>', '<|endoftext|>'], 'generation.pad_token_id': '<|endoftext|>' };
-const QWEN_IDS = [291, 875, 275, 64, 323, 363, 263, 275, 258, 6, 67, 834, 309, 404, 26, 272, 958, 939, 77, 6, 83, 11, 220, 17, 823, 267, 13];
-const BERT_IDS = [101, 249, 827, 975, 311, 716, 727, 110, 145, 574, 958, 217, 130, 249, 933, 840, 226, 110, 161, 115, 121, 927, 231, 117, 102];
+const QWEN_IDS = [303, 906, 282, 64, 359, 434, 264, 282, 259, 6, 67, 866, 406, 441, 26, 267, 448, 886, 307, 359, 77, 6, 83, 11, 220, 17, 849, 268, 13];
+const BERT_IDS = [101, 249, 845, 996, 335, 731, 746, 110, 145, 627, 978, 217, 130, 249, 956, 859, 226, 110, 161, 115, 121, 950, 231, 117, 102];
 
 const ROWS: Record<string, Row> = {
   gpt2: {
-    ids: [291, 875, 275, 64, 323, 363, 263, 275, 258, 6, 67, 834, 309, 404, 26, 272, 958, 939, 77, 6, 83, 11, 697, 823, 267, 13],
+    ids: [303, 906, 282, 64, 359, 434, 264, 282, 259, 6, 67, 866, 406, 441, 26, 267, 993, 973, 77, 6, 83, 11, 724, 849, 268, 13],
     specials: { bos_token_id: '<|endoftext|>', eos_token_id: '<|endoftext|>' },
     lossless: true,
   },
   llama: {
-    ids: [308, 892, 292, 1020, 380, 280, 292, 275, 23, 84, 851, 326, 421, 43, 289, 975, 956, 94, 23, 100, 28, 237, 34, 840, 284, 30],
+    ids: [320, 923, 299, 81, 376, 451, 281, 299, 276, 23, 84, 883, 423, 458, 43, 284, 1010, 990, 94, 23, 100, 28, 237, 34, 866, 285, 30],
     specials: { bos_token_id: '<|im_start|>', eos_token_id: '<|im_end|>', pad_token_id: '<|im_end|>', 'generation.eos_token_id': '<|im_end|>' },
     chat:
       '<|im_start|>system\nYou are a helpful AI assistant named SmolLM, trained by Hugging Face<|im_end|>\n' +
@@ -54,43 +56,49 @@ const ROWS: Record<string, Row> = {
   qwen2: { ids: QWEN_IDS, specials: QWEN_SPECIALS, chat: QWEN25_CHAT, lossless: true },
   qwen3: { ids: QWEN_IDS, specials: QWEN_SPECIALS, chat: '<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n', lossless: true },
   phi3: {
-    ids: [1, 402, 386, 463, 430, 366, 261, 431, 473, 364, 366, 360, 317, 272, 805, 379, 523, 324, 371, 534, 965, 390, 431, 265, 317, 262, 284, 715, 359, 452, 893],
+    ids: [1, 416, 384, 501, 453, 368, 261, 464, 506, 365, 368, 360, 319, 273, 829, 395, 555, 324, 369, 568, 990, 403, 464, 264, 319, 262, 285, 746, 358, 507, 916],
     specials: { bos_token_id: '<s>', eos_token_id: '<|endoftext|>', pad_token_id: '<|endoftext|>', 'generation.eos_token_id': ['<|end|>', '<|assistant|>', '<|endoftext|>'] },
     chat: '<|user|>\nHi<|end|>\n<|assistant|>\n',
     lossless: true,
   },
   gemma3: {
-    ids: [2, 290, 365, 391, 468, 435, 371, 265, 436, 478, 369, 371, 365, 321, 276, 810, 384, 528, 328, 376, 539, 970, 395, 436, 269, 321, 266, 288, 720, 364, 457, 898],
+    ids: [2, 291, 365, 389, 506, 458, 373, 265, 469, 511, 370, 373, 365, 323, 277, 834, 400, 560, 328, 374, 573, 995, 408, 469, 268, 323, 266, 289, 751, 363, 512, 921],
     specials: { bos_token_id: '<bos>', eos_token_id: '<eos>', pad_token_id: '<pad>', 'generation.eos_token_id': ['<eos>', '<end_of_turn>'] },
     chat: '<bos><start_of_turn>user\nHi<end_of_turn>\n<start_of_turn>model\n',
     lossless: true,
   },
   mistral: {
-    ids: [1, 417, 401, 478, 445, 381, 276, 446, 488, 379, 381, 375, 332, 287, 820, 394, 538, 339, 386, 549, 980, 405, 446, 280, 332, 277, 299, 730, 374, 467, 908],
+    ids: [1, 431, 399, 516, 468, 383, 276, 479, 521, 380, 383, 375, 334, 288, 844, 410, 570, 339, 384, 583, 1005, 418, 479, 279, 334, 277, 300, 761, 373, 522, 931],
     specials: { bos_token_id: '<s>', eos_token_id: '</s>', 'generation.eos_token_id': '</s>' },
     chat: '<s> [INST] Hi [/INST]',
     lossless: true,
   },
   'gpt-neox': {
-    ids: [293, 877, 277, 66, 325, 365, 265, 277, 260, 8, 69, 836, 311, 406, 28, 274, 960, 941, 79, 8, 85, 13, 699, 825, 269, 15],
+    ids: [305, 908, 284, 66, 361, 436, 266, 284, 261, 8, 69, 868, 408, 443, 28, 269, 995, 975, 79, 8, 85, 13, 726, 851, 270, 15],
     specials: { bos_token_id: '<|endoftext|>', eos_token_id: '<|endoftext|>' },
     lossless: true,
   },
   bert: { ids: BERT_IDS, specials: { pad_token_id: '[PAD]' }, lossless: false, roundTrip: 'the doctor said that the nurse was late' },
   distilbert: { ids: BERT_IDS, specials: { pad_token_id: '[PAD]' }, lossless: false, roundTrip: 'the doctor said that the nurse was late' },
   roberta: {
-    ids: [0, 295, 879, 279, 1007, 367, 267, 279, 262, 10, 71, 838, 313, 408, 30, 276, 962, 943, 81, 10, 87, 15, 701, 827, 271, 17, 2],
+    ids: [0, 307, 910, 286, 68, 363, 438, 268, 286, 263, 10, 71, 870, 410, 445, 30, 271, 997, 977, 81, 10, 87, 15, 728, 853, 272, 17, 2],
     specials: { bos_token_id: '<s>', eos_token_id: '</s>', pad_token_id: '<pad>' },
     lossless: true,
   },
   'xlm-roberta': {
-    ids: [0, 11, 511, 169, 13, 673, 320, 28, 523, 323, 47, 308, 34, 222, 122, 4, 627, 625, 17, 323, 22, 9, 245, 526, 379, 2],
+    ids: [0, 15, 528, 184, 18, 691, 303, 31, 535, 345, 60, 328, 84, 241, 137, 4, 648, 646, 33, 345, 27, 9, 263, 538, 400, 2],
     specials: { bos_token_id: '<s>', eos_token_id: '</s>', pad_token_id: '<pad>' },
     lossless: false,
     roundTrip: SENTENCE,
   },
-  'scripted-iat': { ids: QWEN_IDS, specials: QWEN_SPECIALS, chat: QWEN25_CHAT, lossless: true },
-  'scripted-decision': { ids: QWEN_IDS, specials: QWEN_SPECIALS, chat: QWEN25_CHAT, lossless: true },
+  'scripted-iat': {
+    ids: QWEN_IDS, specials: QWEN_SPECIALS, chat: QWEN25_CHAT, lossless: true,
+    scriptedAnswer: 'career - Ben\nsalary - Ben\nhome - Julia\nfamily - Julia',
+  },
+  'scripted-decision': {
+    ids: QWEN_IDS, specials: QWEN_SPECIALS, chat: QWEN25_CHAT, lossless: true,
+    scriptedAnswer: 'Julia: taking notes at the meeting\nBen: presenting the quarterly results',
+  },
 };
 
 const readJson = (row: string, file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(MATRIX, row, file), 'utf8'));
@@ -133,11 +141,25 @@ describe.each(Object.entries(ROWS))('hub-matrix %s tokenizer', (row, spec) => {
       expect(value, field).toEqual(Array.isArray(token) ? ids : ids[0]);
     }
     const vocabSize = config.vocab_size as number;
-    expect(Math.max(...Object.values(tok.get_vocab() as Record<string, number>)) + 1).toBeLessThanOrEqual(vocabSize);
+    const vocabIds = [...tok.get_vocab().values()];
+    expect(vocabIds.length).toBeGreaterThan(255);
+    expect(Math.max(...vocabIds) + 1).toBeLessThanOrEqual(vocabSize);
   });
 
   it.runIf(spec.chat !== undefined)('renders the real chat template for one user turn', () => {
     const rendered = tok.apply_chat_template([{ role: 'user', content: 'Hi' }], { add_generation_prompt: true, tokenize: false });
     expect(rendered).toBe(spec.chat);
+  });
+
+  it.runIf(spec.scriptedAnswer !== undefined)('SCRIPT.md holds the chat prompt\'s last ids and the answer\'s ids, one token per word', () => {
+    const script = readFileSync(path.join(MATRIX, row, 'SCRIPT.md'), 'utf8');
+    const block = /```json\s*\n([\s\S]*?)```/.exec(script);
+    const { context_ids: context, answer_ids: answer } = JSON.parse(block![1]!) as { context_ids: number[]; answer_ids: number[] };
+    const prompt = tok.apply_chat_template([{ role: 'user', content: 'Hi' }], { add_generation_prompt: true, tokenize: true, return_tensor: false, return_dict: false }) as number[];
+    expect(prompt.slice(-context.length)).toEqual(context);
+    const eos = readJson(row, 'config.json').eos_token_id;
+    expect(answer).toEqual([...tok.encode(spec.scriptedAnswer!), eos]);
+    const words = spec.scriptedAnswer!.match(/ ?[^\s:]+|:|\n/g);
+    expect(answer.slice(0, -1).map((id) => tok.decode([id]))).toEqual(words);
   });
 });
