@@ -101,6 +101,8 @@ const ROWS: Record<string, Row> = {
   },
 };
 
+const PADDED_VOCAB = new Set(['qwen2', 'qwen3', 'phi3', 'gpt-neox', 'scripted-iat', 'scripted-decision']);
+
 const readJson = (row: string, file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(MATRIX, row, file), 'utf8'));
 
 beforeAll(() => {
@@ -143,7 +145,9 @@ describe.each(Object.entries(ROWS))('hub-matrix %s tokenizer', (row, spec) => {
     const vocabSize = config.vocab_size as number;
     const vocabIds = [...tok.get_vocab().values()];
     expect(vocabIds.length).toBeGreaterThan(255);
-    expect(Math.max(...vocabIds) + 1).toBeLessThanOrEqual(vocabSize);
+    // Qwen, Phi-3 and Pythia configs pad vocab_size past their tokenizers (151936 > 151665 …); the others match it.
+    if (PADDED_VOCAB.has(row)) expect(Math.max(...vocabIds) + 1).toBeLessThan(vocabSize);
+    else expect(Math.max(...vocabIds) + 1).toBe(vocabSize);
   });
 
   it.runIf(spec.chat !== undefined)('renders the real chat template for one user turn', () => {
