@@ -9,12 +9,15 @@
 //    logits (to 1e-4), also for a batch of two with a right-padded past and continuing position_ids;
 //  - scripted rows: greedy generation after the row's own chat template (transformers.js tokenizer),
 //    batched with left padding and the KV cache, writes SCRIPT.md's answer ids and then EOS;
+//  - transformers.js loads every row (its own empty-past sizing, position_ids, token_type_ids) and its
+//    logits equal onnxruntime-node's on the same file (gemma3: transformers.js counts positions from 1,
+//    which RoPE cannot see — only position differences enter attention);
 //  - onnxruntime-web WASM (loaded as src/runtime/ort.ts loads it in Node) gives onnxruntime-node's
 //    logits for one row.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AutoTokenizer, env } from '@huggingface/transformers';
+import { AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 
@@ -271,6 +274,34 @@ describe('scripted rows: greedy generation after the chat template, with the KV 
         expect(g).toEqual(expected);
         expect(tokenizer.decode(g, { skip_special_tokens: true })).toBe(script.text);
       }
+    });
+  }
+});
+
+describe('transformers.js (the library Hub users load these repos with) runs every row as ONNX Runtime does', () => {
+  for (const g of GRAPHS) {
+    it(g.row, async () => {
+      env.allowLocalModels = true;
+      env.allowRemoteModels = false;
+      const dir = path.join(ROOT, 'matrix', g.row);
+      const causal = g.inputs.some((n) => n.startsWith('past_key_values.'));
+      const tokenizer = await AutoTokenizer.from_pretrained(dir);
+      const model = await (causal ? AutoModelForCausalLM : AutoModelForMaskedLM).from_pretrained(dir, { dtype: 'fp32', device: 'cpu' });
+      const encoded = tokenizer('The doctor said that she was tired.');
+      const ids = (encoded.input_ids as Tensor).tolist()[0]!.map(Number);
+      const got = ((await model(encoded)) as { logits: Tensor }).logits;
+      const session = await sessionOf(g.row);
+      const ones = ids.map(() => 1);
+      const want = causal
+        ? await runCausal(session, { ids: [ids], mask: [ones], positions: [range(0, ids.length)] })
+        : await session.run({
+            input_ids: int64([ids]),
+            attention_mask: int64([ones]),
+            ...(session.inputNames.includes('token_type_ids') ? { token_type_ids: int64([ids.map(() => 0)]) } : {}),
+          });
+      expect(got.dims).toEqual(want.logits!.dims);
+      expect(maxDiff(got.data as Float32Array, logitsOf(want))).toBeLessThan(1e-4);
+      await model.dispose();
     });
   }
 });
