@@ -14,7 +14,7 @@
 //    which RoPE cannot see — only position differences enter attention);
 //  - onnxruntime-web WASM (loaded as src/runtime/ort.ts loads it in Node) gives onnxruntime-node's
 //    logits for one row.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
@@ -124,9 +124,10 @@ const presentAsPast = (out: ort.InferenceSession.ReturnType) =>
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 
 describe('hub-matrix graphs (onnxruntime-node)', () => {
-  it('GRAPHS.md lists every row folder that has a model', () => {
-    expect(GRAPHS.length).toBeGreaterThanOrEqual(14);
-    for (const g of GRAPHS) expect(existsSync(path.join(ROOT, 'matrix', g.row, 'onnx', 'model.onnx')), g.row).toBe(true);
+  it('GRAPHS.md lists exactly the row folders that have a model', () => {
+    const built = readdirSync(path.join(ROOT, 'matrix')).filter((row) => existsSync(path.join(ROOT, 'matrix', row, 'onnx', 'model.onnx')));
+    expect(GRAPHS.map((g) => g.row).sort()).toEqual(built.sort());
+    expect(built).toHaveLength(14);
   });
 
   for (const g of GRAPHS) {
@@ -138,6 +139,13 @@ describe('hub-matrix graphs (onnxruntime-node)', () => {
         const layers = numberIn(g.row, 'num_hidden_layers', 'n_layer', 'n_layers');
         expect(session.inputNames).toEqual(expandLayers(g.inputs, layers));
         expect(session.outputNames).toEqual(expandLayers(g.outputs, layers));
+        if (!causal) return;
+        // Past tensors: [batch, kv heads, past, head size] with the config's sizes — num_key_value_heads
+        // (else the head count) and head_dim (else hidden size / head count).
+        const heads = numberIn(g.row, 'num_attention_heads', 'n_head');
+        const kvHeads = configOf(g.row).num_key_value_heads ?? heads;
+        const headDim = configOf(g.row).head_dim ?? numberIn(g.row, 'hidden_size', 'n_embd') / heads;
+        for (const name of session.inputNames.filter((n) => n.startsWith('past_key_values.'))) expect(pastShape(session, name), name).toEqual([kvHeads, headDim]);
       });
 
       it('every single input changes the logits', async () => {
