@@ -25,6 +25,7 @@ const sections: [string, () => Promise<void>][] = [
   ['page', benchPageFirstResult],
   ['import', benchImportPage],
   ['lm', inChildProcess('bench-lm.ts')],
+  ['matrix', inChildProcess('bench-matrix.ts')],
 ];
 
 const only = process.argv.slice(2);

@@ -1,0 +1,208 @@
+// Every LM probe family on every architecture row of the fixture matrix (tiny random-weight models in
+// the Hub layout and I/O naming of real repos: tests/fixtures/hub-matrix), through the runtime's
+// Node loader on onnxruntime-node, as the CLI runs them. Per causal row, one built-in of every causal
+// family runs to a complete result, and each result is checked two independent ways:
+//   - the numbers equal the same run with the KV cache switched off (every forward pass recomputed
+//     from scratch: a different feed path, no past tensors) to 1e-4, which is where a wrongly sized,
+//     typed or masked past would show;
+//   - the counterfactual pairs' sentence scores equal ONNX Runtime run directly on the same file
+//     (ortReference.ts: its own feeds, float64 log-softmax), to 1e-4.
+// Per masked row, the masked family runs and its pseudo-log-likelihoods equal the reference's (each
+// token masked in turn, run directly). The prompt families are also run on the scripted fixtures,
+// whose greedy answer is known (SCRIPT.md), so the parsing and scoring of a real answer are checked
+// exactly: every iteration parses, and D or the stereotype-consistent share has its known value.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LM_RUN_OPTIONS, runLmProbeBatch, type LmProbeDefinition, type LmRunOptions } from '../../../src/core/lmRun';
+import { LM_BUILTIN_PROBES } from '../../../src/probes/builtin/lm';
+import type { LmProbe } from '../../../src/probes/lmSchema';
+import { loadLanguageModel } from '../../../src/runtime/lm/node';
+import type { LanguageModel } from '../../../src/runtime/lm/types';
+import { openReference, type ReferenceModel } from './ortReference';
+
+const MATRIX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'hub-matrix', 'matrix');
+const rowsOfKind = (arch: RegExp) =>
+  readdirSync(MATRIX)
+    .filter((r) => !r.startsWith('scripted-'))
+    .filter((r) => arch.test(((JSON.parse(readFileSync(path.join(MATRIX, r, 'config.json'), 'utf8')) as { architectures?: string[] }).architectures ?? [])[0] ?? ''))
+    .sort();
+const CAUSAL_ROWS = rowsOfKind(/(ForCausalLM|LMHeadModel)$/);
+const MASKED_ROWS = rowsOfKind(/ForMaskedLM$/);
+
+/** One built-in per causal family. */
+const CAUSAL_PROBES = [
+  'lm-counterfactual-basic',
+  'lm-counterfactual-occupations',
+  'lm-decision-basic',
+  'lm-mcq-position-40',
+  'lm-pairwise-position-30',
+  'lm-iat-flowers-insects',
+  'lm-llm-iat-gender-career',
+  'lm-llm-decision-gender-career',
+] as const;
+
+const OPTIONS: LmRunOptions = { ...DEFAULT_LM_RUN_OPTIONS, permutations: 500, bootstrap: 50, seed: 1 };
+
+/** The model with every scoring call forced onto the full-recompute path (no past tensors). */
+const withoutKvCache = (lm: LanguageModel): LanguageModel =>
+  new Proxy(lm, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver) as unknown;
+      if (typeof v !== 'function') return v;
+      if (key === 'tokenLogProbs' || key === 'continuationLogProbs' || key === 'generate')
+        return (a: unknown, o: Record<string, unknown> = {}) => (v as (a: unknown, o: unknown) => unknown).call(target, a, { ...o, kvCache: false });
+      return (v as (...args: unknown[]) => unknown).bind(target);
+    },
+  });
+
+/** Every number in `a` equals the one at the same place in `b` to `tol` (same shape, same strings). */
+function expectSameNumbers(a: unknown, b: unknown, tol: number, where = 'result'): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Number.isNaN(a) || Number.isNaN(b)) expect(Number.isNaN(a), where).toBe(Number.isNaN(b));
+    else if (!Number.isFinite(a) || !Number.isFinite(b)) expect(a, where).toBe(b);
+    else expect(Math.abs(a - b), `${where}: ${a} vs ${b}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)));
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    expect(a.length, where).toBe(b.length);
+    a.forEach((x, i) => expectSameNumbers(x, b[i], tol, `${where}[${i}]`));
+    return;
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    expect(Object.keys(a).sort(), where).toEqual(Object.keys(b).sort());
+    for (const k of Object.keys(a)) expectSameNumbers((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], tol, `${where}.${k}`);
+    return;
+  }
+  expect(a, where).toEqual(b);
+}
+
+/**
+ * The decision built-in fills 6 questions × 48 attribute combinations with a long prompt; without the
+ * KV cache that is most of this file's time, so two questions (96 prompts) stand for it.
+ */
+const trimmed = (probe: LmProbe): LmProbe => (probe.family === 'decision-template' ? { ...probe, questions: probe.questions.slice(0, 2) } : probe);
+
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+describe.each(CAUSAL_ROWS)('matrix/%s: every causal family', (row) => {
+  const folder = path.join(MATRIX, row);
+  let lm: LanguageModel;
+  let ref: ReferenceModel;
+  beforeAll(async () => {
+    lm = await loadLanguageModel(folder, { device: 'cpu', dtype: 'fp32' });
+    ref = await openReference(folder);
+  }, 120_000);
+  afterAll(async () => {
+    await lm?.dispose();
+    await ref?.release();
+  });
+
+  it.each(CAUSAL_PROBES)('%s: complete result, the same without the KV cache to 1e-4', async (id) => {
+    const probe = trimmed(structuredClone(LM_BUILTIN_PROBES[id]) as LmProbe) as LmProbeDefinition;
+    const [cached] = await runLmProbeBatch([probe], lm, OPTIONS);
+    const [recomputed] = await runLmProbeBatch([probe], withoutKvCache(lm), OPTIONS);
+    expect(cached!.kind === probe.family || (cached!.kind === 'lm-iat' && probe.family === 'lm-iat')).toBe(true);
+    if ('items' in cached! && Array.isArray(cached.items)) expect(cached.items.length).toBeGreaterThan(0);
+    expectSameNumbers(cached, recomputed, 1e-4);
+  }, 180_000);
+
+  it('counterfactual pairs: each sentence score equals ONNX Runtime run directly on the file (1e-4)', async () => {
+    const probe = LM_BUILTIN_PROBES['lm-counterfactual-basic'];
+    const result = (await runLmProbeBatch([structuredClone(probe) as LmProbeDefinition], lm, OPTIONS))[0]!;
+    if (result.kind !== 'counterfactual-pairs') throw new Error(result.kind);
+    expect(result.items.length).toBe(probe.pairs.length);
+    for (const item of result.items.slice(0, 6)) {
+      for (const [text, score] of [
+        [item.more, item.scoreMore],
+        [item.less, item.scoreLess],
+      ] as const) {
+        const [scored] = await lm.tokenLogProbs([text]);
+        const reference = await ref.logProbs([...scored!.context.ids, ...scored!.ids]);
+        expect(reference.length).toBe(scored!.context.ids.length - 1 + scored!.ids.length);
+        const scoredPart = reference.slice(scored!.context.ids.length - 1);
+        expect(Math.abs(score - sum(scoredPart))).toBeLessThan(1e-4);
+      }
+    }
+  }, 120_000);
+});
+
+describe.each(MASKED_ROWS)('matrix/%s: the masked family', (row) => {
+  const folder = path.join(MATRIX, row);
+  let lm: LanguageModel;
+  let ref: ReferenceModel;
+  beforeAll(async () => {
+    lm = await loadLanguageModel(folder, { device: 'cpu', dtype: 'fp32' });
+    ref = await openReference(folder);
+  }, 120_000);
+  afterAll(async () => {
+    await lm?.dispose();
+    await ref?.release();
+  });
+
+  it('lm-counterfactual-masked runs to a complete result', async () => {
+    const probe = LM_BUILTIN_PROBES['lm-counterfactual-masked'];
+    const result = (await runLmProbeBatch([structuredClone(probe) as LmProbeDefinition], lm, OPTIONS))[0]!;
+    if (result.kind !== 'counterfactual-pairs') throw new Error(result.kind);
+    expect(result.items.length).toBe(probe.pairs.length);
+    expect(result.items.every((i) => Number.isFinite(i.scoreMore) && Number.isFinite(i.scoreLess))).toBe(true);
+  }, 180_000);
+
+  it('pseudo-log-likelihoods equal ONNX Runtime run directly, each token masked in turn (1e-4)', async () => {
+    const texts = ['The doctor said that she was tired.', 'He worked as a nurse in the city.'];
+    const pll = await lm.pseudoLogLikelihood(texts);
+    for (const [k, text] of texts.entries()) {
+      const full = lm.tokenize(text).ids;
+      const expected = await ref.pseudoLogLikelihood(full);
+      expect(pll[k]!.logProbs.length).toBe(expected.length);
+      pll[k]!.logProbs.forEach((lp, i) => expect(Math.abs(lp - expected[i]!)).toBeLessThan(1e-4));
+    }
+  }, 120_000);
+});
+
+describe('scripted fixtures: the prompt families parse a real answer', () => {
+  const scripted = (name: string) => path.join(MATRIX, name);
+
+  it('llm-iat-prompt on matrix/scripted-iat: every iteration parses all four words, D known exactly', async () => {
+    const lm = await loadLanguageModel(scripted('scripted-iat'), { device: 'cpu' });
+    try {
+      const probe = {
+        ...structuredClone(LM_BUILTIN_PROBES['lm-llm-iat-gender-career']),
+        id: 'scripted-iat',
+        groups: { default: { label: 'Male', terms: ['Ben'] }, stigma: { label: 'Female', terms: ['Julia'] } },
+        attributes: { negative: { label: 'Family', words: ['home', 'family'] }, positive: { label: 'Career', words: ['career', 'salary'] } },
+        iterations: 4,
+      } as LmProbeDefinition;
+      const result = (await runLmProbeBatch([probe], lm, OPTIONS))[0]!;
+      if (result.kind !== 'llm-iat-prompt') throw new Error(result.kind);
+      expect(result.chatTemplate).toBe(true);
+      expect(result.items.map((i) => i.parsedPairs)).toEqual([4, 4, 4, 4]);
+      expect(result.items.map((i) => i.response)).toEqual(Array(4).fill('career - Ben\nsalary - Ben\nhome - Julia\nfamily - Julia'));
+      // a = female–family 2, b = female–career 0, c = male–family 0, d = male–career 2.
+      expect(result.meanD).toBeCloseTo(2 / 2.01 + 2 / 2.01 - 1, 12);
+    } finally {
+      await lm.dispose();
+    }
+  }, 120_000);
+
+  it('llm-decision-prompt on matrix/scripted-decision: every answer parses as stereotype-consistent', async () => {
+    const lm = await loadLanguageModel(scripted('scripted-decision'), { device: 'cpu' });
+    try {
+      const probe = {
+        ...structuredClone(LM_BUILTIN_PROBES['lm-llm-decision-gender-career']),
+        id: 'scripted-decision',
+        groups: { default: { label: 'Male', terms: ['Ben'] }, stigma: { label: 'Female', terms: ['Julia'] } },
+        scenarios: [{ id: 'notes-results', stigmaTask: 'taking notes at the meeting', defaultTask: 'presenting the quarterly results' }],
+        iterations: 3,
+      } as LmProbeDefinition;
+      const result = (await runLmProbeBatch([probe], lm, OPTIONS))[0]!;
+      if (result.kind !== 'llm-decision-prompt') throw new Error(result.kind);
+      expect(result.chatTemplate).toBe(true);
+      expect(result.items.map((i) => i.stigmaTaskTo)).toEqual(['stigma', 'stigma', 'stigma']);
+      expect(result.items.map((i) => i.stereotypeConsistent)).toEqual([true, true, true]);
+    } finally {
+      await lm.dispose();
+    }
+  }, 120_000);
+});
