@@ -49,7 +49,7 @@ const cutDown = (id: string, edit: (p: Record<string, unknown>) => void): { file
 
 /** stderr of a prompt-family run on the tiny GPT (no chat template): the warning before the run, the readable answers after it. */
 const noTemplateNotes = (probe: LmProbe, answers: string) =>
-  `Warning: “${probe.title}” needs an instruction (chat) model: workbench/tiny-gpt2 has no chat template, so it will most likely not answer in the requested format and nothing can be measured. Choose an instruction model to get a result.\n` +
+  `Warning: “${probe.title}” needs an instruction (chat) model: workbench/tiny-gpt2 has no chat template, so it will most likely not answer in the requested format. Choose an instruction model to get a result.\n` +
   `${probe.id}: ${answers}.\n`;
 
 let gpt: LanguageModel;

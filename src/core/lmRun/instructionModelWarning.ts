@@ -20,6 +20,6 @@ export function instructionModelWarning(probe: Pick<LmProbeDefinition, 'family' 
   if (!LM_FAMILY_TRAITS[probe.family].needsInstructionModel || model.chatTemplate !== false) return null;
   return (
     `“${probe.title}” needs an instruction (chat) model: ${model.id} has no chat template, so it will most likely not answer ` +
-    'in the requested format and nothing can be measured. Choose an instruction model to get a result.'
+    'in the requested format. Choose an instruction model to get a result.'
   );
 }

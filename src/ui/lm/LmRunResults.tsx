@@ -165,12 +165,13 @@ function LmResultCard({ result, stem }: { result: RunResult; stem: string }) {
         <h3 id={`res-${result.probeId}`}>{result.title}</h3>
         <code className="muted">{result.probeId}</code> <span className="pill">{FAMILY_TITLE[result.kind] ?? result.kind}</span>
       </header>
-      <p className="reading">{lmReading(result)}</p>
-      {h.noResult !== undefined ? (
+      {h.noResult !== undefined && (
         <p className="no-result" role="status">
           {h.noResult}.
         </p>
-      ) : (
+      )}
+      <p className="reading">{lmReading(result)}</p>
+      {h.noResult === undefined && (
         <dl className="stats">
           <div>
             <dt>{h.label}</dt>

@@ -32,7 +32,7 @@ describe('instructionModelWarning: decided from the family traits and the model'
 
   it('names the probe and the model in one sentence', () => {
     expect(instructionModelWarning({ family: 'llm-iat-prompt', title: 'Career IAT' }, { id: 'workbench/tiny-gpt2', chatTemplate: false })).toBe(
-      '“Career IAT” needs an instruction (chat) model: workbench/tiny-gpt2 has no chat template, so it will most likely not answer in the requested format and nothing can be measured. Choose an instruction model to get a result.',
+      '“Career IAT” needs an instruction (chat) model: workbench/tiny-gpt2 has no chat template, so it will most likely not answer in the requested format. Choose an instruction model to get a result.',
     );
   });
 });
