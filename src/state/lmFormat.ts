@@ -80,8 +80,8 @@ const sig = (p: number | null, alpha = 0.05) => p !== null && p < alpha;
 /** One sentence a non-specialist can read aloud. */
 export function lmReading(r: LmProbeResult | AssociationResult): string {
   const h = headlineNumber(r);
-  const noResult = lmHeadline(r).noResult;
-  if (noResult !== undefined && (r.kind === 'llm-iat-prompt' || r.kind === 'llm-decision-prompt')) return `No statistic can be computed without a readable answer.${promptFormat(r.chatTemplate)}`;
+  if ((r.kind === 'llm-iat-prompt' || r.kind === 'llm-decision-prompt') && promptAnswerCount(r).parsed === 0)
+    return `No statistic can be computed without a readable answer.${promptFormat(r.chatTemplate)}`;
   if (isAssoc(r)) {
     const [hi, lo] = r.effectSize >= 0 ? [r.labels.X, r.labels.Y] : [r.labels.Y, r.labels.X];
     return `The model finds ${r.labels.A.toLowerCase()} attributes more likely after ${hi} than after ${lo}${sig(r.pValue) ? '' : ', but the difference is not statistically significant'}; ${h.text}.`;
