@@ -33,7 +33,7 @@ function cliLmRun(probe: string, seed = 1, model = GPT): CliLmRun {
   const out = execFileSync(
     process.execPath,
     [path.join(root, 'bin/bias-workbench.mjs'), 'run', probe, '--model', model, '--seed', String(seed), '--permutations', PERMS, '--bootstrap', BOOT, '--format', 'json'],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return JSON.parse(out) as CliLmRun;
 }
@@ -95,6 +95,13 @@ async function runAndReadHeadline(page: Page): Promise<{ value: number; shown: s
   const h = results.getByRole('status', { name: 'Headline metric' }).first();
   await expect(h).toBeVisible({ timeout: 110_000 });
   return { value: Number(await h.getAttribute('data-value')), shown: (await h.textContent())!.trim(), p: (await results.getByRole('status', { name: 'p-value' }).first().textContent())!.trim() };
+}
+
+/** Prompt families: readable answers of the CLI's result (IAT: iterations used; decision: parsed choices). */
+function cliAnswers(r: Record<string, unknown>): { parsed: number; total: number } | null {
+  if (r.kind === 'llm-iat-prompt') return { parsed: r.used as number, total: r.iterations as number };
+  if (r.kind === 'llm-decision-prompt') return { parsed: (r.summary as { parsed: number }).parsed, total: (r.items as unknown[]).length };
+  return null;
 }
 
 const expectSame = (ui: { value: number; shown: string; p: string }, cli: { value: number | null; p: number | null }) => {
@@ -168,16 +175,60 @@ for (const [id, title, trim] of TRIMMED) {
     const probe = trim(await builtinJson(page, title));
     const file = path.join(tmp, `${probe.id as string}.probe.json`);
     writeFileSync(file, JSON.stringify(probe, null, 2));
-    const expected = cliHeadline(cliLmRun(file).results[0]!);
+    const cliResult = cliLmRun(file).results[0]!;
+    const expected = cliHeadline(cliResult);
     await page.getByRole('textbox', { name: 'Probe JSON' }).fill(JSON.stringify(probe, null, 2));
     await expect(page.getByText('Ready to run')).toBeVisible();
-    const ui = await runAndReadHeadline(page);
-    console.log(`${id}: UI ${ui.shown} (${ui.value}), p ${ui.p}; CLI ${expected.value}, p ${expected.p}`);
-    expectSame(ui, expected);
+    const answers = cliAnswers(cliResult);
+    if (answers && answers.parsed === 0) {
+      // Nothing the tiny GPT wrote could be read: the card says so (with the CLI's count) instead of a number.
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      const results = page.getByRole('region', { name: /^Results:/ });
+      await expect(results.getByText(`None of the ${answers.total} answers could be read: the model did not answer in the requested format — use an instruction model.`, { exact: true })).toBeVisible({ timeout: 110_000 });
+      await expect(results.getByRole('status', { name: 'Headline metric' })).toHaveCount(0);
+    } else {
+      const ui = await runAndReadHeadline(page);
+      console.log(`${id}: UI ${ui.shown} (${ui.value}), p ${ui.p}; CLI ${expected.value}, p ${expected.p}`);
+      expectSame(ui, expected);
+      if (answers) await expect(page.getByRole('status', { name: 'Answers parsed' })).toHaveText(`${answers.parsed} of ${answers.total} answers parsed`);
+    }
     // Prompt-based families say how the prompts reached the model: the tiny GPT has no chat template.
     if (id.startsWith('lm-llm-')) await expect(page.getByText('Prompts went as raw text', { exact: false })).toBeVisible();
   });
 }
+
+test('lm-llm-iat-gender-career on the tiny GPT-2 (no chat template): warned before the run, none of its 10 answers readable after it', async ({ page }) => {
+  test.setTimeout(240_000);
+  const warning =
+    'Warning: “LLM IAT (prompt-based): gender and career vs family (Bai et al. 2024)” needs an instruction (chat) model: Workbench tiny GPT-2 (embedded) has no chat template';
+  await setupLm(page);
+  await expect(page.getByLabel('Model status')).toContainText('No chat template');
+  // A family that needs no instruction model: no warning.
+  await page.getByRole('button', { name: `Open ${FAST[0]![1]}`, exact: true }).click();
+  await expect(page.getByText('Ready to run')).toBeVisible();
+  await expect(page.locator('.run-warning')).toHaveCount(0);
+  // The prompt IAT: the warning stands beside Run before anything runs, and Run's description names it.
+  await page.getByRole('button', { name: 'Open LLM IAT (prompt-based): gender and career vs family (Bai et al. 2024)', exact: true }).click();
+  await expect(page.getByText('Ready to run')).toBeVisible();
+  const note = page.getByRole('note').filter({ hasText: 'needs an instruction (chat) model' });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText(warning);
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeEnabled();
+  await expect(run).toHaveAccessibleDescription(/needs an instruction \(chat\) model: Workbench tiny GPT-2 \(embedded\) has no chat template/);
+  for (const [w, h] of [[390, 844], [1366, 768]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/instruction-warning-${w}.png` });
+  }
+  await run.focus();
+  await page.keyboard.press('Enter');
+  const results = page.getByRole('region', { name: /^Results:/ });
+  const none = results.getByText('None of the 10 answers could be read: the model did not answer in the requested format — use an instruction model.', { exact: true });
+  await expect(none).toBeVisible({ timeout: 200_000 });
+  await none.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/instruction-none-parsed-1366.png' });
+});
 
 test('bad input: unknown template slot, malformed CrowS CSV, a model folder without a tokenizer', async ({ page }) => {
   await setupLm(page);

@@ -1,9 +1,12 @@
 // Presentation of LM probe results: the headline number of each family (what the summary card, the
 // history, the comparison and the e2e tests read), its CI/p, and one plain-language sentence.
-// Pure string formatting of values src/core already computed: no statistics happen here.
+// Pure string formatting of values src/core already computed: no statistics happen here. The prompt
+// families also say how many answers could be read (src/core/lmRun promptAnswerCount); when none
+// could, that sentence is the headline, since there is no number to show.
 import type { AssociationResult } from '../core/association/types';
 import type { RunResult } from '../core/runRecord';
 import type { LmProbeResult } from '../core/lmRun/types';
+import { promptAnswerCount } from '../core/lmRun/promptAnswerCount';
 import { formatD, formatP } from './format';
 
 export interface Headline {
@@ -17,6 +20,10 @@ export interface Headline {
   pLabel: string;
   /** "Mean Δ log-prob = -0.805, 95% CI [-3.79, 2.35], p = 0.6209". */
   text: string;
+  /** Prompt families: how many answers could be read, e.g. "12 of 40 answers parsed". */
+  answers?: string;
+  /** Set when no answer could be read: the sentence shown in place of the number (and is `text`). */
+  noResult?: string;
 }
 
 const n3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
@@ -35,8 +42,16 @@ const make = (label: string, value: number, shown: string, ci: Headline['ci'], p
 
 const isAssoc = (r: RunResult): r is AssociationResult => r.kind === 'weat' || r.kind === 'seat' || r.kind === 'lm-iat';
 
-/** The one number a family is summarised by. */
+/** The one number a family is summarised by, with the prompt families' count of readable answers. */
 export function lmHeadline(r: RunResult): Headline {
+  const h = headlineNumber(r);
+  if (r.kind !== 'llm-iat-prompt' && r.kind !== 'llm-decision-prompt') return h;
+  const count = promptAnswerCount(r);
+  if (count.parsed === 0) return { ...h, answers: count.text, noResult: count.text, text: count.text };
+  return { ...h, answers: count.text, text: `${h.text} (${count.text})` };
+}
+
+function headlineNumber(r: RunResult): Headline {
   if (isAssoc(r)) return make('Effect size d', r.effectSize, formatD(r.effectSize), r.ci, r.pValue);
   switch (r.kind) {
     case 'counterfactual-pairs':
@@ -64,7 +79,9 @@ const sig = (p: number | null, alpha = 0.05) => p !== null && p < alpha;
 
 /** One sentence a non-specialist can read aloud. */
 export function lmReading(r: LmProbeResult | AssociationResult): string {
-  const h = lmHeadline(r);
+  const h = headlineNumber(r);
+  if ((r.kind === 'llm-iat-prompt' || r.kind === 'llm-decision-prompt') && promptAnswerCount(r).parsed === 0)
+    return `No statistic can be computed without a readable answer.${promptFormat(r.chatTemplate)}`;
   if (isAssoc(r)) {
     const [hi, lo] = r.effectSize >= 0 ? [r.labels.X, r.labels.Y] : [r.labels.Y, r.labels.X];
     return `The model finds ${r.labels.A.toLowerCase()} attributes more likely after ${hi} than after ${lo}${sig(r.pValue) ? '' : ', but the difference is not statistically significant'}; ${h.text}.`;

@@ -1,6 +1,8 @@
-// Live validation of the editor draft: schema + lint on every change, and out-of-vocabulary words
-// for the selected model (asked of the model worker, cached per word list). Shared by the editor
-// (per-field messages) and the run panel (Run is disabled while errors remain).
+// Live validation of the editor draft: schema + lint on every change, out-of-vocabulary words for
+// the selected model (asked of the model worker, cached per word list), and for LM probes whether
+// the loaded model suits the family (an instruction model for the prompt families). Shared by the
+// editor (per-field messages) and the run panel (Run is disabled while errors remain; the model
+// warning shows beside Run).
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { SetKey } from '../core/association/types';
 import { splitStimuli } from './draft';
@@ -9,7 +11,9 @@ import { useWorkbench } from './store';
 import { oovIssues, SET_ORDER, validateDraft, type Issue } from './validation';
 import { LARGE_LM_DRAFT_CHARS, validateLmDraft, type LmDraftValidation } from './lmDraft';
 import { validateLmDraftInWorker } from '../worker/importClient';
-import { isLmModelId } from './models';
+import { isLmModelId, modelName } from './models';
+import { instructionModelWarning } from '../core/lmRun/instructionModelWarning';
+import type { LmProbe } from '../probes/lmSchema';
 import { MAX_WORDS_PER_SET } from '../probes/schema';
 
 /** How long typing must pause before a large LM draft is sent to the worker for checking. */
@@ -98,4 +102,15 @@ export function useDraftValidation(): DraftValidation {
       errors,
     };
   }, [base, vocab.data, vocab.isFetching, all.length, lists, deferred, model.data, modelId, wordLevel]);
+}
+
+/**
+ * The warning to show before running `probe` on the selected model, from the family's declared
+ * traits and the loaded model's chat-template flag (null: nothing to warn about, or not loaded yet).
+ */
+export function useInstructionModelWarning(probe: LmProbe | null): string | null {
+  const modelId = useWorkbench((s) => s.modelId);
+  const device = useWorkbench((s) => s.device);
+  const lm = useModel(modelId, device).data?.lm;
+  return useMemo(() => (probe && lm ? instructionModelWarning(probe, { id: modelName(modelId), chatTemplate: lm.chatTemplate }) : null), [probe, lm, modelId]);
 }

@@ -47,13 +47,21 @@ const cutDown = (id: string, edit: (p: Record<string, unknown>) => void): { file
   return { file, probe: probe as unknown as LmProbe };
 };
 
+/** stderr of a prompt-family run on the tiny GPT (no chat template): the warning before the run, the readable answers after it. */
+const noTemplateNotes = (probe: LmProbe, answers: string) =>
+  `Warning: “${probe.title}” needs an instruction (chat) model: workbench/tiny-gpt2 has no chat template, so it will most likely not answer in the requested format. Choose an instruction model to get a result.\n` +
+  `${probe.id}: ${answers}.\n`;
+
 let gpt: LanguageModel;
 let bert: LanguageModel | undefined;
 
-/** Run the CLI and the in-process orchestration; require identical results; return the CLI record. */
-async function same(model: 'workbench/tiny-gpt2' | 'workbench/tiny-bert', ref: string, probe: LmProbe): Promise<RunRecord<AnyProbe, RunResult>> {
+/**
+ * Run the CLI and the in-process orchestration; require identical results and exactly `stderr` (no
+ * notes, unless the family warns or reports readable answers); return the CLI record.
+ */
+async function same(model: 'workbench/tiny-gpt2' | 'workbench/tiny-bert', ref: string, probe: LmProbe, stderr = ''): Promise<RunRecord<AnyProbe, RunResult>> {
   const out = await cli('run', ref, '--model', model, ...FLAGS, '--format', 'json');
-  expect(out.stderr).toBe('');
+  expect(out.stderr).toBe(stderr);
   expect(out.code).toBe(0);
   const record = JSON.parse(out.stdout) as RunRecord<AnyProbe, RunResult>;
   const lm = model === 'workbench/tiny-gpt2' ? gpt : bert!;
@@ -171,7 +179,7 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
       p.iterations = 2;
       p.generation = { maxNewTokens: 12, temperature: 0 };
     });
-    const record = await same('workbench/tiny-gpt2', file, probe);
+    const record = await same('workbench/tiny-gpt2', file, probe, noTemplateNotes(probe, 'None of the 2 answers could be read: the model did not answer in the requested format — use an instruction model'));
     const r = record.results[0]!;
     if (r.kind !== 'llm-iat-prompt') throw new Error(r.kind);
     expect(r.iterations).toBe(2);
@@ -185,7 +193,7 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
       p.scenarios = (p.scenarios as unknown[]).slice(0, 1);
       p.generation = { maxNewTokens: 12, temperature: 0.8, topK: 20 };
     });
-    const record = await same('workbench/tiny-gpt2', file, probe);
+    const record = await same('workbench/tiny-gpt2', file, probe, noTemplateNotes(probe, 'None of the 2 answers could be read: the model did not answer in the requested format — use an instruction model'));
     const r = record.results[0]!;
     if (r.kind !== 'llm-decision-prompt') throw new Error(r.kind);
     expect(r.items).toHaveLength(2);

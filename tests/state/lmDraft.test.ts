@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { getLmBuiltinProbe } from '../../src/probes/builtin';
 import { lmBuiltinsByFamily, lmProbeFromCrowsCsv, lmProbeText, validateLmDraft } from '../../src/state/lmDraft';
-import { lmHeadline } from '../../src/state/lmFormat';
+import { lmHeadline, lmReading } from '../../src/state/lmFormat';
 import { lmShareUrlFor, readLmShareFragment } from '../../src/state/share';
 
 describe('validateLmDraft', () => {
@@ -54,5 +54,23 @@ describe('lmHeadline', () => {
     expect(h.shown).toBe('-0.805');
     expect(h.text).toBe('Mean Δ log-prob = -0.805, 95% CI [-3.79, 2.35], sign-flip p = 0.6209');
     expect(lmHeadline({ kind: 'mcq-position', contentChangeRate: 0.25 } as never).shown).toBe('25.0%');
+  });
+
+  it('prompt families: the count of readable answers, and in place of the number when none parsed', () => {
+    const decision = (parsed: number, consistent: number) =>
+      ({
+        kind: 'llm-decision-prompt',
+        chatTemplate: false,
+        summary: { parsed, consistent, unparsed: 8 - parsed, proportion: parsed ? consistent / parsed : Number.NaN, pValue: parsed ? 0.289 : null },
+        items: Array.from({ length: 8 }, (_, i) => ({ id: `s-${i}` })),
+      }) as never;
+    const some = lmHeadline(decision(5, 4));
+    expect(some.answers).toBe('5 of 8 answers parsed');
+    expect(some.noResult).toBeUndefined();
+    expect(some.text).toBe('Stereotype-consistent choices = 80.0%, binomial p = 0.2890 (5 of 8 answers parsed)');
+    const none = lmHeadline(decision(0, 0));
+    const sentence = 'None of the 8 answers could be read: the model did not answer in the requested format — use an instruction model';
+    expect([none.noResult, none.text]).toEqual([sentence, sentence]);
+    expect(lmReading(decision(0, 0))).toBe('No statistic can be computed without a readable answer. Prompts went as raw text (no chat template: the model has none, or the probe asked for raw text).');
   });
 });

@@ -3,18 +3,20 @@
 // prompts) run on a causal or masked LM loaded by the LM runtime's Node loader — the embedded
 // `workbench/tiny-gpt2` / `workbench/tiny-bert` offline, or a Hub id — through the same core
 // orchestration (src/core/lmRun) the browser worker uses. Output: the run record (JSON, results
-// discriminated by `kind`) or tidy CSV (per probe in long form, or per item with --items).
+// discriminated by `kind`) or tidy CSV (per probe in long form, or per item with --items). On stderr:
+// before the run, a warning for each probe that needs an instruction model when the model has no chat
+// template; after it, how many answers each prompt-family probe could read.
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { APP_INFO } from '../../core/appInfo';
-import { DEFAULT_LM_RUN_OPTIONS, runLmProbeBatch, type LmProbeDefinition, type LmRunOptions } from '../../core/lmRun';
+import { DEFAULT_LM_RUN_OPTIONS, instructionModelWarning, promptAnswerCount, runLmProbeBatch, type LmProbeDefinition, type LmRunOptions } from '../../core/lmRun';
 import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../../core/runRecord';
 import { lmItemsToCsv, lmResultsToCsv } from '../../probes/export/lmCsv';
 import type { AnyProbe, LmProbe } from '../../probes/lmSchema';
 import { loadLanguageModel, type LanguageModel } from '../../runtime/lm/node';
 import { LM_DTYPES } from '../../runtime/lm/types';
 import { choiceFlag, intFlag } from '../flags';
-import { emit } from '../output';
+import { emit, note } from '../output';
 import type { CliValues } from '../main';
 
 /** Flags main.ts may or may not declare yet (--batch-size, --device, --dtype); read if present. */
@@ -81,7 +83,12 @@ export async function runLmCommand(probes: readonly LmProbe[], values: CliValues
   const startedAt = new Date();
   const lm = await loadCliLanguageModel(values);
   try {
+    for (const probe of probes) {
+      const warning = instructionModelWarning(probe, lm.info);
+      if (warning) note(`Warning: ${warning}`);
+    }
     const record = await runLmProbesOnModel(probes, lm, options, startedAt);
+    for (const r of record.results) if (r.kind === 'llm-iat-prompt' || r.kind === 'llm-decision-prompt') note(`${r.probeId}: ${promptAnswerCount(r).text}.`);
     if (format === 'json') emit(JSON.stringify(record, null, 2), values.out);
     else {
       const meta = { runId: record.runId, modelId: record.model.id, seed: record.seed };

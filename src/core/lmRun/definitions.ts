@@ -226,11 +226,33 @@ export const LM_PROBE_FAMILIES = Object.freeze([
   'llm-decision-prompt',
 ] as const satisfies readonly LmProbeFamily[]);
 
+/** What a family asks of the model, declared once per family so callers read data, not family names. */
+export interface LmFamilyTraits {
+  /** Scorer capability: causal scoring or generation (counterfactual pairs switch to masked PLL by their `scoring`). */
+  capability: 'causal' | 'generate';
+  /**
+   * The family asks the model for a free-text answer in a set format, which only instruction-tuned
+   * (chat) models give; a base model's answers mostly cannot be read. Warned about before a run on a
+   * model without a chat template (instructionModelWarning).
+   */
+  needsInstructionModel: boolean;
+}
+
+export const LM_FAMILY_TRAITS: Readonly<Record<LmProbeFamily, Readonly<LmFamilyTraits>>> = Object.freeze({
+  'counterfactual-pairs': { capability: 'causal', needsInstructionModel: false },
+  'counterfactual-template': { capability: 'causal', needsInstructionModel: false },
+  'decision-template': { capability: 'causal', needsInstructionModel: false },
+  'mcq-position': { capability: 'causal', needsInstructionModel: false },
+  'pairwise-position': { capability: 'causal', needsInstructionModel: false },
+  'lm-iat': { capability: 'causal', needsInstructionModel: false },
+  'llm-iat-prompt': { capability: 'generate', needsInstructionModel: true },
+  'llm-decision-prompt': { capability: 'generate', needsInstructionModel: true },
+});
+
 /** Which scorer capability a family needs: causal scoring, masked PLL, or generation. */
 export const requiredCapability = (probe: Pick<LmProbeDefinition, 'family'> & { scoring?: string }): 'causal' | 'masked' | 'generate' => {
   if (probe.family === 'counterfactual-pairs' && probe.scoring === 'masked-pll') return 'masked';
-  if (probe.family === 'llm-iat-prompt' || probe.family === 'llm-decision-prompt') return 'generate';
-  return 'causal';
+  return LM_FAMILY_TRAITS[probe.family].capability;
 };
 
 /** Tamkin et al. (2023) discrim-eval prompt wrapper, verbatim (METHODS.md). */

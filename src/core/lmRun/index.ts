@@ -10,3 +10,5 @@ export { runLmIat, runLlmIatPrompt, runLlmDecisionPrompt, iatFrame } from './ass
 export { runLmProbe, runLmProbeBatch, isAssociationResult, type LmRunResult, type LmBatchProgress } from './runLmProbe';
 export { sharedTokenPositions } from './alignTokens';
 export { parseTaskAssignment } from './parseTaskAssignment';
+export { instructionModelWarning, type ChatTemplateInfo } from './instructionModelWarning';
+export { promptAnswerCount, type PromptAnswerCount } from './promptAnswerCount';

@@ -308,6 +308,7 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
       vocabularySize: vocab,
       ...(maxLength ? { maxLength } : {}),
       ...(bosId !== null ? { bosToken: tokenizer.tokenText(bosId) } : {}),
+      chatTemplate: tokenizer.chatIds !== undefined,
     };
     emit({ status: 'ready', name: displayId, backend: used.backend, dtype, ...(fallbackReason ? { fallbackReason } : {}) });
 

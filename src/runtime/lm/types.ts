@@ -62,6 +62,8 @@ export interface LmInfo {
   maxLength?: number;
   /** Token used as scoring context before a text's first token (causal LMs), when the tokenizer has one. */
   bosToken?: string;
+  /** Whether tokenizer_config.json has a chat template (prompt families send prompts through it; instruction models have one). */
+  chatTemplate: boolean;
 }
 
 export interface RunOptions {

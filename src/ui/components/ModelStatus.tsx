@@ -1,5 +1,6 @@
 // Which model is selected, whether it is loaded (with progress), and which backend runs it —
-// WebGPU, WASM, or plain JS for user vectors — with the reason when WebGPU fell back to WASM.
+// WebGPU, WASM, or plain JS for user vectors — with the reason when WebGPU fell back to WASM; for a
+// causal LM, whether its tokenizer has a chat template (what the prompt families need).
 import { useQueryClient } from '@tanstack/react-query';
 import { approveDownloadNow, useDownloadConsent } from '../../state/downloadConsent';
 import { hubHostLabel, hubHostShort, isDefaultHubHost } from '../../state/hubHost';
@@ -72,6 +73,7 @@ export function ModelStatus() {
             </output>
           </span>
           {'lm' in model.data && model.data.lm && <span className="pill">dtype {model.data.lm.dtype}</span>}
+          {model.data.lm?.kind === 'causal-lm' && <span className="pill">{model.data.lm.chatTemplate ? 'Chat template' : 'No chat template'}</span>}
           {model.data.fallbackReason && (
             <span className="pill pill-warn" role="note">
               WebGPU not used: {model.data.fallbackReason}

@@ -5,7 +5,7 @@ import { DEFAULT_ASSOCIATION_OPTIONS } from '../../core/association/types';
 import { formatInt, progressFraction, progressText } from '../../state/format';
 import { isLmModelId } from '../../state/models';
 import { cancelRun, useLoadUserVectors, useModel, useRunMutation, useRunning } from '../../state/queries';
-import { useLmDraftValidation } from '../../state/useValidation';
+import { useInstructionModelWarning, useLmDraftValidation } from '../../state/useValidation';
 import { ModelPicker } from './ModelPicker';
 import { useWorkbench } from '../../state/store';
 import { useDraftValidation } from '../../state/useValidation';
@@ -130,6 +130,7 @@ export function RunPanel() {
   const [invalid, setInvalid] = useState<string[]>([]);
   const onValidity = (label: string, ok: boolean) => setInvalid((prev) => (ok ? prev.filter((l) => l !== label) : prev.includes(label) ? prev : [...prev, label]));
   const probe = lmMode ? lmV.probe : v.probe;
+  const modelWarning = useInstructionModelWarning(lmMode && modelFits ? lmV.probe : null);
   const canRun = !running && !!probe && modelFits && !model.isError && invalid.length === 0;
   const start = () => {
     if (lmMode) {
@@ -196,6 +197,11 @@ export function RunPanel() {
           Reset options
         </button>
       </details>
+      {modelWarning && (
+        <p id={`${id}-modelwarn`} className="run-warning" role="note">
+          <strong>Warning:</strong> {modelWarning}
+        </p>
+      )}
       <div className="run-buttons">
         <button
           type="button"
@@ -204,7 +210,7 @@ export function RunPanel() {
           onClick={start}
           aria-keyshortcuts="Control+Enter"
           title="Run (Ctrl+Enter)"
-          aria-describedby={`${id}-runhint`}
+          aria-describedby={modelWarning ? `${id}-modelwarn ${id}-runhint` : `${id}-runhint`}
         >
           Run
         </button>

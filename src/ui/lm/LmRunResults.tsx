@@ -1,7 +1,8 @@
 // Results of an LM run (a lazy chunk): run metadata (model, dtype, backend + fallback reason, seed),
 // exports (tidy CSV per probe and per item from src/probes/export/lmCsv, JSON run record), re-run
-// from the same seed, and one card per probe: the family's headline number with CI/p, a plain
-// sentence, the family's chart, and the items table.
+// from the same seed, and one card per probe: the family's headline number with CI/p (for prompt
+// families also how many answers parsed; when none did, that sentence stands in for the numbers), a
+// plain sentence, the family's chart, and the items table.
 import { ImportedNote } from '../components/ImportedNote';
 import type { AssociationResult } from '../../core/association/types';
 import type { RunResult } from '../../core/runRecord';
@@ -164,27 +165,42 @@ function LmResultCard({ result, stem }: { result: RunResult; stem: string }) {
         <h3 id={`res-${result.probeId}`}>{result.title}</h3>
         <code className="muted">{result.probeId}</code> <span className="pill">{FAMILY_TITLE[result.kind] ?? result.kind}</span>
       </header>
+      {h.noResult !== undefined && (
+        <p className="no-result" role="status">
+          {h.noResult}.
+        </p>
+      )}
       <p className="reading">{lmReading(result)}</p>
-      <dl className="stats">
-        <div>
-          <dt>{h.label}</dt>
-          <dd>
-            <output aria-label="Headline metric" data-value={String(h.value)} className="big-number">
-              {h.shown}
-            </output>
-          </dd>
-        </div>
-        <div>
-          <dt>Confidence interval</dt>
-          <dd>{h.ci ? `${Math.round(h.ci.level * 100)}% CI [${formatD(h.ci.low)}, ${formatD(h.ci.high)}]` : 'not applicable'}</dd>
-        </div>
-        <div>
-          <dt>{h.pLabel}</dt>
-          <dd>
-            <output aria-label="p-value">{h.p === null ? '—' : formatP(h.p)}</output>
-          </dd>
-        </div>
-      </dl>
+      {h.noResult === undefined && (
+        <dl className="stats">
+          <div>
+            <dt>{h.label}</dt>
+            <dd>
+              <output aria-label="Headline metric" data-value={String(h.value)} className="big-number">
+                {h.shown}
+              </output>
+            </dd>
+          </div>
+          <div>
+            <dt>Confidence interval</dt>
+            <dd>{h.ci ? `${Math.round(h.ci.level * 100)}% CI [${formatD(h.ci.low)}, ${formatD(h.ci.high)}]` : 'not applicable'}</dd>
+          </div>
+          <div>
+            <dt>{h.pLabel}</dt>
+            <dd>
+              <output aria-label="p-value">{h.p === null ? '—' : formatP(h.p)}</output>
+            </dd>
+          </div>
+          {h.answers !== undefined && (
+            <div>
+              <dt>Answers</dt>
+              <dd>
+                <output aria-label="Answers parsed">{h.answers}</output>
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
       <FamilyDetails result={result} stem={stem} />
       <ItemsTable result={result} />
     </article>

@@ -177,6 +177,8 @@ describe('chat templates (transformers.js renders the Jinja template of tokenize
     writeFileSync(cfgPath, JSON.stringify(cfg));
     const chatModel = await loadLanguageModel(dir);
     try {
+      // LmInfo says which of the two has a template (what the pre-run warning reads).
+      expect([chatModel.info.chatTemplate, gpt.info.chatTemplate]).toEqual([true, false]);
       const opts = { maxNewTokens: 6, greedy: true, stopAtEos: false } as const;
       const viaChat = await chatModel.generate('Who wrote Moby-Dick?', { ...opts, chat: true });
       const rendered = await chatModel.generate('Question (user): Who wrote Moby-Dick?\nAnswer:', opts);

@@ -20,6 +20,7 @@ export const toyLmInfo = (kind: LmInfo['kind'], extra: Partial<LmInfo> = {}): Lm
   availableDtypes: ['fp32'],
   sha256: {},
   vocabularySize: V,
+  chatTemplate: false,
   ...extra,
 });
 export const TOY_CAUSAL_INFO = toyLmInfo('causal-lm', { maxLength: 60 });
