@@ -9,6 +9,7 @@
 // (`lmLoad`, `lmTokenLogProbs` — src/runtime/lm/service.ts), with comlink's UMD build injected into
 // the page. No test-only code ships in the app. When the picker gains "Hub model id" + "Hub host",
 // this test should drive those inputs instead.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
@@ -58,7 +59,17 @@ async function workerAsset(request: APIRequestContext): Promise<string> {
 }
 
 interface PageResult {
-  info?: { id: string; source: string; kind: string; backend: string; dtype: string; fallbackReason?: string; sha256: Record<string, string> };
+  info?: {
+    id: string;
+    source: string;
+    kind: string;
+    backend: string;
+    dtype: string;
+    fallbackReason?: string;
+    sha256: Record<string, string>;
+    fileSha256?: Record<string, string>;
+    revision?: string;
+  };
   events: string[];
   totals: number[];
   error?: { name: string; message: string };
@@ -137,8 +148,12 @@ test('loads the embedded GPT by Hub id from a mock hub and scores like Node', as
   test.info().annotations.push({ type: 'backend', description: `${r.info!.backend}${r.info!.fallbackReason ? ` (${r.info!.fallbackReason})` : ''}` });
   console.log(`hub.spec: backend ${r.info!.backend}${r.info!.fallbackReason ? ` — ${r.info!.fallbackReason}` : ''}; totals ${r.totals.join(', ')}`);
   expect(r.info!.sha256['onnx/model.onnx']).toMatch(/^[0-9a-f]{64}$/);
+  // The commit the files came from, and a hash for every file read (the same bytes as on disk).
+  expect(r.info!.revision).toBe(await hub.commitOf(GPT));
+  expect(r.info!.fileSha256?.['config.json']).toBe(createHash('sha256').update(readFileSync(path.join(modelsDir, GPT, 'config.json'))).digest('hex'));
   // Fetched from the mock hub, with download progress.
-  expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 200`);
+  expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 302`);
+  expect(hub.cdn.requests.filter((r) => r.startsWith('GET /repos/') && r.endsWith(' 200'))).not.toEqual([]);
   expect(r.events).toContain('initiate:onnx/model.onnx');
   expect(r.events.filter((e) => e === 'progress:onnx/model.onnx').length).toBeGreaterThan(1);
   expect(r.events).toContain('done:onnx/model.onnx');
@@ -149,11 +164,11 @@ test('loads the embedded GPT by Hub id from a mock hub and scores like Node', as
   expect(external).toEqual([]);
 });
 
-test('an unknown Hub id fails with ModelNotFoundError (404)', async ({ page }) => {
+test('an unknown Hub id fails with ModelNotFoundError (the Hub answers 401 RepoNotFound)', async ({ page }) => {
   const r = await loadInPage(page, { type: 'hub', id: 'nobody/no-such-model' });
   expect(r.error?.name).toBe('ModelNotFoundError');
   expect(r.error?.message).toMatch(/not found/);
-  expect(hub.requests).toContain('GET /nobody/no-such-model/resolve/main/config.json 404');
+  expect(hub.requests).toContain('GET /nobody/no-such-model/resolve/main/config.json 401');
 });
 
 test('a folder the user picked loads through the same path, on WASM with the bundled wasm files', async ({ page }) => {
