@@ -18,6 +18,7 @@ import { checkWebGpu } from '../ort';
 import { lmDeviceCandidates } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { findLm } from './catalog';
+import { inspectHubRepo } from './hubRepo';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
 import { stallGuardFetch } from '../net/stallGuardFetch';
 import { wasmThreadsFor } from '../wasmThreads';
@@ -86,11 +87,21 @@ const browserPlatform: LmPlatform = {
       env.useBrowserCache = typeof caches !== 'undefined';
       const host = env.remoteHost.endsWith('/') ? env.remoteHost : `${env.remoteHost}/`;
       const rev = encodeURIComponent(source.revision ?? 'main');
+      // Commit and sizes before downloading; a gated repo is refused here (hubRepo.ts).
+      const repo = await inspectHubRepo((url, init) => fetch(url, init), host, source.id, source.revision);
+      const sizes = repo.sizes;
       return {
         ref: source.id,
         where: env.remoteHost,
         ...(source.revision ? { revision: source.revision } : {}),
-        listOnnxFiles: async () => null,
+        ...(repo.commit ? { commit: repo.commit } : {}),
+        ...(sizes ? { fileSizes: sizes } : {}),
+        listOnnxFiles: async () =>
+          sizes
+            ? Object.keys(sizes)
+                .filter((p) => /^onnx\/[^/]+$/.test(p))
+                .map((p) => p.slice('onnx/'.length))
+            : null,
         async sha256(file) {
           const url = `${host}${source.id}/resolve/${rev}/${file}`;
           const cached = env.useBrowserCache ? await (await caches.open(env.cacheKey)).match(url) : undefined;
@@ -118,6 +129,7 @@ const browserPlatform: LmPlatform = {
       return {
         ref: `local/${key}`,
         where: `the folder "${source.name}"`,
+        fileSizes: Object.fromEntries([...map].map(([p, blob]) => [p, blob.size])),
         listOnnxFiles: async () => [...map.keys()].filter((p) => p.startsWith('onnx/')).map((p) => p.slice('onnx/'.length)),
         sha256: async (file) => {
           const blob = map.get(file);
@@ -143,7 +155,11 @@ const browserPlatform: LmPlatform = {
     if (pref === 'wasm' || pref === 'cpu') return { ...lmDeviceCandidates(pref, { available: false, reason: '' }), fp16OnWebGpu: false };
     const gpu = await checkWebGpu();
     const choice = lmDeviceCandidates(pref, gpu);
-    return { ...choice, fp16OnWebGpu: gpu.available && gpu.shaderF16 === true && choice.candidates.some((c) => c.backend === 'webgpu') };
+    return {
+      ...choice,
+      fp16OnWebGpu: gpu.available && gpu.shaderF16 === true && choice.candidates.some((c) => c.backend === 'webgpu'),
+      ...(gpu.available && gpu.limits ? { webGpuLimits: gpu.limits } : {}),
+    };
   },
 };
 
