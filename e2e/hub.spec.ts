@@ -10,7 +10,8 @@
 // the page. No test-only code ships in the app. When the picker gains "Hub model id" + "Hub host",
 // this test should drive those inputs instead.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { startMockHub, type MockHub } from '../scripts/mock-hub';
@@ -81,12 +82,12 @@ type SourceSpec =
   /** A "picked folder": the page fetches these files of `id` from the mock hub and passes them as Blobs. */
   | { type: 'files'; id: string; name: string; files: string[] };
 
-async function loadInPage(page: Page, spec: SourceSpec, device: 'auto' | 'wasm' | 'webgpu' = 'auto'): Promise<PageResult> {
+async function loadInPage(page: Page, spec: SourceSpec, device: 'auto' | 'wasm' | 'webgpu' = 'auto', host = hub.url, dtype = 'auto'): Promise<PageResult> {
   const workerUrl = await workerAsset(page.request);
   await page.goto('/');
   await page.addScriptTag({ path: path.join(repo, 'node_modules/comlink/dist/umd/comlink.js') });
   return page.evaluate(
-    async ({ workerUrl, host, spec, device, texts }) => {
+    async ({ workerUrl, host, spec, device, dtype, texts }) => {
       type Api = {
         lmLoad(s: unknown, p: unknown, cb: unknown): Promise<PageResult['info']>;
         lmTokenLogProbs(id: string, t: string[]): Promise<{ total: number }[]>;
@@ -104,7 +105,7 @@ async function loadInPage(page: Page, spec: SourceSpec, device: 'auto' | 'wasm' 
         }
         const info = await api.lmLoad(
           source,
-          { device },
+          { device, dtype },
           C.proxy((p: { status: string; file?: string }) => events.push(`${p.status}:${p.file ?? ''}`)),
         );
         const res = await api.lmTokenLogProbs(info!.id, texts);
@@ -113,7 +114,7 @@ async function loadInPage(page: Page, spec: SourceSpec, device: 'auto' | 'wasm' 
         return { events, totals: [], error: { name: (e as Error).name, message: (e as Error).message } };
       }
     },
-    { workerUrl, host: hub.url, spec, device, texts: TEXTS },
+    { workerUrl, host, spec, device, dtype, texts: TEXTS },
   );
 }
 
@@ -194,3 +195,34 @@ test('the embedded GPT loads from the app’s own /models/ (offline settings, no
   r.totals.forEach((t, i) => expect(Math.abs(t - expected[i]!)).toBeLessThan(1e-3));
   expect(external).toEqual([]);
 });
+
+test('a gated repo is refused with GatedModelError and fp32 too large for WASM with ModelTooLargeError, before download; auto picks the dtype that fits', async ({ page }) => {
+  // A second mock Hub: a gated copy of the GPT, and a copy whose API reports a 5 GB model.onnx.
+  const root = mkdtempSync(path.join(os.tmpdir(), 'hub-spec-'));
+  cpSync(path.join(modelsDir, GPT), path.join(root, 'gated/tiny-gpt2'), { recursive: true, dereference: true });
+  writeFileSync(path.join(root, 'gated/tiny-gpt2/.gated'), 'manual');
+  cpSync(path.join(modelsDir, GPT), path.join(root, 'big/tiny-gpt2'), { recursive: true, dereference: true });
+  const other = await startMockHub({ root, reportedSizes: { 'big/tiny-gpt2': { 'onnx/model.onnx': 5_000_000_000 } } });
+  try {
+    const gated = await loadInPage(page, { type: 'hub', id: 'gated/tiny-gpt2' }, 'wasm', other.url);
+    expect(gated.error).toEqual({
+      name: 'GatedModelError',
+      message:
+        `gated/tiny-gpt2 is gated on the Hugging Face Hub: sign in and request access on its page (${other.url}gated/tiny-gpt2), then download its files and load them as a local folder, ` +
+        'because the workbench sends no access token and so cannot download gated files itself.',
+    });
+    const big = await loadInPage(page, { type: 'hub', id: 'big/tiny-gpt2' }, 'wasm', other.url, 'fp32');
+    expect(big.error?.name).toBe('ModelTooLargeError');
+    expect(big.error?.message).toMatch(/^big\/tiny-gpt2 \(fp32\) cannot load on WASM: onnx\/model\.onnx is 5,000 MB in one protobuf.*pick q4 or q4f16 weights or a smaller model\.$/);
+    // 'auto' skips the dtype that cannot fit and loads q8; the 5 GB file is never requested.
+    const auto = await loadInPage(page, { type: 'hub', id: 'big/tiny-gpt2' }, 'wasm', other.url);
+    expect(auto.error).toBeUndefined();
+    expect(auto.info).toMatchObject({ dtype: 'q8', backend: 'wasm', revision: await other.commitOf('big/tiny-gpt2') });
+    expect(other.requests.filter((r) => r.includes('/onnx/model.onnx '))).toEqual([]);
+    expect(other.requests).toContain('GET /big/tiny-gpt2/resolve/main/onnx/model_quantized.onnx 302');
+  } finally {
+    await other.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
