@@ -1,6 +1,7 @@
 // The Hub path in the browser: the built app's model worker loads `workbench/tiny-gpt2` BY ID from a
 // mock Hugging Face Hub on 127.0.0.1 (scripts/mock-hub.ts; another origin, so CORS + CORP headers
-// matter under the page's COEP), through transformers.js with env.remoteHost = the mock, and the
+// matter under the page's COEP; weight files come through its 302 to a second, CDN origin, as on the
+// real Hub), through transformers.js with env.remoteHost = the mock, and the
 // log-probs it returns equal torch's (the export fixture) and the Node runtime's to 1e-3 — WebGPU
 // through SwiftShader, or WASM with a stated fallback reason.
 //

@@ -19,6 +19,7 @@ import { lmDeviceCandidates } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { findLm } from './catalog';
 import { inspectHubRepo } from './hubRepo';
+import { lengthOf, sha256OfBody } from './bodyHash';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
 import { stallGuardFetch } from '../net/stallGuardFetch';
 import { wasmThreadsFor } from '../wasmThreads';
@@ -69,12 +70,6 @@ function importTransformers(): Promise<TransformersModule> {
   return tfPromise;
 }
 
-async function sha256Hex(data: ArrayBuffer): Promise<string | null> {
-  if (!globalThis.crypto?.subtle) return null;
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const browserPlatform: LmPlatform = {
   importTransformers,
   async prepare(tf, source: LmSource) {
@@ -106,7 +101,7 @@ const browserPlatform: LmPlatform = {
           const url = `${host}${source.id}/resolve/${rev}/${file}`;
           const cached = env.useBrowserCache ? await (await caches.open(env.cacheKey)).match(url) : undefined;
           const res = cached ?? (await fetch(url));
-          return res.ok ? sha256Hex(await res.arrayBuffer()) : null;
+          return res.ok ? sha256OfBody(res, lengthOf(res)) : null;
         },
       };
     }
@@ -133,7 +128,7 @@ const browserPlatform: LmPlatform = {
         listOnnxFiles: async () => [...map.keys()].filter((p) => p.startsWith('onnx/')).map((p) => p.slice('onnx/'.length)),
         sha256: async (file) => {
           const blob = map.get(file);
-          return blob ? sha256Hex(await blob.arrayBuffer()) : null;
+          return blob ? sha256OfBody(blob, blob.size) : null;
         },
       };
     }
@@ -146,7 +141,7 @@ const browserPlatform: LmPlatform = {
       listOnnxFiles: async () => (known ? known.map((d: LmDtype) => `model${DTYPE_SUFFIX[d]}.onnx`) : null),
       async sha256(file) {
         const res = await fetch(`${modelsUrl()}${source.id}/${file}`);
-        return res.ok ? sha256Hex(await res.arrayBuffer()) : null;
+        return res.ok ? sha256OfBody(res, lengthOf(res)) : null;
       },
     };
   },

@@ -22,6 +22,9 @@ export interface HubRepoSnapshot {
 }
 
 const COMMIT = /^[0-9a-f]{40}$/;
+/** A metadata request that takes longer is given up (sizes unknown), so a silent network cannot hold a load here. */
+const METADATA_TIMEOUT_MS = 15_000;
+const timeout = () => AbortSignal.timeout(METADATA_TIMEOUT_MS);
 
 /** The plain sentence for a gated repo (GatedModelError's message). */
 export const gatedMessage = (id: string, host: string) =>
@@ -58,7 +61,7 @@ export async function inspectHubRepo(fetchFn: FetchLike, host: string, id: strin
   let sizes: Record<string, number> | null = null;
   let gated = false;
   try {
-    const res = await fetchFn(`${base}api/models/${id}/revision/${rev}?blobs=true`, { headers: { Accept: 'application/json' } });
+    const res = await fetchFn(`${base}api/models/${id}/revision/${rev}?blobs=true`, { headers: { Accept: 'application/json' }, signal: timeout() });
     if (isGatedAnswer(res)) throw new GatedModelError(gatedMessage(id, base));
     if (res.ok) {
       const body = (await res.json()) as { sha?: unknown; gated?: unknown; siblings?: unknown };
@@ -72,7 +75,7 @@ export async function inspectHubRepo(fetchFn: FetchLike, host: string, id: strin
   }
   if (commit && !gated) return { commit, sizes };
   try {
-    const res = await fetchFn(`${base}${id}/resolve/${rev}/config.json`, { method: 'HEAD' });
+    const res = await fetchFn(`${base}${id}/resolve/${rev}/config.json`, { method: 'HEAD', signal: timeout() });
     // Without the header (a host that does not expose it), the API's word that the repo is gated decides.
     if (isGatedAnswer(res) || (gated && (res.status === 401 || res.status === 403))) throw new GatedModelError(gatedMessage(id, base));
     const header = res.headers.get('x-repo-commit');
