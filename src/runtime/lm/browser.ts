@@ -18,7 +18,7 @@ import { checkWebGpu } from '../ort';
 import { lmDeviceCandidates } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { findLm } from './catalog';
-import { inspectHubRepo } from './hubRepo';
+import { inspectHubRepo, onnxFileNames } from './hubRepo';
 import { lengthOf, sha256OfBody } from './bodyHash';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
 import { stallGuardFetch } from '../net/stallGuardFetch';
@@ -91,12 +91,7 @@ const browserPlatform: LmPlatform = {
         ...(source.revision ? { revision: source.revision } : {}),
         ...(repo.commit ? { commit: repo.commit } : {}),
         ...(sizes ? { fileSizes: sizes } : {}),
-        listOnnxFiles: async () =>
-          sizes
-            ? Object.keys(sizes)
-                .filter((p) => /^onnx\/[^/]+$/.test(p))
-                .map((p) => p.slice('onnx/'.length))
-            : null,
+        listOnnxFiles: async () => (sizes ? onnxFileNames(sizes) : null),
         async sha256(file) {
           const url = `${host}${source.id}/resolve/${rev}/${file}`;
           const cached = env.useBrowserCache ? await (await caches.open(env.cacheKey)).match(url) : undefined;

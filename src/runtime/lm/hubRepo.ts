@@ -48,6 +48,12 @@ export function siblingSizes(siblings: readonly ApiSibling[]): Record<string, nu
   return sizes;
 }
 
+/** The file names directly in onnx/ among a repo's paths (what `listOnnxFiles` reports). */
+export const onnxFileNames = (sizes: Readonly<Record<string, number>>): string[] =>
+  Object.keys(sizes)
+    .filter((p) => /^onnx\/[^/]+$/.test(p))
+    .map((p) => p.slice('onnx/'.length));
+
 const isGatedAnswer = (res: Response) => (res.status === 401 || res.status === 403) && res.headers.get('x-error-code') === 'GatedRepo';
 
 /**

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { InvalidOptionError } from '../../core/errors';
 import { createSession, getOrt } from '../ort';
 import { directModel, ortTensorFactory } from './directSession';
-import { inspectHubRepo } from './hubRepo';
+import { inspectHubRepo, onnxFileNames } from './hubRepo';
 import { loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import type { LanguageModel, LmDevicePreference, LmSource } from './types';
 
@@ -77,12 +77,6 @@ async function folderSizes(folder: string, prefix = ''): Promise<Record<string, 
   return sizes;
 }
 
-/** Names in onnx/ among a repo's paths. */
-const onnxNames = (sizes: Readonly<Record<string, number>>) =>
-  Object.keys(sizes)
-    .filter((p) => p.startsWith('onnx/') && !p.slice('onnx/'.length).includes('/'))
-    .map((p) => p.slice('onnx/'.length));
-
 const isDir = (p: string) => {
   try {
     return statSync(p).isDirectory();
@@ -128,7 +122,7 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
           ...(source.revision ? { revision: source.revision } : {}),
           ...(repo.commit ? { commit: repo.commit } : {}),
           ...(sizes ? { fileSizes: sizes } : {}),
-          listOnnxFiles: async () => (sizes ? onnxNames(sizes) : null),
+          listOnnxFiles: async () => (sizes ? onnxFileNames(sizes) : null),
           sha256: async (file) => (existsSync(path.join(folder, file)) ? sha256File(path.join(folder, file)) : null),
         };
       }
