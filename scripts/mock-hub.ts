@@ -21,7 +21,8 @@
 //  - An unknown repo answers 401 X-Error-Code: RepoNotFound — the Hub answers 401, not 404, so that
 //    private repos cannot be told from missing ones; a missing file of a known repo answers 404
 //    EntryNotFound, an unknown revision 404 RevisionNotFound.
-// The commit sha is stable per repo: sha1 over the sorted "path blobId" lines of its files.
+// The commit sha is stable per repo: sha1 over the sorted "path blobId" lines of its files. A repo
+// folder is read once, on its first request, so change files only before starting the server.
 // CORS (with the Hub's exposed headers) and Cross-Origin-Resource-Policy on both servers let a
 // cross-origin-isolated page (COEP: require-corp) fetch and follow the redirect.
 //
