@@ -1,6 +1,7 @@
 // The Hub path in the browser: the built app's model worker loads `workbench/tiny-gpt2` BY ID from a
 // mock Hugging Face Hub on 127.0.0.1 (scripts/mock-hub.ts; another origin, so CORS + CORP headers
-// matter under the page's COEP), through transformers.js with env.remoteHost = the mock, and the
+// matter under the page's COEP; weight files come through its 302 to a second, CDN origin, as on the
+// real Hub), through transformers.js with env.remoteHost = the mock, and the
 // log-probs it returns equal torch's (the export fixture) and the Node runtime's to 1e-3 — WebGPU
 // through SwiftShader, or WASM with a stated fallback reason.
 //
@@ -9,7 +10,9 @@
 // (`lmLoad`, `lmTokenLogProbs` — src/runtime/lm/service.ts), with comlink's UMD build injected into
 // the page. No test-only code ships in the app. When the picker gains "Hub model id" + "Hub host",
 // this test should drive those inputs instead.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { startMockHub, type MockHub } from '../scripts/mock-hub';
@@ -58,7 +61,17 @@ async function workerAsset(request: APIRequestContext): Promise<string> {
 }
 
 interface PageResult {
-  info?: { id: string; source: string; kind: string; backend: string; dtype: string; fallbackReason?: string; sha256: Record<string, string> };
+  info?: {
+    id: string;
+    source: string;
+    kind: string;
+    backend: string;
+    dtype: string;
+    fallbackReason?: string;
+    sha256: Record<string, string>;
+    fileSha256?: Record<string, string>;
+    revision?: string;
+  };
   events: string[];
   totals: number[];
   error?: { name: string; message: string };
@@ -70,12 +83,12 @@ type SourceSpec =
   /** A "picked folder": the page fetches these files of `id` from the mock hub and passes them as Blobs. */
   | { type: 'files'; id: string; name: string; files: string[] };
 
-async function loadInPage(page: Page, spec: SourceSpec, device: 'auto' | 'wasm' | 'webgpu' = 'auto'): Promise<PageResult> {
+async function loadInPage(page: Page, spec: SourceSpec, device: 'auto' | 'wasm' | 'webgpu' = 'auto', host = hub.url, dtype = 'auto'): Promise<PageResult> {
   const workerUrl = await workerAsset(page.request);
   await page.goto('/');
   await page.addScriptTag({ path: path.join(repo, 'node_modules/comlink/dist/umd/comlink.js') });
   return page.evaluate(
-    async ({ workerUrl, host, spec, device, texts }) => {
+    async ({ workerUrl, host, spec, device, dtype, texts }) => {
       type Api = {
         lmLoad(s: unknown, p: unknown, cb: unknown): Promise<PageResult['info']>;
         lmTokenLogProbs(id: string, t: string[]): Promise<{ total: number }[]>;
@@ -93,7 +106,7 @@ async function loadInPage(page: Page, spec: SourceSpec, device: 'auto' | 'wasm' 
         }
         const info = await api.lmLoad(
           source,
-          { device },
+          { device, dtype },
           C.proxy((p: { status: string; file?: string }) => events.push(`${p.status}:${p.file ?? ''}`)),
         );
         const res = await api.lmTokenLogProbs(info!.id, texts);
@@ -102,7 +115,7 @@ async function loadInPage(page: Page, spec: SourceSpec, device: 'auto' | 'wasm' 
         return { events, totals: [], error: { name: (e as Error).name, message: (e as Error).message } };
       }
     },
-    { workerUrl, host: hub.url, spec, device, texts: TEXTS },
+    { workerUrl, host, spec, device, dtype, texts: TEXTS },
   );
 }
 
@@ -137,8 +150,12 @@ test('loads the embedded GPT by Hub id from a mock hub and scores like Node', as
   test.info().annotations.push({ type: 'backend', description: `${r.info!.backend}${r.info!.fallbackReason ? ` (${r.info!.fallbackReason})` : ''}` });
   console.log(`hub.spec: backend ${r.info!.backend}${r.info!.fallbackReason ? ` — ${r.info!.fallbackReason}` : ''}; totals ${r.totals.join(', ')}`);
   expect(r.info!.sha256['onnx/model.onnx']).toMatch(/^[0-9a-f]{64}$/);
+  // The commit the files came from, and a hash for every file read (the same bytes as on disk).
+  expect(r.info!.revision).toBe(await hub.commitOf(GPT));
+  expect(r.info!.fileSha256?.['config.json']).toBe(createHash('sha256').update(readFileSync(path.join(modelsDir, GPT, 'config.json'))).digest('hex'));
   // Fetched from the mock hub, with download progress.
-  expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 200`);
+  expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 302`);
+  expect(hub.cdn.requests.filter((r) => r.startsWith('GET /repos/') && r.endsWith(' 200'))).not.toEqual([]);
   expect(r.events).toContain('initiate:onnx/model.onnx');
   expect(r.events.filter((e) => e === 'progress:onnx/model.onnx').length).toBeGreaterThan(1);
   expect(r.events).toContain('done:onnx/model.onnx');
@@ -149,11 +166,11 @@ test('loads the embedded GPT by Hub id from a mock hub and scores like Node', as
   expect(external).toEqual([]);
 });
 
-test('an unknown Hub id fails with ModelNotFoundError (404)', async ({ page }) => {
+test('an unknown Hub id fails with ModelNotFoundError (the Hub answers 401 RepoNotFound)', async ({ page }) => {
   const r = await loadInPage(page, { type: 'hub', id: 'nobody/no-such-model' });
   expect(r.error?.name).toBe('ModelNotFoundError');
   expect(r.error?.message).toMatch(/not found/);
-  expect(hub.requests).toContain('GET /nobody/no-such-model/resolve/main/config.json 404');
+  expect(hub.requests).toContain('GET /nobody/no-such-model/resolve/main/config.json 401');
 });
 
 test('a folder the user picked loads through the same path, on WASM with the bundled wasm files', async ({ page }) => {
@@ -179,3 +196,34 @@ test('the embedded GPT loads from the app’s own /models/ (offline settings, no
   r.totals.forEach((t, i) => expect(Math.abs(t - expected[i]!)).toBeLessThan(1e-3));
   expect(external).toEqual([]);
 });
+
+test('a gated repo is refused with GatedModelError and fp32 too large for WASM with ModelTooLargeError, before download; auto picks the dtype that fits', async ({ page }) => {
+  // A second mock Hub: a gated copy of the GPT, and a copy whose API reports a 5 GB model.onnx.
+  const root = mkdtempSync(path.join(os.tmpdir(), 'hub-spec-'));
+  cpSync(path.join(modelsDir, GPT), path.join(root, 'gated/tiny-gpt2'), { recursive: true, dereference: true });
+  writeFileSync(path.join(root, 'gated/tiny-gpt2/.gated'), 'manual');
+  cpSync(path.join(modelsDir, GPT), path.join(root, 'big/tiny-gpt2'), { recursive: true, dereference: true });
+  const other = await startMockHub({ root, reportedSizes: { 'big/tiny-gpt2': { 'onnx/model.onnx': 5_000_000_000 } } });
+  try {
+    const gated = await loadInPage(page, { type: 'hub', id: 'gated/tiny-gpt2' }, 'wasm', other.url);
+    expect(gated.error).toEqual({
+      name: 'GatedModelError',
+      message:
+        `gated/tiny-gpt2 is gated on the Hugging Face Hub: sign in and request access on its page (${other.url}gated/tiny-gpt2), then download its files and load them as a local folder, ` +
+        'because the workbench sends no access token and so cannot download gated files itself.',
+    });
+    const big = await loadInPage(page, { type: 'hub', id: 'big/tiny-gpt2' }, 'wasm', other.url, 'fp32');
+    expect(big.error?.name).toBe('ModelTooLargeError');
+    expect(big.error?.message).toMatch(/^big\/tiny-gpt2 \(fp32\) cannot load on WASM: onnx\/model\.onnx is 5,000 MB in one protobuf.*pick q4 or q4f16 weights or a smaller model\.$/);
+    // 'auto' skips the dtype that cannot fit and loads q8; the 5 GB file is never requested.
+    const auto = await loadInPage(page, { type: 'hub', id: 'big/tiny-gpt2' }, 'wasm', other.url);
+    expect(auto.error).toBeUndefined();
+    expect(auto.info).toMatchObject({ dtype: 'q8', backend: 'wasm', revision: await other.commitOf('big/tiny-gpt2') });
+    expect(other.requests.filter((r) => r.includes('/onnx/model.onnx '))).toEqual([]);
+    expect(other.requests).toContain('GET /big/tiny-gpt2/resolve/main/onnx/model_quantized.onnx 302');
+  } finally {
+    await other.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+

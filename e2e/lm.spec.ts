@@ -294,7 +294,8 @@ test('a Hub model id + Hub host from the picker loads through the Hub path (mock
     await page.getByRole('textbox', { name: 'Hub model id' }).fill(GPT);
     await page.getByRole('button', { name: 'Use Hub model' }).click();
     await expect(page.getByRole('status', { name: 'Backend' })).toHaveText('WASM', { timeout: 90_000 });
-    expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 200`);
+    expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 302`);
+    expect(hub.cdn.requests.filter((r) => r.startsWith('GET /repos/') && r.endsWith(' 200'))).not.toEqual([]);
     await page.getByRole('button', { name: 'Open Judge position bias: 30 answer pairs, judged in both orders', exact: true }).click();
     await setOption(page, 'Seed', '1');
     const ui = await runAndReadHeadline(page);

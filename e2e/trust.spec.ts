@@ -47,7 +47,8 @@ test('a link naming a Hub host and model downloads nothing until the user confir
     await page.getByRole('combobox', { name: 'Device' }).selectOption('wasm');
     await dialog.getByRole('button', { name: `Load from ${host}` }).click();
     await expect(page.getByRole('status', { name: 'Backend' })).toHaveText('WASM', { timeout: 90_000 });
-    expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 200`);
+    expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 302`);
+    expect(hub.cdn.requests.filter((r) => r.startsWith('GET /repos/') && r.endsWith(' 200'))).not.toEqual([]);
     await expect(page.getByRole('note').filter({ hasText: `Hub host: ${host} (not the Hugging Face Hub)` })).toBeVisible();
     expect(await storedState(page)).toMatchObject({ hubHost: host, modelId: `hub:${GPT}` });
 

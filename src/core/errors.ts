@@ -67,6 +67,14 @@ export class CorruptModelFileError extends ModelLoadError {
 export class OutOfMemoryError extends ModelLoadError {
   override name = 'OutOfMemoryError';
 }
+/** A Hub repository is gated: its files need an account that was granted access (the workbench sends no token). */
+export class GatedModelError extends ModelLoadError {
+  override name = 'GatedModelError';
+}
+/** A model's files are larger than the chosen device can hold; refused before downloading. */
+export class ModelTooLargeError extends ModelLoadError {
+  override name = 'ModelTooLargeError';
+}
 
 // LM probe errors (counterfactual pairs, templates, position swaps, prompt probes).
 /** A log-probability, token count or probability from the model is unusable (NaN, > 0, tokens < 1, …). */
@@ -131,6 +139,8 @@ const knownErrors = {
   MissingTokenizerError,
   CorruptModelFileError,
   OutOfMemoryError,
+  GatedModelError,
+  ModelTooLargeError,
   InvalidLmScoreError,
   InvalidLmInputError,
   UnknownSlotError,

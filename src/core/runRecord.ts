@@ -30,6 +30,10 @@ export interface RunModelInfo {
   backend: RunBackend;
   /** Why a preferred backend was not used (e.g. "WebGPU unavailable: no adapter"). */
   fallbackReason?: string;
+  /** Hub models: the repository commit the files came from. Absent in older records and for local models. */
+  revision?: string;
+  /** sha256 (hex) of every model file that was read — config, tokenizer files, weights — by path. Absent in older records. */
+  fileSha256?: Record<string, string>;
 }
 
 /** The structural minimum of a probe definition (the full definition is stored, not just this). */

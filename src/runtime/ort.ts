@@ -116,7 +116,9 @@ async function fetchWasmBinary(url: string): Promise<ArrayBuffer | undefined> {
  * Whether WebGPU can be used. `software` names a fallback adapter (the browser's CPU emulation of a
  * GPU, e.g. "google swiftshader" in headless Chromium): usable, but slower than WASM for models.
  */
-export type WebGpuCheck = { available: true; software?: string; shaderF16?: true } | { available: false; reason: string };
+export type WebGpuCheck =
+  | { available: true; software?: string; shaderF16?: true; limits?: { maxBufferSize: number; maxStorageBufferBindingSize: number } }
+  | { available: false; reason: string };
 
 /** What checkWebGpu() needs of navigator.gpu (a fake in tests). */
 export interface GpuLike {
@@ -124,6 +126,7 @@ export interface GpuLike {
     info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string };
     isFallbackAdapter?: boolean;
     features?: { has(feature: string): boolean };
+    limits?: { maxBufferSize?: number; maxStorageBufferBindingSize?: number };
   } | null>;
 }
 
@@ -134,11 +137,15 @@ export async function checkGpu(gpu: GpuLike | undefined): Promise<WebGpuCheck> {
     const adapter = await gpu.requestAdapter();
     if (!adapter) return { available: false, reason: 'navigator.gpu.requestAdapter() returned no adapter; using WASM' };
     // shader-f16: whether fp16 weights can run on WebGPU (the LMs' dtype choice).
-    const f16 = adapter.features?.has('shader-f16') ? { shaderF16: true as const } : {};
+    const extra: { shaderF16?: true; limits?: { maxBufferSize: number; maxStorageBufferBindingSize: number } } = {};
+    if (adapter.features?.has('shader-f16')) extra.shaderF16 = true;
+    // Buffer limits: the largest weight tensor a model may have on this adapter (lm/modelFits.ts).
+    const { maxBufferSize, maxStorageBufferBindingSize } = adapter.limits ?? {};
+    if (typeof maxBufferSize === 'number' && typeof maxStorageBufferBindingSize === 'number') extra.limits = { maxBufferSize, maxStorageBufferBindingSize };
     // adapter.info (Chrome 127+) carries isFallbackAdapter; older browsers had it on the adapter.
     if (adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter)
-      return { available: true, software: [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'fallback adapter', ...f16 };
-    return { available: true, ...f16 };
+      return { available: true, software: [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'fallback adapter', ...extra };
+    return { available: true, ...extra };
   } catch (e) {
     return { available: false, reason: `requestAdapter() failed (${e instanceof Error ? e.message : String(e)}); using WASM` };
   }

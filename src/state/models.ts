@@ -3,6 +3,7 @@
 // internet), any Hub id typed in (`hub:<org/name>`), and model folders the user picked
 // (`local/<name>`, kept in this tab only). User word vectors are added as `user:<name>`.
 // `lmSourceFor` turns a picker id into the LM runtime's source description.
+import type { LmCatalogEntry, LmDtypeSize } from '../runtime/lm/catalog';
 import { LM_MODELS, type LmSource } from '../worker/client';
 import { DEFAULT_HUB_HOST, hubHostOrNull } from './hubHost';
 
@@ -17,6 +18,30 @@ export interface PickerModel {
   needsInternet?: boolean;
   /** Weight formats the model offers (LMs). */
   dtypes?: readonly string[];
+  /** Catalogue LMs: one line of facts — architecture, parameters, chat template, fixture row, verification. */
+  facts?: string;
+  /** Catalogue LMs: size label per dtype ("654 MB", "≈135 MB", "≥68 MB"). */
+  sizes?: Readonly<Record<string, string>>;
+}
+
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** "654 MB" as published or measured, "≈135 MB" estimated, "≥68 MB" a lower bound (catalog.ts says how each is made). */
+export const sizeLabel = (s: LmDtypeSize): string =>
+  `${s.basis === 'estimate' ? '≈' : s.basis === 'at-least' ? '≥' : ''}${Number.isInteger(s.mb) ? thousands(s.mb) : String(s.mb)} MB`;
+
+/** "135M" / "1.23B" from a parameter count in millions. */
+export const parametersLabel = (millions: number): string => (millions >= 1000 ? `${millions / 1000}B` : `${millions}M`);
+
+/** The picker's facts line for a catalogue LM. */
+export function catalogFacts(m: LmCatalogEntry): string {
+  return [
+    m.architecture,
+    `${parametersLabel(m.parametersM)} parameters`,
+    m.chatTemplate ? 'chat template' : 'no chat template',
+    ...(m.matrixRow ? [`tested offline with ${m.matrixRow}`] : []),
+    m.needsInternet ? `needs internet${m.verifiedOnline ? '' : ', not verified online'}` : 'works offline',
+  ].join(' · ');
 }
 
 export const EMBEDDED_MODELS: readonly PickerModel[] = Object.freeze([
@@ -37,6 +62,8 @@ export const LM_PICKER_MODELS: readonly PickerModel[] = Object.freeze(
     note: m.note,
     needsInternet: m.needsInternet,
     dtypes: m.dtypes,
+    facts: catalogFacts(m),
+    sizes: Object.fromEntries(Object.entries(m.sizes).map(([d, size]) => [d, sizeLabel(size!)])),
   })),
 );
 

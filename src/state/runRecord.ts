@@ -92,6 +92,8 @@ export const lmRunModel = (i: LmInfo, otherHubHost?: string) => {
     dtype: i.dtype,
     backend: (i.backend === 'cpu' ? 'node' : i.backend) as RunBackend,
     ...(i.fallbackReason ? { fallbackReason: i.fallbackReason } : {}),
+    ...(i.revision ? { revision: i.revision } : {}),
+    ...(i.fileSha256 ? { fileSha256: { ...i.fileSha256 } } : {}),
   };
 };
 

@@ -25,7 +25,23 @@ const cfResult = { kind: 'counterfactual-pairs', probeId: 'lm-counterfactual-bas
 const calls: unknown[] = [];
 
 vi.mock('../../src/worker/client', () => ({
-  LM_MODELS: [{ id: 'workbench/tiny-gpt2', kind: 'causal-lm', title: 'Tiny GPT-2', source: 'embedded', needsInternet: false, dtypes: ['fp32', 'q8'], note: '' }],
+  LM_MODELS: [
+    {
+      id: 'workbench/tiny-gpt2',
+      kind: 'causal-lm',
+      title: 'Tiny GPT-2',
+      source: 'embedded',
+      needsInternet: false,
+      dtypes: ['fp32', 'q8'],
+      note: '',
+      architecture: 'gpt2',
+      parametersM: 3.4,
+      chatTemplate: false,
+      sizes: {},
+      sizeSource: '',
+      verifiedOnline: true,
+    },
+  ],
   warmUpScoring: vi.fn(),
   loadUserVectors: vi.fn(async () => {
     calls.push('loadUserVectors');

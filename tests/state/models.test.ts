@@ -2,7 +2,7 @@
 // models and free Hub ids go to the chosen Hub host (normalised with a trailing slash), picked
 // folders only while this tab holds their files; word-vector ids are not LMs.
 import { describe, expect, it } from 'vitest';
-import { isLmModelId, lmSourceFor, LM_PICKER_MODELS, modelModality, modelTitle, rememberLocalFolder } from '../../src/state/models';
+import { findPickerModel, isLmModelId, lmSourceFor, LM_PICKER_MODELS, modelModality, modelTitle, parametersLabel, rememberLocalFolder, sizeLabel } from '../../src/state/models';
 
 describe('picker models', () => {
   it('lists the embedded LMs first and marks Hub ones as needing internet', () => {
@@ -25,5 +25,15 @@ describe('picker models', () => {
     expect(modelModality('hub:a/b')).toBe('lm');
     expect(modelTitle('hub:a/b')).toBe('a/b (Hub)');
     expect(modelTitle('local/x')).toBe('x (your folder)');
+  });
+  it('shows each catalogue LM’s facts and a size per dtype (≈ estimate, ≥ lower bound)', () => {
+    const smol = findPickerModel('HuggingFaceTB/SmolLM2-135M-Instruct')!;
+    expect(smol.facts).toBe('llama · 135M parameters · chat template · tested offline with matrix/llama · needs internet, not verified online');
+    expect(smol.sizes).toEqual({ fp32: '654 MB', fp16: '327 MB', q8: '≈135 MB', q4: '200 MB', q4f16: '134 MB' });
+    expect(findPickerModel('onnx-community/Llama-3.2-1B-Instruct')!.sizes).toMatchObject({ fp32: '≈4,920 MB', q4f16: '≥615 MB' });
+    expect(findPickerModel('workbench/tiny-gpt2')!.facts).toBe('gpt2 · 3.4M parameters · no chat template · works offline');
+    expect(findPickerModel('workbench/tiny-gpt2')!.sizes).toEqual({ fp32: '13.7 MB', q8: '3.6 MB' });
+    expect([parametersLabel(1230), parametersLabel(0.96), parametersLabel(3800)]).toEqual(['1.23B', '0.96M', '3.8B']);
+    expect(sizeLabel({ mb: 1976, basis: 'estimate' })).toBe('≈1,976 MB');
   });
 });

@@ -69,6 +69,8 @@ export async function runLmProbesOnModel(
       dtype: lm.info.dtype,
       backend: 'node',
       ...(lm.info.fallbackReason ? { fallbackReason: lm.info.fallbackReason } : {}),
+      ...(lm.info.revision ? { revision: lm.info.revision } : {}),
+      ...(lm.info.fileSha256 ? { fileSha256: { ...lm.info.fileSha256 } } : {}),
     },
     options,
     startedAt,

@@ -11,7 +11,21 @@ export async function modelsCommand(values: CliValues): Promise<void> {
   const format = choiceFlag(values.format, 'format', ['text', 'json'] as const, 'text');
   const models = [
     ...listModels().map(({ id, kind, title, dtype }) => ({ id, kind, title, source: 'embedded', needsInternet: false, dtypes: [dtype] })),
-    ...LM_CATALOG.map(({ id, kind, title, source, needsInternet, dtypes }) => ({ id, kind, title, source, needsInternet, dtypes: [...dtypes] })),
+    ...LM_CATALOG.map(({ id, kind, title, source, needsInternet, dtypes, architecture, parametersM, chatTemplate, sizes, sizeSource, verifiedOnline, ...rest }) => ({
+      id,
+      kind,
+      title,
+      source,
+      needsInternet,
+      dtypes: [...dtypes],
+      architecture,
+      parametersM,
+      chatTemplate,
+      ...('matrixRow' in rest ? { matrixRow: rest.matrixRow } : {}),
+      sizes,
+      sizeSource,
+      verifiedOnline,
+    })),
   ];
   if (format === 'json') {
     emit(JSON.stringify({ models }, null, 2), values.out);

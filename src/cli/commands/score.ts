@@ -20,7 +20,8 @@ export async function scoreCommand(positionals: string[], values: CliValues): Pr
       return;
     }
     const lines = result.tokens.map((t) => `${JSON.stringify(t.token).padEnd(18)} ${String(t.id).padStart(6)} ${t.logProb.toFixed(4).padStart(10)}`);
-    emit([`${result.method} under ${result.model.id} (${result.model.backend}, ${result.model.dtype}): total ${result.total.toFixed(4)}`, ...lines].join('\n'), values.out);
+    const at = result.model.revision ? ` at commit ${result.model.revision}` : '';
+    emit([`${result.method} under ${result.model.id}${at} (${result.model.backend}, ${result.model.dtype}): total ${result.total.toFixed(4)}`, ...lines].join('\n'), values.out);
   } finally {
     await lm.dispose();
   }

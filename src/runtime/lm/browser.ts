@@ -18,6 +18,8 @@ import { checkWebGpu } from '../ort';
 import { lmDeviceCandidates } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { findLm } from './catalog';
+import { inspectHubRepo, onnxFileNames } from './hubRepo';
+import { lengthOf, sha256OfBody } from './bodyHash';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
 import { stallGuardFetch } from '../net/stallGuardFetch';
 import { wasmThreadsFor } from '../wasmThreads';
@@ -68,12 +70,6 @@ function importTransformers(): Promise<TransformersModule> {
   return tfPromise;
 }
 
-async function sha256Hex(data: ArrayBuffer): Promise<string | null> {
-  if (!globalThis.crypto?.subtle) return null;
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const browserPlatform: LmPlatform = {
   importTransformers,
   async prepare(tf, source: LmSource) {
@@ -86,16 +82,21 @@ const browserPlatform: LmPlatform = {
       env.useBrowserCache = typeof caches !== 'undefined';
       const host = env.remoteHost.endsWith('/') ? env.remoteHost : `${env.remoteHost}/`;
       const rev = encodeURIComponent(source.revision ?? 'main');
+      // Commit and sizes before downloading; a gated repo is refused here (hubRepo.ts).
+      const repo = await inspectHubRepo((url, init) => fetch(url, init), host, source.id, source.revision);
+      const sizes = repo.sizes;
       return {
         ref: source.id,
         where: env.remoteHost,
         ...(source.revision ? { revision: source.revision } : {}),
-        listOnnxFiles: async () => null,
+        ...(repo.commit ? { commit: repo.commit } : {}),
+        ...(sizes ? { fileSizes: sizes } : {}),
+        listOnnxFiles: async () => (sizes ? onnxFileNames(sizes) : null),
         async sha256(file) {
           const url = `${host}${source.id}/resolve/${rev}/${file}`;
           const cached = env.useBrowserCache ? await (await caches.open(env.cacheKey)).match(url) : undefined;
           const res = cached ?? (await fetch(url));
-          return res.ok ? sha256Hex(await res.arrayBuffer()) : null;
+          return res.ok ? sha256OfBody(res, lengthOf(res)) : null;
         },
       };
     }
@@ -118,10 +119,11 @@ const browserPlatform: LmPlatform = {
       return {
         ref: `local/${key}`,
         where: `the folder "${source.name}"`,
+        fileSizes: Object.fromEntries([...map].map(([p, blob]) => [p, blob.size])),
         listOnnxFiles: async () => [...map.keys()].filter((p) => p.startsWith('onnx/')).map((p) => p.slice('onnx/'.length)),
         sha256: async (file) => {
           const blob = map.get(file);
-          return blob ? sha256Hex(await blob.arrayBuffer()) : null;
+          return blob ? sha256OfBody(blob, blob.size) : null;
         },
       };
     }
@@ -134,7 +136,7 @@ const browserPlatform: LmPlatform = {
       listOnnxFiles: async () => (known ? known.map((d: LmDtype) => `model${DTYPE_SUFFIX[d]}.onnx`) : null),
       async sha256(file) {
         const res = await fetch(`${modelsUrl()}${source.id}/${file}`);
-        return res.ok ? sha256Hex(await res.arrayBuffer()) : null;
+        return res.ok ? sha256OfBody(res, lengthOf(res)) : null;
       },
     };
   },
@@ -143,7 +145,11 @@ const browserPlatform: LmPlatform = {
     if (pref === 'wasm' || pref === 'cpu') return { ...lmDeviceCandidates(pref, { available: false, reason: '' }), fp16OnWebGpu: false };
     const gpu = await checkWebGpu();
     const choice = lmDeviceCandidates(pref, gpu);
-    return { ...choice, fp16OnWebGpu: gpu.available && gpu.shaderF16 === true && choice.candidates.some((c) => c.backend === 'webgpu') };
+    return {
+      ...choice,
+      fp16OnWebGpu: gpu.available && gpu.shaderF16 === true && choice.candidates.some((c) => c.backend === 'webgpu'),
+      ...(gpu.available && gpu.limits ? { webGpuLimits: gpu.limits } : {}),
+    };
   },
 };
 

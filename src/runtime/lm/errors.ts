@@ -40,7 +40,8 @@ export function mapLoadError(e: unknown, id: string, file: string, where: string
       return new MissingTokenizerError(
         `${id} has no tokenizer: ${file} was not found at ${where}. A transformers.js model folder needs tokenizer.json and tokenizer_config.json. (${raw})`,
       );
-    return new ModelNotFoundError(`${id}: ${file} was not found at ${where} (HTTP 404 / missing file). Check the model id and that the repository has ONNX files. (${raw})`);
+    const why = status === 401 ? 'HTTP 401: the Hub answers so for a repository that does not exist or is private' : 'HTTP 404 / missing file';
+    return new ModelNotFoundError(`${id}: ${file} was not found at ${where} (${why}). Check the model id and that the repository has ONNX files. (${raw})`);
   }
   if (isNetworkError(e))
     return new ModelLoadError(`Could not reach ${where} to fetch ${file} of ${id} (offline, or the host blocks cross-origin requests?). (${raw})`);

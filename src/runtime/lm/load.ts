@@ -13,10 +13,11 @@
 //    a two-token warm-up pass — ORT-web reports unsupported WebGPU kernels and GPU OOM only when a
 //    session runs. Why the preferred device was dropped is reported as `fallbackReason`.
 import type * as Transformers from '@huggingface/transformers';
-import { CancelledError, InvalidOptionError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
+import { CancelledError, InvalidOptionError, ModelTooLargeError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
 import { createLanguageModel, type CachedForwardFn, type ForwardFn, type LmTokenizer } from './languageModel';
 import { directModel } from './directSession';
 import { isOutOfMemory, looksLikeWebGpuProblem, mapLoadError, mapRunError } from './errors';
+import { embeddingBytes, modelFitsDevice, weightFilesOf, type FitVerdict, type WebGpuLimits } from './modelFits';
 import { LM_DTYPES, type LanguageModel, type LmBackend, type LmDevicePreference, type LmDtype, type LmInfo, type LmKind, type LmLoadProgress, type LmSource } from './types';
 
 export type TransformersModule = typeof Transformers;
@@ -46,6 +47,10 @@ export interface PreparedSource {
   listOnnxFiles(): Promise<string[] | null>;
   /** sha256 hex of a file of the model folder after loading; null when it cannot be read back. */
   sha256(file: string): Promise<string | null>;
+  /** Hub: the commit the files come from, when the host said (X-Repo-Commit, the API's `sha`). */
+  commit?: string;
+  /** Size in bytes of each file, by path, known before downloading (Hub API, a folder); absent = unknown. */
+  fileSizes?: Readonly<Record<string, number>>;
 }
 
 export interface DeviceCandidate {
@@ -66,7 +71,7 @@ export interface LmPlatform {
   /** Set transformers.js env for this source (called under the load lock). */
   prepare(tf: TransformersModule, source: LmSource): Promise<PreparedSource>;
   /** Devices to try, best first, and why better ones were skipped. */
-  devices(pref: LmDevicePreference): Promise<{ candidates: DeviceCandidate[]; skipped?: string; fp16OnWebGpu: boolean }>;
+  devices(pref: LmDevicePreference): Promise<{ candidates: DeviceCandidate[]; skipped?: string; fp16OnWebGpu: boolean; webGpuLimits?: WebGpuLimits }>;
   /** For device 'direct': open `file` of the prepared source on the platform's ORT. */
   createDirect?(prepared: PreparedSource, file: string, config: Record<string, unknown>, backend: LmBackend): Promise<DirectModel>;
 }
@@ -170,6 +175,8 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
     const { ref, where } = prepared;
     const common = { cache_dir: prepared.cacheDir ?? null, revision: prepared.revision ?? 'main' };
     let currentFile = 'config.json';
+    /** Every file transformers.js read, for the identity of what ran. */
+    const loadedFiles = new Set<string>();
     const progress_callback = (p: Record<string, unknown>) => {
       const file = typeof p.file === 'string' ? p.file : '';
       const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -182,6 +189,7 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
         case 'progress':
           return emit({ status: 'progress', name: displayId, file, loaded: num(p.loaded) ?? 0, total: num(p.total), progress: num(p.progress) });
         case 'done':
+          if (file) loadedFiles.add(file);
           return emit({ status: 'done', name: displayId, file });
         default:
           return; // progress_total / ready from transformers.js: we emit our own ready
@@ -213,7 +221,9 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
     abortCheck();
 
     // 3. dtype and device
-    const { candidates, skipped, fp16OnWebGpu } = await platform.devices(pref);
+    const devices = await platform.devices(pref);
+    const { skipped, fp16OnWebGpu } = devices;
+    let { candidates } = devices;
     if (candidates.length === 0) throw new UnsupportedModelError(`No usable device for ${displayId}: ${skipped ?? 'none available'}.`);
     const listed = await prepared.listOnnxFiles();
     // Hub: probe which onnx/model*.onnx exist; unknown (null) lets from_pretrained report a missing file.
@@ -223,11 +233,28 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
           (found) => LM_DTYPES.filter((d) => found.includes(d)),
           () => null,
         );
-    const dtype = chooseDtype(opts.dtype ?? 'auto', available, candidates[0]!.backend === 'webgpu', fp16OnWebGpu, displayId);
+    // Sizes known before downloading: 'auto' skips dtypes no device can hold; a chosen one that fits
+    // no device is refused with the reason (modelFits.ts).
+    const sizes = prepared.fileSizes;
+    const fit = (d: LmDtype, backend: LmBackend): FitVerdict => {
+      const files = sizes ? weightFilesOf(onnxFileFor(d), sizes) : null;
+      return files ? modelFitsDevice(files, backend, { webGpuLimits: devices.webGpuLimits, largestTensorBytes: embeddingBytes(cfg, d) }) : { fits: true };
+    };
+    const fitting = available?.filter((d) => candidates.some((c) => fit(d, c.backend).fits));
+    const offered = (opts.dtype ?? 'auto') === 'auto' && fitting?.length ? fitting : available;
+    const dtype = chooseDtype(opts.dtype ?? 'auto', offered, candidates[0]!.backend === 'webgpu', fp16OnWebGpu, displayId);
+    const verdicts = candidates.map((c) => ({ c, v: fit(dtype, c.backend) }));
+    const tooLarge = verdicts.find((x): x is { c: DeviceCandidate; v: { fits: false; reason: string } } => !x.v.fits);
+    let fallbackReason = skipped;
+    if (tooLarge) {
+      candidates = verdicts.filter((x) => x.v.fits).map((x) => x.c);
+      if (candidates.length === 0)
+        throw new ModelTooLargeError(`${displayId} (${dtype}) cannot load on ${tooLarge.c.backend === 'webgpu' ? 'WebGPU' : 'WASM'}: ${tooLarge.v.reason}; pick q4 or q4f16 weights or a smaller model.`);
+      fallbackReason = `${dtype} weights do not fit ${tooLarge.c.backend}: ${tooLarge.v.reason}`;
+    }
 
     // 4. session: first candidate that loads and runs
     const ModelClass = kind === 'causal-lm' ? tf.AutoModelForCausalLM : tf.AutoModelForMaskedLM;
-    let fallbackReason = skipped;
 
     let forwardImpl: ForwardFn | null = null;
     let cachedImpl: CachedForwardFn | undefined;
@@ -289,9 +316,19 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
     }
     if (!forwardImpl || !disposeImpl || !used) throw new UnsupportedModelError(`${displayId}: no device could run the model.`);
 
-    // 5. identity of what ran
+    // 5. identity of what ran: the commit, and the sha256 of every file read (the weights first)
     const onnxFile = onnxFileFor(dtype);
-    const sha = await prepared.sha256(onnxFile).catch(() => null);
+    const dataFiles = new Set([
+      ...(sizes ? (weightFilesOf(onnxFile, sizes)?.externalData.map((f) => f.file) ?? []) : []),
+      ...[...loadedFiles].filter((f) => f.startsWith(`${onnxFile}_data`)).sort(),
+    ]);
+    const weightNames = [onnxFile, ...dataFiles];
+    const hashes = new Map<string, string>();
+    for (const file of [...weightNames, ...[...loadedFiles].sort()]) {
+      if (hashes.has(file)) continue;
+      const h = await prepared.sha256(file).catch(() => null);
+      if (h) hashes.set(file, h);
+    }
     const vocab = Number(cfg.vocab_size ?? 0) || tk.get_vocab().size || Object.keys(tk.get_vocab()).length;
     const maxLength = [cfg.n_positions, cfg.max_position_embeddings, cfg.n_ctx].find((v): v is number => typeof v === 'number' && v > 0);
     const bosId = tokenizer.bosId ?? tokenizer.eosId;
@@ -304,7 +341,9 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
       ...(fallbackReason ? { fallbackReason } : {}),
       dtype,
       availableDtypes: available ?? [dtype],
-      sha256: sha ? { [onnxFile]: sha } : {},
+      sha256: Object.fromEntries(weightNames.filter((f) => hashes.has(f)).map((f) => [f, hashes.get(f)!])),
+      fileSha256: Object.fromEntries(hashes),
+      ...(prepared.commit ? { revision: prepared.commit } : {}),
       vocabularySize: vocab,
       ...(maxLength ? { maxLength } : {}),
       ...(bosId !== null ? { bosToken: tokenizer.tokenText(bosId) } : {}),

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { InvalidOptionError } from '../../core/errors';
 import { createSession, getOrt } from '../ort';
 import { directModel, ortTensorFactory } from './directSession';
+import { inspectHubRepo, onnxFileNames } from './hubRepo';
 import { loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import type { LanguageModel, LmDevicePreference, LmSource } from './types';
 
@@ -62,6 +63,20 @@ const sha256File = (file: string) =>
       .on('end', () => resolve(h.digest('hex')));
   });
 
+/** Size of every file under `folder`, by path relative to it ('/'-separated). */
+async function folderSizes(folder: string, prefix = ''): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const e of await fs.readdir(path.join(folder, prefix), { withFileTypes: true }).catch(() => [])) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) Object.assign(sizes, await folderSizes(folder, rel));
+    else {
+      const st = await fs.stat(path.join(folder, rel)).catch(() => null);
+      if (st?.isFile()) sizes[rel] = st.size;
+    }
+  }
+  return sizes;
+}
+
 const isDir = (p: string) => {
   try {
     return statSync(p).isDirectory();
@@ -97,12 +112,17 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
         env.useFSCache = true; // Node keeps ONNX files on disk; transformers.js needs the file cache for remote ONNX
         env.cacheDir = cacheDir;
         const folder = path.join(cacheDir, source.id);
+        // Commit and sizes before downloading; a gated repo is refused here (hubRepo.ts).
+        const repo = await inspectHubRepo((url, init) => fetch(url, init), env.remoteHost, source.id, source.revision);
+        const sizes = repo.sizes;
         return {
           ref: source.id,
           where: env.remoteHost,
           cacheDir,
           ...(source.revision ? { revision: source.revision } : {}),
-          listOnnxFiles: async () => null,
+          ...(repo.commit ? { commit: repo.commit } : {}),
+          ...(sizes ? { fileSizes: sizes } : {}),
+          listOnnxFiles: async () => (sizes ? onnxFileNames(sizes) : null),
           sha256: async (file) => (existsSync(path.join(folder, file)) ? sha256File(path.join(folder, file)) : null),
         };
       }
@@ -115,6 +135,7 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
       return {
         ref: source.type === 'path' ? folder : source.id,
         where: folder,
+        fileSizes: await folderSizes(folder),
         listOnnxFiles: async () => fs.readdir(path.join(folder, 'onnx')).catch(() => []),
         sha256: async (file) => sha256File(path.join(folder, file)),
       };
@@ -165,7 +186,7 @@ export async function loadLanguageModel(id: string, opts: NodeLoadOptions = {}):
  * continuation of `prefix` when one is given (causal LMs); pseudo-log-likelihood for masked LMs.
  */
 export interface ScoreResult {
-  model: { id: string; kind: string; backend: string; dtype: string; sha256: Record<string, string> };
+  model: { id: string; kind: string; backend: string; dtype: string; sha256: Record<string, string>; revision?: string; fileSha256?: Record<string, string> };
   method: 'token-log-probs' | 'continuation' | 'pseudo-log-likelihood';
   text: string;
   prefix?: string;
@@ -177,7 +198,15 @@ export interface ScoreResult {
 
 /** One-call scoring for the CLI: `scoreText(lm, 'a doctor', { prefix: 'She is ' })`. */
 export async function scoreText(lm: LanguageModel, text: string, opts: { prefix?: string; signal?: AbortSignal } = {}): Promise<ScoreResult> {
-  const model = { id: lm.info.id, kind: lm.info.kind, backend: lm.info.backend, dtype: lm.info.dtype, sha256: lm.info.sha256 };
+  const model = {
+    id: lm.info.id,
+    kind: lm.info.kind,
+    backend: lm.info.backend,
+    dtype: lm.info.dtype,
+    sha256: lm.info.sha256,
+    ...(lm.info.revision ? { revision: lm.info.revision } : {}),
+    ...(lm.info.fileSha256 ? { fileSha256: lm.info.fileSha256 } : {}),
+  };
   if (lm.info.kind === 'masked-lm') {
     if (opts.prefix !== undefined) throw new InvalidOptionError('--prefix applies to causal LMs; a masked LM scores the whole text (PLL).');
     const [r] = await lm.pseudoLogLikelihood([text], { signal: opts.signal });

@@ -55,8 +55,12 @@ export interface LmInfo {
   dtype: LmDtype;
   /** Dtypes whose ONNX files the source offers (as far as could be determined). */
   availableDtypes: LmDtype[];
-  /** sha256 (hex) of each ONNX file that was loaded, keyed by path inside the model folder. */
+  /** sha256 (hex) of each ONNX file that was loaded (the graph first, then its external data), keyed by path inside the model folder. */
   sha256: Record<string, string>;
+  /** sha256 (hex) of every file the load read — config, tokenizer files, ONNX graph and external data — by path. */
+  fileSha256?: Record<string, string>;
+  /** Hub sources: the commit sha the files came from, when the host said (X-Repo-Commit / the API's `sha`). */
+  revision?: string;
   vocabularySize: number;
   /** Longest sequence the model accepts (position embeddings), when the config says. */
   maxLength?: number;

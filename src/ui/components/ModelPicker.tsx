@@ -2,7 +2,9 @@
 // (embedded tiny GPT-2 / tiny BERT; curated Hub repos marked "needs internet"), a free Hub id with
 // its host (a mirror, or a mock Hub in tests; a link's `?hubHost=` only after the user confirms it),
 // labelled whenever it is not the Hugging Face Hub, and a model
-// folder from disk (config.json + tokenizer.json + onnx/*.onnx). LMs also get a dtype choice.
+// folder from disk (config.json + tokenizer.json + onnx/*.onnx). LMs also get a dtype choice, each
+// with its download size; catalogue LMs show a facts line (architecture, parameters, chat template,
+// the fixture row that tests the layout offline, whether it was verified online).
 // Load progress (typed events from the worker) shows as a progress bar in ModelStatus.
 import { useId, useRef, useState } from 'react';
 import { EMBEDDED_MODELS, HUB_PREFIX, LM_PICKER_MODELS, findPickerModel, isLmModelId, localFolderIds, modelTitle } from '../../state/models';
@@ -63,6 +65,7 @@ export function ModelPicker() {
           ))}
         </optgroup>
       </select>
+      {entry?.facts && <small className="model-facts">{entry.facts}</small>}
       <small className="muted">
         {entry?.note ?? (freeHub ? 'A Hub model you named: downloaded from the Hub host (needs internet unless the host is local).' : lm ? 'A model folder you opened (kept in this tab only).' : 'Your own word vectors (kept in this tab only).')}
       </small>
@@ -74,6 +77,7 @@ export function ModelPicker() {
             {dtypes.map((d) => (
               <option key={d} value={d}>
                 {d === 'q8' ? 'q8 (int8, quantized)' : d === 'q4' ? 'q4 (4-bit)' : d}
+                {entry?.sizes?.[d] ? ` — ${entry.sizes[d]}` : ''}
               </option>
             ))}
           </select>

@@ -46,7 +46,8 @@ describe('loading by Hub id from a mock hub', () => {
     try {
       expect(remote.info).toMatchObject({ id: GPT, source: 'hub', kind: 'causal-lm', backend: 'cpu', dtype: 'fp32' });
       // Every file went through the mock hub…
-      expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 200`);
+      expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 302`);
+      expect(hub.cdn.requests.some((r) => /^GET \/repos\/[0-9a-f]{40}\/[0-9a-f]{64} 200$/.test(r))).toBe(true);
       expect(hub.requests).toContain(`GET /${GPT}/resolve/main/config.json 200`);
       // …with the transformers.js progress sequence for the weights.
       const onnx = events.filter((e) => 'file' in e && e.file === 'onnx/model.onnx').map((e) => e.status);
@@ -67,11 +68,11 @@ describe('loading by Hub id from a mock hub', () => {
     }
   });
 
-  it('an unknown id → ModelNotFoundError naming the 404', async () => {
+  it('an unknown id → ModelNotFoundError naming the 401 the Hub answers for it', async () => {
     const err = await loadLanguageModel('nobody/no-such-model', { remoteHost: hub.url, cacheDir: freshCache() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ModelNotFoundError);
-    expect((err as Error).message).toMatch(/nobody\/no-such-model.*not found.*404/s);
-    expect(hub.requests).toContain('GET /nobody/no-such-model/resolve/main/config.json 404');
+    expect((err as Error).message).toMatch(/nobody\/no-such-model.*not found.*HTTP 401.*does not exist or is private/s);
+    expect(hub.requests).toContain('GET /nobody/no-such-model/resolve/main/config.json 401');
   });
 
   it('a repo without tokenizer.json → MissingTokenizerError', async () => {
