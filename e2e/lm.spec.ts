@@ -6,111 +6,12 @@
 // Heavy built-ins are trimmed to a few items in Node and pasted into the JSON editor; the CLI runs
 // the very same probe file. Bad input: a model folder without a tokenizer, a malformed CrowS-Pairs
 // CSV, a template with an unknown slot, all with a clear message.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { downloadText, openApp, parseCsv, setOption } from './helpers';
+import { BERT, GPT, builtinJson, cliAnswers, cliHeadline, cliLmRun, expectSame, root, runAndReadHeadline, setupLm, tmp, type CliLmRun } from './lmRun';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const GPT = 'workbench/tiny-gpt2';
-const BERT = 'workbench/tiny-bert';
-const PERMS = '2000';
-const BOOT = '200';
-const tmp = path.join(os.tmpdir(), `lm-e2e-${process.pid}`);
-mkdirSync(tmp, { recursive: true });
-
-interface CliLmRun {
-  seed: number;
-  model: { id: string; dtype: string };
-  results: Record<string, unknown>[];
-}
-
-/** `bias-workbench run <id | probe.json> --model workbench/tiny-gpt2 --seed 1 --permutations … --format json`. */
-function cliLmRun(probe: string, seed = 1, model = GPT): CliLmRun {
-  const out = execFileSync(
-    process.execPath,
-    [path.join(root, 'bin/bias-workbench.mjs'), 'run', probe, '--model', model, '--seed', String(seed), '--permutations', PERMS, '--bootstrap', BOOT, '--format', 'json'],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return JSON.parse(out) as CliLmRun;
-}
-
-/** The built-in's JSON (from the CLI's `probes --json`-free path: the registry file via tsx is not needed — export it from the app). */
-async function builtinJson(page: Page, title: string): Promise<Record<string, unknown>> {
-  await page.getByRole('button', { name: `Open ${title}`, exact: true }).click();
-  const text = await page.getByRole('textbox', { name: 'Probe JSON' }).inputValue();
-  return JSON.parse(text) as Record<string, unknown>;
-}
-
-/** The headline value the CLI result has, by family (the same choice as src/state/lmFormat.ts). */
-function cliHeadline(r: Record<string, unknown>): { value: number | null; p: number | null } {
-  const g = (o: unknown, ...keys: string[]) => keys.reduce<unknown>((x, k) => (x as Record<string, unknown> | null)?.[k], o);
-  switch (r.kind) {
-    case 'counterfactual-pairs':
-    case 'counterfactual-template':
-      return { value: g(r, 'summary', 'meanDelta') as number, p: g(r, 'summary', 'signFlip', 'pValue') as number };
-    case 'decision-template':
-      return { value: g(r, 'comparisons', '0', 'difference') as number, p: g(r, 'comparisons', '0', 'pValue') as number };
-    case 'mcq-position':
-      return { value: r.contentChangeRate as number, p: null };
-    case 'pairwise-position':
-      return { value: g(r, 'summary', 'positionalConsistency') as number, p: (g(r, 'summary', 'sideTest', 'pValue') as number | undefined) ?? null };
-    case 'lm-iat':
-      return { value: r.effectSize as number, p: r.pValue as number };
-    case 'llm-iat-prompt':
-      return { value: r.meanD as number, p: (g(r, 'test', 'pValue') as number | undefined) ?? null };
-    case 'llm-decision-prompt':
-      return { value: g(r, 'summary', 'proportion') as number, p: (g(r, 'summary', 'pValue') as number | null) ?? null };
-  }
-  throw new Error(`unknown kind ${String(r.kind)}`);
-}
-
-/**
- * WASM: headless Chromium's WebGPU is SwiftShader (a CPU emulation), far slower for a forward pass.
- * No request for the app's own model files may fail: a failed one (net::ERR_CACHE_WRITE_FAILURE) was
- * the sign of the abandoned-GET stall that src/runtime/net/lazyBodyFetch.ts removes.
- */
-async function setupLm(page: Page, model = GPT) {
-  const failed: string[] = [];
-  page.on('requestfailed', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/models/')) failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`);
-  });
-  await openApp(page);
-  await page.getByRole('combobox', { name: 'Device' }).selectOption('wasm');
-  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption(model);
-  await expect(page.getByRole('status', { name: 'Backend' })).toBeVisible({ timeout: 90_000 });
-  expect(failed).toEqual([]);
-  await setOption(page, 'Permutations', PERMS);
-  await setOption(page, 'Bootstrap resamples', BOOT);
-  await setOption(page, 'Seed', '1');
-}
-
-/** Run what is in the editor; returns the headline value (data-value) and the p shown. */
-async function runAndReadHeadline(page: Page): Promise<{ value: number; shown: string; p: string }> {
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  const results = page.getByRole('region', { name: /^Results:/ });
-  const h = results.getByRole('status', { name: 'Headline metric' }).first();
-  await expect(h).toBeVisible({ timeout: 110_000 });
-  return { value: Number(await h.getAttribute('data-value')), shown: (await h.textContent())!.trim(), p: (await results.getByRole('status', { name: 'p-value' }).first().textContent())!.trim() };
-}
-
-/** Prompt families: readable answers of the CLI's result (IAT: iterations used; decision: parsed choices). */
-function cliAnswers(r: Record<string, unknown>): { parsed: number; total: number } | null {
-  if (r.kind === 'llm-iat-prompt') return { parsed: r.used as number, total: r.iterations as number };
-  if (r.kind === 'llm-decision-prompt') return { parsed: (r.summary as { parsed: number }).parsed, total: (r.items as unknown[]).length };
-  return null;
-}
-
-const expectSame = (ui: { value: number; shown: string; p: string }, cli: { value: number | null; p: number | null }) => {
-  // NaN (e.g. no parsable answer from the tiny GPT) is null in the CLI's JSON and "—" on the page.
-  if (cli.value === null || !Number.isFinite(cli.value)) expect(ui.shown).toBe('—');
-  else expect(Math.abs(ui.value - cli.value)).toBeLessThan(1e-3);
-  if (cli.p === null || !Number.isFinite(cli.p)) expect(ui.p).toBe('—');
-  else expect(Math.abs(Number(ui.p) - cli.p)).toBeLessThan(0.01);
-};
 
 const FAST: [string, string][] = [
   ['lm-counterfactual-basic', 'Counterfactual pairs (CrowS-Pairs style), causal LM full-sentence log-likelihood'],
