@@ -12,14 +12,18 @@
 //    shader-f16); a folder with only fp16 / q4f16 files runs them on CPU and WASM too.
 //  - External data: weights in onnx/model{suffix}.onnx_data are loaded when config.json declares
 //    them (transformers.js_config.use_external_data_format) or the folder listing shows them.
+//  - Batches: a graph whose numbers for one sequence change with the rest of its batch (dynamically
+//    quantised q8) is run one sequence per pass, without KV-cache sharing (batchInvariance.ts).
 //  - Device: try the candidates in order (WebGPU, then WASM) and keep the first that loads AND runs
 //    a two-token warm-up pass — ORT-web reports unsupported WebGPU kernels and GPU OOM only when a
 //    session runs. Why the preferred device was dropped is reported as `fallbackReason`.
 import type * as Transformers from '@huggingface/transformers';
 import { CancelledError, InvalidOptionError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
 import { createLanguageModel, type CachedForwardFn, type ForwardFn, type LmTokenizer } from './languageModel';
+import { BATCH_INVARIANCE_TOLERANCE, batchDependence, onePassPerSequence } from './batchInvariance';
 import { directModel } from './directSession';
 import { externalDataChunks, externalDataNames } from './externalData';
+import { isNodeRuntime } from '../ort';
 import { isOutOfMemory, looksLikeWebGpuProblem, mapLoadError, mapRunError, missingFileError } from './errors';
 import type { InputMetadata } from './graphInputs';
 import { LM_DTYPES, type LanguageModel, type LmBackend, type LmDevicePreference, type LmDtype, type LmInfo, type LmKind, type LmLoadProgress, type LmSource } from './types';
@@ -281,7 +285,13 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
           }
         }
         // Warm-up: ORT-web reports unsupported WebGPU kernels / GPU OOM only when a session runs.
-        await fwd({ ids: [[tokenizer.padId, tokenizer.padId]], mask: [[1, 1]] }, { logits: true, hidden: false });
+        const warm = await fwd({ ids: [[tokenizer.padId, tokenizer.padId]], mask: [[1, 1]] }, { logits: true, hidden: false });
+        // A graph whose numbers for a row depend on the other rows (dynamic quantisation) runs one
+        // sequence per pass, without KV-cache sharing (batchInvariance.ts).
+        if (warm.vocab > 0 && (await batchDependence(fwd, warm.vocab)) > BATCH_INVARIANCE_TOLERANCE) {
+          fwd = onePassPerSequence(fwd);
+          cached = undefined;
+        }
         forwardImpl = fwd;
         cachedImpl = cached;
         disposeImpl = dispose;
@@ -374,7 +384,14 @@ function directOnTransformersSession(tf: TransformersModule, model: Transformers
   const session = sessions?.model;
   if (!session || Object.keys(sessions).length !== 1 || !Array.isArray(session.inputNames) || !Array.isArray(session.outputNames)) return null;
   return directModel(
-    (type, data, dims) => (new tf.Tensor(type, data as never, dims) as unknown as { ort_tensor: never }).ort_tensor,
+    (type, data, dims) => {
+      const t = (new tf.Tensor(type, data as never, dims) as unknown as { ort_tensor: { cpuData?: unknown } }).ort_tensor;
+      // Where the engine has Float16Array, ORT wraps float16 data in one, which onnxruntime-node does
+      // not take; transformers.js's own sessionRun turns it back into the half bits the same way.
+      const F16 = (globalThis as { Float16Array?: new (...a: never[]) => ArrayBufferView }).Float16Array;
+      if (F16 && isNodeRuntime() && t.cpuData instanceof F16) t.cpuData = new Uint16Array(t.cpuData.buffer, t.cpuData.byteOffset, t.cpuData.byteLength / 2);
+      return t as never;
+    },
     { session, run: (feeds) => serialRun(() => session.run(feeds)) as never },
     config,
     file,
