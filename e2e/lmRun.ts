@@ -25,10 +25,10 @@ export interface CliLmRun {
 }
 
 /** `bias-workbench run <id | probe.json> --model workbench/tiny-gpt2 --seed 1 --permutations … --format json`. */
-export function cliLmRun(probe: string, seed = 1, model = GPT): CliLmRun {
+export function cliLmRun(probe: string, seed = 1, model = GPT, extra: readonly string[] = []): CliLmRun {
   const out = execFileSync(
     process.execPath,
-    [path.join(root, 'bin/bias-workbench.mjs'), 'run', probe, '--model', model, '--seed', String(seed), '--permutations', PERMS, '--bootstrap', BOOT, '--format', 'json'],
+    [path.join(root, 'bin/bias-workbench.mjs'), 'run', probe, '--model', model, '--seed', String(seed), '--permutations', PERMS, '--bootstrap', BOOT, '--format', 'json', ...extra],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return JSON.parse(out) as CliLmRun;

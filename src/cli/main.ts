@@ -14,7 +14,8 @@ Usage:
   bias-workbench run <probe-id | suite-id | probe.json> --model <id> [--seed N] [--permutations N]
                      [--bootstrap N] [--sd sample|population] [--format json|csv] [--items] [--out FILE]
                      LM probes also: [--batch-size N] [--device auto|cpu|wasm] [--dtype fp32|q8|…]
-  bias-workbench score --model <id> --text "…" [--prefix "…"] [--format json|text]
+  bias-workbench score --model <id | folder> --text "…" [--prefix "…"] [--format json|text]
+                       [--device auto|cpu|wasm] [--dtype auto|fp32|fp16|q8|q4|q4f16]
   bias-workbench models [--format json|text]
   bias-workbench probes [--format json|text]
 

@@ -63,6 +63,10 @@ export class MissingTokenizerError extends ModelLoadError {
 export class CorruptModelFileError extends ModelLoadError {
   override name = 'CorruptModelFileError';
 }
+/** A model's config.json contradicts its ONNX graph (e.g. a key/value head size the graph does not have), or lacks a size the graph leaves open. */
+export class ModelConfigMismatchError extends ModelLoadError {
+  override name = 'ModelConfigMismatchError';
+}
 /** The device ran out of memory while loading or running a model. */
 export class OutOfMemoryError extends ModelLoadError {
   override name = 'OutOfMemoryError';
@@ -138,6 +142,7 @@ const knownErrors = {
   ModelNotFoundError,
   MissingTokenizerError,
   CorruptModelFileError,
+  ModelConfigMismatchError,
   OutOfMemoryError,
   GatedModelError,
   ModelTooLargeError,

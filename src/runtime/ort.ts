@@ -240,17 +240,26 @@ export interface CreatedSession {
   fallbackReason?: string;
 }
 
+/** A file the graph keeps its weights in (ONNX external data), by the name the graph refers to it with. */
+export interface ExternalDataFile {
+  /** As the graph names it, relative to the .onnx file (e.g. "model.onnx_data"). */
+  path: string;
+  data: Uint8Array;
+}
+
 /**
  * Create a session on the preferred device, falling back from WebGPU to WASM. `deps.checkWebGpu`
- * replaces the adapter probe in tests (Node has no WebGPU, so the fallback path is testable there).
+ * replaces the adapter probe in tests (Node has no WebGPU, so the fallback path is testable there);
+ * `deps.externalData` are the graph's external-data files.
  * @throws ModelLoadError when even WASM cannot create the session (corrupt or unsupported graph)
  */
 export async function createSession(
   model: Uint8Array,
   device: DevicePreference,
   name: string,
-  deps: { checkWebGpu?: () => Promise<WebGpuCheck> } = {},
+  deps: { checkWebGpu?: () => Promise<WebGpuCheck>; externalData?: readonly ExternalDataFile[] } = {},
 ): Promise<CreatedSession> {
+  const external = deps.externalData?.length ? { externalData: [...deps.externalData] } : {};
   let fallbackReason: string | undefined;
   if (device !== 'wasm') {
     const gpu = await (deps.checkWebGpu ?? checkWebGpu)();
@@ -258,7 +267,7 @@ export async function createSession(
       try {
         const ort = await getOrt('webgpu');
         // ORT may take ownership of the buffer it is given; keep ours intact for the WASM retry.
-        const s = await ort.InferenceSession.create(model.slice(), { executionProviders: ['webgpu'], logSeverityLevel: 3 });
+        const s = await ort.InferenceSession.create(model.slice(), { executionProviders: ['webgpu'], logSeverityLevel: 3, ...external });
         return { session: new SerialSession(s, 'webgpu', ort), backend: 'webgpu' };
       } catch (e) {
         fallbackReason = `WebGPU session creation failed (${e instanceof Error ? e.message : String(e)}); using WASM`;
@@ -269,9 +278,9 @@ export async function createSession(
   }
   const ort = await getOrt('wasm');
   try {
-    const s = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], logSeverityLevel: 3 });
+    const s = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], logSeverityLevel: 3, ...external });
     return { session: new SerialSession(s, 'wasm', ort), backend: 'wasm', fallbackReason };
   } catch (e) {
-    throw new ModelLoadError(`${name}: ONNX Runtime could not load the model (corrupt file or unsupported graph): ${e instanceof Error ? e.message : String(e)}`);
+    throw new ModelLoadError(`${name}: ONNX Runtime could not load the model (corrupt file or unsupported graph): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }

@@ -133,7 +133,8 @@ const lmIdOf = (s: LmSource): string => (s.type === 'files' ? `local/${s.name.re
 
 /**
  * Load a language model in the model worker. The worker memoises loads per id (first dtype/device
- * wins), so a load asking for another dtype or device than the loaded one unloads it first.
+ * wins), so a load asking for another dtype or device than the loaded one, or a folder picked
+ * again, replaces it — only once the new one has loaded, so a failed load keeps the loaded model.
  */
 export async function loadLm(source: LmSource, prefs: LmLoadPrefs, onProgress?: (p: LmLoadProgress) => void): Promise<LmInfo> {
   const m = model();
@@ -141,8 +142,8 @@ export async function loadLm(source: LmSource, prefs: LmLoadPrefs, onProgress?: 
   const current = (await m.lmLoaded()).find((i) => i.id === id);
   const wantDtype = prefs.dtype && prefs.dtype !== 'auto' ? prefs.dtype : null;
   const wantDevice = prefs.device && prefs.device !== 'auto' ? prefs.device : null;
-  if (current && ((wantDtype && current.dtype !== wantDtype) || (wantDevice && current.backend !== wantDevice) || source.type === 'files')) await m.lmUnload(id);
-  return m.lmLoad(source, prefs, onProgress ? Comlink.proxy(onProgress) : undefined);
+  const replace = !!current && ((wantDtype && current.dtype !== wantDtype) || (wantDevice && current.backend !== wantDevice) || source.type === 'files');
+  return m.lmLoad(source, replace ? { ...prefs, replace } : prefs, onProgress ? Comlink.proxy(onProgress) : undefined);
 }
 
 export interface LmRunRequest {

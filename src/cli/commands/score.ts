@@ -2,6 +2,7 @@
 // the text as a continuation of --prefix), or its pseudo-log-likelihood under a masked LM, through
 // the same LM runtime the browser uses (src/runtime/lm).
 import { loadLanguageModel, scoreText } from '../../runtime/lm/node';
+import { LM_DTYPES } from '../../runtime/lm/types';
 import { UsageError } from '../cliError';
 import { choiceFlag } from '../flags';
 import { emit } from '../output';
@@ -12,7 +13,11 @@ export async function scoreCommand(positionals: string[], values: CliValues): Pr
   if (!values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
   if (values.text === undefined || values.text === '') throw new UsageError('--text is required');
   const format = choiceFlag(values.format, 'format', ['json', 'text'] as const, 'json');
-  const lm = await loadLanguageModel(values.model, values['models-dir'] ? { modelsDir: values['models-dir'] } : {});
+  const lm = await loadLanguageModel(values.model, {
+    ...(values['models-dir'] ? { modelsDir: values['models-dir'] } : {}),
+    ...(values.device ? { device: choiceFlag(values.device, 'device', ['auto', 'cpu', 'wasm', 'webgpu'] as const, 'auto') } : {}),
+    ...(values.dtype ? { dtype: choiceFlag(values.dtype, 'dtype', ['auto', ...LM_DTYPES] as const, 'auto') } : {}),
+  });
   try {
     const result = await scoreText(lm, values.text, values.prefix !== undefined ? { prefix: values.prefix } : {});
     if (format === 'json') {

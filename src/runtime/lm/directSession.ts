@@ -6,29 +6,40 @@
 // transformers.js's own CPU/WASM session of a model through here (`sessions.model`), which skips
 // its per-call wrapping and gives the KV-cache path below.
 //
-// Feeds follow the transformers.js/Optimum export conventions: input_ids, attention_mask,
-// position_ids (cumulative sum of the mask − 1, as transformers.js computes them),
-// token_type_ids (zeros), past_key_values.{i}.key/value (empty: past length 0), use_cache_branch.
+// Feeds follow the graph (graphInputs.ts: the session's input metadata, then config.json's rules):
+// input_ids, attention_mask, position_ids (cumulative sum of the mask − 1, as transformers.js
+// computes them), token_type_ids (zeros) in the graph's integer type; past_key_values.{i}.key/value
+// [batch, kv heads, past, head size] in the graph's float type (float16 in fp16 / q4f16 exports);
+// use_cache_branch. Outputs are read in whatever float type the graph returns: logits and
+// last_hidden_state widened to float32 for scoring (float16.ts), present.* kept in their own type.
 //
 // KV cache (`cachedForward`): past_key_values.* are fed from an earlier run's present.* outputs,
 // the attention mask is [past mask | current mask] and position_ids continue from each row's real
 // past length. Rows may have different past lengths: the past is right-padded and its padding
-// masked out (masked keys get the float32 minimum before softmax in these exports, so they carry
+// masked out (masked keys get the float minimum before softmax in these exports, so they carry
 // exactly zero weight), which is what lets one batch mix prompts of different lengths.
 //
 // An export with a `logits_logsumexp` output (float32 [batch, seq], scripts/lm/onnx_utils.py; float64 accepted) hands
 // it back as `logSumExp`, so scoring needs no reduction over the vocabulary in JavaScript.
 import type * as OrtNs from 'onnxruntime-web';
 import { UnsupportedModelError } from '../../core/errors';
-import type { CachedForwardFn, ForwardFn, PastKv } from './languageModel';
+import { floatValues, halfBitsOf } from './float16';
+import { planGraphInputs, type InputMetadata } from './graphInputs';
+import type { CachedForwardFn, ForwardFn, KvArray, PastKv } from './languageModel';
 
-interface RunnableSession {
-  readonly session: { readonly inputNames: readonly string[]; readonly outputNames: readonly string[] };
+export interface RunnableSession {
+  readonly session: {
+    readonly inputNames: readonly string[];
+    readonly outputNames: readonly string[];
+    /** ORT ≥ 1.22 (node and web); absent: sizes come from config.json alone. */
+    readonly inputMetadata?: readonly InputMetadata[];
+  };
   run(feeds: OrtNs.InferenceSession.FeedsType): Promise<OrtNs.InferenceSession.ReturnType>;
 }
 
-/** Builds an ORT tensor of the ORT build the session belongs to. */
-export type TensorFactory = (type: 'int64' | 'float32' | 'bool', data: BigInt64Array | Float32Array | Uint8Array, dims: number[]) => OrtNs.Tensor;
+type TensorData = BigInt64Array | Int32Array | Float32Array | Uint16Array | Uint8Array;
+/** Builds an ORT tensor of the ORT build the session belongs to (float16 data: half bits in a Uint16Array). */
+export type TensorFactory = (type: 'int64' | 'int32' | 'float32' | 'float16' | 'bool', data: TensorData, dims: number[]) => OrtNs.Tensor;
 
 /** Optional output of an export: log Σ exp(logits) per position (see the header). */
 export const LOGSUMEXP = 'logits_logsumexp';
@@ -44,35 +55,44 @@ export interface DirectModel {
   cachedForward?: CachedForwardFn;
 }
 
-/** The direct forward pass (and KV-cache pass when the export has one) of a session. */
-export function directModel(tensor: TensorFactory, s: RunnableSession, config: Record<string, unknown>): DirectModel {
-  const inputNames = s.session.inputNames;
-  const outputNames = s.session.outputNames;
-  const num = (...keys: string[]) => keys.map((k) => config[k]).find((v): v is number => typeof v === 'number' && v > 0);
-  const heads = num('num_key_value_heads', 'n_head', 'num_attention_heads');
-  const hidden = num('n_embd', 'hidden_size', 'd_model');
-  const headDim = num('head_dim') ?? (heads && hidden ? hidden / heads : undefined);
-  const pastNames = inputNames.filter((n) => n.startsWith('past_key_values.'));
-  if (pastNames.length && !(heads && headDim))
-    throw new UnsupportedModelError('cannot size the empty past_key_values: config has no head count / hidden size');
-  for (const name of inputNames)
-    if (!['input_ids', 'attention_mask', 'position_ids', 'token_type_ids', 'use_cache_branch'].includes(name) && !name.startsWith('past_key_values.'))
-      throw new UnsupportedModelError(`the ONNX graph needs an input "${name}" this runtime does not know how to feed`);
+/**
+ * The direct forward pass (and KV-cache pass when the export has one) of a session. `file` names the
+ * graph in errors (e.g. 'onnx/model_fp16.onnx').
+ * @throws UnsupportedModelError / ModelConfigMismatchError from graphInputs.ts when the graph cannot be fed
+ */
+export function directModel(tensor: TensorFactory, s: RunnableSession, config: Record<string, unknown>, file = 'onnx/model.onnx'): DirectModel {
+  const { inputNames, outputNames } = s.session;
+  const plan = planGraphInputs(inputNames, s.session.inputMetadata, config, file);
+  const { pastNames, kvHeads, headDim, kvType } = plan;
   const presentNames = pastNames.map((n) => n.replace(/^past_key_values\./, 'present.'));
   const hasCache = pastNames.length > 0 && presentNames.every((n) => outputNames.includes(n)) && inputNames.includes('attention_mask');
 
-  const i64 = (rows: readonly (readonly number[])[], width: number) => {
+  const ints = (name: string, rows: readonly (readonly number[])[], width: number) => {
+    if (plan.idTypes.get(name) === 'int32') {
+      const data = new Int32Array(rows.length * width);
+      rows.forEach((r, b) => {
+        for (let j = 0; j < width; j++) data[b * width + j] = r[j] ?? 0;
+      });
+      return tensor('int32', data, [rows.length, width]);
+    }
     const data = new BigInt64Array(rows.length * width);
     rows.forEach((r, b) => {
       for (let j = 0; j < width; j++) data[b * width + j] = BigInt(r[j] ?? 0);
     });
     return tensor('int64', data, [rows.length, width]);
   };
-  const f32 = (t: OrtNs.Tensor | undefined, what: string): Float32Array => {
-    if (!t) throw new UnsupportedModelError(`the model returned no ${what}`);
-    if (t.type !== 'float32') throw new UnsupportedModelError(`output is ${t.type}; the direct path supports float32 outputs (fp32 / q8 weights)`);
-    // No copy: CPU-located output data is a JS typed array that dispose() below does not free.
-    return t.data as Float32Array;
+  const emptyKv = (): KvArray => (kvType === 'float16' ? new Uint16Array(0) : new Float32Array(0));
+  /** A float output as float32 (no copy when it is float32: CPU-located output data is a JS typed array that dispose() below does not free). */
+  const floats = (t: OrtNs.Tensor | undefined, name: string): Float32Array => {
+    if (!t) throw new UnsupportedModelError(`${file} returned no "${name}" output.`);
+    return floatValues(t, `output "${name}" of ${file}`);
+  };
+  /** A present.* output in its own element type (float16 as half bits). */
+  const kvValues = (t: OrtNs.Tensor | undefined, name: string): KvArray => {
+    if (!t) throw new UnsupportedModelError(`${file} returned no "${name}" output.`);
+    if (t.type !== kvType)
+      throw new UnsupportedModelError(`${file} returns "${name}" as ${t.type} but takes its past keys/values as ${kvType}; this runtime feeds present.* back unchanged.`);
+    return kvType === 'float16' ? halfBitsOf(t, `output "${name}" of ${file}`) : (t.data as Float32Array);
   };
   /** The graph's per-position log-normaliser, when the export has one ([batch, seq], float32 or float64). */
   const lse = (out: OrtNs.InferenceSession.ReturnType, B: number, S: number): Float32Array | Float64Array | undefined => {
@@ -88,21 +108,23 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     const P = past?.length ?? 0;
     const feeds: Record<string, OrtNs.Tensor> = {};
     for (const name of inputNames) {
-      if (name === 'input_ids') feeds[name] = i64(ids, S);
-      else if (name === 'attention_mask') feeds[name] = i64(P ? mask.map((m, b) => [...pastMask![b]!, ...m]) : mask, P + S);
+      if (name === 'input_ids') feeds[name] = ints(name, ids, S);
+      else if (name === 'attention_mask') feeds[name] = ints(name, P ? mask.map((m, b) => [...pastMask![b]!, ...m]) : mask, P + S);
       else if (name === 'position_ids')
-        feeds[name] = i64(
+        feeds[name] = ints(
+          name,
           mask.map((m, b) => {
             let c = (P ? pastMask![b]!.reduce((a, v) => a + (v ? 1 : 0), 0) : 0) - 1;
             return m.map((v) => (v ? ++c : Math.max(c, 0)));
           }),
           S,
         );
-      else if (name === 'token_type_ids') feeds[name] = i64(ids.map(() => []), S);
-      else if (name.startsWith('past_key_values.')) {
-        const k = pastNames.indexOf(name);
-        feeds[name] = tensor('float32', past ? past.tensors[k]! : new Float32Array(0), [B, heads!, P, headDim!]);
-      } else if (name === 'use_cache_branch') feeds[name] = tensor('bool', new Uint8Array([P ? 1 : 0]), [1]);
+      else if (name === 'token_type_ids') feeds[name] = ints(name, ids.map(() => []), S);
+      else if (name === 'use_cache_branch') feeds[name] = tensor('bool', new Uint8Array([P ? 1 : 0]), [1]);
+      else {
+        if (past && past.type !== kvType) throw new UnsupportedModelError(`${file} takes keys/values as ${kvType}, but a ${past.type} cache was given.`);
+        feeds[name] = tensor(kvType, past ? past.tensors[pastNames.indexOf(name)]! : emptyKv(), [B, kvHeads, P, headDim]);
+      }
     }
     const out = await s.run(feeds);
     return { out, P, B, S };
@@ -114,9 +136,9 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     const last = out.last_hidden_state;
     const logSumExp = want.logits && logits ? lse(out, B, S) : undefined;
     const res = {
-      logits: want.logits && logits ? f32(logits, 'logits') : undefined,
+      logits: want.logits && logits ? floats(logits, 'logits') : undefined,
       vocab: logits ? Number(logits.dims[2]) : 0,
-      hidden: want.hidden && last ? f32(last, 'last_hidden_state') : undefined,
+      hidden: want.hidden && last ? floats(last, 'last_hidden_state') : undefined,
       hiddenSize: last ? Number(last.dims[2]) : undefined,
       ...(logSumExp ? { logSumExp } : {}),
     };
@@ -126,13 +148,14 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
 
   const cachedForward: CachedForwardFn = async ({ ids, mask, past, pastMask }) => {
     const { out, B, S, P } = await run(ids, mask, past, pastMask);
-    const logits = f32(out.logits, 'logits');
+    const logits = floats(out.logits, 'logits');
     const present: PastKv = {
       batch: B,
       length: P + S,
-      heads: heads!,
-      headDim: headDim!,
-      tensors: presentNames.map((n) => f32(out[n], n)),
+      heads: kvHeads,
+      headDim,
+      type: kvType,
+      tensors: presentNames.map((n) => kvValues(out[n], n)),
     };
     const vocab = Number(out.logits!.dims[2]);
     const logSumExp = lse(out, B, S);
@@ -141,9 +164,4 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
   };
 
   return hasCache ? { forward, cachedForward } : { forward };
-}
-
-/** The plain forward pass on an onnxruntime-web session (kept for existing callers). */
-export function directForward(ort: typeof OrtNs, s: RunnableSession, config: Record<string, unknown>): ForwardFn {
-  return directModel(ortTensorFactory(ort), s, config).forward;
 }

@@ -63,13 +63,18 @@ export interface ForwardOutput {
 }
 export type ForwardFn = (input: ForwardInput, want: { logits: boolean; hidden: boolean }) => Promise<ForwardOutput>;
 
+/** Key/value data in the graph's own element type: float32, or float16 as half bits. */
+export type KvArray = Float32Array | Uint16Array;
+
 /** Key/value cache of a causal LM: one tensor per past_key_values input, each [batch, heads, length, headDim]. */
 export interface PastKv {
   batch: number;
   length: number;
   heads: number;
   headDim: number;
-  tensors: Float32Array[];
+  /** Element type of `tensors` (what the graph takes as past_key_values). */
+  type: 'float32' | 'float16';
+  tensors: KvArray[];
 }
 export interface CachedForwardInput {
   /** [B][S] current tokens, right-padded; mask 1 for real tokens. */
@@ -278,7 +283,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
             tok.padId,
           );
           const anyPast = js.some((j) => j.L > 0);
-          const empty = (): PastKv => ({ batch: 1, length: 0, heads: 0, headDim: 0, tensors: [] });
+          const empty = (): PastKv => ({ batch: 1, length: 0, heads: 0, headDim: 0, type: 'float32', tensors: [] });
           const stacked = anyPast ? stackPasts(js.map((j) => (j.L > 0 ? pastOf.get(j.i)! : empty()))) : null;
           const { logits, vocab, logSumExp: lse } = await cachedForward({ ids, mask, past: stacked?.past ?? null, pastMask: stacked?.mask ?? null });
           js.forEach(({ i, L }, b) => {

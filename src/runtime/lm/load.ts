@@ -8,16 +8,25 @@
 //  - Kind: config.json `architectures` (…ForMaskedLM / …ForCausalLM / …LMHeadModel), else whether
 //    transformers.js's AutoModelForCausalLM / AutoModelForMaskedLM support `model_type`.
 //  - Dtype: the files present decide what is offered; 'auto' picks fp32 when present (scores are
-//    measurements: full precision first), then q8, fp16 (WebGPU with shader-f16 only), q4, q4f16.
+//    measurements: full precision first), then q8, q4, fp16, q4f16 (fp16 before q8 on WebGPU with
+//    shader-f16); a folder with only fp16 / q4f16 files runs them on CPU and WASM too.
+//  - External data: weights in onnx/model{suffix}.onnx_data are loaded when config.json declares
+//    them (transformers.js_config.use_external_data_format) or the folder listing shows them.
+//  - Batches: a graph whose numbers for one sequence change with the rest of its batch (dynamically
+//    quantised q8) is run one sequence per pass, without KV-cache sharing (batchInvariance.ts).
 //  - Device: try the candidates in order (WebGPU, then WASM) and keep the first that loads AND runs
 //    a two-token warm-up pass — ORT-web reports unsupported WebGPU kernels and GPU OOM only when a
 //    session runs. Why the preferred device was dropped is reported as `fallbackReason`.
 import type * as Transformers from '@huggingface/transformers';
 import { CancelledError, InvalidOptionError, ModelTooLargeError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
 import { createLanguageModel, type CachedForwardFn, type ForwardFn, type LmTokenizer } from './languageModel';
+import { BATCH_INVARIANCE_TOLERANCE, batchDependence, onePassPerSequence } from './batchInvariance';
 import { directModel } from './directSession';
-import { isOutOfMemory, looksLikeWebGpuProblem, mapLoadError, mapRunError } from './errors';
 import { embeddingBytes, modelFitsDevice, weightFilesOf, type FitVerdict, type WebGpuLimits } from './modelFits';
+import { externalDataChunks, externalDataNames } from './externalData';
+import { isNodeRuntime } from '../ort';
+import { isOutOfMemory, looksLikeWebGpuProblem, mapLoadError, mapRunError, missingFileError } from './errors';
+import type { InputMetadata } from './graphInputs';
 import { LM_DTYPES, type LanguageModel, type LmBackend, type LmDevicePreference, type LmDtype, type LmInfo, type LmKind, type LmLoadProgress, type LmSource } from './types';
 
 export type TransformersModule = typeof Transformers;
@@ -72,8 +81,11 @@ export interface LmPlatform {
   prepare(tf: TransformersModule, source: LmSource): Promise<PreparedSource>;
   /** Devices to try, best first, and why better ones were skipped. */
   devices(pref: LmDevicePreference): Promise<{ candidates: DeviceCandidate[]; skipped?: string; fp16OnWebGpu: boolean; webGpuLimits?: WebGpuLimits }>;
-  /** For device 'direct': open `file` of the prepared source on the platform's ORT. */
-  createDirect?(prepared: PreparedSource, file: string, config: Record<string, unknown>, backend: LmBackend): Promise<DirectModel>;
+  /**
+   * For device 'direct': open `file` of the prepared source on the platform's ORT, with its weights'
+   * external-data files (paths inside the model folder, e.g. onnx/model.onnx_data).
+   */
+  createDirect?(prepared: PreparedSource, file: string, config: Record<string, unknown>, backend: LmBackend, externalData: readonly string[]): Promise<DirectModel>;
 }
 
 export interface LoadLmOptions {
@@ -252,6 +264,14 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
         throw new ModelTooLargeError(`${displayId} (${dtype}) cannot load on ${tooLarge.c.backend === 'webgpu' ? 'WebGPU' : 'WASM'}: ${tooLarge.v.reason}; pick q4 or q4f16 weights or a smaller model.`);
       fallbackReason = `${dtype} weights do not fit ${tooLarge.c.backend}: ${tooLarge.v.reason}`;
     }
+    const onnxName = onnxFileFor(dtype).slice('onnx/'.length);
+    const dataChunks = externalDataChunks(cfg, onnxName, listed);
+    const externalData = externalDataNames(onnxName, dataChunks).map((f) => `onnx/${f}`);
+    const known = listed ? listed.map((f) => `onnx/${f}`) : sizes ? Object.keys(sizes) : null;
+    // Checked here, not left to transformers.js: a missing data file makes its loader reject inside a
+    // promise executor, which never settles the load (and ends a Node process as an unhandled rejection).
+    const absentData = known ? externalData.find((f) => !known.includes(f)) : undefined;
+    if (absentData) throw missingFileError(displayId, absentData, where, listed ? 'not in the folder' : 'not in the repository');
 
     // 4. session: first candidate that loads and runs
     const ModelClass = kind === 'causal-lm' ? tf.AutoModelForCausalLM : tf.AutoModelForMaskedLM;
@@ -274,24 +294,32 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
         let cached: CachedForwardFn | undefined;
         if (cand.device === 'direct') {
           if (!platform.createDirect) throw new UnsupportedModelError('this platform has no direct ORT session');
-          const direct = await platform.createDirect(prepared, onnxFileFor(dtype), cfg, cand.backend);
+          const direct = await platform.createDirect(prepared, onnxFileFor(dtype), cfg, cand.backend, externalData);
           dispose = () => direct.dispose();
           fwd = direct.forward;
           cached = direct.cachedForward;
         } else {
-          const m = await ModelClass.from_pretrained(ref, { ...common, config, dtype, progress_callback, device: cand.device } as never);
+          // External data the listing shows but config.json does not declare is passed on explicitly.
+          const dataOption = dataChunks ? { use_external_data_format: { [onnxName]: dataChunks } } : {};
+          const m = await ModelClass.from_pretrained(ref, { ...common, config, dtype, progress_callback, device: cand.device, ...dataOption } as never);
           dispose = async () => void (await m.dispose());
           fwd = (input, want) => runForward(tf, m, input.ids, input.mask, want);
           // CPU / WASM: run transformers.js's own session directly (less per-call wrapping, and the KV
           // cache). Not on WebGPU, where transformers.js may keep present.* on the GPU.
-          const direct = cand.backend !== 'webgpu' ? directOnTransformersSession(tf, m, cfg) : null;
+          const direct = cand.backend !== 'webgpu' ? directOnTransformersSession(tf, m, cfg, onnxFileFor(dtype)) : null;
           if (direct) {
             fwd = direct.forward;
             cached = direct.cachedForward;
           }
         }
         // Warm-up: ORT-web reports unsupported WebGPU kernels / GPU OOM only when a session runs.
-        await fwd({ ids: [[tokenizer.padId, tokenizer.padId]], mask: [[1, 1]] }, { logits: true, hidden: false });
+        const warm = await fwd({ ids: [[tokenizer.padId, tokenizer.padId]], mask: [[1, 1]] }, { logits: true, hidden: false });
+        // A graph whose numbers for a row depend on the other rows (dynamic quantisation) runs one
+        // sequence per pass, without KV-cache sharing (batchInvariance.ts).
+        if (warm.vocab > 0 && (await batchDependence(fwd, warm.vocab)) > BATCH_INVARIANCE_TOLERANCE) {
+          fwd = onePassPerSequence(fwd);
+          cached = undefined;
+        }
         forwardImpl = fwd;
         cachedImpl = cached;
         disposeImpl = dispose;
@@ -386,22 +414,29 @@ const serialRun = <T>(fn: () => Promise<T>): Promise<T> => {
 
 /**
  * The direct forward / KV-cache passes (directSession.ts) on transformers.js's own ORT session of a
- * single-graph export (`sessions.model`); null when the model is laid out otherwise (merged
- * decoders, extra inputs), in which case transformers.js's forward is used as before.
+ * single-graph export (`sessions.model`). Null only when the model is laid out otherwise (several
+ * sessions, e.g. merged decoders), where transformers.js's own forward is what runs; a single graph
+ * with an input this runtime cannot feed, or a config.json that contradicts it, is an error here
+ * (transformers.js would fail on the same input, or feed a wrongly sized cache).
  */
-function directOnTransformersSession(tf: TransformersModule, model: Transformers.PreTrainedModel, config: Record<string, unknown>) {
-  const sessions = (model as unknown as { sessions?: Record<string, { inputNames: string[]; outputNames: string[]; run(f: unknown): Promise<unknown> }> }).sessions;
+function directOnTransformersSession(tf: TransformersModule, model: Transformers.PreTrainedModel, config: Record<string, unknown>, file: string) {
+  type Session = { inputNames: string[]; outputNames: string[]; inputMetadata?: InputMetadata[]; run(f: unknown): Promise<unknown> };
+  const sessions = (model as unknown as { sessions?: Record<string, Session> }).sessions;
   const session = sessions?.model;
   if (!session || Object.keys(sessions).length !== 1 || !Array.isArray(session.inputNames) || !Array.isArray(session.outputNames)) return null;
-  try {
-    return directModel(
-      (type, data, dims) => (new tf.Tensor(type, data as never, dims) as unknown as { ort_tensor: never }).ort_tensor,
-      { session, run: (feeds) => serialRun(() => session.run(feeds)) as never },
-      config,
-    );
-  } catch {
-    return null;
-  }
+  return directModel(
+    (type, data, dims) => {
+      const t = (new tf.Tensor(type, data as never, dims) as unknown as { ort_tensor: { cpuData?: unknown } }).ort_tensor;
+      // Where the engine has Float16Array, ORT wraps float16 data in one, which onnxruntime-node does
+      // not take; transformers.js's own sessionRun turns it back into the half bits the same way.
+      const F16 = (globalThis as { Float16Array?: new (...a: never[]) => ArrayBufferView }).Float16Array;
+      if (F16 && isNodeRuntime() && t.cpuData instanceof F16) t.cpuData = new Uint16Array(t.cpuData.buffer, t.cpuData.byteOffset, t.cpuData.byteLength / 2);
+      return t as never;
+    },
+    { session, run: (feeds) => serialRun(() => session.run(feeds)) as never },
+    config,
+    file,
+  );
 }
 
 async function runForward(

@@ -16,7 +16,7 @@ import { createReadStream, existsSync, promises as fs, statSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InvalidOptionError } from '../../core/errors';
+import { InvalidOptionError, ModelNotFoundError } from '../../core/errors';
 import { createSession, getOrt } from '../ort';
 import { directModel, ortTensorFactory } from './directSession';
 import { inspectHubRepo, onnxFileNames } from './hubRepo';
@@ -140,17 +140,26 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
         sha256: async (file) => sha256File(path.join(folder, file)),
       };
     },
-    async createDirect(prepared, file, config) {
+    async createDirect(prepared, file, config, _backend, externalData) {
       if (prepared.cacheDir) throw new InvalidOptionError('device "wasm" in Node loads embedded models and local folders; use "cpu" for Hub ids.');
-      const full = path.join(prepared.where, file);
-      let bytes: Uint8Array;
+      const read = async (name: string) => {
+        const full = path.join(prepared.where, name);
+        try {
+          return new Uint8Array(await fs.readFile(full));
+        } catch (e) {
+          throw new ModelNotFoundError(`${name} was not found in ${prepared.where} (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`);
+        }
+      };
+      const bytes = await read(file);
+      // The graph names its external data relative to itself (onnx/model.onnx → "model.onnx_data").
+      const data = await Promise.all(externalData.map(async (name) => ({ path: path.posix.relative(path.posix.dirname(file), name), data: await read(name) })));
+      const [ort, { session }] = await Promise.all([getOrt(), createSession(bytes, 'wasm', prepared.ref, { externalData: data })]);
       try {
-        bytes = new Uint8Array(await fs.readFile(full));
+        return { ...directModel(ortTensorFactory(ort), session, config, file), dispose: () => session.release() };
       } catch (e) {
-        throw Object.assign(new Error(`ENOENT: ${full}: ${e instanceof Error ? e.message : String(e)}`), { status: 404 });
+        await session.release();
+        throw e;
       }
-      const [ort, { session }] = await Promise.all([getOrt(), createSession(bytes, 'wasm', prepared.ref)]);
-      return { ...directModel(ortTensorFactory(ort), session, config), dispose: () => session.release() };
     },
     async devices(pref) {
       if (pref === 'webgpu')

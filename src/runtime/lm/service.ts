@@ -3,7 +3,10 @@
 // the object it exposes; the page calls it through `Remote<ModelWorkerApi & LmWorkerApi>`.
 //
 // - Loads are memoised per model id (the promise, not the result); a failed load is forgotten.
-//   A second lmLoad of a loaded id returns the first load's info: call lmUnload to switch dtype/device.
+//   A second lmLoad of a loaded id returns the first load's info, unless it asks to `replace` it
+//   (another dtype/device, a folder picked again): then the loaded model keeps serving until the new
+//   one has loaded, and only a successful load takes its place — a broken folder or a failed
+//   download leaves the app with the model it had.
 // - Cancellation across the thread boundary: an AbortSignal cannot be posted, so each operation
 //   takes an optional `runId`; lmCancel(runId) aborts it (checked between batches → CancelledError).
 // - Progress: load progress is the LmLoadProgress union; run progress is {stage, done, total}.
@@ -29,6 +32,8 @@ import type {
 export interface LmLoadPrefs {
   device?: LmDevicePreference;
   dtype?: LmDtype | 'auto';
+  /** Load anew even when this id is loaded; the loaded model is disposed only once the new one has loaded. */
+  replace?: boolean;
 }
 
 /** Options that cross the thread boundary (no functions, no signals). */
@@ -99,13 +104,22 @@ export function createLmService(loader: LmLoader): LmWorkerApi {
     lmLoad(source, prefs = {}, onProgress) {
       const id = sourceId(source);
       const emit = safe(onProgress);
+      const { replace, ...loadPrefs } = prefs;
       const existing = loads.get(id);
-      if (existing)
+      if (existing && !replace)
         return existing.then((m) => {
           emit({ status: 'ready', name: id, backend: m.info.backend, dtype: m.info.dtype, ...(m.info.fallbackReason ? { fallbackReason: m.info.fallbackReason } : {}) });
           return m.info;
         });
-      const p = loader(source, { ...prefs, onProgress: emit });
+      const p = loader(source, { ...loadPrefs, onProgress: emit });
+      if (existing)
+        // The loaded model serves calls until the new one is ready; a failed load leaves it in place.
+        return p.then(async (m) => {
+          const previous = loads.get(id);
+          loads.set(id, Promise.resolve(m));
+          if (previous) await previous.then((old) => old.dispose()).catch(() => undefined);
+          return m.info;
+        });
       loads.set(id, p);
       p.catch(() => {
         if (loads.get(id) === p) loads.delete(id);

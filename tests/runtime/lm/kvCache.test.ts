@@ -100,11 +100,11 @@ describe('kvCache helpers', () => {
   it('pastRow cuts one row; stackPasts right-pads rows of different lengths with a 0 mask', () => {
     // [B=2, H=2, P=3, D=1]: value = 100·b + 10·h + p
     const t = Float32Array.from({ length: 12 }, (_, i) => 100 * Math.floor(i / 6) + 10 * Math.floor((i % 6) / 3) + (i % 3));
-    const kv = { batch: 2, length: 3, heads: 2, headDim: 1, tensors: [t] };
+    const kv = { batch: 2, length: 3, heads: 2, headDim: 1, type: 'float32' as const, tensors: [t] };
     const r1 = pastRow(kv, 1, 2);
     expect(Array.from(r1.tensors[0]!)).toEqual([100, 101, 110, 111]);
     const r0 = pastRow(kv, 0, 3);
-    const { past, mask } = stackPasts([r1, r0, { batch: 1, length: 0, heads: 0, headDim: 0, tensors: [] }]);
+    const { past, mask } = stackPasts([r1, r0, { batch: 1, length: 0, heads: 0, headDim: 0, type: 'float32', tensors: [] }]);
     expect(past.length).toBe(3);
     expect(mask).toEqual([
       [1, 1, 0],
@@ -112,5 +112,20 @@ describe('kvCache helpers', () => {
       [0, 0, 0],
     ]);
     expect(Array.from(past.tensors[0]!)).toEqual([100, 101, 0, 110, 111, 0, 0, 1, 2, 10, 11, 12, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('kvCache helpers on float16 caches', () => {
+  it('half bits stay half bits: the same positions move, the bit patterns are untouched', () => {
+    // [B=2, H=1, P=2, D=2]: arbitrary half patterns, including NaN and subnormal bits a float conversion would alter.
+    const t = Uint16Array.from([0x7e01, 0x0001, 0x3c00, 0xc000, 0x1234, 0x8001, 0x7bff, 0x0400]);
+    const kv = { batch: 2, length: 2, heads: 1, headDim: 2, type: 'float16' as const, tensors: [t] };
+    const r1 = pastRow(kv, 1, 1);
+    expect(r1.tensors[0]).toBeInstanceOf(Uint16Array);
+    expect(Array.from(r1.tensors[0]!)).toEqual([0x1234, 0x8001]);
+    const { past } = stackPasts([r1, pastRow(kv, 0, 2)]);
+    expect(past.type).toBe('float16');
+    expect(past.tensors[0]).toBeInstanceOf(Uint16Array);
+    expect(Array.from(past.tensors[0]!)).toEqual([0x1234, 0x8001, 0, 0, 0x7e01, 0x0001, 0x3c00, 0xc000]);
   });
 });

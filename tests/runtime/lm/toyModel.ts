@@ -126,6 +126,6 @@ export function toyCausalCachedForward(log: Array<{ batch: number; past: number;
         row(h, pos + s, logits, (b * S + s) * V);
       }
     });
-    return { logits, vocab: V, present: { batch: B, length: P + S, heads: 1, headDim: 1, tensors: [present] } };
+    return { logits, vocab: V, present: { batch: B, length: P + S, heads: 1, headDim: 1, type: 'float32', tensors: [present] } };
   };
 }
