@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { downloadText, openApp, parseCsv, setOption } from './helpers';
-import { BERT, GPT, builtinJson, cliAnswers, cliHeadline, cliLmRun, expectSame, root, runAndReadHeadline, setupLm, tmp, type CliLmRun } from './lmRun';
+import { BERT, GPT, builtinJson, cliHeadline, runAndExpectCliResult, cliLmRun, expectSame, root, runAndReadHeadline, setupLm, tmp, type CliLmRun } from './lmRun';
 
 
 const FAST: [string, string][] = [
@@ -77,22 +77,9 @@ for (const [id, title, trim] of TRIMMED) {
     const file = path.join(tmp, `${probe.id as string}.probe.json`);
     writeFileSync(file, JSON.stringify(probe, null, 2));
     const cliResult = cliLmRun(file).results[0]!;
-    const expected = cliHeadline(cliResult);
     await page.getByRole('textbox', { name: 'Probe JSON' }).fill(JSON.stringify(probe, null, 2));
     await expect(page.getByText('Ready to run')).toBeVisible();
-    const answers = cliAnswers(cliResult);
-    if (answers && answers.parsed === 0) {
-      // Nothing the tiny GPT wrote could be read: the card says so (with the CLI's count) instead of a number.
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
-      const results = page.getByRole('region', { name: /^Results:/ });
-      await expect(results.getByText(`None of the ${answers.total} answers could be read: the model did not answer in the requested format — use an instruction model.`, { exact: true })).toBeVisible({ timeout: 110_000 });
-      await expect(results.getByRole('status', { name: 'Headline metric' })).toHaveCount(0);
-    } else {
-      const ui = await runAndReadHeadline(page);
-      console.log(`${id}: UI ${ui.shown} (${ui.value}), p ${ui.p}; CLI ${expected.value}, p ${expected.p}`);
-      expectSame(ui, expected);
-      if (answers) await expect(page.getByRole('status', { name: 'Answers parsed' })).toHaveText(`${answers.parsed} of ${answers.total} answers parsed`);
-    }
+    await runAndExpectCliResult(page, cliResult, id);
     // Prompt-based families say how the prompts reached the model: the tiny GPT has no chat template.
     if (id.startsWith('lm-llm-')) await expect(page.getByText('Prompts went as raw text', { exact: false })).toBeVisible();
   });

@@ -107,3 +107,25 @@ export const expectSame = (ui: { value: number; shown: string; p: string }, cli:
   if (cli.p === null || !Number.isFinite(cli.p)) expect(ui.p).toBe('—');
   else expect(Math.abs(Number(ui.p) - cli.p)).toBeLessThan(0.01);
 };
+
+/**
+ * Run what is in the editor and hold the card to the CLI's result of the same probe: its headline
+ * number and p, and for the prompt families the count of readable answers — or, when the CLI read
+ * none, the card's sentence saying so in place of a number.
+ */
+export async function runAndExpectCliResult(page: Page, cliResult: Record<string, unknown>, label: string): Promise<void> {
+  const expected = cliHeadline(cliResult);
+  const answers = cliAnswers(cliResult);
+  if (answers && answers.parsed === 0) {
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const results = page.getByRole('region', { name: /^Results:/ });
+    await expect(results.getByText(`None of the ${answers.total} answers could be read: the model did not answer in the requested format — use an instruction model.`, { exact: true })).toBeVisible({ timeout: 110_000 });
+    await expect(results.getByRole('status', { name: 'Headline metric' })).toHaveCount(0);
+    console.log(`${label}: none of ${answers.total} answers readable, as in the CLI`);
+    return;
+  }
+  const ui = await runAndReadHeadline(page);
+  console.log(`${label}: UI ${ui.shown} (${ui.value}), p ${ui.p}; CLI ${expected.value}, p ${expected.p}`);
+  expectSame(ui, expected);
+  if (answers) await expect(page.getByRole('status', { name: 'Answers parsed' })).toHaveText(`${answers.parsed} of ${answers.total} answers parsed`);
+}

@@ -3,7 +3,7 @@
 // Hub on 127.0.0.1, through the picker, as a user would load the real repo — weights answered with a
 // redirect to another origin, as the real Hub does — and one LM family runs on it in the app. The
 // headline the result card shows equals the CLI's for the same probe, seed and options on the same
-// files (Node, onnxruntime-node) to 1e-3. Families rotate over the rows so each family runs in the
+// files (Node, on ONNX Runtime Web's WASM build, the page's engine) to 1e-3. Families rotate over the rows so each family runs in the
 // browser at least once; every family on every row runs in Node (tests/runtime/lm/matrixFamilies).
 // Most rows run on WASM; two run on WebGPU (SwiftShader here, which has no shader-f16, so fp32/q4
 // weights only). The scripted rows answer the prompt families in the requested format, so their
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startMockHub, type MockHub } from '../scripts/mock-hub';
 import { openApp, setOption } from './helpers';
-import { BOOT, PERMS, builtinJson, cliHeadline, cliLmRun, expectSame, root, runAndReadHeadline, tmp } from './lmRun';
+import { BOOT, PERMS, builtinJson, cliAnswers, cliLmRun, root, runAndExpectCliResult, tmp } from './lmRun';
 
 const MATRIX_ROOT = path.join(root, 'tests', 'fixtures', 'hub-matrix');
 const TITLES = {
@@ -107,11 +107,10 @@ for (const c of CASES) {
     writeFileSync(file, JSON.stringify(edited, null, 2));
     if (c.edit) await page.getByRole('textbox', { name: 'Probe JSON' }).fill(JSON.stringify(edited, null, 2));
     await expect(page.getByText('Ready to run')).toBeVisible();
-    const cli = cliLmRun(file, 1, path.join(MATRIX_ROOT, 'matrix', c.row), c.dtype ? ['--dtype', c.dtype] : []).results[0]!;
-    const expected = cliHeadline(cli);
-    const ui = await runAndReadHeadline(page);
-    console.log(`matrix/${c.row} ${c.device}: UI ${ui.shown} (${ui.value}), p ${ui.p}; CLI ${expected.value}, p ${expected.p}`);
-    if (c.row.startsWith('scripted-')) expect(Number.isFinite(ui.value)).toBe(true);
-    expectSame(ui, expected);
+    // The CLI on ONNX Runtime Web's WASM, the page's engine: quantized kernels differ between engines
+    // (onnxruntime-node vs WASM: a few 1e-3 on q8 here), each exact on its own.
+    const cli = cliLmRun(file, 1, path.join(MATRIX_ROOT, 'matrix', c.row), ['--device', 'wasm', ...(c.dtype ? ['--dtype', c.dtype] : [])]).results[0]!;
+    if (c.row.startsWith('scripted-')) expect(cliAnswers(cli)).toMatchObject({ parsed: cliAnswers(cli)!.total });
+    await runAndExpectCliResult(page, cli, `matrix/${c.row} ${c.device}`);
   });
 }

@@ -9,7 +9,8 @@
 // its Node device table then has no usable device.) 'wasm' serves embedded models and folders.
 //
 // Model ids: an existing folder path → that folder; an id found under `modelsDir` (default
-// public/models of this checkout) → the embedded copy, offline; otherwise (or whenever `remoteHost`
+// public/models of this checkout) → the embedded copy, offline; a relative folder holding a
+// config.json → that folder; otherwise (or whenever `remoteHost`
 // is given) → the Hub at `remoteHost` (default https://huggingface.co/), cached under `cacheDir`.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, promises as fs, statSync } from 'node:fs';
@@ -93,6 +94,8 @@ export function resolveNodeSource(id: string, opts: NodeLoadOptions = {}): LmSou
   if (opts.source === 'hub' || (!opts.source && opts.remoteHost))
     return { type: 'hub', id, remoteHost: opts.remoteHost ?? DEFAULT_REMOTE_HOST, ...(opts.revision ? { revision: opts.revision } : {}) };
   if (opts.source === 'embedded' || existsSync(path.join(modelsDir, id, 'config.json'))) return { type: 'embedded', id };
+  // A relative folder written without "./" (tests/fixtures/…/llama): a model folder here, not a Hub id.
+  if (!opts.source && existsSync(path.resolve(id, 'config.json'))) return { type: 'path', path: path.resolve(id) };
   return { type: 'hub', id, remoteHost: DEFAULT_REMOTE_HOST, ...(opts.revision ? { revision: opts.revision } : {}) };
 }
 

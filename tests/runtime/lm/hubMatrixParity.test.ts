@@ -8,8 +8,8 @@
 // in float64. Token ids come from the runtime's tokenizer (transformers.js, the same
 // for both); only the graph runs are compared.
 // Rows: llama (GQA, no head_dim field: the reported failure), qwen3 (explicit head_dim ≠ hidden /
-// heads), gemma3 (one kv head), mistral (weights in onnx/model.onnx_data), and every dtype of llama
-// and qwen2. Tolerance 1e-4 (fp32, q8, q4) and 2e-3 (fp16, q4f16) on every log-prob, on both Node
+// heads), gemma3 (one kv head), mistral (weights in onnx/model.onnx_data), gpt2, phi3 and gpt-neox in
+// fp32 and q8, and every dtype of llama and qwen2. Tolerance 1e-4 (fp32, q8, q4) and 2e-3 (fp16, q4f16) on every log-prob, on both Node
 // backends (onnxruntime-node 'cpu' through transformers.js's session, onnxruntime-web 'wasm'); the
 // KV-cache path (default) against the no-cache path (kvCache: false) of the same model, to 1e-4, or
 // to 2e-3 for float16 graphs: onnxruntime-node's fp16 kernels round a logit by one half-ulp
@@ -45,7 +45,8 @@ const TEXTS = [
 ];
 
 const CASES: Array<{ row: string; dtype: LmDtype }> = [
-  ...(['llama', 'qwen3', 'gemma3', 'mistral'] as const).map((row) => ({ row, dtype: 'fp32' as LmDtype })),
+  ...(['llama', 'qwen3', 'gemma3', 'mistral', 'gpt2', 'phi3', 'gpt-neox'] as const).map((row) => ({ row, dtype: 'fp32' as LmDtype })),
+  ...(['qwen3', 'gemma3', 'mistral', 'gpt2', 'phi3', 'gpt-neox'] as const).map((row) => ({ row, dtype: 'q8' as LmDtype })),
   ...(['llama', 'qwen2'] as const).flatMap((row) => (['fp32', 'fp16', 'q8', 'q4', 'q4f16'] as const).map((dtype) => ({ row, dtype }))).filter((c) => !(c.row === 'llama' && c.dtype === 'fp32')),
 ];
 const tolerance = (dtype: LmDtype) => (dtype === 'fp16' || dtype === 'q4f16' ? 2e-3 : 1e-4);

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LM_RUN_OPTIONS, runLmProbeBatch, type LmProbeDefinition, type LmRunOptions } from '../../../src/core/lmRun';
-import { LM_BUILTIN_PROBES } from '../../../src/probes/builtin/lm';
+import { LM_BUILTIN_PROBES, type LmBuiltinProbeId } from '../../../src/probes/builtin/lm';
 import type { LmProbe } from '../../../src/probes/lmSchema';
 import { loadLanguageModel } from '../../../src/runtime/lm/node';
 import type { LanguageModel } from '../../../src/runtime/lm/types';
@@ -31,17 +31,11 @@ const rowsOfKind = (arch: RegExp) =>
 const CAUSAL_ROWS = rowsOfKind(/(ForCausalLM|LMHeadModel)$/);
 const MASKED_ROWS = rowsOfKind(/ForMaskedLM$/);
 
-/** One built-in per causal family. */
-const CAUSAL_PROBES = [
-  'lm-counterfactual-basic',
-  'lm-counterfactual-occupations',
-  'lm-decision-basic',
-  'lm-mcq-position-40',
-  'lm-pairwise-position-30',
-  'lm-iat-flowers-insects',
-  'lm-llm-iat-gender-career',
-  'lm-llm-decision-gender-career',
-] as const;
+/** The first built-in of every family a causal LM runs (masked-LM scoring left out): one per family. */
+const CAUSAL_PROBES = Object.values(LM_BUILTIN_PROBES)
+  .filter((p) => !('scoring' in p && p.scoring === 'masked-pll'))
+  .filter((p, i, all) => all.findIndex((q) => q.family === p.family) === i)
+  .map((p) => p.id as LmBuiltinProbeId);
 
 const OPTIONS: LmRunOptions = { ...DEFAULT_LM_RUN_OPTIONS, permutations: 500, bootstrap: 50, seed: 1 };
 
@@ -84,25 +78,37 @@ function expectSameNumbers(a: unknown, b: unknown, tol: number, where = 'result'
  */
 const trimmed = (probe: LmProbe): LmProbe => (probe.family === 'decision-template' ? { ...probe, questions: probe.questions.slice(0, 2) } : probe);
 
+/** The row's fp32 model on onnxruntime-node and its direct ORT reference, for the tests of a describe block. */
+function rowModel(row: string): { readonly lm: LanguageModel; readonly ref: ReferenceModel } {
+  const folder = path.join(MATRIX, row);
+  const held: { lm?: LanguageModel; ref?: ReferenceModel } = {};
+  beforeAll(async () => {
+    held.lm = await loadLanguageModel(folder, { device: 'cpu', dtype: 'fp32' });
+    held.ref = await openReference(folder);
+  }, 120_000);
+  afterAll(async () => {
+    await held.lm?.dispose();
+    await held.ref?.release();
+  });
+  return {
+    get lm() {
+      return held.lm!;
+    },
+    get ref() {
+      return held.ref!;
+    },
+  };
+}
+
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
 describe.each(CAUSAL_ROWS)('matrix/%s: every causal family', (row) => {
-  const folder = path.join(MATRIX, row);
-  let lm: LanguageModel;
-  let ref: ReferenceModel;
-  beforeAll(async () => {
-    lm = await loadLanguageModel(folder, { device: 'cpu', dtype: 'fp32' });
-    ref = await openReference(folder);
-  }, 120_000);
-  afterAll(async () => {
-    await lm?.dispose();
-    await ref?.release();
-  });
+  const loaded = rowModel(row);
 
   it.each(CAUSAL_PROBES)('%s: complete result, the same without the KV cache to 1e-4', async (id) => {
     const probe = trimmed(structuredClone(LM_BUILTIN_PROBES[id]) as LmProbe) as LmProbeDefinition;
-    const [cached] = await runLmProbeBatch([probe], lm, OPTIONS);
-    const [recomputed] = await runLmProbeBatch([probe], withoutKvCache(lm), OPTIONS);
+    const [cached] = await runLmProbeBatch([probe], loaded.lm, OPTIONS);
+    const [recomputed] = await runLmProbeBatch([probe], withoutKvCache(loaded.lm), OPTIONS);
     expect(cached!.kind === probe.family || (cached!.kind === 'lm-iat' && probe.family === 'lm-iat')).toBe(true);
     if ('items' in cached! && Array.isArray(cached.items)) expect(cached.items.length).toBeGreaterThan(0);
     expectSameNumbers(cached, recomputed, 1e-4);
@@ -110,7 +116,7 @@ describe.each(CAUSAL_ROWS)('matrix/%s: every causal family', (row) => {
 
   it('counterfactual pairs: each sentence score equals ONNX Runtime run directly on the file (1e-4)', async () => {
     const probe = LM_BUILTIN_PROBES['lm-counterfactual-basic'];
-    const result = (await runLmProbeBatch([structuredClone(probe) as LmProbeDefinition], lm, OPTIONS))[0]!;
+    const result = (await runLmProbeBatch([structuredClone(probe) as LmProbeDefinition], loaded.lm, OPTIONS))[0]!;
     if (result.kind !== 'counterfactual-pairs') throw new Error(result.kind);
     expect(result.items.length).toBe(probe.pairs.length);
     for (const item of result.items.slice(0, 6)) {
@@ -118,8 +124,8 @@ describe.each(CAUSAL_ROWS)('matrix/%s: every causal family', (row) => {
         [item.more, item.scoreMore],
         [item.less, item.scoreLess],
       ] as const) {
-        const [scored] = await lm.tokenLogProbs([text]);
-        const reference = await ref.logProbs([...scored!.context.ids, ...scored!.ids]);
+        const [scored] = await loaded.lm.tokenLogProbs([text]);
+        const reference = await loaded.ref.logProbs([...scored!.context.ids, ...scored!.ids]);
         expect(reference.length).toBe(scored!.context.ids.length - 1 + scored!.ids.length);
         const scoredPart = reference.slice(scored!.context.ids.length - 1);
         expect(Math.abs(score - sum(scoredPart))).toBeLessThan(1e-4);
@@ -129,21 +135,11 @@ describe.each(CAUSAL_ROWS)('matrix/%s: every causal family', (row) => {
 });
 
 describe.each(MASKED_ROWS)('matrix/%s: the masked family', (row) => {
-  const folder = path.join(MATRIX, row);
-  let lm: LanguageModel;
-  let ref: ReferenceModel;
-  beforeAll(async () => {
-    lm = await loadLanguageModel(folder, { device: 'cpu', dtype: 'fp32' });
-    ref = await openReference(folder);
-  }, 120_000);
-  afterAll(async () => {
-    await lm?.dispose();
-    await ref?.release();
-  });
+  const loaded = rowModel(row);
 
   it('lm-counterfactual-masked runs to a complete result', async () => {
     const probe = LM_BUILTIN_PROBES['lm-counterfactual-masked'];
-    const result = (await runLmProbeBatch([structuredClone(probe) as LmProbeDefinition], lm, OPTIONS))[0]!;
+    const result = (await runLmProbeBatch([structuredClone(probe) as LmProbeDefinition], loaded.lm, OPTIONS))[0]!;
     if (result.kind !== 'counterfactual-pairs') throw new Error(result.kind);
     expect(result.items.length).toBe(probe.pairs.length);
     expect(result.items.every((i) => Number.isFinite(i.scoreMore) && Number.isFinite(i.scoreLess))).toBe(true);
@@ -151,10 +147,10 @@ describe.each(MASKED_ROWS)('matrix/%s: the masked family', (row) => {
 
   it('pseudo-log-likelihoods equal ONNX Runtime run directly, each token masked in turn (1e-4)', async () => {
     const texts = ['The doctor said that she was tired.', 'He worked as a nurse in the city.'];
-    const pll = await lm.pseudoLogLikelihood(texts);
+    const pll = await loaded.lm.pseudoLogLikelihood(texts);
     for (const [k, text] of texts.entries()) {
-      const full = lm.tokenize(text).ids;
-      const expected = await ref.pseudoLogLikelihood(full);
+      const full = loaded.lm.tokenize(text).ids;
+      const expected = await loaded.ref.pseudoLogLikelihood(full);
       expect(pll[k]!.logProbs.length).toBe(expected.length);
       pll[k]!.logProbs.forEach((lp, i) => expect(Math.abs(lp - expected[i]!)).toBeLessThan(1e-4));
     }
