@@ -2,8 +2,10 @@
 // WebGPU, WASM, or plain JS for user vectors — with the reason when WebGPU fell back to WASM; for a
 // causal LM, whether its tokenizer has a chat template (what the prompt families need).
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { approveDownloadNow, useDownloadConsent } from '../../state/downloadConsent';
 import { hubHostLabel, hubHostShort, isDefaultHubHost } from '../../state/hubHost';
+import { useLastWorkingModel } from '../../state/lastWorkingModel';
 import { modelName } from '../../state/models';
 import { useModel } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
@@ -27,6 +29,14 @@ export function ModelStatus() {
   const model = useModel(modelId, device);
   const consent = useDownloadConsent(modelId);
   const qc = useQueryClient();
+  const setModelId = useWorkbench((s) => s.setModelId);
+  const lastWorking = useLastWorkingModel((s) => s.last);
+  const remember = useLastWorkingModel((s) => s.remember);
+  const loaded = !!model.data;
+  useEffect(() => {
+    if (loaded) remember(modelId, device);
+  }, [loaded, modelId, device, remember]);
+  const backTo = model.isError && lastWorking && lastWorking.modelId !== modelId ? lastWorking.modelId : null;
   return (
     <div className="model-status" aria-label="Model status">
       {!consent.approved && consent.host && (
@@ -59,6 +69,11 @@ export function ModelStatus() {
           <button type="button" className="small" onClick={() => void qc.resetQueries({ queryKey: ['model', modelId, device] })}>
             Retry
           </button>
+          {backTo && (
+            <button type="button" className="small" onClick={() => setModelId(backTo)}>
+              Back to {modelName(backTo)}
+            </button>
+          )}
         </span>
       )}
       {model.data && (
