@@ -8,7 +8,10 @@
 //   - masked rows: pseudo-log-likelihood, batch 1 against batch 32.
 // The models are tiny (hidden 64, 2 layers), so the figures compare the per-row cost of the code
 // paths (feeds, KV bookkeeping, float16 conversion), not what a real model of that architecture
-// costs; the row with the real model's size is what a user would see. Figures, not tests.
+// costs. q8 files quantize activations with one scale per call (DynamicQuantizeLinear over the
+// whole batch), so a sentence's numbers would depend on its batch-mates; the runtime runs such
+// graphs one sentence per pass (batchInvariance.ts), and batching gains nothing there by design.
+// Figures, not tests.
 //
 // Run alone: `node --expose-gc --import tsx scripts/bench-matrix.ts [rows…]`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -58,8 +61,8 @@ export async function benchMatrix(opts: { rows?: string[]; sentences?: number; r
   } catch (e) {
     threadsNote = (e as Error).message;
   }
-  const n = opts.sentences ?? 16;
-  const repeats = opts.repeats ?? 3;
+  const n = opts.sentences ?? 32;
+  const repeats = opts.repeats ?? 5;
   const texts = Array.from({ length: n }, (_, i) => `${CORPUS[i % CORPUS.length]!} It was day ${i + 1}.`);
   const out: MatrixBenchRow[] = [];
   const figures: Figure[] = [];

@@ -30,6 +30,12 @@ export interface RunModelInfo {
   backend: RunBackend;
   /** Why a preferred backend was not used (e.g. "WebGPU unavailable: no adapter"). */
   fallbackReason?: string;
+  /**
+   * 'one-sequence-per-pass': the graph's numbers for a sequence depend on what else is in its pass
+   * (dynamically quantised q8), so every sequence ran alone, unpadded, without KV-cache sharing.
+   * Absent: sequences were batched (and shared prefixes through the KV cache), which does not move them.
+   */
+  passes?: 'one-sequence-per-pass';
   /** Hub models: the repository commit the files came from. Absent in older records and for local models. */
   revision?: string;
   /** sha256 (hex) of every model file that was read — config, tokenizer files, weights — by path. Absent in older records. */

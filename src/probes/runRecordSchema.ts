@@ -89,6 +89,7 @@ const recordSchema = <P extends z.ZodType, R extends z.ZodType>(probes: P, resul
         backend: z.enum(RUN_BACKENDS as [RunBackend, ...RunBackend[]]),
         fallbackReason: z.string().optional(),
         revision: z.string().regex(/^[0-9a-f]{40}$/, 'must be a 40-hex-digit commit sha').optional(),
+        passes: z.literal('one-sequence-per-pass').optional(),
         fileSha256: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits')).optional(),
       }),
       seed: z.number().int(),

@@ -93,6 +93,7 @@ export const lmRunModel = (i: LmInfo, otherHubHost?: string) => {
     backend: (i.backend === 'cpu' ? 'node' : i.backend) as RunBackend,
     ...(i.fallbackReason ? { fallbackReason: i.fallbackReason } : {}),
     ...(i.revision ? { revision: i.revision } : {}),
+    ...(i.passes ? { passes: i.passes } : {}),
     ...(i.fileSha256 ? { fileSha256: { ...i.fileSha256 } } : {}),
   };
 };

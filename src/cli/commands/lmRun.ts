@@ -70,6 +70,7 @@ export async function runLmProbesOnModel(
       backend: 'node',
       ...(lm.info.fallbackReason ? { fallbackReason: lm.info.fallbackReason } : {}),
       ...(lm.info.revision ? { revision: lm.info.revision } : {}),
+      ...(lm.info.passes ? { passes: lm.info.passes } : {}),
       ...(lm.info.fileSha256 ? { fileSha256: { ...lm.info.fileSha256 } } : {}),
     },
     options,

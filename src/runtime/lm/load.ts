@@ -280,6 +280,7 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
     let cachedImpl: CachedForwardFn | undefined;
     let disposeImpl: (() => Promise<void>) | null = null;
     let used: DeviceCandidate | null = null;
+    let onePerPass = false;
     for (const [i, cand] of candidates.entries()) {
       abortCheck();
       const last = i === candidates.length - 1;
@@ -289,6 +290,7 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
         continue;
       }
       let dispose: (() => Promise<void>) | null = null;
+      onePerPass = false;
       try {
         let fwd: ForwardFn;
         let cached: CachedForwardFn | undefined;
@@ -319,6 +321,7 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
         if (warm.vocab > 0 && (await batchDependence(fwd, warm.vocab)) > BATCH_INVARIANCE_TOLERANCE) {
           fwd = onePassPerSequence(fwd);
           cached = undefined;
+          onePerPass = true;
         }
         forwardImpl = fwd;
         cachedImpl = cached;
@@ -372,6 +375,7 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
       sha256: Object.fromEntries(weightNames.filter((f) => hashes.has(f)).map((f) => [f, hashes.get(f)!])),
       fileSha256: Object.fromEntries(hashes),
       ...(prepared.commit ? { revision: prepared.commit } : {}),
+      ...(onePerPass ? { passes: 'one-sequence-per-pass' as const } : {}),
       vocabularySize: vocab,
       ...(maxLength ? { maxLength } : {}),
       ...(bosId !== null ? { bosToken: tokenizer.tokenText(bosId) } : {}),

@@ -59,6 +59,12 @@ export interface LmInfo {
   sha256: Record<string, string>;
   /** sha256 (hex) of every file the load read — config, tokenizer files, ONNX graph and external data — by path. */
   fileSha256?: Record<string, string>;
+  /**
+   * 'one-sequence-per-pass': the graph's numbers for a sequence depend on what else is in its pass
+   * (dynamically quantised q8), so every sequence ran alone, unpadded, without KV-cache sharing.
+   * Absent: sequences were batched (and shared prefixes through the KV cache), which does not move them.
+   */
+  passes?: 'one-sequence-per-pass';
   /** Hub sources: the commit sha the files came from, when the host said (X-Repo-Commit / the API's `sha`). */
   revision?: string;
   vocabularySize: number;
