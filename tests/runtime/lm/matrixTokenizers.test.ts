@@ -151,22 +151,24 @@ describe.each(Object.entries(ROWS))('hub-matrix %s tokenizer', (row, spec) => {
   });
 
   // Only rows whose real repo has a chat template (or a scripted answer) get these checks.
-  if (spec.chat !== undefined)
+  if (spec.chat !== undefined) {
     it('renders the real chat template for one user turn', () => {
-    const rendered = tok.apply_chat_template([{ role: 'user', content: 'Hi' }], { add_generation_prompt: true, tokenize: false });
-    expect(rendered).toBe(spec.chat);
-  });
+      const rendered = tok.apply_chat_template([{ role: 'user', content: 'Hi' }], { add_generation_prompt: true, tokenize: false });
+      expect(rendered).toBe(spec.chat);
+    });
+  }
 
-  if (spec.scriptedAnswer !== undefined)
+  if (spec.scriptedAnswer !== undefined) {
     it('SCRIPT.md holds the chat prompt\'s last ids and the answer\'s ids, one token per word', () => {
-    const script = readFileSync(path.join(MATRIX, row, 'SCRIPT.md'), 'utf8');
-    const block = /```json\s*\n([\s\S]*?)```/.exec(script);
-    const { context_ids: context, answer_ids: answer } = JSON.parse(block![1]!) as { context_ids: number[]; answer_ids: number[] };
-    const prompt = tok.apply_chat_template([{ role: 'user', content: 'Hi' }], { add_generation_prompt: true, tokenize: true, return_tensor: false, return_dict: false }) as number[];
-    expect(prompt.slice(-context.length)).toEqual(context);
-    const eos = readJson(row, 'config.json').eos_token_id;
-    expect(answer).toEqual([...tok.encode(spec.scriptedAnswer!), eos]);
-    const words = spec.scriptedAnswer!.match(/ ?[^\s:]+|:|\n/g);
-    expect(answer.slice(0, -1).map((id) => tok.decode([id]))).toEqual(words);
-  });
+      const script = readFileSync(path.join(MATRIX, row, 'SCRIPT.md'), 'utf8');
+      const block = /```json\s*\n([\s\S]*?)```/.exec(script);
+      const { context_ids: context, answer_ids: answer } = JSON.parse(block![1]!) as { context_ids: number[]; answer_ids: number[] };
+      const prompt = tok.apply_chat_template([{ role: 'user', content: 'Hi' }], { add_generation_prompt: true, tokenize: true, return_tensor: false, return_dict: false }) as number[];
+      expect(prompt.slice(-context.length)).toEqual(context);
+      const eos = readJson(row, 'config.json').eos_token_id;
+      expect(answer).toEqual([...tok.encode(spec.scriptedAnswer!), eos]);
+      const words = spec.scriptedAnswer!.match(/ ?[^\s:]+|:|\n/g);
+      expect(answer.slice(0, -1).map((id) => tok.decode([id]))).toEqual(words);
+    });
+  }
 });
