@@ -248,6 +248,12 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
     // Sizes known before downloading: 'auto' skips dtypes no device can hold; a chosen one that fits
     // no device is refused with the reason (modelFits.ts).
     const sizes = prepared.fileSizes;
+    // An Optimum export writes model.onnx at the top of its folder; transformers.js reads onnx/.
+    const topLevelOnnx = available?.length === 0 && sizes ? Object.keys(sizes).filter((f) => /^[^/]+\.onnx$/.test(f)) : [];
+    if (topLevelOnnx.length)
+      throw new UnsupportedModelError(
+        `${displayId}: ${topLevelOnnx.join(', ')} ${topLevelOnnx.length > 1 ? 'are' : 'is'} at the top of the folder, but transformers.js model folders keep their weights in onnx/ (onnx/model.onnx, onnx/model_quantized.onnx …); move ${topLevelOnnx.length > 1 ? 'them' : 'it'}, with any .onnx_data file beside ${topLevelOnnx.length > 1 ? 'them' : 'it'}, into an onnx/ folder.`,
+      );
     const fit = (d: LmDtype, backend: LmBackend): FitVerdict => {
       const files = sizes ? weightFilesOf(onnxFileFor(d), sizes) : null;
       return files ? modelFitsDevice(files, backend, { webGpuLimits: devices.webGpuLimits, largestTensorBytes: embeddingBytes(cfg, d) }) : { fits: true };

@@ -51,6 +51,18 @@ const failure = async (dir: string, device: 'cpu' | 'wasm') => {
 };
 
 describe.each(['cpu', 'wasm'] as const)('a broken model folder on %s', (device) => {
+  it('an Optimum-style folder (model.onnx at the top, no onnx/) → UnsupportedModelError saying where to move it', async () => {
+    const dir = brokenCopy('llama', (d) => {
+      cpSync(path.join(d, 'onnx', 'model.onnx'), path.join(d, 'model.onnx'));
+      rmSync(path.join(d, 'onnx'), { recursive: true });
+    });
+    const e = await failure(dir, device);
+    expect(e).toBeInstanceOf(UnsupportedModelError);
+    expect(e.message).toBe(
+      `${dir}: model.onnx is at the top of the folder, but transformers.js model folders keep their weights in onnx/ (onnx/model.onnx, onnx/model_quantized.onnx …); move it, with any .onnx_data file beside it, into an onnx/ folder.`,
+    );
+  });
+
   it('missing tokenizer.json → MissingTokenizerError naming it', async () => {
     const dir = brokenCopy('llama', (d) => rmSync(path.join(d, 'tokenizer.json')));
     const e = await failure(dir, device);
