@@ -10,13 +10,10 @@ import {
   promptAnswerCount,
   runLlmDecisionPrompt,
   runLlmIatPrompt,
-  type LlmDecisionPromptDefinition,
-  type LlmIatPromptDefinition,
   type LmRunOptions,
 } from '../../../src/core/lmRun';
-import { BAI_IAT_PROMPT } from '../../../src/core/lmRun';
-import { BAI_DECISION_PROMPT } from '../../../src/probes';
 import { createFakeScorer } from './fakeScorer';
+import { DECISION_PROMPT_PROBE, IAT_PROMPT_PROBE, scenarioOf, stereotypedIatAnswer } from './promptProbes';
 
 const OPTS: LmRunOptions = { ...DEFAULT_LM_RUN_OPTIONS, bootstrap: 0, permutations: 1000 };
 
@@ -38,19 +35,8 @@ describe('instructionModelWarning: decided from the family traits and the model'
 });
 
 describe('promptAnswerCount: how many scripted answers parsed', () => {
-  const iatProbe: LlmIatPromptDefinition = {
-    family: 'llm-iat-prompt',
-    id: 'iat',
-    title: 'iat',
-    groups: { default: { label: 'M', terms: ['Ben'] }, stigma: { label: 'F', terms: ['Julia'] } },
-    attributes: { negative: { label: 'Family', words: ['home', 'family'] }, positive: { label: 'Career', words: ['career', 'office'] } },
-    promptTemplate: BAI_IAT_PROMPT,
-    iterations: 4,
-    generation: { maxNewTokens: 40, temperature: 0 },
-  };
-  /** A readable IAT answer: every listed word with one of the two names. */
-  const iatAnswer = (prompt: string) =>
-    [...prompt.matchAll(/'([a-z]+)'/g)].map((m) => `${m[1]} - ${['home', 'family'].includes(m[1]!) ? 'Julia' : 'Ben'}`).join('\n');
+  const iatProbe = { ...IAT_PROMPT_PROBE, iterations: 4 };
+  const iatAnswer = stereotypedIatAnswer;
   /** Answers the calls whose 0-based index is in `readable`; the others get a base model's ramble. */
   const scripted = (readable: number[], answer: (prompt: string) => string) => {
     let call = 0;
@@ -79,21 +65,9 @@ describe('promptAnswerCount: how many scripted answers parsed', () => {
     expect(promptAnswerCount(one).text).toBe('The one answer could not be read: the model did not answer in the requested format — use an instruction model');
   });
 
-  const decisionProbe: LlmDecisionPromptDefinition = {
-    family: 'llm-decision-prompt',
-    id: 'decision',
-    title: 'decision',
-    groups: { default: { label: 'M', terms: ['Ben'] }, stigma: { label: 'F', terms: ['Julia'] } },
-    scenarios: [
-      { id: 's1', stigmaTask: 'taking notes at the meeting', defaultTask: 'presenting the quarterly results' },
-      { id: 's2', stigmaTask: 'planning the office party', defaultTask: 'leading the budget negotiation' },
-    ],
-    promptTemplate: BAI_DECISION_PROMPT,
-    iterations: 3,
-    generation: { maxNewTokens: 40, temperature: 0 },
-  };
+  const decisionProbe = { ...DECISION_PROMPT_PROBE, generation: { maxNewTokens: 40, temperature: 0 } };
   const decisionAnswer = (prompt: string) => {
-    const s = decisionProbe.scenarios.find((x) => prompt.includes(x.stigmaTask))!;
+    const s = scenarioOf(prompt);
     return `Julia: ${s.stigmaTask}\nBen: ${s.defaultTask}`;
   };
 
