@@ -12,6 +12,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startMockHub, type MockHub } from '../scripts/mock-hub';
+import { askScriptedDecision, askScriptedIat } from '../tests/fixtures/hub-matrix/scriptedProbes';
 import { openApp, setOption } from './helpers';
 import { BOOT, PERMS, builtinJson, cliAnswers, cliLmRun, root, runAndExpectCliResult, tmp } from './lmRun';
 
@@ -38,7 +39,6 @@ interface RowCase {
   edit?: Edit;
 }
 
-const oneGroupEach = { default: { label: 'Male', terms: ['Ben'] }, stigma: { label: 'Female', terms: ['Julia'] } };
 const CASES: RowCase[] = [
   { row: 'gpt2', device: 'wasm', title: TITLES.basic },
   { row: 'llama', device: 'wasm', title: TITLES.occupations },
@@ -53,13 +53,13 @@ const CASES: RowCase[] = [
     row: 'scripted-iat',
     device: 'wasm',
     title: TITLES.llmIat,
-    edit: (p) => ({ ...p, id: 'e2e-scripted-iat', groups: oneGroupEach, attributes: { negative: { label: 'Family', words: ['home', 'family'] }, positive: { label: 'Career', words: ['career', 'salary'] } }, iterations: 3 }),
+    edit: (p) => askScriptedIat(p, 'e2e-scripted-iat', 3),
   },
   {
     row: 'scripted-decision',
     device: 'wasm',
     title: TITLES.llmDecision,
-    edit: (p) => ({ ...p, id: 'e2e-scripted-decision', groups: oneGroupEach, scenarios: [{ id: 'notes-results', stigmaTask: 'taking notes at the meeting', defaultTask: 'presenting the quarterly results' }], iterations: 3 }),
+    edit: (p) => askScriptedDecision(p, 'e2e-scripted-decision', 3),
   },
   { row: 'bert', device: 'wasm', title: TITLES.masked },
   // SwiftShader runs a masked pass slowly and PLL needs one per token: four pairs stand for the probe.
