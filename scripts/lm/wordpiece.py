@@ -93,6 +93,26 @@ def train(path, vocab_size, out, min_char=5):
     print(f"vocab {len(id2tok)} written to {out} ({time.time()-t0:.1f}s)")
 
 
+# The tokenizer.json blocks of bert-base-uncased's fast tokenizer (also used by the Hub-matrix
+# fixtures in scripts/lm/fixtures/build_tokenizers.py).
+BERT_NORMALIZER = {"type": "BertNormalizer", "clean_text": True, "handle_chinese_chars": True,
+                   "strip_accents": None, "lowercase": True}
+BERT_PRE_TOKENIZER = {"type": "BertPreTokenizer"}
+WORDPIECE_DECODER = {"type": "WordPiece", "prefix": "##", "cleanup": True}
+
+
+def bert_post_processor(cls, sep):
+    """[CLS] A [SEP] (and [CLS] A [SEP] B [SEP]) with the ids of [CLS] and [SEP]."""
+    return {"type": "TemplateProcessing",
+            "single": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
+                       {"SpecialToken": {"id": "[SEP]", "type_id": 0}}],
+            "pair": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
+                     {"SpecialToken": {"id": "[SEP]", "type_id": 0}}, {"Sequence": {"id": "B", "type_id": 1}},
+                     {"SpecialToken": {"id": "[SEP]", "type_id": 1}}],
+            "special_tokens": {"[CLS]": {"id": "[CLS]", "ids": [cls], "tokens": ["[CLS]"]},
+                               "[SEP]": {"id": "[SEP]", "ids": [sep], "tokens": ["[SEP]"]}}}
+
+
 def write_hf(out, vocab, max_len=128):
     os.makedirs(out, exist_ok=True)
     cls, sep = vocab["[CLS]"], vocab["[SEP]"]
@@ -100,18 +120,10 @@ def write_hf(out, vocab, max_len=128):
         "version": "1.0", "truncation": None, "padding": None,
         "added_tokens": [{"id": vocab[s], "content": s, "single_word": False, "lstrip": False, "rstrip": False,
                           "normalized": False, "special": True} for s in SPECIALS],
-        "normalizer": {"type": "BertNormalizer", "clean_text": True, "handle_chinese_chars": True,
-                       "strip_accents": None, "lowercase": True},
-        "pre_tokenizer": {"type": "BertPreTokenizer"},
-        "post_processor": {"type": "TemplateProcessing",
-                           "single": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
-                                      {"SpecialToken": {"id": "[SEP]", "type_id": 0}}],
-                           "pair": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
-                                    {"SpecialToken": {"id": "[SEP]", "type_id": 0}}, {"Sequence": {"id": "B", "type_id": 1}},
-                                    {"SpecialToken": {"id": "[SEP]", "type_id": 1}}],
-                           "special_tokens": {"[CLS]": {"id": "[CLS]", "ids": [cls], "tokens": ["[CLS]"]},
-                                              "[SEP]": {"id": "[SEP]", "ids": [sep], "tokens": ["[SEP]"]}}},
-        "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": True},
+        "normalizer": BERT_NORMALIZER,
+        "pre_tokenizer": BERT_PRE_TOKENIZER,
+        "post_processor": bert_post_processor(cls, sep),
+        "decoder": WORDPIECE_DECODER,
         "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
                   "max_input_chars_per_word": 100, "vocab": vocab},
     }
