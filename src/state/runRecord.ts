@@ -4,6 +4,7 @@
 // which run a re-run reproduces); exports strip them (toRunRecord).
 import { version } from '../../package.json';
 import { createRunRecord, makeRunId, type RunBackend, type RunRecord, type RunResult } from '../core/runRecord';
+import { lmRunModel } from '../core/lmRunModel';
 import type { LmRunOptions, LmRunResult } from '../core/lmRun';
 import type { AnyProbe, LmProbe } from '../probes/lmSchema';
 import type { LmInfo } from '../worker/client';
@@ -78,25 +79,6 @@ export interface StoredLmRun extends RunRecord<AnyProbe, RunResult> {
 
 export type AnyStoredRun = StoredRun | StoredLmRun;
 export const isLmRun = (r: AnyStoredRun): r is StoredLmRun => (r as StoredLmRun).modality === 'lm';
-
-/**
- * The model as an LM run record names it (same title form as the CLI's); a model downloaded from
- * a host other than the Hugging Face Hub says so in its title.
- */
-export const lmRunModel = (i: LmInfo, otherHubHost?: string) => {
-  const sha = Object.values(i.sha256)[0] ?? null;
-  return {
-    id: i.id,
-    title: `${i.id} (${i.modelType} ${i.kind}, ${i.dtype}, ${i.backend})${otherHubHost ? ` from ${otherHubHost}` : ''}`,
-    assetSha256: sha && /^[0-9a-f]{64}$/.test(sha) ? sha : null,
-    dtype: i.dtype,
-    backend: (i.backend === 'cpu' ? 'node' : i.backend) as RunBackend,
-    ...(i.fallbackReason ? { fallbackReason: i.fallbackReason } : {}),
-    ...(i.revision ? { revision: i.revision } : {}),
-    ...(i.passes ? { passes: i.passes } : {}),
-    ...(i.fileSha256 ? { fileSha256: { ...i.fileSha256 } } : {}),
-  };
-};
 
 export function buildStoredLmRun(args: {
   probeId: string;

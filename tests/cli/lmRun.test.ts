@@ -208,6 +208,13 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
     expect(r.items.every((i) => i.tokensMore === i.tokensLess && i.tokensMore > 0)).toBe(true);
   }, 180_000);
 
+  it('--device wasm records the backend that ran (wasm), not the CLI as a whole', async () => {
+    const out = await cli('run', 'lm-counterfactual-basic', '--model', 'workbench/tiny-gpt2', '--device', 'wasm', ...FLAGS, '--format', 'json');
+    expect(out.code).toBe(0);
+    const record = JSON.parse(out.stdout) as RunRecord<AnyProbe, RunResult>;
+    expect(record.model).toMatchObject({ id: 'workbench/tiny-gpt2', backend: 'wasm', title: 'workbench/tiny-gpt2 (gpt2 causal-lm, fp32, wasm)' });
+  }, 180_000);
+
   it('CSV output: per-probe long form and per-item rows', async () => {
     const summary = await cli('run', 'lm-counterfactual-basic', '--model', 'workbench/tiny-gpt2', ...FLAGS, '--format', 'csv');
     expect(summary.code).toBe(0);

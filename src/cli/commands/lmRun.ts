@@ -10,6 +10,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { APP_INFO } from '../../core/appInfo';
 import { DEFAULT_LM_RUN_OPTIONS, instructionModelWarning, promptAnswerCount, runLmProbeBatch, type LmProbeDefinition, type LmRunOptions } from '../../core/lmRun';
+import { lmRunModel } from '../../core/lmRunModel';
 import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../../core/runRecord';
 import { lmItemsToCsv, lmResultsToCsv } from '../../probes/export/lmCsv';
 import type { AnyProbe, LmProbe } from '../../probes/lmSchema';
@@ -57,22 +58,11 @@ export async function runLmProbesOnModel(
   startedAt: Date = new Date(),
 ): Promise<RunRecord<AnyProbe, RunResult>> {
   const results = await runLmProbeBatch(probes as readonly LmProbeDefinition[], lm, options);
-  const firstSha = Object.values(lm.info.sha256)[0] ?? null;
   return createRunRecord<AnyProbe, RunResult>({
     runId: makeRunId(startedAt, () => randomBytes(1)[0]! / 256),
     app: APP_INFO,
     probes: [...probes],
-    model: {
-      id: lm.info.id,
-      title: `${lm.info.id} (${lm.info.modelType} ${lm.info.kind}, ${lm.info.dtype}, ${lm.info.backend})`,
-      assetSha256: firstSha && /^[0-9a-f]{64}$/.test(firstSha) ? firstSha : null,
-      dtype: lm.info.dtype,
-      backend: 'node',
-      ...(lm.info.fallbackReason ? { fallbackReason: lm.info.fallbackReason } : {}),
-      ...(lm.info.revision ? { revision: lm.info.revision } : {}),
-      ...(lm.info.passes ? { passes: lm.info.passes } : {}),
-      ...(lm.info.fileSha256 ? { fileSha256: { ...lm.info.fileSha256 } } : {}),
-    },
+    model: lmRunModel(lm.info),
     options,
     startedAt,
     finishedAt: new Date(),
