@@ -3,11 +3,11 @@
 // Hub on 127.0.0.1, through the picker, as a user would load the real repo — weights answered with a
 // redirect to another origin, as the real Hub does — and one LM family runs on it in the app. The
 // headline the result card shows equals the CLI's for the same probe, seed and options on the same
-// files (Node, on ONNX Runtime Web's WASM build, the page's engine) to 1e-3. Families rotate over the rows so each family runs in the
-// browser at least once; every family on every row runs in Node (tests/runtime/lm/matrixFamilies).
-// Most rows run on WASM; two run on WebGPU (SwiftShader here, which has no shader-f16, so fp32/q4
-// weights only). The scripted rows answer the prompt families in the requested format, so their
-// headline is a real D / proportion rather than "none parsed".
+// files (Node, on ONNX Runtime Web's WASM build, the page's engine) to 1e-3. Families rotate over the
+// rows so each family runs in the browser at least once; every family on every row runs in Node
+// (tests/runtime/lm/matrixFamilies). Most rows run on WASM; two run on WebGPU (SwiftShader here,
+// which has no shader-f16, so fp32/q4 weights only). The scripted rows answer the prompt families in
+// the requested format, so their headline is a real D / proportion rather than "none parsed".
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';

@@ -1,11 +1,15 @@
-// The independent reference for the LM runtime's numbers: the model's ONNX file run directly on an
-// onnxruntime-node session, one sequence per pass, no batching, no KV cache, float64 log-softmax over
-// the whole logits row. It shares no code with src/runtime: feeds are built here from the session's
-// own input metadata (static dims) and the config's rules for symbolic ones, so a sizing bug in the
-// runtime cannot hide in the reference.
-import { readFileSync } from 'node:fs';
+// The independent reference for the LM runtime's numbers: the model's ONNX file run directly on a
+// plain ONNX Runtime session — onnxruntime-node ('cpu') or onnxruntime-web's WASM build ('wasm'; the
+// two engines' quantized and float16 kernels differ by up to a few 1e-3, so each device is held to
+// its own engine) — one sequence per pass, no batching, no KV cache, float64 log-softmax over the
+// whole logits row. It shares no code with src/runtime: feeds are built here from the session's own
+// input metadata (static dims) and the config's rules for symbolic ones, external data is handed over
+// as the file beside the graph, and float16 is decoded here, so a sizing or typing bug in the runtime
+// cannot hide in the reference.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as ort from 'onnxruntime-node';
+import * as ortNode from 'onnxruntime-node';
+import type * as OrtWeb from 'onnxruntime-web';
 
 type Config = Record<string, unknown>;
 
@@ -22,7 +26,7 @@ export function halfToNumber(h: number): number {
 const num = (c: Config, ...keys: string[]) => keys.map((k) => c[k]).find((v): v is number => typeof v === 'number' && v > 0);
 
 /** [heads, headDim] of the empty past, from the graph where static, else from config.json. */
-function pastDims(meta: ort.InferenceSession.ValueMetadata | undefined, config: Config): [number, number] {
+function pastDims(meta: OrtWeb.InferenceSession.ValueMetadata | undefined, config: Config): [number, number] {
   const shape = meta && meta.isTensor ? meta.shape : [];
   const heads = typeof shape[1] === 'number' ? shape[1] : num(config, 'num_key_value_heads', 'num_attention_heads', 'n_head');
   const attnHeads = num(config, 'num_attention_heads', 'n_head');
@@ -45,10 +49,24 @@ export interface ReferenceModel {
   release(): Promise<void>;
 }
 
-/** Open `onnxFile` of the model folder `folder` (config.json read from the folder). */
-export async function openReference(folder: string, onnxFile = 'onnx/model.onnx'): Promise<ReferenceModel> {
+type Engine = typeof ortNode | typeof OrtWeb;
+type Session = ortNode.InferenceSession | OrtWeb.InferenceSession;
+
+async function createSession(device: 'cpu' | 'wasm', file: string): Promise<{ ort: Engine; session: Session }> {
+  if (device === 'cpu') return { ort: ortNode, session: await ortNode.InferenceSession.create(file) };
+  const ort = (await import('onnxruntime-web')) as typeof OrtWeb;
+  const data = `${file}_data`;
+  const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(file)), {
+    executionProviders: ['wasm'],
+    ...(existsSync(data) ? { externalData: [{ path: path.basename(data), data: new Uint8Array(readFileSync(data)) }] } : {}),
+  });
+  return { ort, session };
+}
+
+/** Open `onnxFile` of the model folder `folder` (config.json read from the folder) on `device`'s engine. */
+export async function openReference(folder: string, onnxFile = 'onnx/model.onnx', device: 'cpu' | 'wasm' = 'cpu'): Promise<ReferenceModel> {
   const config = JSON.parse(readFileSync(path.join(folder, 'config.json'), 'utf8')) as Config;
-  const session = await ort.InferenceSession.create(path.join(folder, onnxFile));
+  const { ort, session } = await createSession(device, path.join(folder, onnxFile));
   const tokenizer = JSON.parse(readFileSync(path.join(folder, 'tokenizer.json'), 'utf8')) as { added_tokens?: { id: number; content: string; special: boolean }[] };
   const tokenizerConfig = JSON.parse(readFileSync(path.join(folder, 'tokenizer_config.json'), 'utf8')) as { mask_token?: string | { content: string } };
   const specialIds = new Set((tokenizer.added_tokens ?? []).filter((t) => t.special).map((t) => t.id));
@@ -58,22 +76,22 @@ export async function openReference(folder: string, onnxFile = 'onnx/model.onnx'
 
   const run = async (ids: readonly number[]) => {
     const S = ids.length;
-    const i64 = (xs: number[]) => new ort.Tensor('int64', BigInt64Array.from(xs.map(BigInt)), [1, S]);
-    const feeds: Record<string, ort.Tensor> = {};
+    const i64 = (xs: number[]) => new ort.Tensor('int64', BigInt64Array.from(xs.map(BigInt)), [1, S]) as OrtWeb.Tensor;
+    const feeds: Record<string, OrtWeb.Tensor> = {};
     for (const name of session.inputNames) {
       if (name === 'input_ids') feeds[name] = i64([...ids]);
       else if (name === 'attention_mask') feeds[name] = i64(ids.map(() => 1));
       else if (name === 'position_ids') feeds[name] = i64(ids.map((_, i) => i));
       else if (name === 'token_type_ids') feeds[name] = i64(ids.map(() => 0));
-      else if (name === 'use_cache_branch') feeds[name] = new ort.Tensor('bool', new Uint8Array([0]), [1]);
+      else if (name === 'use_cache_branch') feeds[name] = new ort.Tensor('bool', new Uint8Array([0]), [1]) as OrtWeb.Tensor;
       else if (name.startsWith('past_key_values.')) {
         const meta = metaOf(name);
         const [heads, headDim] = pastDims(meta, config);
         const half = meta?.isTensor && meta.type === 'float16';
-        feeds[name] = half ? new ort.Tensor('float16', new Uint16Array(0), [1, heads, 0, headDim]) : new ort.Tensor('float32', new Float32Array(0), [1, heads, 0, headDim]);
+        feeds[name] = (half ? new ort.Tensor('float16', new Uint16Array(0), [1, heads, 0, headDim]) : new ort.Tensor('float32', new Float32Array(0), [1, heads, 0, headDim])) as OrtWeb.Tensor;
       } else throw new Error(`reference: unknown input ${name}`);
     }
-    const out = await session.run(feeds, ['logits']);
+    const out = await (session as OrtWeb.InferenceSession).run(feeds, ['logits']);
     const t = out.logits!;
     const V = Number(t.dims[2]);
     const data = t.type === 'float16' ? Array.from(t.data as Uint16Array, halfToNumber) : Array.from(t.data as Float32Array);
