@@ -1,4 +1,6 @@
-// float32 → IEEE half bits for tests that build float16 tensors (fake sessions, reference runs).
+// IEEE half bits <-> numbers for tests that build or read float16 tensors (fake sessions, reference
+// runs, dtype checks): ORT JS takes and returns float16 data as a Uint16Array of half bits. Written
+// apart from src/runtime/lm/float16.ts (a lookup table) so the runtime's decoding is checked against it.
 /** Half bits of float32 values, rounded to nearest even (what ORT's float16 tensors hold). */
 export function float32ToHalfBits(values: ArrayLike<number>): Uint16Array {
   const out = new Uint16Array(values.length);
@@ -40,3 +42,13 @@ export function float32ToHalfBits(values: ArrayLike<number>): Uint16Array {
   return out;
 }
 
+
+/** The number a float16 bit pattern stands for. */
+export function halfBitsToNumber(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const e = (h >>> 10) & 0x1f;
+  const m = h & 0x3ff;
+  if (e === 0) return sign * m * 2 ** -24;
+  if (e === 0x1f) return m ? NaN : sign * Infinity;
+  return sign * (1 + m / 1024) * 2 ** (e - 15);
+}

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { float32ToHalfBits, halfBitsToNumber } from './halfBits';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 // HUB_MATRIX_DIR points the test at another build of the matrix (same layout); unset, the committed one.
@@ -37,49 +38,9 @@ const ENGINE_TOLERANCE = (d: Dtype) => (HALF.has(d) ? 2e-3 : 1e-4);
 const KL_BOUND = 0.5;
 
 // --- IEEE 754 half precision <-> number (ORT JS takes and returns float16 as Uint16Array bits) ---
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
 /** Nearest float16 (ties to even) of a number, as its 16 bits. */
-function toHalfBits(x: number): number {
-  f32[0] = x;
-  const b = u32[0]!;
-  const sign = (b >>> 16) & 0x8000;
-  const exp = (b >>> 23) & 0xff;
-  let mant = b & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
-  let e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - e;
-    const half = 1 << (shift - 1);
-    let m = mant >>> shift;
-    const rest = mant & ((1 << shift) - 1);
-    if (rest > half || (rest === half && m & 1)) m++;
-    return sign | m;
-  }
-  let m = mant >>> 13;
-  const rest = mant & 0x1fff;
-  if (rest > 0x1000 || (rest === 0x1000 && m & 1)) {
-    m++;
-    if (m === 0x400) {
-      m = 0;
-      e++;
-      if (e >= 0x1f) return sign | 0x7c00;
-    }
-  }
-  return sign | (e << 10) | m;
-}
-/** The number a float16 bit pattern stands for. */
-function fromHalfBits(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const e = (h >>> 10) & 0x1f;
-  const m = h & 0x3ff;
-  if (e === 0) return sign * m * 2 ** -24;
-  if (e === 0x1f) return m ? NaN : sign * Infinity;
-  return sign * (1 + m / 1024) * 2 ** (e - 15);
-}
+const toHalfBits = (x: number): number => float32ToHalfBits([x])[0]!;
+const fromHalfBits = halfBitsToNumber;
 
 // --- engines ---
 interface Engine {

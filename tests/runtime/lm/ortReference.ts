@@ -10,18 +10,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import type * as OrtWeb from 'onnxruntime-web';
+import { halfBitsToNumber } from './halfBits';
 
 type Config = Record<string, unknown>;
-
-/** IEEE-754 half (as uint16 bits) → number. */
-export function halfToNumber(h: number): number {
-  const s = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const f = h & 0x3ff;
-  if (e === 0) return s * 2 ** -14 * (f / 1024);
-  if (e === 31) return f ? NaN : s * Infinity;
-  return s * 2 ** (e - 15) * (1 + f / 1024);
-}
 
 const num = (c: Config, ...keys: string[]) => keys.map((k) => c[k]).find((v): v is number => typeof v === 'number' && v > 0);
 
@@ -94,7 +85,7 @@ export async function openReference(folder: string, onnxFile = 'onnx/model.onnx'
     const out = await (session as OrtWeb.InferenceSession).run(feeds, ['logits']);
     const t = out.logits!;
     const V = Number(t.dims[2]);
-    const data = t.type === 'float16' ? Array.from(t.data as Uint16Array, halfToNumber) : Array.from(t.data as Float32Array);
+    const data = t.type === 'float16' ? Array.from(t.data as Uint16Array, halfBitsToNumber) : Array.from(t.data as Float32Array);
     return { data, V, S };
   };
 
