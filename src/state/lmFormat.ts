@@ -6,7 +6,7 @@
 import type { AssociationResult } from '../core/association/types';
 import type { RunResult } from '../core/runRecord';
 import type { LmProbeResult } from '../core/lmRun/types';
-import { promptAnswerCount } from '../core/lmRun/promptAnswerCount';
+import { answerCountOf, hasPromptAnswers, promptAnswerCount } from '../core/lmRun/promptAnswerCount';
 import { formatD, formatP } from './format';
 
 export interface Headline {
@@ -45,8 +45,8 @@ const isAssoc = (r: RunResult): r is AssociationResult => r.kind === 'weat' || r
 /** The one number a family is summarised by, with the prompt families' count of readable answers. */
 export function lmHeadline(r: RunResult): Headline {
   const h = headlineNumber(r);
-  if (r.kind !== 'llm-iat-prompt' && r.kind !== 'llm-decision-prompt') return h;
-  const count = promptAnswerCount(r);
+  const count = answerCountOf(r);
+  if (!count) return h;
   if (count.parsed === 0) return { ...h, answers: count.text, noResult: count.text, text: count.text };
   return { ...h, answers: count.text, text: `${h.text} (${count.text})` };
 }
@@ -80,7 +80,7 @@ const sig = (p: number | null, alpha = 0.05) => p !== null && p < alpha;
 /** One sentence a non-specialist can read aloud. */
 export function lmReading(r: LmProbeResult | AssociationResult): string {
   const h = headlineNumber(r);
-  if ((r.kind === 'llm-iat-prompt' || r.kind === 'llm-decision-prompt') && promptAnswerCount(r).parsed === 0)
+  if (hasPromptAnswers(r) && promptAnswerCount(r).parsed === 0)
     return `No statistic can be computed without a readable answer.${promptFormat(r.chatTemplate)}`;
   if (isAssoc(r)) {
     const [hi, lo] = r.effectSize >= 0 ? [r.labels.X, r.labels.Y] : [r.labels.Y, r.labels.X];

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { APP_INFO } from '../../core/appInfo';
-import { DEFAULT_LM_RUN_OPTIONS, instructionModelWarning, promptAnswerCount, runLmProbeBatch, type LmProbeDefinition, type LmRunOptions } from '../../core/lmRun';
+import { answerCountOf, DEFAULT_LM_RUN_OPTIONS, instructionModelWarning, runLmProbeBatch, type LmProbeDefinition, type LmRunOptions } from '../../core/lmRun';
 import { lmRunModel } from '../../core/lmRunModel';
 import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../../core/runRecord';
 import { lmItemsToCsv, lmResultsToCsv } from '../../probes/export/lmCsv';
@@ -81,7 +81,10 @@ export async function runLmCommand(probes: readonly LmProbe[], values: CliValues
       if (warning) note(`Warning: ${warning}`);
     }
     const record = await runLmProbesOnModel(probes, lm, options, startedAt);
-    for (const r of record.results) if (r.kind === 'llm-iat-prompt' || r.kind === 'llm-decision-prompt') note(`${r.probeId}: ${promptAnswerCount(r).text}.`);
+    for (const r of record.results) {
+      const count = answerCountOf(r);
+      if (count) note(`${r.probeId}: ${count.text}.`);
+    }
     if (format === 'json') emit(JSON.stringify(record, null, 2), values.out);
     else {
       const meta = { runId: record.runId, modelId: record.model.id, seed: record.seed };

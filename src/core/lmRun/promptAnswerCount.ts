@@ -13,6 +13,13 @@ export interface PromptAnswerCount {
   text: string;
 }
 
+/** Whether a result holds free-text answers to count (the prompt families' results). */
+export const hasPromptAnswers = (result: { kind: string }): result is LlmIatPromptResult | LlmDecisionPromptResult =>
+  result.kind === 'llm-iat-prompt' || result.kind === 'llm-decision-prompt';
+
+/** The count for any result: null for results that hold no free-text answers. */
+export const answerCountOf = (result: { kind: string }): PromptAnswerCount | null => (hasPromptAnswers(result) ? promptAnswerCount(result) : null);
+
 /** Count the readable answers of a prompt-family result and say it in one sentence. */
 export function promptAnswerCount(result: LlmIatPromptResult | LlmDecisionPromptResult): PromptAnswerCount {
   const [parsed, total] = result.kind === 'llm-iat-prompt' ? [result.used, result.iterations] : [result.summary.parsed, result.items.length];

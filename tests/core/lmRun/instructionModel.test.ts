@@ -4,6 +4,7 @@
 // expected counts are known by construction: the scripted calls are the ones that parse.
 import { describe, expect, it } from 'vitest';
 import {
+  answerCountOf,
   DEFAULT_LM_RUN_OPTIONS,
   instructionModelWarning,
   LM_PROBE_FAMILIES,
@@ -55,6 +56,13 @@ describe('promptAnswerCount: how many scripted answers parsed', () => {
       total: 4,
       text: 'None of the 4 answers could be read: the model did not answer in the requested format — use an instruction model',
     });
+  });
+
+  it('answerCountOf counts only results that hold free-text answers', async () => {
+    const some = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: scripted([0, 2], iatAnswer) }), OPTS);
+    expect(answerCountOf(some)).toEqual({ parsed: 2, total: 4, text: '2 of 4 answers parsed' });
+    expect(answerCountOf({ kind: 'counterfactual-pairs' })).toBeNull();
+    expect(answerCountOf({ kind: 'weat' })).toBeNull();
   });
 
   it('IAT with a chat template and still nothing readable points at the answers, not at the model type', async () => {
