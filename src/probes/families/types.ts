@@ -1,0 +1,107 @@
+// What a probe family is: everything particular to one kind of bias test, in one module, looked up
+// by its id (the probe's `family`, which is also its result's `kind`). The CLI, the scoring worker,
+// the run-record validator, the CSV exporter, history, compare and class mode iterate the registry
+// (./index.ts) and call these members; none of them switches on a family name. Screens live in
+// src/ui/families under the same ids (probes/ holds no React).
+//
+// A family module is plain data plus pure functions: it runs in the scoring worker, in Node (CLI)
+// and in tests alike. Statistics stay in src/core; a family's `run` calls core, its `summarize`
+// only chooses and words numbers core computed, and its significance verdict comes from
+// core/significance.ts (one rule for every family).
+import type { z } from 'zod';
+import type { Embedder } from '../../core/embeddings/embedder';
+import type { LanguageModelScorer } from '../../core/lmRun/scorer';
+import type { LmRunOptions } from '../../core/lmRun/types';
+import type { Significance } from '../../core/significance';
+import type { ProbeIssue } from '../validate';
+
+/** Which kind of model a family runs on: a word-vector table or a language model. */
+export type Modality = 'vectors' | 'lm';
+
+/** What a probe asks of the model (a family may depend on the probe: counterfactual pairs scored by masked PLL). */
+export type ModelNeed = 'embedding' | 'causal' | 'masked' | 'generate';
+
+/** The one number a result is summarised by, as every screen, the history and compare show it. */
+export interface Headline {
+  /** What the number is, e.g. "Effect size d", "Mean Δ log-prob". */
+  label: string;
+  value: number;
+  /** The number as shown (3 decimals, or a percentage). */
+  shown: string;
+  ci: { low: number; high: number; level: number } | null;
+  p: number | null;
+  pLabel: string;
+  /** "Mean Δ log-prob = -0.805, 95% CI [-3.79, 2.35], sign-flip p = 0.6209". */
+  text: string;
+  /** Prompt families: how many answers could be read, e.g. "12 of 40 answers parsed". */
+  answers?: string;
+  /** Set when no answer could be read: the sentence shown in place of the number (and is `text`). */
+  noResult?: string;
+}
+
+/** A per-group summary core returned (e.g. the mean association of a target set), for cards and slides. */
+export interface GroupSummary {
+  label: string;
+  value: number;
+  n: number;
+}
+
+export interface FamilySummary {
+  headline: Headline;
+  /** One sentence a non-specialist can read aloud. */
+  reading: string;
+  /** The verdict under the one rule (core/significance.ts); null for a descriptive headline. */
+  significance: Significance | null;
+  groups?: readonly GroupSummary[];
+}
+
+export interface CsvMeta {
+  runId: string;
+  modelId: string;
+  seed: number;
+}
+export type CsvCell = string | number | null;
+export type CsvRow = Record<string, CsvCell>;
+
+/** A family's columns in the tidy exports; the exporter writes the union of the families present. */
+export interface FamilyCsv<R> {
+  summaryColumns: readonly string[];
+  summaryRows(result: R, meta: CsvMeta): CsvRow[];
+  itemColumns: readonly string[];
+  itemRows(result: R, meta: CsvMeta): CsvRow[];
+}
+
+/** Progress of one probe's run, whatever its family. */
+export interface ProbeRunProgress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export interface FamilyRunContext {
+  /** Word vectors (modality 'vectors'). */
+  embedder?: Embedder;
+  /** Language model (modality 'lm'). */
+  scorer?: LanguageModelScorer;
+  options: LmRunOptions;
+  signal?: AbortSignal;
+  onProgress?: (p: ProbeRunProgress) => void;
+}
+
+export interface ProbeFamily<P extends { family: string; id: string; title: string } = { family: string; id: string; title: string }, R extends { kind: string; probeId: string } = { kind: string; probeId: string }> {
+  id: P['family'];
+  /** "Counterfactual pairs", "WEAT". */
+  title: string;
+  modality: Modality;
+  needs(probe: P): ModelNeed;
+  schema: z.ZodType<P>;
+  /** Judgements the schema cannot express (duplicates, unbalanced sets…). */
+  lint(probe: P): ProbeIssue[];
+  /** Validates a stored result of this family (loose: fields core adds later survive a save/re-open). */
+  resultSchema: z.ZodType;
+  /** Its results' p-values are Holm/BH-adjusted across the batch (pHolm/pBH filled by the run path). */
+  adjustedAcrossBatch: boolean;
+  run(probe: P, ctx: FamilyRunContext): Promise<R>;
+  summarize(result: R): FamilySummary;
+  csv: FamilyCsv<R>;
+}
