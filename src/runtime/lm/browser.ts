@@ -17,7 +17,7 @@ import { InvalidOptionError } from '../../core/errors';
 import { checkWebGpu } from '../ort';
 import { lmDeviceCandidates } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
-import { findLm } from './catalog';
+import { findLm } from '../models';
 import { inspectHubRepo, onnxFileNames } from './hubRepo';
 import { lengthOf, sha256OfBody } from './bodyHash';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
@@ -127,7 +127,7 @@ const browserPlatform: LmPlatform = {
         },
       };
     }
-    // Embedded: which dtypes exist comes from the catalog (a static server cannot list folders, and
+    // Embedded: which dtypes exist comes from the model registry (a static server cannot list folders, and
     // an SPA fallback would answer 200 for files that do not exist).
     const known = findLm(source.id)?.dtypes;
     return {
