@@ -34,7 +34,7 @@ import { wasmThreadsFor } from './wasmThreads';
 export type Ort = typeof OrtNs;
 export type OrtTensor = OrtNs.Tensor;
 /** Which ORT build: the one with the WebGPU execution provider, or the plain WASM one. */
-export type OrtBuild = Exclude<Backend, 'js'>;
+export type OrtBuild = Exclude<Backend, 'js' | 'node'>;
 
 export const isNodeRuntime = (): boolean =>
   typeof process !== 'undefined' &&

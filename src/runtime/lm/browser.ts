@@ -141,8 +141,8 @@ const browserPlatform: LmPlatform = {
     };
   },
   async devices(pref) {
-    // WASM chosen: no adapter check (the rule ignores it for these preferences).
-    if (pref === 'wasm' || pref === 'cpu') return { ...lmDeviceCandidates(pref, { available: false, reason: '' }), fp16OnWebGpu: false };
+    // WASM chosen (or onnxruntime-node, which a page does not have): no adapter check (the rule ignores it for these preferences).
+    if (pref === 'wasm' || pref === 'node') return { ...lmDeviceCandidates(pref, { available: false, reason: '' }), fp16OnWebGpu: false };
     const gpu = await checkWebGpu();
     const choice = lmDeviceCandidates(pref, gpu);
     return {
