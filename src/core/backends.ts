@@ -40,7 +40,7 @@ export function parseDeviceChoice(word: string): DeviceChoice | null {
   return (DEVICE_CHOICES as readonly string[]).includes(word) ? (word as DeviceChoice) : null;
 }
 
-export const BACKEND_LABELS: Readonly<Record<Backend, string>> = Object.freeze({
+const BACKEND_LABELS: Readonly<Record<Backend, string>> = Object.freeze({
   webgpu: 'WebGPU',
   wasm: 'WASM',
   node: 'onnxruntime-node (CPU)',

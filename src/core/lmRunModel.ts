@@ -8,7 +8,7 @@
 import { normalizeBackend, type Backend } from './backends';
 import type { RunModelInfo } from './runRecord';
 
-export interface LoadedLmFacts {
+interface LoadedLmFacts {
   id: string;
   modelType: string;
   kind: string;

@@ -25,9 +25,9 @@ import type { ModelKind } from './types';
 /** Word vectors (WEAT, SEAT) or a language model (LM probes). */
 export type Modality = 'vectors' | 'lm';
 
-export type ModelDtype = LmDtype | 'int8';
+type ModelDtype = LmDtype | 'int8';
 
-export type SizeBasis = 'measured' | 'published' | 'estimate' | 'at-least';
+type SizeBasis = 'measured' | 'published' | 'estimate' | 'at-least';
 
 /** Size in MB (10^6 bytes) of one dtype's weight files, and how it was obtained. */
 export interface DtypeSize {
@@ -398,14 +398,14 @@ export const MODEL_REGISTRY = Object.freeze({
   }),
 } as const satisfies Record<string, ModelEntry>);
 
-export type ModelId = keyof typeof MODEL_REGISTRY;
+type ModelId = keyof typeof MODEL_REGISTRY;
 
 export const isModelId = (id: string): id is ModelId => Object.hasOwn(MODEL_REGISTRY, id);
 
 /** Every curated model, in registry order. */
 export const listModels = (): readonly ModelEntry[] => Object.values(MODEL_REGISTRY);
 
-export const findModel = (id: string): ModelEntry | undefined => (isModelId(id) ? MODEL_REGISTRY[id] : undefined);
+const findModel = (id: string): ModelEntry | undefined => (isModelId(id) ? MODEL_REGISTRY[id] : undefined);
 
 /** The curated LM behind an id, if it is one. */
 export const findLm = (id: string): LmModelEntry | undefined => {

@@ -4,14 +4,14 @@
 // ids the registry cannot hold — a Hub id typed in (`hub:<org/name>`) and model folders the user
 // picked (`local/<name>`, kept in this tab only); user word vectors are `user:<name>` — and
 // `lmSourceFor`, which turns a picker id into the LM runtime's source description.
-import type { DtypeSize, ModelEntry } from '../runtime/models';
+import type { DtypeSize, Modality, ModelEntry } from '../runtime/models';
 import { CURATED_MODELS, modelModality, type LmSource } from '../worker/client';
 import { DEFAULT_HUB_HOST, hubHostOrNull } from './hubHost';
 
-export interface PickerModel {
+interface PickerModel {
   id: string;
   title: string;
-  modality: 'vectors' | 'lm';
+  modality: Modality;
   /** Shown under the picker. */
   note: string;
   /** Weight formats the model offers. */
@@ -34,7 +34,7 @@ export const parametersLabel = (millions: number): string => (millions >= 1000 ?
 const whereFrom = (m: ModelEntry) => (m.source === 'hub' ? `needs internet${m.verifiedOnline ? '' : ', not verified online'}` : 'works offline');
 
 /** The picker's facts line for a curated model. */
-export function modelFacts(m: ModelEntry): string {
+function modelFacts(m: ModelEntry): string {
   if (m.kind === 'word-embedding') return [`${m.dims} dimensions`, ...m.dtypes, whereFrom(m)].join(' · ');
   return [
     m.architecture,

@@ -19,7 +19,7 @@ export const PROTOBUF_LIMIT_BYTES = 2 ** 31 - 1;
 /** The address space of a 32-bit WebAssembly memory. */
 export const WASM32_LIMIT_BYTES = 2 ** 32;
 
-export interface WeightFile {
+interface WeightFile {
   file: string;
   bytes: number;
 }

@@ -29,11 +29,11 @@ export type { LanguageModel } from './types';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** public/models of this checkout (src/runtime/lm → ../../../public/models). */
 export const DEFAULT_MODELS_DIR = path.resolve(here, '..', '..', '..', 'public', 'models');
-export const DEFAULT_REMOTE_HOST = 'https://huggingface.co/';
-export const defaultHubCacheDir = () =>
+const DEFAULT_REMOTE_HOST = 'https://huggingface.co/';
+const defaultHubCacheDir = () =>
   path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bias-workbench', 'hub');
 
-export interface NodeLoadOptions extends LoadLmOptions {
+interface NodeLoadOptions extends LoadLmOptions {
   /** Folder of embedded models ({org}/{name}/config.json …). Default: public/models. */
   modelsDir?: string;
   /** Load from this Hub (or mirror) even when an embedded copy exists. */
