@@ -35,7 +35,7 @@ describe('picker models', () => {
     expect(modelTitle('hub:a/b')).toBe('a/b (Hub)');
     expect(modelTitle('local/x')).toBe('x (your folder)');
   });
-  it('shows each catalogue LM’s facts and a size per dtype (≈ estimate, ≥ lower bound)', () => {
+  it('shows each curated model’s facts and a size per dtype (≈ estimate, ≥ lower bound)', () => {
     const smol = findPickerModel('HuggingFaceTB/SmolLM2-135M-Instruct')!;
     expect(smol.facts).toBe('llama · 135M parameters · chat template · tested offline with matrix/llama · needs internet, not verified online');
     expect(smol.sizes).toEqual({ fp32: '654 MB', fp16: '327 MB', q8: '≈135 MB', q4: '200 MB', q4f16: '134 MB' });
