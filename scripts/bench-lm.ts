@@ -271,7 +271,7 @@ export async function benchLanguageModel(opts: LmBenchOptions = {}): Promise<LmB
   } catch (e) {
     wasmNote = (e as Error).message; // ORT already loaded with another count: say so rather than mislabel
   }
-  for (const device of opts.devices ?? (['cpu', 'wasm'] as const)) {
+  for (const device of opts.devices ?? (['node', 'wasm'] as const)) {
     const t0 = performance.now();
     const lm = await loadLanguageModel('workbench/tiny-gpt2', { modelsDir, device });
     const loadMs = performance.now() - t0;

@@ -1,4 +1,5 @@
 // Parsing of numeric and enumerated CLI flags, with messages that name the flag.
+import { DEVICE_CHOICES, parseDeviceChoice, type DeviceChoice } from '../core/backends';
 import { UsageError } from './cliError';
 
 export function intFlag(value: string | undefined, name: string, fallback: number, min: number): number {
@@ -14,4 +15,11 @@ export function choiceFlag<T extends string>(value: string | undefined, name: st
     throw new UsageError(`--${name} must be one of ${choices.join(', ')}; got '${value}'`);
   }
   return value as T;
+}
+
+/** --device in the backend vocabulary (core/backends.ts); the old word 'cpu' is read as 'node' (onnxruntime-node). */
+export function deviceFlag(value: string): DeviceChoice {
+  const choice = parseDeviceChoice(value);
+  if (choice === null) throw new UsageError(`--device must be one of ${DEVICE_CHOICES.join(', ')} (cpu still means node); got '${value}'`);
+  return choice;
 }

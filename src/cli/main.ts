@@ -13,11 +13,17 @@ const HELP = `bias-workbench — bias probes on word vectors and language models
 Usage:
   bias-workbench run <probe-id | suite-id | probe.json> --model <id> [--seed N] [--permutations N]
                      [--bootstrap N] [--sd sample|population] [--format json|csv] [--items] [--out FILE]
-                     LM probes also: [--batch-size N] [--device auto|cpu|wasm] [--dtype fp32|q8|…]
+                     LM probes also: [--batch-size N] [--device DEVICE] [--dtype fp32|q8|…]
   bias-workbench score --model <id | folder> --text "…" [--prefix "…"] [--format json|text]
-                       [--device auto|cpu|wasm] [--dtype auto|fp32|fp16|q8|q4|q4f16]
+                       [--device DEVICE] [--dtype auto|fp32|fp16|q8|q4|q4f16]
   bias-workbench models [--format json|text]
   bias-workbench probes [--format json|text]
+
+--device (LM probes and score), the engine that computes the numbers:
+  auto   onnxruntime-node (the default)
+  node   onnxruntime-node, the native CPU build
+  wasm   ONNX Runtime Web's WASM build, the browser's engine (embedded models and folders)
+  cpu    the old word for node, still accepted
 
 Examples:
   bias-workbench run caliskan-weat --model glove-6b-100d --seed 1 --format json

@@ -3,14 +3,17 @@
 // backend included: the CLI can run ONNX Runtime Web's WASM build as well as onnxruntime-node, and
 // quantized kernels differ between the two, so 'wasm' must not be recorded as 'node'. The input is
 // structural (the runtime's LmInfo fits it) because src/core imports nothing outside src/core.
-import { RUN_BACKENDS, type RunBackend, type RunModelInfo } from './runRecord';
+// The title names onnxruntime-node 'cpu', the runtime's word when records began, so that a record
+// reads the same whichever version wrote it; the `backend` field carries the vocabulary's word.
+import { normalizeBackend, type Backend } from './backends';
+import type { RunModelInfo } from './runRecord';
 
-export interface LoadedLmFacts {
+interface LoadedLmFacts {
   id: string;
   modelType: string;
   kind: string;
   dtype: string;
-  /** The runtime's backend: 'cpu' (onnxruntime-node), 'wasm' or 'webgpu'. */
+  /** The runtime's backend, in the vocabulary of core/backends.ts (the older runtime word 'cpu' reads as 'node'). */
   backend: string;
   /** sha256 of the weight files, the graph first. */
   sha256: Readonly<Record<string, string>>;
@@ -22,17 +25,18 @@ export interface LoadedLmFacts {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
+const TITLE_WORD: Readonly<Partial<Record<Backend, string>>> = Object.freeze({ node: 'cpu' });
+
 /** The record's model; `otherHubHost` (a host other than the Hugging Face Hub) is named in the title. */
 export function lmRunModel(i: LoadedLmFacts, otherHubHost?: string): RunModelInfo {
   const sha = Object.values(i.sha256)[0] ?? null;
-  const backend = i.backend === 'cpu' ? 'node' : i.backend;
-  if (!(RUN_BACKENDS as readonly string[]).includes(backend)) throw new RangeError(`unknown LM backend "${i.backend}"`);
+  const backend = normalizeBackend(i.backend);
   return {
     id: i.id,
-    title: `${i.id} (${i.modelType} ${i.kind}, ${i.dtype}, ${i.backend})${otherHubHost ? ` from ${otherHubHost}` : ''}`,
+    title: `${i.id} (${i.modelType} ${i.kind}, ${i.dtype}, ${TITLE_WORD[backend] ?? backend})${otherHubHost ? ` from ${otherHubHost}` : ''}`,
     assetSha256: sha && SHA256.test(sha) ? sha : null,
     dtype: i.dtype,
-    backend: backend as RunBackend,
+    backend,
     ...(i.fallbackReason ? { fallbackReason: i.fallbackReason } : {}),
     ...(i.revision ? { revision: i.revision } : {}),
     ...(i.passes ? { passes: i.passes } : {}),

@@ -4,6 +4,7 @@
 // write. Pure types and helpers: src/core imports nothing outside src/core, so the probe type is a
 // structural minimum here; the zod validator lives in src/probes/runRecordSchema.ts.
 import type { AssociationOptions, AssociationResult } from './association/types';
+import type { Backend } from './backends';
 import type { LmProbeResult } from './lmRun/types';
 
 /**
@@ -15,10 +16,6 @@ export type RunResult = AssociationResult | LmProbeResult;
 
 export const RUN_RECORD_FORMAT = 'bias-workbench-run@1';
 
-/** Where inference ran. 'node' = the CLI (onnxruntime-node or the JS path in Node). */
-export type RunBackend = 'webgpu' | 'wasm' | 'js' | 'node';
-export const RUN_BACKENDS: readonly RunBackend[] = ['webgpu', 'wasm', 'js', 'node'];
-
 export interface RunModelInfo {
   /** Registry id, e.g. "glove-6b-100d", or a user-supplied vectors file's id. */
   id: string;
@@ -27,7 +24,8 @@ export interface RunModelInfo {
   assetSha256: string | null;
   /** Numeric type of the weights/table, e.g. "int8", "fp32", "q8". */
   dtype: string;
-  backend: RunBackend;
+  /** Where inference ran, in the one backend vocabulary (core/backends.ts). */
+  backend: Backend;
   /** Why a preferred backend was not used (e.g. "WebGPU unavailable: no adapter"). */
   fallbackReason?: string;
   /**

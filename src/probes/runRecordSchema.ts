@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { AssociationResult } from '../core/association/types';
 import { ProbeValidationError } from '../core/errors';
 import { LM_RESULT_KINDS } from '../core/lmRun/types';
-import { RUN_BACKENDS, RUN_RECORD_FORMAT, type RunBackend, type RunRecord, type RunResult } from '../core/runRecord';
+import { BACKENDS } from '../core/backends';
+import { RUN_RECORD_FORMAT, type RunRecord, type RunResult } from '../core/runRecord';
 import { anyProbeSchema, type AnyProbe } from './lmSchema';
 import { probeSchema, type Probe } from './schema';
 
@@ -86,7 +87,7 @@ const recordSchema = <P extends z.ZodType, R extends z.ZodType>(probes: P, resul
         title: z.string(),
         assetSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits').nullable(),
         dtype: z.string().min(1),
-        backend: z.enum(RUN_BACKENDS as [RunBackend, ...RunBackend[]]),
+        backend: z.enum(BACKENDS),
         fallbackReason: z.string().optional(),
         revision: z.string().regex(/^[0-9a-f]{40}$/, 'must be a 40-hex-digit commit sha').optional(),
         passes: z.literal('one-sequence-per-pass').optional(),

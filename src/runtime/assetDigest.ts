@@ -114,4 +114,4 @@ export class Sha256 {
   }
 }
 
-export const sha256HexJs = (bytes: Uint8Array): string => new Sha256().update(bytes).digestHex();
+const sha256HexJs = (bytes: Uint8Array): string => new Sha256().update(bytes).digestHex();

@@ -31,7 +31,7 @@ export function fileAssetSource(dir: string): AssetSource {
   };
 }
 
-export interface NodeLoadOptions {
+interface NodeLoadOptions {
   /** The folder holding `models/<id>/` (default: the repo's public/), or pass `modelDir` directly. */
   baseDir?: string;
   /** The model's own folder (overrides baseDir). */

@@ -31,10 +31,9 @@ import { InvalidOptionError, ModelLoadError } from '../core/errors';
 import type { Backend, DevicePreference } from './types';
 import { wasmThreadsFor } from './wasmThreads';
 
-export type Ort = typeof OrtNs;
-export type OrtTensor = OrtNs.Tensor;
+type Ort = typeof OrtNs;
 /** Which ORT build: the one with the WebGPU execution provider, or the plain WASM one. */
-export type OrtBuild = Exclude<Backend, 'js'>;
+type OrtBuild = Exclude<Backend, 'js' | 'node'>;
 
 export const isNodeRuntime = (): boolean =>
   typeof process !== 'undefined' &&
@@ -233,7 +232,7 @@ export function warmUpBackend(device: DevicePreference): Promise<boolean> {
   return warm;
 }
 
-export interface CreatedSession {
+interface CreatedSession {
   session: SerialSession;
   backend: OrtBuild;
   /** Set when WebGPU was wanted ('auto' or 'webgpu') but WASM is used: why. */
@@ -241,7 +240,7 @@ export interface CreatedSession {
 }
 
 /** A file the graph keeps its weights in (ONNX external data), by the name the graph refers to it with. */
-export interface ExternalDataFile {
+interface ExternalDataFile {
   /** As the graph names it, relative to the .onnx file (e.g. "model.onnx_data"). */
   path: string;
   data: Uint8Array;

@@ -1,15 +1,16 @@
 // Shapes shared by every model the runtime loads and by the worker protocol that carries them to
 // the page. Kept free of onnxruntime-web / transformers.js imports so that type-only imports from
-// src/worker/modelProtocol.ts (and, through it, the UI's client) pull in no runtime code.
+// src/worker/modelProtocol.ts (and, through it, the UI's client) pull in no runtime code. Backend
+// and device words are the one vocabulary of src/core/backends.ts.
+import type { Backend, BrowserDeviceChoice } from '../core/backends';
+
+export type { Backend };
 
 /** What a model computes. Word-embedding now; the LM runtime adds the LM kinds. */
 export type ModelKind = 'word-embedding' | 'causal-lm' | 'masked-lm';
 
-/** Backend that actually ran: 'js' for user word vectors, which need no ONNX Runtime. */
-export type Backend = 'webgpu' | 'wasm' | 'js';
-
 /** What the user asked for; 'auto' tries WebGPU when an adapter exists, then WASM. */
-export type DevicePreference = 'auto' | 'webgpu' | 'wasm';
+export type DevicePreference = BrowserDeviceChoice;
 
 /**
  * Load progress, one tagged union (modelled on transformers.js `ProgressInfo`).

@@ -8,7 +8,7 @@ import { USER_MODEL_PREFIX } from './models';
 import type { LoadedModelInfo, ProgressCallback } from './types';
 import { VectorLookupModel } from './vectorLookup';
 
-export class UserVectorModel extends VectorLookupModel {
+class UserVectorModel extends VectorLookupModel {
   private constructor(
     info: LoadedModelInfo,
     vocab: ReadonlyMap<string, number>,

@@ -72,7 +72,7 @@ export function urlAssetSource(baseUrl: string, fetchImpl: typeof fetch = global
 }
 
 /** The manifest fields the loader relies on (scripts/glove/buildAsset.ts writes the full one). */
-export interface WordEmbeddingManifest {
+interface WordEmbeddingManifest {
   id: string;
   title: string;
   kind: 'word-embedding';
@@ -105,7 +105,7 @@ function checkManifest(m: unknown, where: string): WordEmbeddingManifest {
   return o as WordEmbeddingManifest;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   device?: DevicePreference;
   onProgress?: ProgressCallback;
 }
@@ -114,7 +114,7 @@ export interface LoadOptions {
 const PROGRESS_INTERVAL_MS = 50;
 
 /** Why 'auto' runs word vectors on WASM when WebGPU is available (shown as "WebGPU not used: …"). */
-export const LOOKUP_ON_WASM_REASON =
+const LOOKUP_ON_WASM_REASON =
   'a word-vector table lookup runs faster on WASM than on WebGPU (choose Device: WebGPU to use the GPU anyway)';
 
 /** Max ids per session.run (bounds the output tensor: 8192 × 100 floats = 3.3 MB). */

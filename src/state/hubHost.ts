@@ -5,7 +5,7 @@
 
 export const DEFAULT_HUB_HOST = 'https://huggingface.co/';
 
-export type HubHostParse = { ok: true; host: string } | { ok: false; message: string };
+type HubHostParse = { ok: true; host: string } | { ok: false; message: string };
 
 /** '' (the default) or an http(s) URL, normalised to end in "/"; anything else is refused with the reason. */
 export function parseHubHost(raw: string): HubHostParse {

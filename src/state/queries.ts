@@ -66,7 +66,7 @@ const toPageInfo = (modelId: string, i: LmInfo): PageModelInfo => ({
   id: i.id,
   kind: i.kind,
   title: `${modelName(modelId)} · ${i.modelType}, ${i.dtype}`,
-  backend: i.backend === 'cpu' ? 'wasm' : i.backend,
+  backend: i.backend,
   ...(i.fallbackReason ? { fallbackReason: i.fallbackReason } : {}),
   dims: 0,
   vocabularySize: i.vocabularySize,

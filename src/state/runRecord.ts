@@ -3,7 +3,8 @@
 // history keeps a few display fields beside it (which probe or suite was run, its title, and
 // which run a re-run reproduces); exports strip them (toRunRecord).
 import { version } from '../../package.json';
-import { createRunRecord, makeRunId, type RunBackend, type RunRecord, type RunResult } from '../core/runRecord';
+import type { Backend } from '../core/backends';
+import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../core/runRecord';
 import { lmRunModel } from '../core/lmRunModel';
 import type { LmRunOptions, LmRunResult } from '../core/lmRun';
 import type { AnyProbe, LmProbe } from '../probes/lmSchema';
@@ -51,7 +52,7 @@ export function buildStoredRun(args: {
       title: m.title,
       assetSha256: m.assetSha256 || null,
       dtype: m.dtype,
-      backend: m.backend as RunBackend,
+      backend: m.backend as Backend,
       ...(m.fallbackReason ? { fallbackReason: m.fallbackReason } : {}),
     },
     options: args.options,

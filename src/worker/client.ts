@@ -8,8 +8,7 @@ import type { AssociationOptions, AssociationResult } from '../core/association/
 import type { AssociationProbe } from '../probes/schema';
 import type { LmRunOptions, LmRunResult } from '../core/lmRun';
 import type { LmProbe } from '../probes/lmSchema';
-import { LM_CATALOG, type LmCatalogEntry } from '../runtime/lm/catalog';
-import { USER_MODEL_PREFIX } from '../runtime/models';
+import { USER_MODEL_PREFIX, listModels, modelModality, type ModelEntry } from '../runtime/models';
 import {
   registerErrorTransfer,
   type DevicePreference,
@@ -25,9 +24,10 @@ import {
 } from './modelProtocol';
 import type { CallProgress, GenerateRequest, RunProgress, ScoringLanguageModel, ScoringWorkerApi } from './scoringProtocol';
 
-export type { DevicePreference, LoadedModelInfo, ModelProgress, RunProgress, LmDtype, LmInfo, LmLoadProgress, LmSource, LmCatalogEntry };
-/** Curated language models (embedded + Hub), as data; the catalogue module imports no runtime code. */
-export const LM_MODELS: readonly LmCatalogEntry[] = LM_CATALOG;
+export type { DevicePreference, LoadedModelInfo, ModelProgress, RunProgress, LmDtype, LmInfo, LmLoadProgress, LmSource, ModelEntry };
+/** The model registry (word vectors and LMs) and its modality rule, as data: the registry module imports no runtime code. */
+export const CURATED_MODELS: readonly ModelEntry[] = listModels();
+export { modelModality };
 
 registerErrorTransfer(Comlink);
 

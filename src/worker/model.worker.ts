@@ -12,7 +12,7 @@
 // - Errors leave as {name, message} via registerErrorTransfer and arrive as the named class.
 import * as Comlink from 'comlink';
 import { ModelLoadError, UnsupportedModelError } from '../core/errors';
-import { MODEL_REGISTRY, USER_MODEL_PREFIX, isModelId, type ModelEntry } from '../runtime/models';
+import { MODEL_REGISTRY, USER_MODEL_PREFIX, isModelId, type ModelEntry, type WordVectorModelEntry } from '../runtime/models';
 import type { ProgressCallback, WordEmbeddingModel } from '../runtime/types';
 import { loadUserVectorsFromBlob } from '../runtime/userVectors';
 import { OnnxWordEmbeddingModel, urlAssetSource, type AssetSource } from '../runtime/wordEmbeddingModel';
@@ -23,7 +23,7 @@ import { loadLanguageModelInBrowser } from '../runtime/lm/browser';
 
 export interface ModelWorkerDeps {
   /** Where a registry model's files are (browser: under the app's base URL). */
-  sourceFor(entry: ModelEntry): AssetSource;
+  sourceFor(entry: WordVectorModelEntry): AssetSource;
 }
 
 const safeProgress = (cb?: ProgressCallback): ProgressCallback => (p) => {
@@ -131,7 +131,7 @@ export function createModelWorkerApi(deps: ModelWorkerDeps): ModelWorkerApi {
 /** Browser: registry assets live under the app's base URL (`public/` in the repo). */
 /** Word-vector assets: a download that sends nothing for 30 s fails (with Retry) instead of hanging. */
 const assetFetch = stallGuardFetch((input, init) => fetch(input, init));
-const browserSource = (entry: ModelEntry): AssetSource =>
+const browserSource = (entry: WordVectorModelEntry): AssetSource =>
   urlAssetSource(new URL(`${import.meta.env.BASE_URL}${entry.path}`, self.location.origin).href, assetFetch as typeof fetch);
 
 const WorkerScope = (globalThis as { WorkerGlobalScope?: abstract new () => unknown }).WorkerGlobalScope;

@@ -1,8 +1,9 @@
 // `bias-workbench score` on Hub-layout model folders (tests/fixtures/hub-matrix/matrix/<row>) as a
 // user runs it: the GQA Llama without head_dim that used to fail with "Got invalid dimensions for
-// input: past_key_values.0.key", on --device cpu and wasm and with --dtype; the numbers equal the
-// in-process runtime's on the same folder, device and dtype; a broken folder is one sentence on
-// stderr with exit code 1.
+// input: past_key_values.0.key", on --device node (and its old word cpu) and wasm and with --dtype;
+// the numbers equal the in-process runtime's on the same folder, device and dtype; the backend is
+// named in the one vocabulary (cpu is reported as node); a broken folder is one sentence on stderr
+// with exit code 1.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +20,12 @@ const cli = (...args: string[]) => {
 
 describe('bias-workbench score on a Hub-layout folder', () => {
   it.each([
-    ['cpu', 'auto', 'fp32'],
-    ['wasm', 'auto', 'fp32'],
-    ['cpu', 'q4f16', 'q4f16'],
-    ['wasm', 'q8', 'q8'],
-  ] as const)('--device %s --dtype %s: the in-process numbers (%s)', async (device, dtype, expected) => {
-    const r = cli('score', '--model', LLAMA, '--text', 'The doctor said', '--device', device, '--dtype', dtype);
+    ['node', 'auto', 'fp32', 'node'],
+    ['wasm', 'auto', 'fp32', 'wasm'],
+    ['cpu', 'q4f16', 'q4f16', 'node'],
+    ['wasm', 'q8', 'q8', 'wasm'],
+  ] as const)('--device %s --dtype %s: the in-process numbers (%s on %s)', async (flag, dtype, expected, device) => {
+    const r = cli('score', '--model', LLAMA, '--text', 'The doctor said', '--device', flag, '--dtype', dtype);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as ScoreResult;

@@ -1,5 +1,6 @@
-// The model part of an LM run record: the runtime's backend names mapped to the record's, the
-// weights' hash, the optional identity fields only when known, and a refusal of unknown backends.
+// The model part of an LM run record: the runtime's backend word (and the older 'cpu') as the
+// record's, the title as records have always named the backend, the weights' hash, the optional
+// identity fields only when known, and a refusal of unknown backends.
 import { describe, expect, it } from 'vitest';
 import { lmRunModel } from '../../src/core/lmRunModel';
 
@@ -7,8 +8,8 @@ const SHA = 'a'.repeat(64);
 const facts = { id: 'org/model', modelType: 'llama', kind: 'causal-lm', dtype: 'q8', sha256: { 'onnx/model_quantized.onnx': SHA } };
 
 describe('lmRunModel', () => {
-  it('maps cpu (onnxruntime-node) to node and keeps wasm and webgpu', () => {
-    expect(['cpu', 'wasm', 'webgpu'].map((backend) => lmRunModel({ ...facts, backend }).backend)).toEqual(['node', 'wasm', 'webgpu']);
+  it('records node (and the older runtime word cpu) as node and keeps wasm and webgpu', () => {
+    expect(['node', 'cpu', 'wasm', 'webgpu'].map((backend) => lmRunModel({ ...facts, backend }).backend)).toEqual(['node', 'node', 'wasm', 'webgpu']);
   });
 
   it('names the model, its weights and how it ran; optional fields only when present', () => {
@@ -20,7 +21,7 @@ describe('lmRunModel', () => {
       backend: 'wasm',
     });
     const commit = 'c'.repeat(40);
-    expect(lmRunModel({ ...facts, backend: 'cpu', revision: commit, passes: 'one-sequence-per-pass', fileSha256: { 'config.json': SHA } }, 'http://127.0.0.1:9/')).toEqual({
+    expect(lmRunModel({ ...facts, backend: 'node', revision: commit, passes: 'one-sequence-per-pass', fileSha256: { 'config.json': SHA } }, 'http://127.0.0.1:9/')).toEqual({
       id: 'org/model',
       title: 'org/model (llama causal-lm, q8, cpu) from http://127.0.0.1:9/',
       assetSha256: SHA,

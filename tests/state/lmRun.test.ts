@@ -24,8 +24,9 @@ const lmInfo = {
 const cfResult = { kind: 'counterfactual-pairs', probeId: 'lm-counterfactual-basic', title: 'CF', summary: { meanDelta: -0.5, n: 24, pctStereotype: 0.45, ci: null, signFlip: { pValue: 0.6 } }, items: [] };
 const calls: unknown[] = [];
 
-vi.mock('../../src/worker/client', () => ({
-  LM_MODELS: [
+vi.mock('../../src/worker/client', async () => ({
+  modelModality: (await vi.importActual<typeof import('../../src/runtime/models')>('../../src/runtime/models')).modelModality,
+  CURATED_MODELS: [
     {
       id: 'workbench/tiny-gpt2',
       kind: 'causal-lm',

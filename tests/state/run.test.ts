@@ -10,8 +10,9 @@ import { flowersResult } from './fixtures';
 
 const model = { id: 'glove-6b-100d', kind: 'word-embedding', title: 'GloVe', backend: 'webgpu', dims: 100, vocabularySize: 50_000, assetSha256: 'b'.repeat(64), dtype: 'int8' };
 let releaseModel: () => void = () => undefined;
-vi.mock('../../src/worker/client', () => ({
-  LM_MODELS: [],
+vi.mock('../../src/worker/client', async () => ({
+  modelModality: (await vi.importActual<typeof import('../../src/runtime/models')>('../../src/runtime/models')).modelModality,
+  CURATED_MODELS: [],
   loadModel: vi.fn(() => new Promise((resolve) => (releaseModel = () => resolve(model)))),
   warmUpScoring: vi.fn(),
   runProbes: vi.fn(async (_req: unknown, onProgress: (p: unknown) => void) => {

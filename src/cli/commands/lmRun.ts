@@ -16,7 +16,7 @@ import { lmItemsToCsv, lmResultsToCsv } from '../../probes/export/lmCsv';
 import type { AnyProbe, LmProbe } from '../../probes/lmSchema';
 import { loadLanguageModel, type LanguageModel } from '../../runtime/lm/node';
 import { LM_DTYPES } from '../../runtime/lm/types';
-import { choiceFlag, intFlag } from '../flags';
+import { choiceFlag, deviceFlag, intFlag } from '../flags';
 import { emit, note } from '../output';
 import type { CliValues } from '../main';
 
@@ -45,7 +45,7 @@ export function loadCliLanguageModel(values: CliValues): Promise<LanguageModel> 
   const dtype = optional(values, 'dtype');
   return loadLanguageModel(values.model!, {
     ...(base ? { modelsDir: path.join(base, 'models') } : {}),
-    ...(device ? { device: choiceFlag(device, 'device', ['auto', 'cpu', 'wasm', 'webgpu'] as const, 'auto') } : {}),
+    ...(device ? { device: deviceFlag(device) } : {}),
     ...(dtype ? { dtype: choiceFlag(dtype, 'dtype', ['auto', ...LM_DTYPES] as const, 'auto') } : {}),
   });
 }

@@ -4,7 +4,7 @@
 import { loadLanguageModel, scoreText } from '../../runtime/lm/node';
 import { LM_DTYPES } from '../../runtime/lm/types';
 import { UsageError } from '../cliError';
-import { choiceFlag } from '../flags';
+import { choiceFlag, deviceFlag } from '../flags';
 import { emit } from '../output';
 import type { CliValues } from '../main';
 
@@ -15,7 +15,7 @@ export async function scoreCommand(positionals: string[], values: CliValues): Pr
   const format = choiceFlag(values.format, 'format', ['json', 'text'] as const, 'json');
   const lm = await loadLanguageModel(values.model, {
     ...(values['models-dir'] ? { modelsDir: values['models-dir'] } : {}),
-    ...(values.device ? { device: choiceFlag(values.device, 'device', ['auto', 'cpu', 'wasm', 'webgpu'] as const, 'auto') } : {}),
+    ...(values.device ? { device: deviceFlag(values.device) } : {}),
     ...(values.dtype ? { dtype: choiceFlag(values.dtype, 'dtype', ['auto', ...LM_DTYPES] as const, 'auto') } : {}),
   });
   try {

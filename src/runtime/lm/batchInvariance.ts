@@ -16,7 +16,7 @@ export const BATCH_INVARIANCE_TOLERANCE = 1e-3;
 const PROBE_LENGTH = 8;
 
 /** Probe rows: deterministic token ids spread over the vocabulary, one row repeating a single token. */
-export function probeRows(vocab: number): number[][] {
+function probeRows(vocab: number): number[][] {
   const row = (k: number) => Array.from({ length: PROBE_LENGTH }, (_, j) => (k * 7919 + j * 104729 + 13) % vocab);
   return [row(1), Array.from({ length: PROBE_LENGTH }, () => (vocab * 3 + 1) % vocab), row(2)];
 }

@@ -17,7 +17,7 @@ import { InvalidOptionError } from '../../core/errors';
 import { checkWebGpu } from '../ort';
 import { lmDeviceCandidates } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
-import { findLm } from './catalog';
+import { findLm } from '../models';
 import { inspectHubRepo, onnxFileNames } from './hubRepo';
 import { lengthOf, sha256OfBody } from './bodyHash';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
@@ -127,7 +127,7 @@ const browserPlatform: LmPlatform = {
         },
       };
     }
-    // Embedded: which dtypes exist comes from the catalog (a static server cannot list folders, and
+    // Embedded: which dtypes exist comes from the model registry (a static server cannot list folders, and
     // an SPA fallback would answer 200 for files that do not exist).
     const known = findLm(source.id)?.dtypes;
     return {
@@ -141,8 +141,8 @@ const browserPlatform: LmPlatform = {
     };
   },
   async devices(pref) {
-    // WASM chosen: no adapter check (the rule ignores it for these preferences).
-    if (pref === 'wasm' || pref === 'cpu') return { ...lmDeviceCandidates(pref, { available: false, reason: '' }), fp16OnWebGpu: false };
+    // WASM chosen (or onnxruntime-node, which a page does not have): no adapter check (the rule ignores it for these preferences).
+    if (pref === 'wasm' || pref === 'node') return { ...lmDeviceCandidates(pref, { available: false, reason: '' }), fp16OnWebGpu: false };
     const gpu = await checkWebGpu();
     const choice = lmDeviceCandidates(pref, gpu);
     return {

@@ -3,7 +3,8 @@
 // real GPU and falls back to WASM; on a software (fallback) adapter — the browser's CPU emulation of
 // a GPU, e.g. SwiftShader in headless Chromium or a VM — it uses WASM and says why: a counterfactual
 // run of the embedded GPT had not finished after 110 s on SwiftShader WebGPU and takes 0.5 s on WASM.
-// Choosing WebGPU explicitly still uses any adapter.
+// Choosing WebGPU explicitly still uses any adapter. onnxruntime-node ('node') does not exist on a
+// page: asking for it gets WASM, the page's CPU backend, and says so.
 import type { WebGpuCheck } from '../ort';
 import type { LmDevicePreference } from './types';
 import type { DeviceCandidate } from './load';
@@ -12,7 +13,8 @@ const WASM: DeviceCandidate = { device: 'wasm', backend: 'wasm' };
 const WEBGPU: DeviceCandidate = { device: 'webgpu', backend: 'webgpu' };
 
 export function lmDeviceCandidates(pref: LmDevicePreference, gpu: WebGpuCheck): { candidates: DeviceCandidate[]; skipped?: string } {
-  if (pref === 'wasm' || pref === 'cpu') return { candidates: [WASM] };
+  if (pref === 'wasm') return { candidates: [WASM] };
+  if (pref === 'node') return { candidates: [WASM], skipped: 'onnxruntime-node runs only in Node (the CLI); using WASM' };
   if (!gpu.available) return pref === 'webgpu' ? { candidates: [], skipped: gpu.reason } : { candidates: [WASM], skipped: gpu.reason };
   if (pref === 'webgpu') return { candidates: [WEBGPU] };
   if (gpu.software)

@@ -27,7 +27,7 @@ import { floatValues, halfBitsOf } from './float16';
 import { planGraphInputs, type InputMetadata } from './graphInputs';
 import type { CachedForwardFn, ForwardFn, KvArray, PastKv } from './languageModel';
 
-export interface RunnableSession {
+interface RunnableSession {
   readonly session: {
     readonly inputNames: readonly string[];
     readonly outputNames: readonly string[];
@@ -39,17 +39,17 @@ export interface RunnableSession {
 
 type TensorData = BigInt64Array | Int32Array | Float32Array | Uint16Array | Uint8Array;
 /** Builds an ORT tensor of the ORT build the session belongs to (float16 data: half bits in a Uint16Array). */
-export type TensorFactory = (type: 'int64' | 'int32' | 'float32' | 'float16' | 'bool', data: TensorData, dims: number[]) => OrtNs.Tensor;
+type TensorFactory = (type: 'int64' | 'int32' | 'float32' | 'float16' | 'bool', data: TensorData, dims: number[]) => OrtNs.Tensor;
 
 /** Optional output of an export: log Σ exp(logits) per position (see the header). */
-export const LOGSUMEXP = 'logits_logsumexp';
+const LOGSUMEXP = 'logits_logsumexp';
 
 export const ortTensorFactory =
   (ort: typeof OrtNs): TensorFactory =>
   (type, data, dims) =>
     new ort.Tensor(type, data as never, dims);
 
-export interface DirectModel {
+export interface DirectPasses {
   forward: ForwardFn;
   /** Present when the graph takes past_key_values and returns present.* for each of them. */
   cachedForward?: CachedForwardFn;
@@ -60,7 +60,7 @@ export interface DirectModel {
  * graph in errors (e.g. 'onnx/model_fp16.onnx').
  * @throws UnsupportedModelError / ModelConfigMismatchError from graphInputs.ts when the graph cannot be fed
  */
-export function directModel(tensor: TensorFactory, s: RunnableSession, config: Record<string, unknown>, file = 'onnx/model.onnx'): DirectModel {
+export function directModel(tensor: TensorFactory, s: RunnableSession, config: Record<string, unknown>, file = 'onnx/model.onnx'): DirectPasses {
   const { inputNames, outputNames } = s.session;
   const plan = planGraphInputs(inputNames, s.session.inputMetadata, config, file);
   const { pastNames, kvHeads, headDim, kvType } = plan;

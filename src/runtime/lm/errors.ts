@@ -26,7 +26,7 @@ const EXTERNAL_DATA_SHORT = /GetExtDataFromTensorProto|given file_length|Failed 
 const NETWORK = /fetch failed|Failed to fetch|NetworkError|ENOTFOUND|ECONNREFUSED|ECONNRESET|EAI_AGAIN|getaddrinfo|network error|Load failed/i;
 
 export const isOutOfMemory = (e: unknown) => OOM.test(text(e));
-export const isNetworkError = (e: unknown) => NETWORK.test(text(e) + ' ' + text((e as { cause?: unknown } | null)?.cause));
+const isNetworkError = (e: unknown) => NETWORK.test(text(e) + ' ' + text((e as { cause?: unknown } | null)?.cause));
 export const looksLikeWebGpuProblem = (e: unknown) => WEBGPU_UNSUPPORTED.test(text(e)) || isOutOfMemory(e);
 
 /**
@@ -34,7 +34,7 @@ export const looksLikeWebGpuProblem = (e: unknown) => WEBGPU_UNSUPPORTED.test(te
  * transformers.js reports which of several files it could not find, and ORT which graph it could
  * not read, more precisely than the step that was running.
  */
-export function fileNamedIn(raw: string): string | null {
+function fileNamedIn(raw: string): string | null {
   const m = /(?:^|[/"'`\s(])((?:onnx\/)?[\w.-]+\.(?:onnx_data(?:_\d+)?|onnx|json|txt|model))(?=$|["'`\s),:;])/.exec(raw);
   return m ? m[1]! : null;
 }

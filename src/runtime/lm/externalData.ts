@@ -15,7 +15,7 @@ export const externalDataNames = (onnxFile: string, chunks: number): string[] =>
   Array.from({ length: chunks }, (_, i) => `${onnxFile}_data${i === 0 ? '' : `_${i}`}`);
 
 /** Chunks the config declares for `onnxFile` (a name inside onnx/, e.g. "model_q4f16.onnx"); 0 for none. */
-export function declaredExternalDataChunks(config: Record<string, unknown>, onnxFile: string): number {
+function declaredExternalDataChunks(config: Record<string, unknown>, onnxFile: string): number {
   const tjs = config['transformers.js_config'];
   const declared = tjs && typeof tjs === 'object' ? (tjs as Record<string, unknown>).use_external_data_format : undefined;
   if (!declared) return 0;
@@ -29,7 +29,7 @@ export function declaredExternalDataChunks(config: Record<string, unknown>, onnx
 }
 
 /** Chunks present in a listing of onnx/ (consecutive from `_data`); 0 for none. */
-export function listedExternalDataChunks(onnxListing: readonly string[], onnxFile: string): number {
+function listedExternalDataChunks(onnxListing: readonly string[], onnxFile: string): number {
   const names = new Set(onnxListing);
   let n = 0;
   while (n < MAX_CHUNKS && names.has(externalDataNames(onnxFile, n + 1)[n]!)) n++;

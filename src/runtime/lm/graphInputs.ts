@@ -24,10 +24,10 @@ export const FEEDABLE_INPUTS = 'input_ids, attention_mask, position_ids, token_t
 const ID_INPUTS = ['input_ids', 'attention_mask', 'position_ids', 'token_type_ids'] as const;
 const PAST_PREFIX = 'past_key_values.';
 
-export type IdElementType = 'int64' | 'int32';
-export type KvElementType = 'float32' | 'float16';
+type IdElementType = 'int64' | 'int32';
+type KvElementType = 'float32' | 'float16';
 
-export interface GraphInputPlan {
+interface GraphInputPlan {
   /** Element type of each id-like input the graph has (input_ids, attention_mask, position_ids, token_type_ids). */
   idTypes: ReadonlyMap<string, IdElementType>;
   /** past_key_values.* inputs in graph order (empty: no KV cache). */
@@ -51,13 +51,13 @@ const firstPositive = (config: Config, keys: readonly string[]): { key: string; 
 };
 
 /** Key/value heads by the config's rule, with the field it came from. */
-export function kvHeadsFromConfig(config: Config): { value: number; rule: string } | undefined {
+function kvHeadsFromConfig(config: Config): { value: number; rule: string } | undefined {
   const f = firstPositive(config, ['num_key_value_heads', 'num_attention_heads', 'n_head', 'n_heads']);
   return f && { value: f.value, rule: `${f.key} ${f.value}` };
 }
 
 /** Head size by the config's rule (head_dim, else hidden size / attention heads), with how it was worked out. */
-export function headDimFromConfig(config: Config): { value: number; rule: string } | undefined {
+function headDimFromConfig(config: Config): { value: number; rule: string } | undefined {
   const explicit = firstPositive(config, ['head_dim']);
   if (explicit) return { value: explicit.value, rule: `head_dim ${explicit.value}` };
   const hidden = firstPositive(config, ['hidden_size', 'n_embd', 'd_model']);

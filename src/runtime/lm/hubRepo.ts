@@ -14,7 +14,7 @@ import { GatedModelError } from '../../core/errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export interface HubRepoSnapshot {
+interface HubRepoSnapshot {
   /** The commit sha the files come from; null when the host did not say. */
   commit: string | null;
   /** Size in bytes of every file of the repo, by path; null when the API did not list them. */
@@ -27,7 +27,7 @@ const METADATA_TIMEOUT_MS = 15_000;
 const timeout = () => AbortSignal.timeout(METADATA_TIMEOUT_MS);
 
 /** The plain sentence for a gated repo (GatedModelError's message). */
-export const gatedMessage = (id: string, host: string) =>
+const gatedMessage = (id: string, host: string) =>
   `${id} is gated on the Hugging Face Hub: sign in and request access on its page (${host}${id}), then download its files and load them as a local folder, ` +
   'because the workbench sends no access token and so cannot download gated files itself.';
 

@@ -47,7 +47,7 @@ export interface LmTokenizer {
   chatIds?(message: string): number[];
 }
 
-export interface ForwardInput {
+interface ForwardInput {
   ids: number[][];
   mask: number[][];
 }
@@ -76,7 +76,7 @@ export interface PastKv {
   type: 'float32' | 'float16';
   tensors: KvArray[];
 }
-export interface CachedForwardInput {
+interface CachedForwardInput {
   /** [B][S] current tokens, right-padded; mask 1 for real tokens. */
   ids: number[][];
   mask: number[][];
@@ -85,7 +85,7 @@ export interface CachedForwardInput {
   /** [B][past.length]: 1 where the past position is real (rows may have shorter pasts, right-padded). */
   pastMask: number[][] | null;
 }
-export interface CachedForwardOutput {
+interface CachedForwardOutput {
   /** [B, S, vocab] logits of the current positions. */
   logits: Float32Array;
   vocab: number;
@@ -97,7 +97,7 @@ export interface CachedForwardOutput {
 /** A forward pass that takes and returns the KV cache (causal exports with past_key_values). */
 export type CachedForwardFn = (input: CachedForwardInput) => Promise<CachedForwardOutput>;
 
-export interface LanguageModelParts {
+interface LanguageModelParts {
   info: LmInfo;
   tokenizer: LmTokenizer;
   forward: ForwardFn;

@@ -21,7 +21,7 @@ import type * as Transformers from '@huggingface/transformers';
 import { CancelledError, InvalidOptionError, ModelTooLargeError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
 import { createLanguageModel, type CachedForwardFn, type ForwardFn, type LmTokenizer } from './languageModel';
 import { BATCH_INVARIANCE_TOLERANCE, batchDependence, onePassPerSequence } from './batchInvariance';
-import { directModel } from './directSession';
+import { directModel, type DirectPasses } from './directSession';
 import { embeddingBytes, modelFitsDevice, weightFilesOf, type FitVerdict, type WebGpuLimits } from './modelFits';
 import { externalDataChunks, externalDataNames } from './externalData';
 import { isNodeRuntime } from '../ort';
@@ -41,7 +41,7 @@ export const DTYPE_SUFFIX: Readonly<Record<LmDtype, string>> = Object.freeze({
 export const onnxFileFor = (dtype: LmDtype) => `onnx/model${DTYPE_SUFFIX[dtype]}.onnx`;
 
 /** Dtypes offered by a listing of the onnx/ folder (file names without the folder). */
-export function dtypesFromFiles(onnxFiles: readonly string[]): LmDtype[] {
+function dtypesFromFiles(onnxFiles: readonly string[]): LmDtype[] {
   return LM_DTYPES.filter((d) => onnxFiles.includes(`model${DTYPE_SUFFIX[d]}.onnx`));
 }
 
@@ -68,10 +68,8 @@ export interface DeviceCandidate {
   backend: LmBackend;
 }
 
-export interface DirectModel {
-  forward: ForwardFn;
-  /** KV-cache pass, when the export has past_key_values / present.* (see directSession.ts). */
-  cachedForward?: CachedForwardFn;
+/** The direct passes (directSession.ts) of a session the platform opened, and how to release it. */
+interface DirectModel extends DirectPasses {
   dispose(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@
 // anything is downloaded. Pure, so the rule is tested with exact numbers. The limits are hard ones —
 // a model over them cannot load however much memory the machine has; one under them may still run
 // out of memory, which the loader reports when it happens:
-//  - onnxruntime-node (backend 'cpu'): a 64-bit process that reads external data; no limit here.
+//  - onnxruntime-node (backend 'node'): a 64-bit process that reads external data; no limit here.
 //  - ONNX Runtime Web, WASM and WebGPU alike: the graph is parsed and the weights are read inside a
 //    32-bit WebAssembly memory. An ONNX file is one protobuf message, and protobuf refuses messages
 //    over 2 GiB − 1 bytes (INT_MAX), so a larger model must keep its weights in external data
@@ -19,7 +19,7 @@ export const PROTOBUF_LIMIT_BYTES = 2 ** 31 - 1;
 /** The address space of a 32-bit WebAssembly memory. */
 export const WASM32_LIMIT_BYTES = 2 ** 32;
 
-export interface WeightFile {
+interface WeightFile {
   file: string;
   bytes: number;
 }
@@ -74,7 +74,7 @@ export function embeddingBytes(config: Readonly<Record<string, unknown>>, dtype:
  * `largestTensorBytes`: an estimate of the largest weight tensor (embeddingBytes), when known.
  */
 export function modelFitsDevice(files: WeightFiles, backend: LmBackend, opts: { webGpuLimits?: WebGpuLimits; largestTensorBytes?: number | null } = {}): FitVerdict {
-  if (backend === 'cpu') return { fits: true };
+  if (backend === 'node') return { fits: true };
   const { graph, externalData } = files;
   if (graph.bytes > PROTOBUF_LIMIT_BYTES)
     return {

@@ -2,7 +2,7 @@
 // tests. Never imported by the browser bundle (it uses node:fs / node:crypto).
 //
 // ORT backend in Node: transformers.js's Node build runs on onnxruntime-node (native CPU binary,
-// shipped in the npm tarball) — the default here ('auto' / 'cpu'). `device: 'wasm'` runs the
+// shipped in the npm tarball) — the default here ('auto' / 'node'). `device: 'wasm'` runs the
 // exported graph on onnxruntime-web's WASM build instead — the browser's engine — through the
 // runtime engineer's getOrt() (src/runtime/ort.ts) and directSession.ts; transformers.js still
 // supplies the tokenizer. (Handing onnxruntime-web to transformers.js itself in Node does not work:
@@ -29,11 +29,11 @@ export type { LanguageModel } from './types';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** public/models of this checkout (src/runtime/lm → ../../../public/models). */
 export const DEFAULT_MODELS_DIR = path.resolve(here, '..', '..', '..', 'public', 'models');
-export const DEFAULT_REMOTE_HOST = 'https://huggingface.co/';
-export const defaultHubCacheDir = () =>
+const DEFAULT_REMOTE_HOST = 'https://huggingface.co/';
+const defaultHubCacheDir = () =>
   path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bias-workbench', 'hub');
 
-export interface NodeLoadOptions extends LoadLmOptions {
+interface NodeLoadOptions extends LoadLmOptions {
   /** Folder of embedded models ({org}/{name}/config.json …). Default: public/models. */
   modelsDir?: string;
   /** Load from this Hub (or mirror) even when an embedded copy exists. */
@@ -144,7 +144,7 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
       };
     },
     async createDirect(prepared, file, config, _backend, externalData) {
-      if (prepared.cacheDir) throw new InvalidOptionError('device "wasm" in Node loads embedded models and local folders; use "cpu" for Hub ids.');
+      if (prepared.cacheDir) throw new InvalidOptionError('device "wasm" in Node loads embedded models and local folders; use "node" for Hub ids.');
       const read = async (name: string) => {
         const full = path.join(prepared.where, name);
         try {
@@ -166,9 +166,10 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
     },
     async devices(pref) {
       if (pref === 'webgpu')
-        return { candidates: [], skipped: 'WebGPU is not available to the Node runtime here (use "cpu" or "wasm")', fp16OnWebGpu: false };
+        return { candidates: [], skipped: 'WebGPU is not available to the Node runtime here (use "node" or "wasm")', fp16OnWebGpu: false };
       if (pref === 'wasm') return { candidates: [{ device: 'direct', backend: 'wasm' }], fp16OnWebGpu: false };
-      return { candidates: [{ device: 'cpu', backend: 'cpu' }], fp16OnWebGpu: false };
+      // 'cpu' is transformers.js's name for onnxruntime-node.
+      return { candidates: [{ device: 'cpu', backend: 'node' }], fp16OnWebGpu: false };
     },
   };
 }

@@ -10,7 +10,7 @@
 // rule): incidental longer matches split a template's continuations into many small groups
 // ("worked as a sec|retary" / "sec|urity guard" apart from the other occupations), each group its
 // own prefix row and past, which cost more positions than they saved.
-export interface PrefixGroup {
+interface PrefixGroup {
   /** Indices into the input sequences. */
   members: number[];
   /** Shared prefix length (≥ 1, < every member's length). */

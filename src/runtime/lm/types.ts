@@ -2,18 +2,16 @@
 // its operations return, and the two progress unions (loading files; running batches). Free of
 // onnxruntime / transformers.js imports so the worker protocol and the UI can import these types
 // without pulling in runtime code.
+import type { Backend, DeviceChoice } from '../../core/backends';
 import type { ModelProgress } from '../types';
 
 export type LmKind = 'causal-lm' | 'masked-lm';
 
-/**
- * Backend that actually ran. 'cpu' is onnxruntime-node (Node/CLI only); the browser uses
- * onnxruntime-web with 'webgpu' or 'wasm'. In Node, 'wasm' means onnxruntime-web's WASM build.
- */
-export type LmBackend = 'webgpu' | 'wasm' | 'cpu';
+/** Backend that actually ran (core/backends.ts): 'node' is onnxruntime-node (Node only); 'wasm' in Node is onnxruntime-web's WASM build. */
+export type LmBackend = Exclude<Backend, 'js'>;
 
-/** What the caller asks for. 'auto': WebGPU when an adapter exists (browser), else WASM; CPU in Node. */
-export type LmDevicePreference = 'auto' | 'webgpu' | 'wasm' | 'cpu';
+/** What the caller asks for. 'auto': WebGPU when an adapter exists (browser), else WASM; onnxruntime-node in Node. */
+export type LmDevicePreference = DeviceChoice;
 
 /** Weight formats, by transformers.js file suffix: "" fp32, _fp16, _quantized (q8), _q4, _q4f16. */
 export const LM_DTYPES = Object.freeze(['fp32', 'fp16', 'q8', 'q4', 'q4f16'] as const);

@@ -9,7 +9,7 @@
 import { ModelLoadError } from '../../core/errors';
 import type { FetchLike } from './lazyBodyFetch';
 
-export const DEFAULT_STALL_MS = 30_000;
+const DEFAULT_STALL_MS = 30_000;
 
 export function stallGuardFetch(fetchFn: FetchLike, stallMs = DEFAULT_STALL_MS): FetchLike {
   return async (input, init) => {

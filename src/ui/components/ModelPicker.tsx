@@ -3,11 +3,11 @@
 // its host (a mirror, or a mock Hub in tests; a link's `?hubHost=` only after the user confirms it),
 // labelled whenever it is not the Hugging Face Hub, and a model
 // folder from disk (config.json + tokenizer.json + onnx/*.onnx). LMs also get a dtype choice, each
-// with its download size; catalogue LMs show a facts line (architecture, parameters, chat template,
-// the fixture row that tests the layout offline, whether it was verified online).
+// with its download size; curated models show a facts line (for LMs: architecture, parameters, chat
+// template, the fixture row that tests the layout offline, whether it was verified online).
 // Load progress (typed events from the worker) shows as a progress bar in ModelStatus.
 import { useId, useRef, useState } from 'react';
-import { EMBEDDED_MODELS, HUB_PREFIX, LM_PICKER_MODELS, findPickerModel, isLmModelId, localFolderIds, modelTitle } from '../../state/models';
+import { HUB_PREFIX, PICKER_MODELS, findPickerModel, isLmModelId, localFolderIds, modelTitle } from '../../state/models';
 import { approveDownloadNow } from '../../state/downloadConsent';
 import { isDefaultHubHost, parseHubHost } from '../../state/hubHost';
 import { useOpenModelFolder, useUserModels } from '../../state/queries';
@@ -15,6 +15,8 @@ import { useWorkbench } from '../../state/store';
 import type { LmDtype } from '../../worker/client';
 
 const DTYPES: LmDtype[] = ['fp32', 'fp16', 'q8', 'q4', 'q4f16'];
+const VECTOR_MODELS = PICKER_MODELS.filter((m) => m.modality === 'vectors');
+const LANGUAGE_MODELS = PICKER_MODELS.filter((m) => m.modality === 'lm');
 
 export function ModelPicker() {
   const modelId = useWorkbench((s) => s.modelId);
@@ -40,7 +42,7 @@ export function ModelPicker() {
       <label htmlFor={`${id}-model`}>Model</label>
       <select id={`${id}-model`} value={modelId} onChange={(e) => setModelId(e.target.value)}>
         <optgroup label="Word vectors (WEAT, SEAT)">
-          {EMBEDDED_MODELS.map((m) => (
+          {VECTOR_MODELS.map((m) => (
             <option key={m.id} value={m.id}>
               {m.title}
             </option>
@@ -52,7 +54,7 @@ export function ModelPicker() {
           ))}
         </optgroup>
         <optgroup label="Language models (LM probes)">
-          {LM_PICKER_MODELS.map((m) => (
+          {LANGUAGE_MODELS.map((m) => (
             <option key={m.id} value={m.id}>
               {m.title}
             </option>

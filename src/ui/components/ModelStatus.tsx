@@ -3,6 +3,7 @@
 // causal LM, whether its tokenizer has a chat template (what the prompt families need).
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { backendLabel } from '../../core/backends';
 import { approveDownloadNow, useDownloadConsent } from '../../state/downloadConsent';
 import { hubHostLabel, hubHostShort, isDefaultHubHost } from '../../state/hubHost';
 import { useLastWorkingModel } from '../../state/lastWorkingModel';
@@ -11,8 +12,6 @@ import { useModel } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { ModelProgress } from '../../worker/client';
 import { ProgressBar } from './ProgressBar';
-
-export const BACKEND_LABEL: Record<string, string> = { webgpu: 'WebGPU', wasm: 'WASM', js: 'JavaScript' };
 
 const loadText = (p: ModelProgress | null) => {
   if (!p) return 'Loading model…';
@@ -84,7 +83,7 @@ export function ModelStatus() {
           <span className="pill">
             Backend:{' '}
             <output aria-label="Backend" className="backend">
-              {BACKEND_LABEL[model.data.backend] ?? model.data.backend}
+              {backendLabel(model.data.backend)}
             </output>
           </span>
           {'lm' in model.data && model.data.lm && <span className="pill">dtype {model.data.lm.dtype}</span>}

@@ -9,7 +9,7 @@ import { useRun, useRunMutation, useRunning } from '../../state/queries';
 import { isLmRun, type StoredRun } from '../../state/runRecord';
 import { useWorkbench } from '../../state/store';
 import { downloadText } from '../download';
-import { BACKEND_LABEL } from './ModelStatus';
+import { backendLabel } from '../../core/backends';
 import { LazyBoundary } from './LazyBoundary';
 import { ResultCard } from './ResultCard';
 import { StorageNotice } from './StorageNotice';
@@ -73,7 +73,7 @@ export function RunResults({ record, compact }: { record: StoredRun; compact?: b
         </div>
       </div>
       <p className="run-meta">
-        {record.model.title} · backend {BACKEND_LABEL[record.model.backend] ?? record.model.backend}
+        {record.model.title} · backend {backendLabel(record.model.backend)}
         {record.model.fallbackReason ? ` (WebGPU not used: ${record.model.fallbackReason})` : ''} · seed <strong>{record.seed}</strong> ·{' '}
         {record.options.permutations.toLocaleString('en-US')} permutations · {record.options.bootstrap.toLocaleString('en-US')} bootstrap resamples · finished{' '}
         {new Date(record.finishedAt).toLocaleString()} in {((Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000).toFixed(2)} s · app {record.app.version}

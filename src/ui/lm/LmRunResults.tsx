@@ -14,7 +14,7 @@ import type { StoredLmRun } from '../../state/runRecord';
 import { useWorkbench } from '../../state/store';
 import type { LmProbe } from '../../probes/lmSchema';
 import ForestPlot from '../charts/ForestPlot';
-import { BACKEND_LABEL } from '../components/ModelStatus';
+import { backendLabel } from '../../core/backends';
 import { downloadText } from '../download';
 import { ConsistencyBars, DeltaDotPlot, PositionHeatmap } from './LmCharts';
 
@@ -239,7 +239,7 @@ export default function LmRunResults({ record }: { record: StoredLmRun }) {
         </div>
       </div>
       <p className="run-meta">
-        {record.model.title} · backend {BACKEND_LABEL[record.model.backend] ?? record.model.backend}
+        {record.model.title} · backend {backendLabel(record.model.backend)}
         {record.model.fallbackReason ? ` (WebGPU not used: ${record.model.fallbackReason})` : ''} · dtype {record.model.dtype} · seed <strong>{record.seed}</strong> ·{' '}
         {record.options.permutations.toLocaleString('en-US')} permutations · {record.options.bootstrap.toLocaleString('en-US')} bootstrap resamples · finished {new Date(record.finishedAt).toLocaleString()} in{' '}
         {((Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000).toFixed(2)} s

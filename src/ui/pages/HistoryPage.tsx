@@ -13,7 +13,7 @@ import { useImportTask } from '../../state/useImportTask';
 import type { ParsedRunRecord } from '../../probes/import/runRecordJson';
 import { CancelledError } from '../../core/errors';
 import { ImportStatus } from '../components/ImportStatus';
-import { BACKEND_LABEL } from '../components/ModelStatus';
+import { backendLabel } from '../../core/backends';
 import { StorageNotice } from '../components/StorageNotice';
 import { StorageUsage } from '../components/StorageUsage';
 
@@ -123,7 +123,7 @@ export function HistoryPage() {
                   {r.model.id}
                   <br />
                   <span className="muted">
-                    {BACKEND_LABEL[r.model.backend] ?? r.model.backend} · {r.model.dtype}
+                    {backendLabel(r.model.backend)} · {r.model.dtype}
                   </span>
                 </td>
                 <td>{r.seed}</td>

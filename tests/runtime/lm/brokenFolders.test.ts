@@ -1,5 +1,5 @@
 // A model folder that is broken in one way gives one named error whose sentence names the file and
-// what is wrong, on both Node backends ('cpu': transformers.js on onnxruntime-node; 'wasm': the
+// what is wrong, on both Node backends ('node': transformers.js on onnxruntime-node; 'wasm': the
 // direct onnxruntime-web path); and the LM service (what the app's worker runs) keeps the model it
 // had when a replacing load fails. Each case breaks a temp copy of a Hub-layout fixture row
 // (tests/fixtures/hub-matrix/matrix/llama: GQA, fixed kv dims in the graph; mistral: weights in
@@ -38,7 +38,7 @@ const renameInput = (file: string, from: string, to: string) => {
   for (let i = bytes.indexOf(from); i >= 0; i = bytes.indexOf(from, i + 1)) bytes.write(to, i);
   writeFileSync(file, bytes);
 };
-const failure = async (dir: string, device: 'cpu' | 'wasm') => {
+const failure = async (dir: string, device: 'node' | 'wasm') => {
   const e = await loadLanguageModel(dir, { device }).then(
     async (lm) => {
       await lm.dispose();
@@ -50,7 +50,7 @@ const failure = async (dir: string, device: 'cpu' | 'wasm') => {
   return e;
 };
 
-describe.each(['cpu', 'wasm'] as const)('a broken model folder on %s', (device) => {
+describe.each(['node', 'wasm'] as const)('a broken model folder on %s', (device) => {
   it('an Optimum-style folder (model.onnx at the top, no onnx/) → UnsupportedModelError saying where to move it', async () => {
     const dir = brokenCopy('llama', (d) => {
       cpSync(path.join(d, 'onnx', 'model.onnx'), path.join(d, 'model.onnx'));

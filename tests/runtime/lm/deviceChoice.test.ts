@@ -30,7 +30,10 @@ describe('lmDeviceCandidates', () => {
     expect(backends(lmDeviceCandidates('webgpu', software))).toEqual(['webgpu']);
     expect(lmDeviceCandidates('webgpu', none)).toEqual({ candidates: [], skipped: none.reason });
   });
-  it('wasm and cpu: WASM whatever the adapter', () => {
-    for (const pref of ['wasm', 'cpu'] as const) for (const gpu of [none, hardware, software]) expect(lmDeviceCandidates(pref, gpu)).toEqual({ candidates: [{ device: 'wasm', backend: 'wasm' }] });
+  it('wasm: WASM whatever the adapter; node (onnxruntime-node, absent from a page): WASM, saying why', () => {
+    for (const gpu of [none, hardware, software]) {
+      expect(lmDeviceCandidates('wasm', gpu)).toEqual({ candidates: [{ device: 'wasm', backend: 'wasm' }] });
+      expect(lmDeviceCandidates('node', gpu)).toEqual({ candidates: [{ device: 'wasm', backend: 'wasm' }], skipped: 'onnxruntime-node runs only in Node (the CLI); using WASM' });
+    }
   });
 });

@@ -26,7 +26,7 @@ function platform(webgpuError: Error, opts: { secondFails?: Error } = {}): LmPla
       return {
         candidates: [
           { device: 'direct', backend: 'webgpu' },
-          { device: opts.secondFails ? 'direct' : 'cpu', backend: 'cpu' },
+          { device: opts.secondFails ? 'direct' : 'cpu', backend: 'node' },
         ],
         fp16OnWebGpu: false,
       };
@@ -42,7 +42,7 @@ describe('WebGPU → next device fallback', () => {
   it('an operator without a WebGPU kernel: loads on the next device and says why', async () => {
     const lm = await loadLanguageModelWith(platform(new Error('[WebGPU] Kernel "GatherBlockQuantized" is not implemented.')), { type: 'embedded', id: GPT });
     try {
-      expect(lm.info.backend).toBe('cpu');
+      expect(lm.info.backend).toBe('node');
       expect(lm.info.fallbackReason).toMatch(/not supported on WebGPU.*GatherBlockQuantized.*fell back/);
       expect((await lm.tokenLogProbs(['Call me Ishmael.']))[0]!.total).toBeLessThan(0);
     } finally {

@@ -4,7 +4,7 @@
 //   /usr/bin/python3 scripts/lm/export_bert.py  → tests/fixtures/lm/tiny-bert.pll.json
 //   /usr/bin/python3 scripts/lm/write_tokenizer_fixture.py → tests/fixtures/lm/tokenizers.json
 // (each file's `generatedBy` names its command). Tolerance 1e-4 on every log-prob, on both ORT
-// backends the runtime offers in Node: onnxruntime-node ('cpu', what the CLI uses) and
+// backends the runtime offers in Node: onnxruntime-node ('node', what the CLI uses) and
 // onnxruntime-web WASM ('wasm', the browser's engine).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,8 +30,8 @@ const track = (key: string, d: number) => {
 };
 afterAll(() => console.log('fixture agreement, max |Δ|:', JSON.stringify(worst)));
 
-for (const device of ['cpu', 'wasm'] as const) {
-  describe(`tiny-gpt2 vs torch on ${device === 'cpu' ? 'onnxruntime-node' : 'onnxruntime-web WASM'}`, () => {
+for (const device of ['node', 'wasm'] as const) {
+  describe(`tiny-gpt2 vs torch on ${device === 'node' ? 'onnxruntime-node' : 'onnxruntime-web WASM'}`, () => {
     let lm: LanguageModel;
     beforeAll(async () => {
       lm = await loadLanguageModel(GPT, { modelsDir: MODELS_DIR, device });
@@ -74,7 +74,7 @@ for (const device of ['cpu', 'wasm'] as const) {
 }
 
 describe('tiny-bert PLL vs torch', () => {
-  for (const device of ['cpu', 'wasm'] as const) {
+  for (const device of ['node', 'wasm'] as const) {
     it(`${device}: pseudo-log-likelihood per token within 1e-4, [CLS]/[SEP] excluded`, async () => {
       const fx = fixture('tiny-bert.pll.json');
       const lm = await loadLanguageModel(BERT, { modelsDir: MODELS_DIR, device });

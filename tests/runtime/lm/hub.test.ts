@@ -44,7 +44,7 @@ describe('loading by Hub id from a mock hub', () => {
     const remote = await loadLanguageModel(GPT, { remoteHost: hub.url, cacheDir, onProgress: (p) => events.push(p) });
     const local = await loadLanguageModel(GPT, { modelsDir: MODELS_DIR });
     try {
-      expect(remote.info).toMatchObject({ id: GPT, source: 'hub', kind: 'causal-lm', backend: 'cpu', dtype: 'fp32' });
+      expect(remote.info).toMatchObject({ id: GPT, source: 'hub', kind: 'causal-lm', backend: 'node', dtype: 'fp32' });
       // Every file went through the mock hub…
       expect(hub.requests).toContain(`GET /${GPT}/resolve/main/onnx/model.onnx 302`);
       expect(hub.cdn.requests.some((r) => /^GET \/repos\/[0-9a-f]{40}\/[0-9a-f]{64} 200$/.test(r))).toBe(true);
@@ -57,7 +57,7 @@ describe('loading by Hub id from a mock hub', () => {
       expect(onnx.at(-1)).toBe('done');
       const progress = events.filter((e): e is Extract<LmLoadProgress, { status: 'progress' }> => e.status === 'progress' && e.file === 'onnx/model.onnx');
       expect(progress.at(-1)!.loaded).toBe(progress.at(-1)!.total);
-      expect(events.at(-1)).toMatchObject({ status: 'ready', name: GPT, backend: 'cpu' });
+      expect(events.at(-1)).toMatchObject({ status: 'ready', name: GPT, backend: 'node' });
       // Same bytes, same numbers.
       expect(remote.info.sha256['onnx/model.onnx']).toBe(sha256Of(path.join(MODELS_DIR, GPT, 'onnx/model.onnx')));
       const [a, b] = [await remote.tokenLogProbs(SENTENCES), await local.tokenLogProbs(SENTENCES)];
@@ -92,7 +92,7 @@ describe('LM service (what the worker exposes)', () => {
     expect(i2).toEqual(i1);
     const ready: LmLoadProgress[] = [];
     await svc.lmLoad({ type: 'embedded', id: GPT }, {}, (p) => ready.push(p));
-    expect(ready).toEqual([{ status: 'ready', name: GPT, backend: 'cpu', dtype: 'fp32' }]);
+    expect(ready).toEqual([{ status: 'ready', name: GPT, backend: 'node', dtype: 'fp32' }]);
 
     const many = Array.from({ length: 40 }, (_, i) => `${SENTENCES[i % SENTENCES.length]} (${i})`);
     const run = svc.lmTokenLogProbs(GPT, many, { runId: 'r1', batchSize: 2 }, (p) => {

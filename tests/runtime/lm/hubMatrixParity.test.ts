@@ -7,7 +7,7 @@
 // Rows: llama (GQA, no head_dim field: the reported failure), qwen3 (explicit head_dim ≠ hidden /
 // heads), gemma3 (one kv head), mistral (weights in onnx/model.onnx_data), gpt2, phi3 and gpt-neox in
 // fp32 and q8, and every dtype of llama and qwen2. Tolerance 1e-4 (fp32, q8, q4) and 2e-3 (fp16,
-// q4f16) on every log-prob, on both Node backends (onnxruntime-node 'cpu' through transformers.js's
+// q4f16) on every log-prob, on both Node backends (onnxruntime-node 'node' through transformers.js's
 // session, onnxruntime-web 'wasm'); the KV-cache path (default) against the no-cache path (kvCache:
 // false) of the same model, to 1e-4, or to 2e-3 for float16 graphs: onnxruntime-node's fp16 kernels
 // round a logit by one half-ulp differently when a sequence is split into prefix + past (seen on
@@ -59,7 +59,7 @@ afterAll(() => console.log('hub-matrix parity, max |Δ log-prob|:', JSON.stringi
 describe.each(CASES)('hub-matrix $row $dtype', ({ row, dtype }) => {
   const dir = path.join(MATRIX, row);
   const tol = tolerance(dtype);
-  for (const device of ['cpu', 'wasm'] as const) {
+  for (const device of ['node', 'wasm'] as const) {
     it(`${device}: tokenLogProbs equals ONNX Runtime run directly on ${onnxFileFor(dtype)}, and the KV path equals the no-cache path`, async () => {
       const lm = await loadLanguageModel(dir, { device, dtype });
       const reference = await openReference(dir, onnxFileFor(dtype), device);
@@ -84,12 +84,12 @@ describe.each(CASES)('hub-matrix $row $dtype', ({ row, dtype }) => {
 });
 
 describe('dtype auto', () => {
-  it('a folder with only fp16 and q4f16 files loads fp16 on cpu and wasm (fp32 first, q8, q4 when present)', async () => {
+  it('a folder with only fp16 and q4f16 files loads fp16 on node and wasm (fp32 first, q8, q4 when present)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lm-fp16-only-'));
     try {
       cpSync(path.join(MATRIX, 'llama'), dir, { recursive: true });
       for (const d of ['fp32', 'q8', 'q4'] as const) rmSync(path.join(dir, onnxFileFor(d)));
-      for (const device of ['cpu', 'wasm'] as const) {
+      for (const device of ['node', 'wasm'] as const) {
         const lm = await loadLanguageModel(dir, { device });
         expect([lm.info.dtype, lm.info.availableDtypes]).toEqual(['fp16', ['fp16', 'q4f16']]);
         await lm.dispose();

@@ -30,8 +30,8 @@ const PAIRS = [
   { prefix: 'Call me ', continuation: 'Ishmael.' },
 ];
 
-for (const device of ['cpu', 'wasm'] as const) {
-  describe(`KV cache on ${device === 'cpu' ? 'onnxruntime-node' : 'onnxruntime-web WASM'}`, () => {
+for (const device of ['node', 'wasm'] as const) {
+  describe(`KV cache on ${device === 'node' ? 'onnxruntime-node' : 'onnxruntime-web WASM'}`, () => {
     let lm: LanguageModel;
     beforeAll(async () => {
       lm = await loadLanguageModel(GPT, { modelsDir: MODELS_DIR, device });

@@ -84,7 +84,7 @@ function rowModel(row: string): { readonly lm: LanguageModel; readonly ref: Refe
   const folder = path.join(MATRIX, row);
   const held: { lm?: LanguageModel; ref?: ReferenceModel } = {};
   beforeAll(async () => {
-    held.lm = await loadLanguageModel(folder, { device: 'cpu', dtype: 'fp32' });
+    held.lm = await loadLanguageModel(folder, { device: 'node', dtype: 'fp32' });
     held.ref = await openReference(folder);
   }, 120_000);
   afterAll(async () => {
@@ -161,7 +161,7 @@ describe.each(MASKED_ROWS)('matrix/%s: the masked family', (row) => {
 describe('scripted fixtures: the prompt families parse a real answer', () => {
   /** Run `probe` on the scripted fixture `row` (fp32, onnxruntime-node). */
   const runOnScripted = async (row: string, probe: LmProbeDefinition) => {
-    const lm = await loadLanguageModel(path.join(MATRIX, row), { device: 'cpu' });
+    const lm = await loadLanguageModel(path.join(MATRIX, row), { device: 'node' });
     try {
       return (await runLmProbeBatch([probe], lm, OPTIONS))[0]!;
     } finally {

@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe('embedded causal LM', () => {
   it('reports what ran: kind, backend, dtype, sha256 of the ONNX file', () => {
-    expect(gpt.info).toMatchObject({ id: GPT, source: 'embedded', kind: 'causal-lm', modelType: 'gpt2', backend: 'cpu', dtype: 'fp32' });
+    expect(gpt.info).toMatchObject({ id: GPT, source: 'embedded', kind: 'causal-lm', modelType: 'gpt2', backend: 'node', dtype: 'fp32' });
     expect(gpt.info.sha256['onnx/model.onnx']).toBe(sha256Of(path.join(MODELS_DIR, GPT, 'onnx/model.onnx')));
     expect(gpt.info.availableDtypes).toContain('fp32');
   });
@@ -122,7 +122,7 @@ describe('ORT backends in Node', () => {
 
 describe('embedded masked LM', () => {
   it('is a masked LM; causal operations are refused', async () => {
-    expect(bert.info).toMatchObject({ kind: 'masked-lm', modelType: 'bert', backend: 'cpu' });
+    expect(bert.info).toMatchObject({ kind: 'masked-lm', modelType: 'bert', backend: 'node' });
     await expect(bert.tokenLogProbs(['a'])).rejects.toBeInstanceOf(UnsupportedModelError);
   });
 

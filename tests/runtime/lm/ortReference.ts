@@ -1,5 +1,5 @@
 // The independent reference for the LM runtime's numbers: the model's ONNX file run directly on a
-// plain ONNX Runtime session — onnxruntime-node ('cpu') or onnxruntime-web's WASM build ('wasm'; the
+// plain ONNX Runtime session — onnxruntime-node ('node') or onnxruntime-web's WASM build ('wasm'; the
 // two engines' quantized and float16 kernels differ by up to a few 1e-3, so each device is held to
 // its own engine) — one sequence per pass, no batching, no KV cache, float64 log-softmax over the
 // whole logits row. It shares no code with src/runtime: feeds are built here from the session's own
@@ -43,8 +43,8 @@ export interface ReferenceModel {
 type Engine = typeof ortNode | typeof OrtWeb;
 type Session = ortNode.InferenceSession | OrtWeb.InferenceSession;
 
-async function createSession(device: 'cpu' | 'wasm', file: string): Promise<{ ort: Engine; session: Session }> {
-  if (device === 'cpu') return { ort: ortNode, session: await ortNode.InferenceSession.create(file) };
+async function createSession(device: 'node' | 'wasm', file: string): Promise<{ ort: Engine; session: Session }> {
+  if (device === 'node') return { ort: ortNode, session: await ortNode.InferenceSession.create(file) };
   const ort = (await import('onnxruntime-web')) as typeof OrtWeb;
   const data = `${file}_data`;
   const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(file)), {
@@ -55,7 +55,7 @@ async function createSession(device: 'cpu' | 'wasm', file: string): Promise<{ or
 }
 
 /** Open `onnxFile` of the model folder `folder` (config.json read from the folder) on `device`'s engine. */
-export async function openReference(folder: string, onnxFile = 'onnx/model.onnx', device: 'cpu' | 'wasm' = 'cpu'): Promise<ReferenceModel> {
+export async function openReference(folder: string, onnxFile = 'onnx/model.onnx', device: 'node' | 'wasm' = 'node'): Promise<ReferenceModel> {
   const config = JSON.parse(readFileSync(path.join(folder, 'config.json'), 'utf8')) as Config;
   const { ort, session } = await createSession(device, path.join(folder, onnxFile));
   const tokenizer = JSON.parse(readFileSync(path.join(folder, 'tokenizer.json'), 'utf8')) as { added_tokens?: { id: number; content: string; special: boolean }[] };

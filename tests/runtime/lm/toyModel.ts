@@ -15,7 +15,7 @@ export const toyLmInfo = (kind: LmInfo['kind'], extra: Partial<LmInfo> = {}): Lm
   source: 'embedded',
   kind,
   modelType: 'toy',
-  backend: 'cpu',
+  backend: 'node',
   dtype: 'fp32',
   availableDtypes: ['fp32'],
   sha256: {},
