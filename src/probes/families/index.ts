@@ -45,6 +45,9 @@ export type AnyProbe = z.infer<typeof anyProbeSchema>;
 export type AnyProbeInput = z.input<typeof anyProbeSchema>;
 export type AnyResult = ResultOf<FamilyId>;
 
+/** A stored result of any family, discriminated on `kind` (validated by the family's own result schema). */
+export const anyResultSchema = registry.resultSchema;
+
 /** A family module, typed for probes and results of any family (the caller pairs a probe with its own family). */
 export type FamilyModule = ProbeFamily<AnyProbe, AnyResult>;
 

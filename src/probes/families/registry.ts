@@ -21,6 +21,8 @@ export interface Registry<L extends readonly AnyFamilyModule[]> {
   ids: readonly L[number]['id'][];
   /** A probe of any family of the registry, discriminated on `family`. */
   probeSchema: z.ZodDiscriminatedUnion<SchemasOf<L> & readonly z.core.SomeType[], 'family'>;
+  /** A stored result of any family of the registry, discriminated on `kind` (each family's resultSchema). */
+  resultSchema: z.ZodType;
   /** The module of a family id; a ProbeValidationError naming the known families for any other. */
   familyOf(id: string): L[number];
 }
@@ -35,5 +37,7 @@ export function createRegistry<const L extends readonly AnyFamilyModule[]>(list:
     if (!f) throw new ProbeValidationError(`unknown family ${JSON.stringify(id)}; this version understands: ${ids.join(', ')}`);
     return f;
   };
-  return Object.freeze({ families, list, ids, probeSchema, familyOf });
+  const resultSchemas = list.map((f) => f.resultSchema) as unknown as [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]];
+  const resultSchema = z.discriminatedUnion('kind', resultSchemas);
+  return Object.freeze({ families, list, ids, probeSchema, resultSchema, familyOf });
 }

@@ -105,6 +105,11 @@ export interface ProbeFamily<P extends { family: string; id: string; title: stri
   resultSchema: z.ZodType;
   /** Its results' p-values are Holm/BH-adjusted across the batch (pHolm/pBH filled by the run path). */
   adjustedAcrossBatch: boolean;
+  /**
+   * A batch of one is adjusted too (pHolm = pBH = p). Word-vector runs have always recorded it so and
+   * their exports and stored history carry it; the LM runs leave a lone test's pHolm/pBH empty.
+   */
+  adjustsBatchOfOne?: boolean;
   run(probe: P, ctx: FamilyRunContext): Promise<R>;
   summarize(result: R): FamilySummary;
   /** The headline alone (lists of many results: history, compare), without the reading. */

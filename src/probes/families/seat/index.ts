@@ -19,6 +19,7 @@ export const seat = {
   lint: lintWordSets,
   resultSchema: associationResultSchema('seat'),
   adjustedAcrossBatch: true,
+  adjustsBatchOfOne: true,
   run: runWordVectorTest,
   summarize: summarizeWordVectorTest,
   headline: associationHeadline,

@@ -19,6 +19,7 @@ export const weat = {
   lint: lintWordSets,
   resultSchema: associationResultSchema('weat'),
   adjustedAcrossBatch: true,
+  adjustsBatchOfOne: true,
   run: runWordVectorTest,
   summarize: summarizeWordVectorTest,
   headline: associationHeadline,
