@@ -11,4 +11,4 @@ export { runLmProbe, runLmProbeBatch, type LmRunResult, type LmBatchProgress } f
 export { sharedTokenPositions } from './alignTokens';
 export { parseTaskAssignment } from './parseTaskAssignment';
 export { instructionModelWarning, type ChatTemplateInfo } from './instructionModelWarning';
-export { promptAnswerCount, type PromptAnswerCount } from './promptAnswerCount';
+export { decisionPromptAnswers, iatPromptAnswers, promptAnswerCount, type PromptAnswerCount, type PromptAnswers } from './promptAnswerCount';
