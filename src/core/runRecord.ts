@@ -14,7 +14,13 @@ import type { LmProbeResult } from './lmRun/types';
  */
 export type RunResult = AssociationResult | LmProbeResult;
 
-export const RUN_RECORD_FORMAT = 'bias-workbench-run@1';
+/**
+ * The record format. @2: one record shape for every family, each result validated by its family's
+ * schema (probes/runRecordSchema.ts). @1 records (the word-vector and the LM shapes of the previous
+ * version, identical but for which validator read them) open through migrateRunRecord.
+ */
+export const RUN_RECORD_FORMAT = 'bias-workbench-run@2';
+export const PREVIOUS_RUN_RECORD_FORMATS = ['bias-workbench-run@1'] as const;
 
 export interface RunModelInfo {
   /** Registry id, e.g. "glove-6b-100d", or a user-supplied vectors file's id. */
