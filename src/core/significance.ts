@@ -4,9 +4,10 @@
 // and a batch could call the same test significant in one place and not in the other.
 //
 // Rule: α = 0.05, two readings of the same p never mixed. Where the run adjusted the test's p for
-// multiple comparisons across the batch (pHolm is set: more than one test of a kind that is
-// adjusted), the Holm-adjusted p is compared with α — Holm controls the family-wise error rate
-// across the batch without assuming independence (Holm 1979). Otherwise the test's own p is.
+// multiple comparisons across the batch (pHolm is set and differs from p: Holm over more than one
+// test), the Holm-adjusted p is compared with α — Holm controls the family-wise error rate across
+// the batch without assuming independence (Holm 1979). Otherwise the test's own p is (Holm over a
+// batch of one returns p itself, and the statement then says plainly "p").
 // A test with no p (a descriptive rate) has no verdict.
 
 export const SIGNIFICANCE_ALPHA = 0.05;
@@ -31,7 +32,7 @@ const formatP = (p: number): string => (p < 0.0001 ? '< 0.0001' : `= ${p.toFixed
  */
 export function significanceOf(p: number | null | undefined, pHolm?: number | null, alpha: number = SIGNIFICANCE_ALPHA): Significance | null {
   if (p === null || p === undefined || !Number.isFinite(p)) return null;
-  const holm = pHolm !== null && pHolm !== undefined && Number.isFinite(pHolm);
+  const holm = pHolm !== null && pHolm !== undefined && Number.isFinite(pHolm) && pHolm !== p;
   const used = holm ? pHolm : p;
   const significant = used < alpha;
   const which = holm ? `Holm-adjusted p ${formatP(used)}` : `p ${formatP(used)}`;
