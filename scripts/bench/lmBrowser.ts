@@ -45,7 +45,12 @@ async function runOnce(page: Page, title: string): Promise<{ pairs: number; seco
   return { pairs, seconds: (Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000, backend: record.model.backend };
 }
 
-async function trial(url: string) {
+interface Trial {
+  runs: { pairs: number; seconds: number; backend: string }[];
+  load: number;
+}
+
+async function trial(url: string): Promise<Trial> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -75,9 +80,9 @@ export async function benchLmBrowser(): Promise<void> {
     execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
     const { url, server } = await startPreview(root, port, outDir);
     try {
-      const trials = [];
+      const trials: Trial[] = [];
       for (let i = 0; i < 3; i++) trials.push(await trial(url));
-      const rate = (t: (typeof trials)[number]) => t.runs.reduce((n, r) => n + r.pairs, 0) / t.runs.reduce((s, r) => s + r.seconds, 0);
+      const rate = (t: Trial) => t.runs.reduce((n, r) => n + r.pairs, 0) / t.runs.reduce((s, r) => s + r.seconds, 0);
       const perProbe = PROBES.map(([id], j) => ({
         name: `  ${id} (${trials[0]!.runs[j]!.pairs} pairs), pairs/s`,
         value: median(trials.map((t) => t.runs[j]!.pairs / t.runs[j]!.seconds)).toFixed(1),
