@@ -23,7 +23,8 @@ import {
   type ModelProgress,
   type ModelWorkerApi,
 } from './modelProtocol';
-import type { CallProgress, GenerateRequest, RunProgress, ScoringLanguageModel, ScoringWorkerApi } from './scoringProtocol';
+import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
+import type { ScorerChannelsApi } from './scorerChannels';
 
 export type { DevicePreference, LoadedModelInfo, ModelProgress, RunProgress, LmDtype, LmInfo, LmLoadProgress, LmSource, LmCatalogEntry };
 /** Curated language models (embedded + Hub), as data; the catalogue module imports no runtime code. */
@@ -31,10 +32,11 @@ export const LM_MODELS: readonly LmCatalogEntry[] = LM_CATALOG;
 
 registerErrorTransfer(Comlink);
 
-let modelWorker: Comlink.Remote<ModelWorkerApi & LmWorkerApi> | null = null;
+type ModelWorker = ModelWorkerApi & LmWorkerApi & ScorerChannelsApi;
+let modelWorker: Comlink.Remote<ModelWorker> | null = null;
 /** The model worker lives as long as the page: loaded models stay warm between runs. */
-const model = (): Comlink.Remote<ModelWorkerApi & LmWorkerApi> =>
-  (modelWorker ??= Comlink.wrap<ModelWorkerApi & LmWorkerApi>(
+const model = (): Comlink.Remote<ModelWorker> =>
+  (modelWorker ??= Comlink.wrap<ModelWorker>(
     new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module', name: 'model' }),
   ));
 
@@ -152,39 +154,26 @@ export interface LmRunRequest {
   options: LmRunOptions;
 }
 
-let lmRunCounter = 0;
+let scorerChannels = 0;
 
 /**
- * Run LM probes: the orchestration and statistics run in the scoring worker; every scoring call is
- * forwarded to the model worker's LM service. Aborting `signal` terminates the scoring worker and
- * cancels the model worker's operation in flight (by runId).
+ * Run LM probes: the orchestration and statistics run in the scoring worker, which reaches the
+ * model worker's LM over a MessageChannel of this run's own (scoring calls and their progress never
+ * pass through the page). Aborting `signal` terminates the scoring worker and closes the channel,
+ * which aborts the model worker's call in flight; the model stays loaded for the next run.
  */
 export function runLmProbes(req: LmRunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<LmRunResult[]> {
   if (signal?.aborted) return Promise.reject(new CancelledError('The run was cancelled.'));
   const current = scoringWorker();
   const m = model();
-  const id = req.info.id;
-  const runIds = new Set<string>();
-  const opts = (batchSize?: number) => {
-    const runId = `lm-run-${++lmRunCounter}`;
-    runIds.add(runId);
-    return { runId, ...(batchSize ? { batchSize } : {}) };
-  };
-  /** The model worker's per-pass progress, passed on to the scoring worker's callback. */
-  const relay = (onProgress?: CallProgress) => (onProgress ? Comlink.proxy((p: { done: number; total: number }) => void onProgress({ done: p.done, total: p.total })) : undefined);
-  const lm: ScoringLanguageModel = {
-    tokenize: (text) => m.lmTokenize(id, text),
-    tokenLogProbs: (texts, b, onProgress) => m.lmTokenLogProbs(id, texts, opts(b), relay(onProgress)),
-    continuationLogProbs: (pairs, b, onProgress) => m.lmContinuationLogProbs(id, pairs, opts(b), relay(onProgress)),
-    pseudoLogLikelihood: (texts, b, onProgress) => m.lmPseudoLogLikelihood(id, texts, opts(b), relay(onProgress)),
-    generate: (prompt, g: GenerateRequest) => m.lmGenerate(id, prompt, { ...g, ...opts(g.batchSize) }),
-  };
-  const info = { id, kind: req.info.kind, ...(req.info.maxLength !== undefined ? { maxLength: req.info.maxLength } : {}) };
+  const channelId = `scorer-channel-${++scorerChannels}`;
+  const { port1, port2 } = new MessageChannel();
+  const opened = m.openScorerChannel(Comlink.transfer(port1, [port1]), req.info.id, channelId);
+  const close = () => void m.closeScorerChannel(channelId).catch(() => undefined);
   return new Promise<LmRunResult[]>((resolve, reject) => {
     const drop = () => {
       current.worker.terminate();
       if (scoring === current) scoring = null;
-      for (const r of runIds) void m.lmCancel(r).catch(() => undefined);
     };
     const onAbort = () => {
       drop();
@@ -197,10 +186,11 @@ export function runLmProbes(req: LmRunRequest, onProgress: (p: RunProgress) => v
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     current.worker.addEventListener('error', onError);
-    current.api
-      .runLmBatch(req.probes, req.options, info, Comlink.proxy(lm), Comlink.proxy(onProgress))
+    opened
+      .then(() => current.api.runLmBatch(req.probes, req.options, Comlink.transfer(port2, [port2]), Comlink.proxy(onProgress)))
       .then(resolve, reject)
       .finally(() => {
+        close();
         signal?.removeEventListener('abort', onAbort);
         current.worker.removeEventListener('error', onError);
       });

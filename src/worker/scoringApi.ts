@@ -4,40 +4,30 @@
 import * as Comlink from 'comlink';
 import { buildAssociationInput, runAssociationBatch } from '../core/association';
 import type { AssociationInput, BatchProgress } from '../core/association/types';
-import { InvalidLmInputError } from '../core/errors';
-import { runLmProbeBatch, type LanguageModelScorer, type LmBatchProgress, type LmProbeDefinition, type ScorerCallOptions, type ScorerGenerateOptions } from '../core/lmRun';
+import { runLmProbeBatch, type LanguageModelScorer, type LmBatchProgress, type LmProbeDefinition, type ScorerCallOptions } from '../core/lmRun';
+import type { LmScorerEndpoint, PostedCallOptions, ScorerInfo } from '../runtime/lm/service';
 import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
 
 type RunArgs = Parameters<ScoringWorkerApi['runBatch']>;
 type LmArgs = Parameters<ScoringWorkerApi['runLmBatch']>;
 
 /**
- * The orchestration's LanguageModelScorer over the proxied LM. `tokenize` is synchronous in the
- * scorer interface and cannot cross a thread, so generation is fitted into the model's context here
- * (same rule and message as src/core/lmRun generateOptions: room = maxLength − prompt tokens − 1).
+ * The orchestration's LanguageModelScorer over the model worker's endpoint: the same operations,
+ * with the options that can be posted and the in-call progress as a proxied callback. No signal
+ * crosses (the page cancels by terminating this worker and closing the channel), and generation is
+ * fitted into the model's context on the endpoint, where tokenizing needs no round trip.
  */
-export function proxyScorer(info: LmArgs[2], lm: LmArgs[3]): LanguageModelScorer {
-  // Within-call progress goes back across the thread boundary as a proxied callback.
+export function endpointScorer(info: ScorerInfo, endpoint: Comlink.Remote<LmScorerEndpoint>): LanguageModelScorer {
+  const posted = (o?: ScorerCallOptions): PostedCallOptions => (o?.batchSize !== undefined ? { batchSize: o.batchSize } : {});
   const progress = (o?: ScorerCallOptions) => (o?.onProgress ? Comlink.proxy(o.onProgress) : undefined);
   return {
     info,
-    tokenLogProbs: (texts, o) => lm.tokenLogProbs([...texts], o?.batchSize, progress(o)),
-    continuationLogProbs: (pairs, o) =>
-      lm.continuationLogProbs(
-        pairs.map((p) => ({ prefix: p.prefix, continuation: p.continuation })),
-        o?.batchSize,
-        progress(o),
-      ),
-    pseudoLogLikelihood: (texts, o) => lm.pseudoLogLikelihood([...texts], o?.batchSize, progress(o)),
-    generate: async (prompt: string, o: ScorerGenerateOptions) => {
-      const { signal: _s, onProgress: _p, ...rest } = o; // neither can cross the thread boundary as is
-      let maxNewTokens = rest.maxNewTokens;
-      if (info.maxLength !== undefined) {
-        const room = info.maxLength - (await lm.tokenize(prompt)).ids.length - 1;
-        if (room < 1) throw new InvalidLmInputError(`the prompt fills the model's context (${info.maxLength} tokens); no room for an answer`);
-        maxNewTokens = Math.min(maxNewTokens, room);
-      }
-      return lm.generate(prompt, { ...rest, maxNewTokens });
+    tokenLogProbs: (texts, o) => endpoint.tokenLogProbs(texts, posted(o), progress(o)),
+    continuationLogProbs: (pairs, o) => endpoint.continuationLogProbs(pairs, posted(o), progress(o)),
+    pseudoLogLikelihood: (texts, o) => endpoint.pseudoLogLikelihood(texts, posted(o), progress(o)),
+    generate: (prompt, o) => {
+      const { signal: _s, onProgress: _p, ...settings } = o;
+      return endpoint.generate(prompt, settings);
     },
   };
 }
@@ -73,18 +63,23 @@ export function createScoringApi(now: () => number = () => performance.now()): S
     onProgress({ stage: 'finishing' });
     return results;
   }
-  async function runLm(...[probes, options, info, lm, onProgress]: LmArgs) {
-    let last = -Infinity;
-    const results = await runLmProbeBatch(probes as unknown as LmProbeDefinition[], proxyScorer(info, lm), options, {
-      onProgress: (p: LmBatchProgress) => {
-        const t = now();
-        if (p.done < p.total && t - last < 50) return;
-        last = t;
-        onProgress({ stage: 'lm', step: p.stage, done: p.done, total: p.total, test: p.index + 1, tests: p.probes });
-      },
-    });
-    onProgress({ stage: 'finishing' });
-    return results;
+  async function runLm(...[probes, options, scorerPort, onProgress]: LmArgs) {
+    const endpoint = Comlink.wrap<LmScorerEndpoint>(scorerPort);
+    try {
+      let last = -Infinity;
+      const results = await runLmProbeBatch(probes as unknown as LmProbeDefinition[], endpointScorer(await endpoint.info(), endpoint), options, {
+        onProgress: (p: LmBatchProgress) => {
+          const t = now();
+          if (p.done < p.total && t - last < 50) return;
+          last = t;
+          onProgress({ stage: 'lm', step: p.stage, done: p.done, total: p.total, test: p.index + 1, tests: p.probes });
+        },
+      });
+      onProgress({ stage: 'finishing' });
+      return results;
+    } finally {
+      scorerPort.close();
+    }
   }
   return { runBatch: run, runLmBatch: runLm };
 }

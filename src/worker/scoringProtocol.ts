@@ -1,12 +1,13 @@
 // The typed boundary between the page and the scoring worker (src/worker/scoring.worker.ts).
 // Statistics never run on the page: the worker builds the association inputs (through an
-// embedder the page proxies to the model worker) and runs the seeded core. The page cancels a
-// run by terminating this worker (client.ts recreates it lazily), so no cooperative flag is
+// embedder the page proxies to the model worker) and runs the seeded core. LM probes reach the
+// model worker directly, over a port of their own (src/worker/scorerChannels.ts). The page cancels
+// a run by terminating this worker (client.ts recreates it lazily), so no cooperative flag is
 // needed inside the permutation loops.
 import type { ProxyMarked } from 'comlink';
 import type { AssociationOptions, AssociationResult } from '../core/association/types';
 import type { AssociationProbe } from '../probes/schema';
-import type { LmRunOptions, LmRunResult, ScoredContinuation, ScoredPll, ScoredTokens } from '../core/lmRun';
+import type { LmRunOptions, LmRunResult } from '../core/lmRun';
 import type { LmProbe } from '../probes/lmSchema';
 
 /** What the scoring worker needs from a model: vectors for words (and sentences, for SEAT). */
@@ -27,34 +28,6 @@ export type RunProgress =
   /** LM probes: scoring/generation calls, then the statistics, of probe `test` of `tests`. */
   | { stage: 'lm'; step: 'score' | 'generate' | 'analyze'; done: number; total: number; test: number; tests: number };
 
-/**
- * What the scoring worker needs from a language model (the page forwards each call to the model
- * worker's LM service). Only plain data and proxied progress callbacks cross: no AbortSignal (the page
- * cancels by runId).
- */
-export interface ScoringLanguageModel {
-  tokenize(text: string): Promise<{ ids: number[] }>;
-  tokenLogProbs(texts: string[], batchSize?: number, onProgress?: CallProgress): Promise<ScoredTokens[]>;
-  continuationLogProbs(pairs: { prefix: string; continuation: string }[], batchSize?: number, onProgress?: CallProgress): Promise<ScoredContinuation[]>;
-  pseudoLogLikelihood(texts: string[], batchSize?: number, onProgress?: CallProgress): Promise<ScoredPll[]>;
-  generate(prompt: string, opts: GenerateRequest): Promise<{ text: string; chatTemplate?: boolean }>;
-}
-
-/** Progress inside one scoring call (the model worker reports after each forward pass), proxied back to the scoring worker. */
-export type CallProgress = ((p: { done: number; total: number }) => void) & ProxyMarked;
-
-export type GenerateRequest = { maxNewTokens: number; stopAtEos?: boolean; batchSize?: number; chat?: boolean } & (
-  | { greedy: true }
-  | { greedy?: false; temperature: number; topK?: number; seed: number }
-);
-
-/** The loaded LM as the orchestration sees it (src/core/lmRun LanguageModelScorer.info). */
-export interface ScoringLmInfo {
-  id: string;
-  kind: 'causal-lm' | 'masked-lm';
-  maxLength?: number;
-}
-
 export interface ScoringWorkerApi {
   /**
    * Embed every probe's stimuli through `embedder`, run the association test on each (sharing
@@ -68,14 +41,9 @@ export interface ScoringWorkerApi {
     onProgress: ((p: RunProgress) => void) & ProxyMarked,
   ): Promise<AssociationResult[]>;
   /**
-   * Run LM probes (src/core/lmRun runLmProbeBatch) with a scorer that proxies to `lm`.
+   * Run LM probes (src/core/lmRun runLmProbeBatch) with the scorer served on `scorerPort` (a
+   * transferred MessagePort whose other end the model worker holds: LmScorerEndpoint).
    * @throws UnsupportedModelError, InvalidLmInputError, InvalidOptionError … as named errors
    */
-  runLmBatch(
-    probes: LmProbe[],
-    options: LmRunOptions,
-    info: ScoringLmInfo,
-    lm: ScoringLanguageModel & ProxyMarked,
-    onProgress: ((p: RunProgress) => void) & ProxyMarked,
-  ): Promise<LmRunResult[]>;
+  runLmBatch(probes: LmProbe[], options: LmRunOptions, scorerPort: MessagePort, onProgress: ((p: RunProgress) => void) & ProxyMarked): Promise<LmRunResult[]>;
 }
