@@ -1,13 +1,14 @@
 // The page's only door to the workers. Two module workers: the model worker (ONNX Runtime and the
 // vectors; created on first use so first paint never waits for it) and the scoring worker
 // (statistics; terminated to cancel a run and recreated lazily on the next one). Both boundaries
-// are comlink `Remote<Api>` with named-error transfer registered before wrap().
+// are comlink `Remote<Api>` with named-error transfer registered before wrap(). A run's model calls
+// go between the two workers over a MessageChannel the page makes for that run (run()); the page
+// only starts the run and receives its progress and results.
 import * as Comlink from 'comlink';
 import { CancelledError } from '../core/errors';
-import type { AssociationOptions, AssociationResult } from '../core/association/types';
-import type { AssociationProbe } from '../probes/schema';
-import type { LmRunOptions, LmRunResult } from '../core/lmRun';
-import type { LmProbe } from '../probes/lmSchema';
+import type { LmRunOptions } from '../core/lmRun';
+import type { RunResult } from '../core/runRecord';
+import type { AnyProbe } from '../probes/lmSchema';
 import { LM_CATALOG, type LmCatalogEntry } from '../runtime/lm/catalog';
 import { USER_MODEL_PREFIX } from '../runtime/models';
 import {
@@ -24,7 +25,7 @@ import {
   type ModelWorkerApi,
 } from './modelProtocol';
 import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
-import type { ScorerChannelsApi } from './scorerChannels';
+import type { ModelChannelsApi } from './modelChannels';
 
 export type { DevicePreference, LoadedModelInfo, ModelProgress, RunProgress, LmDtype, LmInfo, LmLoadProgress, LmSource, LmCatalogEntry };
 /** Curated language models (embedded + Hub), as data; the catalogue module imports no runtime code. */
@@ -32,7 +33,7 @@ export const LM_MODELS: readonly LmCatalogEntry[] = LM_CATALOG;
 
 registerErrorTransfer(Comlink);
 
-type ModelWorker = ModelWorkerApi & LmWorkerApi & ScorerChannelsApi;
+type ModelWorker = ModelWorkerApi & LmWorkerApi & ModelChannelsApi;
 let modelWorker: Comlink.Remote<ModelWorker> | null = null;
 /** The model worker lives as long as the page: loaded models stay warm between runs. */
 const model = (): Comlink.Remote<ModelWorker> =>
@@ -69,25 +70,30 @@ export const loadUserVectors = (file: Blob, name: string, onProgress?: (p: Model
 
 export const vocabularyCheck = (modelId: string, words: string[]) => model().vocabularyCheck(modelId, words);
 
+/** A run: probes of any families on one loaded model, with the options they share (seed included). */
 export interface RunRequest {
-  probes: AssociationProbe[];
+  probes: AnyProbe[];
   modelId: string;
-  options: AssociationOptions;
+  options: LmRunOptions;
 }
 
+let modelChannels = 0;
+
 /**
- * Run a batch of association probes. Aborting `signal` terminates the scoring worker at once
- * (the computation really stops) and rejects with CancelledError.
+ * Run a batch of probes in the scoring worker, which reaches the model in the model worker over a
+ * MessageChannel of this run's own: model calls and their progress never pass through the page.
+ * Aborting `signal` terminates the scoring worker at once (the computation really stops), closes
+ * the channel (which aborts the model worker's call in flight; the model stays loaded for the next
+ * run) and rejects with CancelledError.
  */
-export function runProbes(req: RunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<AssociationResult[]> {
+export function run(req: RunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<RunResult[]> {
   if (signal?.aborted) return Promise.reject(new CancelledError('The run was cancelled.'));
   const current = scoringWorker();
   const m = model();
-  const embedder = Comlink.proxy({
-    embedWords: (words: string[]) => m.embedWords(req.modelId, words),
-    embedSentences: (sentences: string[]) => m.embedSentences(req.modelId, sentences),
-  });
-  return new Promise<AssociationResult[]>((resolve, reject) => {
+  const channelId = `model-channel-${++modelChannels}`;
+  const { port1, port2 } = new MessageChannel();
+  const opened = m.openModelChannel(Comlink.transfer(port1, [port1]), req.modelId, channelId);
+  return new Promise<RunResult[]>((resolve, reject) => {
     const drop = () => {
       current.worker.terminate();
       if (scoring === current) scoring = null;
@@ -105,10 +111,11 @@ export function runProbes(req: RunRequest, onProgress: (p: RunProgress) => void,
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     current.worker.addEventListener('error', onError);
-    current.api
-      .runBatch(req.probes, req.options, embedder, Comlink.proxy(onProgress))
+    opened
+      .then(() => current.api.run(req.probes, req.options, Comlink.transfer(port2, [port2]), Comlink.proxy(onProgress)))
       .then(resolve, reject)
       .finally(() => {
+        void m.closeModelChannel(channelId).catch(() => undefined);
         signal?.removeEventListener('abort', onAbort);
         current.worker.removeEventListener('error', onError);
       });
@@ -146,53 +153,4 @@ export async function loadLm(source: LmSource, prefs: LmLoadPrefs, onProgress?: 
   const wantDevice = prefs.device && prefs.device !== 'auto' ? prefs.device : null;
   const replace = !!current && ((wantDtype && current.dtype !== wantDtype) || (wantDevice && current.backend !== wantDevice) || source.type === 'files');
   return m.lmLoad(source, replace ? { ...prefs, replace } : prefs, onProgress ? Comlink.proxy(onProgress) : undefined);
-}
-
-export interface LmRunRequest {
-  probes: LmProbe[];
-  info: LmInfo;
-  options: LmRunOptions;
-}
-
-let scorerChannels = 0;
-
-/**
- * Run LM probes: the orchestration and statistics run in the scoring worker, which reaches the
- * model worker's LM over a MessageChannel of this run's own (scoring calls and their progress never
- * pass through the page). Aborting `signal` terminates the scoring worker and closes the channel,
- * which aborts the model worker's call in flight; the model stays loaded for the next run.
- */
-export function runLmProbes(req: LmRunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<LmRunResult[]> {
-  if (signal?.aborted) return Promise.reject(new CancelledError('The run was cancelled.'));
-  const current = scoringWorker();
-  const m = model();
-  const channelId = `scorer-channel-${++scorerChannels}`;
-  const { port1, port2 } = new MessageChannel();
-  const opened = m.openScorerChannel(Comlink.transfer(port1, [port1]), req.info.id, channelId);
-  const close = () => void m.closeScorerChannel(channelId).catch(() => undefined);
-  return new Promise<LmRunResult[]>((resolve, reject) => {
-    const drop = () => {
-      current.worker.terminate();
-      if (scoring === current) scoring = null;
-    };
-    const onAbort = () => {
-      drop();
-      reject(new CancelledError('The run was cancelled.'));
-    };
-    const onError = (e: ErrorEvent) => {
-      e.preventDefault?.();
-      drop();
-      reject(new Error(`The scoring worker stopped unexpectedly${e.message ? ` (${e.message})` : ''}.`));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    current.worker.addEventListener('error', onError);
-    opened
-      .then(() => current.api.runLmBatch(req.probes, req.options, Comlink.transfer(port2, [port2]), Comlink.proxy(onProgress)))
-      .then(resolve, reject)
-      .finally(() => {
-        close();
-        signal?.removeEventListener('abort', onAbort);
-        current.worker.removeEventListener('error', onError);
-      });
-  });
 }

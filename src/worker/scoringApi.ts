@@ -1,15 +1,15 @@
 // The scoring worker's implementation as a plain object, so the same code runs in the worker
-// (scoring.worker.ts exposes it with comlink) and in unit tests on the main thread/Node. Errors
-// keep their class names (literal in src/core/errors.ts) and cross as {name, message}.
+// (scoring.worker.ts exposes it with comlink) and in unit tests on the main thread/Node. Each run
+// reaches its model over the port the page hands it (the model worker holds the other end), asks
+// what the port serves, and runs the batch through the one entry (runBatch.ts). Errors keep their
+// class names (literal in src/core/errors.ts) and cross as {name, message}.
 import * as Comlink from 'comlink';
-import { buildAssociationInput, runAssociationBatch } from '../core/association';
-import type { AssociationInput, BatchProgress } from '../core/association/types';
-import { runLmProbeBatch, type LanguageModelScorer, type LmBatchProgress, type LmProbeDefinition, type ScorerCallOptions } from '../core/lmRun';
+import type { Embedder } from '../core/embeddings/embedder';
+import type { LanguageModelScorer, ScorerCallOptions } from '../core/lmRun';
 import type { LmScorerEndpoint, PostedCallOptions, ScorerInfo } from '../runtime/lm/service';
+import type { LmEndpoint, ModelEndpoint, VectorsEndpoint } from './modelChannels';
+import { runBatch, type BatchModel } from './runBatch';
 import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
-
-type RunArgs = Parameters<ScoringWorkerApi['runBatch']>;
-type LmArgs = Parameters<ScoringWorkerApi['runLmBatch']>;
 
 /**
  * The orchestration's LanguageModelScorer over the model worker's endpoint: the same operations,
@@ -32,54 +32,47 @@ export function endpointScorer(info: ScorerInfo, endpoint: Comlink.Remote<LmScor
   };
 }
 
+/** Word vectors over the endpoint, reporting what is being embedded (the page shows it). */
+const endpointEmbedder = (endpoint: Comlink.Remote<VectorsEndpoint>, onProgress: (p: RunProgress) => void): Embedder => ({
+  kind: 'word-vectors',
+  embedWords: async (words) => {
+    onProgress({ stage: 'embedding', unit: 'words', count: words.length });
+    return endpoint.embedWords(words);
+  },
+  embedSentences: async (sentences) => {
+    onProgress({ stage: 'embedding', unit: 'sentences', count: sentences.length });
+    return endpoint.embedSentences(sentences);
+  },
+});
+
 /** @param now clock for progress throttling (injected for tests) */
 export function createScoringApi(now: () => number = () => performance.now()): ScoringWorkerApi {
-  async function run(...[probes, options, embedder, onProgress]: RunArgs) {
-    const inputs: AssociationInput[] = [];
-    for (const probe of probes) {
-      const counting = {
-        kind: 'word-vectors' as const,
-        embedWords: async (words: string[]) => {
-          onProgress({ stage: 'embedding', unit: 'words', count: words.length });
-          return embedder.embedWords(words);
-        },
-        embedSentences: async (sentences: string[]) => {
-          onProgress({ stage: 'embedding', unit: 'sentences', count: sentences.length });
-          return embedder.embedSentences(sentences);
-        },
-      };
-      inputs.push(await buildAssociationInput(probe, counting));
-    }
-    // Throttle progress messages: at most ~20 per second cross the thread boundary (the last one
-    // of each stage always goes through).
-    let last = -Infinity;
-    const results = runAssociationBatch(inputs, options, (p: BatchProgress) => {
-      const t = now();
-      if (p.done < p.total && t - last < 50) return;
-      last = t;
-      const msg: RunProgress = { stage: p.stage, done: p.done, total: p.total, test: p.index + 1, tests: p.tests };
-      onProgress(msg);
-    });
-    onProgress({ stage: 'finishing' });
-    return results;
-  }
-  async function runLm(...[probes, options, scorerPort, onProgress]: LmArgs) {
-    const endpoint = Comlink.wrap<LmScorerEndpoint>(scorerPort);
-    try {
+  return {
+    async run(probes, options, modelPort, onProgress) {
+      // At most ~20 progress messages per second cross to the page (the last of each stage always does).
       let last = -Infinity;
-      const results = await runLmProbeBatch(probes as unknown as LmProbeDefinition[], endpointScorer(await endpoint.info(), endpoint), options, {
-        onProgress: (p: LmBatchProgress) => {
+      const throttled = (p: RunProgress) => {
+        if ('done' in p && p.done < p.total) {
           const t = now();
-          if (p.done < p.total && t - last < 50) return;
+          if (t - last < 50) return;
           last = t;
-          onProgress({ stage: 'lm', step: p.stage, done: p.done, total: p.total, test: p.index + 1, tests: p.probes });
-        },
-      });
-      onProgress({ stage: 'finishing' });
-      return results;
-    } finally {
-      scorerPort.close();
-    }
-  }
-  return { runBatch: run, runLmBatch: runLm };
+        }
+        onProgress(p);
+      };
+      const endpoint = Comlink.wrap<ModelEndpoint>(modelPort);
+      try {
+        const served = await endpoint.describe();
+        // describe() says which endpoint the port serves; the casts only name it.
+        const model: BatchModel =
+          served.modality === 'lm'
+            ? { scorer: endpointScorer(served.info, endpoint as unknown as Comlink.Remote<LmEndpoint>) }
+            : { embedder: endpointEmbedder(endpoint as unknown as Comlink.Remote<VectorsEndpoint>, onProgress) };
+        const results = await runBatch(probes, model, options, throttled);
+        onProgress({ stage: 'finishing' });
+        return results;
+      } finally {
+        modelPort.close();
+      }
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // The LM half of the model worker's API, as plain async functions (no comlink here, so it is
 // tested in Node with any loader). src/worker/model.worker.ts spreads `createLmService(loader)` into
 // the object it exposes, and serves `scorerEndpoint(service, id)` to the scoring worker on a port of
-// its own (src/worker/scorerChannels.ts), so scoring calls never pass through the page.
+// its own (src/worker/modelChannels.ts), so scoring calls never pass through the page.
 //
 // - Loads are memoised per model id (the promise, not the result); a failed load is forgotten.
 //   A second lmLoad of a loaded id returns the first load's info, unless it asks to `replace` it
