@@ -6,4 +6,5 @@ export { deriveTestSeed, type SeedStream } from './seed';
 export { validateAssociationOptions, OPTION_LIMITS } from './validateOptions';
 export { prepareSets, MIN_SET_SIZE } from './prepareSets';
 export { computeWefeScores } from './wefeScores';
+export { targetSetMeans, type TargetSetMean } from './targetSetMeans';
 export type { Embedder } from '../embeddings/embedder';

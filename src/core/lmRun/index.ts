@@ -11,4 +11,4 @@ export { runLmProbe, runLmProbeBatch, isAssociationResult, type LmRunResult, typ
 export { sharedTokenPositions } from './alignTokens';
 export { parseTaskAssignment } from './parseTaskAssignment';
 export { instructionModelWarning, type ChatTemplateInfo } from './instructionModelWarning';
-export { answerCountOf, hasPromptAnswers, promptAnswerCount, type PromptAnswerCount } from './promptAnswerCount';
+export { promptAnswerCount, type PromptAnswerCount } from './promptAnswerCount';

@@ -1,7 +1,8 @@
-// How many of a prompt family's answers could be read, as the sentence every view shows (result
-// card, history, CLI). A run where nothing parsed has no statistic at all, so the sentence then
-// says why instead of leaving a row of dashes: with no chat template the likely cause is a base
-// model; with one, the answers themselves are where to look.
+// How many of a prompt family's answers could be read, as the sentence every view shows (the prompt
+// families' summaries put it in their headline: result card, history, CLI). A run where nothing
+// parsed has no statistic at all, so the sentence then says why instead of leaving a row of dashes:
+// with no chat template the likely cause is a base model; with one, the answers themselves are
+// where to look.
 import type { LlmDecisionPromptResult, LlmIatPromptResult } from './types';
 
 export interface PromptAnswerCount {
@@ -12,13 +13,6 @@ export interface PromptAnswerCount {
   /** "12 of 40 answers parsed", or, when none parsed, why there is no result. */
   text: string;
 }
-
-/** Whether a result holds free-text answers to count (the prompt families' results). */
-export const hasPromptAnswers = (result: { kind: string }): result is LlmIatPromptResult | LlmDecisionPromptResult =>
-  result.kind === 'llm-iat-prompt' || result.kind === 'llm-decision-prompt';
-
-/** The count for any result: null for results that hold no free-text answers. */
-export const answerCountOf = (result: { kind: string }): PromptAnswerCount | null => (hasPromptAnswers(result) ? promptAnswerCount(result) : null);
 
 /** Count the readable answers of a prompt-family result and say it in one sentence. */
 export function promptAnswerCount(result: LlmIatPromptResult | LlmDecisionPromptResult): PromptAnswerCount {
