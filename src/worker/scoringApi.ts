@@ -1,14 +1,15 @@
 // The scoring worker's implementation as a plain object, so the same code runs in the worker
 // (scoring.worker.ts exposes it with comlink) and in unit tests on the main thread/Node. Each run
 // reaches its model over the port the page hands it (the model worker holds the other end), asks
-// what the port serves, and runs the batch through the one entry (runBatch.ts). Errors keep their
-// class names (literal in src/core/errors.ts) and cross as {name, message}.
+// what the port serves, and runs the batch through the one run path (src/probes/runProbes.ts), which
+// hands each probe to its family. Errors keep their class names (literal in src/core/errors.ts) and
+// cross as {name, message}.
 import * as Comlink from 'comlink';
 import type { Embedder } from '../core/embeddings/embedder';
 import type { LanguageModelScorer, ScorerCallOptions } from '../core/lmRun';
 import type { LmScorerEndpoint, PostedCallOptions, ScorerInfo } from '../runtime/lm/service';
 import type { LmEndpoint, ModelEndpoint, VectorsEndpoint } from './modelChannels';
-import { runBatch, type BatchModel } from './runBatch';
+import { runProbes, type BatchRunProgress, type RunProbesContext } from '../probes/runProbes';
 import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
 
 /**
@@ -62,12 +63,17 @@ export function createScoringApi(now: () => number = () => performance.now()): S
       const endpoint = Comlink.wrap<ModelEndpoint>(modelPort);
       try {
         const served = await endpoint.describe();
-        // describe() says which endpoint the port serves; the casts only name it.
-        const model: BatchModel =
+        // describe() says which endpoint the port serves; the casts only name it. The page's progress
+        // names an LM run's steps under the 'lm' stage and a word-vector run's stages as they are.
+        const model: Pick<RunProbesContext, 'embedder' | 'scorer'> =
           served.modality === 'lm'
             ? { scorer: endpointScorer(served.info, endpoint as unknown as Comlink.Remote<LmEndpoint>) }
             : { embedder: endpointEmbedder(endpoint as unknown as Comlink.Remote<VectorsEndpoint>, onProgress) };
-        const results = await runBatch(probes, model, options, throttled);
+        const toPage = (p: BatchRunProgress): RunProgress => {
+          const where = { done: p.done, total: p.total, test: p.index + 1, tests: p.probes };
+          return served.modality === 'lm' ? { stage: 'lm', step: p.stage as 'score' | 'generate' | 'analyze', ...where } : { stage: p.stage as 'permutations' | 'bootstrap', ...where };
+        };
+        const results = await runProbes(probes, { ...model, options, onProgress: (p) => throttled(toPage(p)) });
         onProgress({ stage: 'finishing' });
         return results;
       } finally {
