@@ -93,10 +93,13 @@ export function run(req: RunRequest, onProgress: (p: RunProgress) => void, signa
   const channelId = `model-channel-${++modelChannels}`;
   const { port1, port2 } = new MessageChannel();
   const opened = m.openModelChannel(Comlink.transfer(port1, [port1]), req.modelId, channelId);
+  const closeChannel = () => void m.closeModelChannel(channelId).catch(() => undefined);
   return new Promise<RunResult[]>((resolve, reject) => {
+    // A terminated worker never answers, so the channel is closed here as well as when the run settles.
     const drop = () => {
       current.worker.terminate();
       if (scoring === current) scoring = null;
+      closeChannel();
     };
     const onAbort = () => {
       drop();
@@ -115,7 +118,7 @@ export function run(req: RunRequest, onProgress: (p: RunProgress) => void, signa
       .then(() => current.api.run(req.probes, req.options, Comlink.transfer(port2, [port2]), Comlink.proxy(onProgress)))
       .then(resolve, reject)
       .finally(() => {
-        void m.closeModelChannel(channelId).catch(() => undefined);
+        closeChannel();
         signal?.removeEventListener('abort', onAbort);
         current.worker.removeEventListener('error', onError);
       });
