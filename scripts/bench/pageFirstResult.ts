@@ -10,13 +10,14 @@
 // processes used from page open to result, and the load average, because wall time on a shared
 // machine includes other people's work.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { fmtBytes, fmtMs, printSection } from './report';
 import { startPreview } from './previewServer';
+import { treeCpuMs } from './processCpu';
 
 const root = join(import.meta.dirname, '..', '..');
 const port = 4185;
@@ -34,30 +35,6 @@ function initialAssetBytes(): { raw: number; gz: number; files: string[] } {
     gz += gzipSync(bytes, { level: 9 }).length;
   }
   return { raw, gz, files };
-}
-
-/** CPU time (user + system, ms) of a process and all its descendants, from /proc (Linux). */
-function treeCpuMs(rootPid: number): number {
-  const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(f[1]));
-      ticks.set(Number(name), Number(f[11]) + Number(f[12]));
-    } catch {
-      /* the process ended meanwhile */
-    }
-  }
-  const inTree = (pid: number): boolean => {
-    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) if (p === rootPid) return true;
-    return false;
-  };
-  let total = 0;
-  for (const [pid, t] of ticks) if (inTree(pid)) total += t;
-  return total * 10; // USER_HZ is 100 on Linux
 }
 
 /** Wait until the browser's processes use under 5 % of one core over 300 ms (at most 8 s). */

@@ -53,9 +53,9 @@ export function createScoringApi(now: () => number = () => performance.now()): S
       // At most ~20 progress messages per second cross to the page (the last of each stage always does).
       let last = -Infinity;
       const throttled = (p: RunProgress) => {
-        if ('done' in p && p.done < p.total) {
+        if ('done' in p) {
           const t = now();
-          if (t - last < 50) return;
+          if (p.done < p.total && t - last < 50) return;
           last = t;
         }
         onProgress(p);
