@@ -53,7 +53,10 @@ async function runOnce(page: Page, title: string, browserPid: number): Promise<R
   await results.getByRole('status', { name: 'Headline metric' }).first().waitFor({ timeout: 180_000 });
   const cpuMs = treeCpuMs(browserPid) - cpu0;
   const [download] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export JSON' }).click()]);
-  const record = JSON.parse(readFileSync((await download.path())!, 'utf8')) as ExportedRun;
+  const file = join(tmpdir(), `bench-lm-browser-${process.pid}.json`);
+  await download.saveAs(file); // a browser reached through launchServer hands downloads over by copy
+  const record = JSON.parse(readFileSync(file, 'utf8')) as ExportedRun;
+  rmSync(file, { force: true });
   const pairs = record.results.reduce((n, r) => n + r.items.length, 0);
   return { pairs, seconds: (Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000, cpuMs, backend: record.model.backend };
 }

@@ -26,14 +26,16 @@ export type ModelEndpoint = VectorsEndpoint | LmEndpoint;
 export interface ModelChannelsApi {
   /** Serve model `modelId` (ModelEndpoint) on `port` until closeModelChannel(channelId). */
   openModelChannel(port: MessagePort, modelId: string, channelId: string): Promise<void>;
-  /** Abort the channel's calls in flight and close its port (no-op for an unknown id). */
+  /** Abort the channel's calls in flight and close its port (also when it is still opening). */
   closeModelChannel(channelId: string): Promise<void>;
 }
 
 export function createModelChannels(vectors: ModelWorkerApi, lm: LmWorkerApi): ModelChannelsApi {
   const open = new Map<string, { port: MessagePort; cancel(): void }>();
+  /** Channels closed before they finished opening (a run cancelled at once): their port is closed on arrival. */
+  const closedEarly = new Set<string>();
   const endpointFor = async (modelId: string): Promise<{ endpoint: ModelEndpoint; cancel(): void }> => {
-    if ((await lm.lmLoaded()).some((i) => i.id === modelId)) {
+    if (await lm.lmInfo(modelId)) {
       const { endpoint, cancel } = scorerEndpoint(lm, modelId);
       return { endpoint: { ...endpoint, describe: async () => ({ modality: 'lm' as const, info: await endpoint.info() }) }, cancel };
     }
@@ -47,12 +49,16 @@ export function createModelChannels(vectors: ModelWorkerApi, lm: LmWorkerApi): M
   return {
     async openModelChannel(port, modelId, channelId) {
       const { endpoint, cancel } = await endpointFor(modelId);
+      if (closedEarly.delete(channelId)) return port.close();
       Comlink.expose(endpoint, port);
       open.set(channelId, { port, cancel });
     },
     async closeModelChannel(channelId) {
       const channel = open.get(channelId);
-      if (!channel) return;
+      if (!channel) {
+        closedEarly.add(channelId);
+        return;
+      }
       open.delete(channelId);
       channel.cancel();
       channel.port.close();

@@ -1,9 +1,9 @@
 // The one description of what a language model does for a probe run, and the batching layer in
 // front of it. Everything else that describes a model's operations derives from the types here: the
 // runtime's LanguageModel (src/runtime/lm/types.ts) implements the interface structurally and takes
-// the same generation settings and progress; the model worker's LM service and the port the scoring
-// worker reaches it through (src/worker/scoringProtocol.ts) are this interface with the options
-// that cannot be posted taken out. The core never imports the runtime, and tests implement it with
+// the same generation settings and progress; the model worker's LM service and the endpoint the
+// scoring worker reaches it through (src/runtime/lm/service.ts, LmScorerEndpoint) are this
+// interface with the options that cannot be posted taken out. The core never imports the runtime, and tests implement it with
 // a few lines of arithmetic (tests/core/lmRun/fakeScorer.ts).
 //
 // Why a batching layer here: every family needs many short scorings (a probe of 48 template pairs is

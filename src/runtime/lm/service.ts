@@ -90,6 +90,8 @@ export interface LmWorkerApi {
   /** Abort the operation started with this runId (no-op when it already finished). */
   lmCancel(runId: string): Promise<void>;
   lmLoaded(): Promise<LmInfo[]>;
+  /** The info of LM `modelId` once its load settles; null when no LM of that id is loaded or loading (other loads are not waited for). */
+  lmInfo(modelId: string): Promise<LmInfo | null>;
   lmUnload(modelId: string): Promise<void>;
 }
 
@@ -183,6 +185,10 @@ export function createLmService(loader: LmLoader): LmWorkerApi {
       const settled = await Promise.allSettled(loads.values());
       return settled.filter((s): s is PromiseFulfilledResult<LanguageModel> => s.status === 'fulfilled').map((s) => s.value.info);
     },
+    async lmInfo(id) {
+      const p = loads.get(id);
+      return p ? (await p).info : null;
+    },
     async lmUnload(id) {
       const p = loads.get(id);
       loads.delete(id);
@@ -212,8 +218,7 @@ export function scorerEndpoint(service: LmWorkerApi, modelId: string): { endpoin
   };
   let loaded: Promise<LmInfo> | null = null;
   const info = (): Promise<LmInfo> =>
-    (loaded ??= service.lmLoaded().then((all) => {
-      const found = all.find((i) => i.id === modelId);
+    (loaded ??= service.lmInfo(modelId).then((found) => {
       if (!found) throw new ModelLoadError(`language model '${modelId}' is not loaded; call lmLoad first`);
       return found;
     }));
