@@ -23,7 +23,9 @@ describe('bias-workbench CLI', () => {
   it('lists the built-in probes of every family and the suites as JSON', () => {
     const r = cli('probes', '--format', 'json');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { probes: { id: string; family: string }[]; suites: { id: string; probes: string[] }[] };
+    const out = JSON.parse(r.stdout) as { families: { id: string; modality: string }[]; probes: { id: string; family: string }[]; suites: { id: string; probes: string[] }[] };
+    expect(out.families.filter((f) => f.modality === 'vectors').map((f) => f.id)).toEqual(['weat', 'seat']);
+    expect(out.families).toHaveLength(10);
     expect(out.probes.slice(0, 20).map((p) => p.id)).toEqual([
       ...Array.from({ length: 10 }, (_, i) => `caliskan-weat-${i + 1}`),
       ...Array.from({ length: 10 }, (_, i) => `caliskan-seat-${i + 1}`),

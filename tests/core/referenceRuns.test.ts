@@ -5,6 +5,12 @@
 // array lengths exactly), and both CSV exports of the fresh results (probes/export/runToCsv.ts) byte
 // for byte with the recorded files, under the record's run id. Every stored record, of the previous
 // format (@1), must migrate and validate. Skipped while the embedded models are not built.
+//
+// A probe's numbers depend only on (seed, probe id), not on its batch, so each probe runs once: a
+// suite record (caliskan-weat, lm-causal, …) takes the results of its probes run alone (runProbes of
+// one probe, same options and model) and only the batch adjustment (pHolm/pBH, adjustAcrossBatch,
+// the last step of runProbes) is computed for it — which is also the check that the batch does not
+// move a probe's numbers. It keeps the test near a minute of one core.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +20,7 @@ import { familyOf, type AnyProbe } from '../../src/probes/families';
 import type { FamilyRunContext } from '../../src/probes/families/types';
 import { runToCsv } from '../../src/probes/export/runToCsv';
 import { parseRunRecord } from '../../src/probes/runRecordSchema';
-import { runProbes } from '../../src/probes/runProbes';
+import { adjustAcrossBatch, runProbes } from '../../src/probes/runProbes';
 import { loadLanguageModel } from '../../src/runtime/lm/node';
 import { loadEmbeddedModel } from '../../src/runtime/node';
 
@@ -61,6 +67,18 @@ afterAll(async () => {
   for (const m of loaded.values()) await (await m).dispose();
 });
 
+/** One probe run alone through runProbes on a model with options, computed once (the single-probe records come before the suites in the index). */
+const runs = new Map<string, Promise<RunResult>>();
+const runAlone = (entry: IndexEntry, probe: AnyProbe, options: FamilyRunContext['options'], model: Loaded): Promise<RunResult> => {
+  const key = JSON.stringify([entry.model, probe, options]);
+  let result = runs.get(key);
+  if (!result) {
+    result = runProbes([probe], { ...model.context, options }).then(([r]) => r!);
+    runs.set(key, result);
+  }
+  return result;
+};
+
 /** Differences between a fresh value and the recorded one: numbers within 1e-12 relative, everything else exactly. */
 function differences(actual: unknown, expected: unknown, path = '', out: string[] = []): string[] {
   if (typeof expected === 'number' && typeof actual === 'number') {
@@ -95,7 +113,9 @@ describe('reference runs: the same numbers through the one run path', () => {
     async (_, entry) => {
       const record = JSON.parse(stored(entry.file, '.json')) as RunRecord<AnyProbe, RunResult>;
       const model = await load(entry, record);
-      const results = await runProbes(record.probes, { ...model.context, options: record.options });
+      const alone = [];
+      for (const probe of record.probes) alone.push(await runAlone(entry, probe, record.options, model));
+      const results = record.probes.length === 1 ? alone : adjustAcrossBatch(alone);
       // JSON writes NaN as null, as the record did.
       expect(differences(JSON.parse(JSON.stringify(results)), record.results)).toEqual([]);
       // A folder model's id and title hold the path it was recorded from.

@@ -14,11 +14,23 @@ export interface PromptAnswerCount {
   text: string;
 }
 
-/** Count the readable answers of a prompt-family result and say it in one sentence. */
-export function promptAnswerCount(result: LlmIatPromptResult | LlmDecisionPromptResult): PromptAnswerCount {
-  const [parsed, total] = result.kind === 'llm-iat-prompt' ? [result.used, result.iterations] : [result.summary.parsed, result.items.length];
+/** The readable answers of an LLM-IAT prompt result: iterations with a parsed pair, of all iterations. */
+export const iatPromptAnswers = (r: LlmIatPromptResult): PromptAnswers => ({ parsed: r.used, total: r.iterations, chatTemplate: r.chatTemplate });
+
+/** The readable answers of a decision prompt result: parsed choices, of all prompts. */
+export const decisionPromptAnswers = (r: LlmDecisionPromptResult): PromptAnswers => ({ parsed: r.summary.parsed, total: r.items.length, chatTemplate: r.chatTemplate });
+
+export interface PromptAnswers {
+  parsed: number;
+  total: number;
+  /** Whether the prompts went through the model's chat template (absent in runs recorded before this was). */
+  chatTemplate?: boolean | undefined;
+}
+
+/** Say in one sentence how many answers could be read (each prompt family counts its own: above). */
+export function promptAnswerCount({ parsed, total, chatTemplate }: PromptAnswers): PromptAnswerCount {
   if (parsed > 0 || total === 0) return { parsed, total, text: `${parsed} of ${total} ${total === 1 ? 'answer' : 'answers'} parsed` };
   const none = total === 1 ? 'The one answer could not be read' : `None of the ${total} answers could be read`;
-  const why = result.chatTemplate === true ? 'its answers are in the items' : 'use an instruction model';
+  const why = chatTemplate === true ? 'its answers are in the items' : 'use an instruction model';
   return { parsed, total, text: `${none}: the model did not answer in the requested format — ${why}` };
 }

@@ -16,7 +16,8 @@ import { seat } from './seat';
 import { weat } from './weat';
 import type { ProbeFamily } from './types';
 
-const registry = createRegistry([
+/** The family modules in registry order (exports and pickers list families in this order). */
+export const FAMILY_MODULES = [
   weat,
   seat,
   counterfactualPairs,
@@ -27,7 +28,9 @@ const registry = createRegistry([
   lmIat,
   llmIatPrompt,
   llmDecisionPrompt,
-]);
+] as const;
+
+const registry = createRegistry(FAMILY_MODULES);
 
 export const PROBE_FAMILIES = registry.families;
 export type FamilyId = keyof typeof PROBE_FAMILIES;

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LM_RUN_OPTIONS,
+  decisionPromptAnswers,
+  iatPromptAnswers,
   promptAnswerCount,
   runLlmDecisionPrompt,
   runLlmIatPrompt,
@@ -48,10 +50,10 @@ describe('promptAnswerCount: how many scripted answers parsed', () => {
     const all = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: scripted([0, 1, 2, 3], iatAnswer) }), OPTS);
     const some = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: scripted([0, 2], iatAnswer) }), OPTS);
     const none = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: scripted([], iatAnswer) }), OPTS);
-    expect(promptAnswerCount(all)).toEqual({ parsed: 4, total: 4, text: '4 of 4 answers parsed' });
-    expect(promptAnswerCount(some)).toEqual({ parsed: 2, total: 4, text: '2 of 4 answers parsed' });
+    expect(promptAnswerCount(iatPromptAnswers(all))).toEqual({ parsed: 4, total: 4, text: '4 of 4 answers parsed' });
+    expect(promptAnswerCount(iatPromptAnswers(some))).toEqual({ parsed: 2, total: 4, text: '2 of 4 answers parsed' });
     expect(some.items.map((i) => i.dScore !== null)).toEqual([true, false, true, false]);
-    expect(promptAnswerCount(none)).toEqual({
+    expect(promptAnswerCount(iatPromptAnswers(none))).toEqual({
       parsed: 0,
       total: 4,
       text: 'None of the 4 answers could be read: the model did not answer in the requested format — use an instruction model',
@@ -68,9 +70,9 @@ describe('promptAnswerCount: how many scripted answers parsed', () => {
   it('IAT with a chat template and still nothing readable points at the answers, not at the model type', async () => {
     const none = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: scripted([], iatAnswer), chatTemplate: true }), OPTS);
     expect(none.chatTemplate).toBe(true);
-    expect(promptAnswerCount(none).text).toBe('None of the 4 answers could be read: the model did not answer in the requested format — its answers are in the items');
+    expect(promptAnswerCount(iatPromptAnswers(none)).text).toBe('None of the 4 answers could be read: the model did not answer in the requested format — its answers are in the items');
     const one = await runLlmIatPrompt({ ...iatProbe, iterations: 1 }, createFakeScorer({ generate: scripted([], iatAnswer) }), OPTS);
-    expect(promptAnswerCount(one).text).toBe('The one answer could not be read: the model did not answer in the requested format — use an instruction model');
+    expect(promptAnswerCount(iatPromptAnswers(one)).text).toBe('The one answer could not be read: the model did not answer in the requested format — use an instruction model');
   });
 
   const decisionProbe = { ...DECISION_PROMPT_PROBE, generation: { maxNewTokens: 40, temperature: 0 } };
@@ -83,9 +85,9 @@ describe('promptAnswerCount: how many scripted answers parsed', () => {
     const all = await runLlmDecisionPrompt(decisionProbe, createFakeScorer({ generate: scripted([0, 1, 2, 3, 4, 5], decisionAnswer) }), OPTS);
     const some = await runLlmDecisionPrompt(decisionProbe, createFakeScorer({ generate: scripted([0, 1, 2, 4, 5], decisionAnswer) }), OPTS);
     const none = await runLlmDecisionPrompt(decisionProbe, createFakeScorer({ generate: scripted([], decisionAnswer) }), OPTS);
-    expect(promptAnswerCount(all)).toEqual({ parsed: 6, total: 6, text: '6 of 6 answers parsed' });
-    expect(promptAnswerCount(some)).toEqual({ parsed: 5, total: 6, text: '5 of 6 answers parsed' });
+    expect(promptAnswerCount(decisionPromptAnswers(all))).toEqual({ parsed: 6, total: 6, text: '6 of 6 answers parsed' });
+    expect(promptAnswerCount(decisionPromptAnswers(some))).toEqual({ parsed: 5, total: 6, text: '5 of 6 answers parsed' });
     expect(some.items.map((i) => i.stigmaTaskTo)).toEqual(['stigma', 'stigma', 'stigma', null, 'stigma', 'stigma']);
-    expect(promptAnswerCount(none).text).toBe('None of the 6 answers could be read: the model did not answer in the requested format — use an instruction model');
+    expect(promptAnswerCount(decisionPromptAnswers(none)).text).toBe('None of the 6 answers could be read: the model did not answer in the requested format — use an instruction model');
   });
 });

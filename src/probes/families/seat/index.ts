@@ -5,7 +5,8 @@ import { wideAssociationCsv } from '../shared/associationCsv';
 import { lintWordSets } from '../shared/associationFields';
 import { associationResultSchema } from '../shared/associationResultSchema';
 import { associationHeadline, summarizeWordVectorTest } from '../shared/associationSummary';
-import { runWordVectorTest } from '../shared/wordVectorRun';
+import { buildSeatInput } from '../../../core/association/buildAssociationInput';
+import { wordVectorRunner } from '../shared/wordVectorRun';
 import type { ProbeFamily } from '../types';
 import { seatProbeSchema, type SeatProbe } from './schema';
 
@@ -20,7 +21,7 @@ export const seat = {
   resultSchema: associationResultSchema('seat'),
   adjustedAcrossBatch: true,
   adjustsBatchOfOne: true,
-  run: runWordVectorTest,
+  run: wordVectorRunner(buildSeatInput),
   summarize: summarizeWordVectorTest,
   headline: associationHeadline,
   csv: wideAssociationCsv,

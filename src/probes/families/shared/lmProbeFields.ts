@@ -3,14 +3,17 @@
 // file so that a rule (an item id's characters, the item limit, what a template may contain) is
 // stated once for every family.
 //
-// Template rule (checked here, with the path of the offending template): slots are `{name}`, name =
-// a letter or _ then letters, digits or _ (core/lm/templates/templateSlots.ts parses them; "{{" and
-// "}}" are literal braces); a template may use only the slots the probe defines (an unknown slot is
-// an error naming it) and must use every required slot.
+// Slot rule (the same sentence in core/lm/templates/templateSlots.ts and core/lmRun/definitions.ts):
+// a slot is `{name}`; the parser (core/lm/templates/templateSlots.ts) reads name =
+// [A-Za-z_][A-Za-z0-9_-]* and "{{" / "}}" as literal braces. A probe's own slot names (group slot,
+// attribute and template slots) are stricter, [A-Za-z_][A-Za-z0-9_]* (SLOT_NAME_RE below), and a
+// template may use only the slots its probe declares, so in a valid probe a slot name never holds a
+// dash. Checked here, with the path of the offending template: an unknown slot is an error naming
+// it, and a template must use every required slot.
 import { z } from 'zod';
 import { TemplateSyntaxError } from '../../../core/errors';
 import { templateSlots } from '../../../core/lm/templates/templateSlots';
-import { MAX_WORDS_PER_SET, probeBaseFields, wordSetSchema } from '../../probeFields';
+import { MAX_WORDS_PER_SET, probeBaseFields } from '../../probeFields';
 
 /**
  * Most items (pairs, questions, prompts) one LM probe may hold. Large enough for a CrowS-Pairs-
@@ -115,4 +118,3 @@ export const pairedGroups = (p: { groups: { default: { terms: string[] }; stigma
   }
 };
 
-export { wordSetSchema };

@@ -1,14 +1,13 @@
-// WEAT and SEAT run the same way: embed the four sets with the word-vector model (SEAT fills its
-// templates first; core/association/buildAssociationInput.ts), then the seeded association test.
-import { buildAssociationInput } from '../../../core/association/buildAssociationInput';
+// WEAT and SEAT run the same way once their sets are embedded (WEAT looks the words up, SEAT fills
+// its templates first: core/association/buildAssociationInput.ts): the seeded association test.
+import type { Embedder } from '../../../core/embeddings/embedder';
 import { runAssociationTest } from '../../../core/association/runAssociationTest';
-import type { AssociationResult } from '../../../core/association/types';
+import type { AssociationInput, AssociationResult } from '../../../core/association/types';
 import type { FamilyRunContext } from '../types';
-import type { SeatProbe } from '../seat/schema';
-import type { WeatProbe } from '../weat/schema';
 import { embedderOf } from './runContext';
 
-export async function runWordVectorTest(probe: WeatProbe | SeatProbe, ctx: FamilyRunContext): Promise<AssociationResult> {
-  const input = await buildAssociationInput(probe, embedderOf(ctx, probe.family));
-  return runAssociationTest(input, ctx.options, ctx.onProgress);
-}
+/** A word-vector family's run: embed with `build`, then the association test with the context's options and progress. */
+export const wordVectorRunner =
+  <P extends { family: string }>(build: (probe: P, embedder: Embedder) => Promise<AssociationInput>) =>
+  async (probe: P, ctx: FamilyRunContext): Promise<AssociationResult> =>
+    runAssociationTest(await build(probe, embedderOf(ctx, probe.family)), ctx.options, ctx.onProgress);

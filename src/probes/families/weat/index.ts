@@ -5,7 +5,8 @@ import { wideAssociationCsv } from '../shared/associationCsv';
 import { lintWordSets } from '../shared/associationFields';
 import { associationResultSchema } from '../shared/associationResultSchema';
 import { associationHeadline, summarizeWordVectorTest } from '../shared/associationSummary';
-import { runWordVectorTest } from '../shared/wordVectorRun';
+import { buildWeatInput } from '../../../core/association/buildAssociationInput';
+import { wordVectorRunner } from '../shared/wordVectorRun';
 import type { ProbeFamily } from '../types';
 import { weatProbeSchema, type WeatProbe } from './schema';
 
@@ -20,7 +21,7 @@ export const weat = {
   resultSchema: associationResultSchema('weat'),
   adjustedAcrossBatch: true,
   adjustsBatchOfOne: true,
-  run: runWordVectorTest,
+  run: wordVectorRunner(buildWeatInput),
   summarize: summarizeWordVectorTest,
   headline: associationHeadline,
   csv: wideAssociationCsv,
