@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { benchAssociationSuite } from './bench/associationSuite';
 import { benchPageFirstResult } from './bench/pageFirstResult';
 import { benchImportPage } from './bench/importPage';
+import { benchLmBrowser } from './bench/lmBrowser';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -26,6 +27,7 @@ const sections: [string, () => Promise<void>][] = [
   ['import', benchImportPage],
   ['lm', inChildProcess('bench-lm.ts')],
   ['matrix', inChildProcess('bench-matrix.ts')],
+  ['lm-browser', benchLmBrowser],
 ];
 
 const only = process.argv.slice(2);

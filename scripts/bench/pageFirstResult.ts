@@ -9,13 +9,15 @@
 // is still new and empty). Beside wall time the section prints the CPU time the browser's
 // processes used from page open to result, and the load average, because wall time on a shared
 // machine includes other people's work.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { fmtBytes, fmtMs, printSection } from './report';
+import { startPreview } from './previewServer';
+import { treeCpuMs } from './processCpu';
 
 const root = join(import.meta.dirname, '..', '..');
 const port = 4185;
@@ -33,43 +35,6 @@ function initialAssetBytes(): { raw: number; gz: number; files: string[] } {
     gz += gzipSync(bytes, { level: 9 }).length;
   }
   return { raw, gz, files };
-}
-
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (server.exitCode !== null) throw new Error('vite preview exited');
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`vite preview did not answer on ${url}`);
-}
-
-/** CPU time (user + system, ms) of a process and all its descendants, from /proc (Linux). */
-function treeCpuMs(rootPid: number): number {
-  const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(f[1]));
-      ticks.set(Number(name), Number(f[11]) + Number(f[12]));
-    } catch {
-      /* the process ended meanwhile */
-    }
-  }
-  const inTree = (pid: number): boolean => {
-    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) if (p === rootPid) return true;
-    return false;
-  };
-  let total = 0;
-  for (const [pid, t] of ticks) if (inTree(pid)) total += t;
-  return total * 10; // USER_HZ is 100 on Linux
 }
 
 /** Wait until the browser's processes use under 5 % of one core over 300 ms (at most 8 s). */
@@ -119,10 +84,8 @@ export async function benchPageFirstResult(): Promise<void> {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
   }
   const initial = initialAssetBytes();
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+  const { url, server } = await startPreview(root, port);
   try {
-    const url = `http://127.0.0.1:${port}/`;
-    await waitForServer(url, server);
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await coldRun(url, true));
     const wasm = await coldRun(url, false);

@@ -3,10 +3,12 @@
 // the app must work offline. Side effects stay here and in the mutation callbacks, not in the
 // zustand store.
 import { QueryClient, queryOptions, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssociationOptions } from '../core/association/types';
+import type { AssociationOptions, AssociationResult } from '../core/association/types';
 import { CancelledError, DownloadNotApprovedError, ProbeValidationError, UnsupportedModelError } from '../core/errors';
 import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../core/lmRun/types';
+import type { LmRunResult } from '../core/lmRun';
 import { isLmProbe, type LmProbe, type AnyProbe } from '../probes/lmSchema';
+import { familyOf } from '../probes/families';
 import type { ParsedRunRecord } from '../probes/import/runRecordJson';
 import { checkImportSize } from '../probes/import/limits';
 import type { LmDtype, LmInfo, ModelProgress } from '../worker/client';
@@ -192,30 +194,19 @@ export const useDeleteRun = () => {
   });
 };
 
-export interface AssociationRunVariables {
+/** A run as the page asks for it: probes of any families on one model (their families say which kind of model). */
+export interface RunVariables {
   probeId: string;
   title: string;
-  probes: AssociationProbe[];
+  probes: AnyProbe[];
   modelId: string;
   device: DevicePreference;
-  options: AssociationOptions;
-  rerunOf?: string;
-  lm?: false;
-}
-
-/** LM probes: options are the association options (seed, permutations, bootstrap…) plus the LM defaults. */
-export interface LmRunVariables {
-  lm: true;
-  probeId: string;
-  title: string;
-  probes: LmProbe[];
-  modelId: string;
-  device: DevicePreference;
+  /** The association options (seed, permutations, bootstrap…); an LM run adds the LM defaults (lmRunOptionsFrom). */
   options: AssociationOptions | LmRunOptions;
   rerunOf?: string;
+  /** What the editors still send; not read: the probes' families decide which kind of model runs them. */
+  lm?: boolean;
 }
-
-export type RunVariables = AssociationRunVariables | LmRunVariables;
 
 /** Options of an LM run: DEFAULT_LM_RUN_OPTIONS overridden by what the user chose (as the CLI's flags do). */
 export const lmRunOptionsFrom = (o: AssociationOptions | LmRunOptions): LmRunOptions => ({ ...DEFAULT_LM_RUN_OPTIONS, ...o });
@@ -237,25 +228,25 @@ export async function executeRun(v: RunVariables, qc: QueryClient = queryClient)
       mine.signal.addEventListener('abort', () => reject(new CancelledError('The run was cancelled.')), { once: true }),
     );
     aborted.catch(() => undefined);
-    if (v.lm) {
-      if (!isLmModelId(v.modelId))
-        throw new UnsupportedModelError(`LM probes need a language model; “${modelTitle(v.modelId)}” holds word vectors. Choose “Workbench tiny GPT-2 (embedded)” or another language model in the Model list.`);
-      // Always ask the worker (cheap when loaded): a dtype switch may have unloaded the cached one.
-      const info = await Promise.race([loadLanguageModel(v.modelId, v.device, lmPrefsNow()), aborted]);
-      setRunProgress({ stage: 'lm', step: 'score', done: 0, total: 0, test: 1, tests: v.probes.length });
-      const options = lmRunOptionsFrom(v.options);
-      const results = await client.runLmProbes({ probes: v.probes, info, options }, setRunProgress, mine.signal);
+    const lm = v.probes.some((p) => familyOf(p.family).modality === 'lm');
+    if (lm && !isLmModelId(v.modelId))
+      throw new UnsupportedModelError(`LM probes need a language model; “${modelTitle(v.modelId)}” holds word vectors. Choose “Workbench tiny GPT-2 (embedded)” or another language model in the Model list.`);
+    if (!lm && isLmModelId(v.modelId))
+      throw new UnsupportedModelError(`WEAT and SEAT need word vectors; “${modelTitle(v.modelId)}” is a language model. Choose GloVe (or your own vectors) in the Model list, or open an LM probe from the library.`);
+    // A language model: always ask the worker (cheap when loaded): a dtype switch may have unloaded the cached one.
+    const loading = lm ? loadLanguageModel(v.modelId, v.device, lmPrefsNow()).then((i) => toPageInfo(v.modelId, i)) : qc.ensureQueryData(modelQuery(v.modelId, v.device));
+    const model = await Promise.race([loading, aborted]);
+    if (lm) setRunProgress({ stage: 'lm', step: 'score', done: 0, total: 0, test: 1, tests: v.probes.length });
+    const options = lmRunOptionsFrom(v.options);
+    const results = await client.run({ probes: v.probes, modelId: model.id, options }, setRunProgress, mine.signal);
+    const finishedAt = new Date();
+    let record: AnyStoredRun;
+    // Two record builders until the history's views read one StoredRun (the records themselves are one format).
+    if (lm) {
       const host = downloadConsentNow(v.modelId).host;
       const otherHubHost = host && !isDefaultHubHost(host) ? host : undefined;
-      const record = buildStoredLmRun({ ...v, info, options, startedAt, finishedAt: new Date(), results, ...(otherHubHost ? { otherHubHost } : {}) });
-      await saveRun(record);
-      return record;
-    }
-    if (isLmModelId(v.modelId))
-      throw new UnsupportedModelError(`WEAT and SEAT need word vectors; “${modelTitle(v.modelId)}” is a language model. Choose GloVe (or your own vectors) in the Model list, or open an LM probe from the library.`);
-    const model = await Promise.race([qc.ensureQueryData(modelQuery(v.modelId, v.device)), aborted]);
-    const results = await client.runProbes({ probes: v.probes, modelId: v.modelId, options: v.options }, setRunProgress, mine.signal);
-    const record = buildStoredRun({ ...v, model, startedAt, finishedAt: new Date(), results });
+      record = buildStoredLmRun({ ...v, probes: v.probes as LmProbe[], info: model.lm!, options, startedAt, finishedAt, results: results as LmRunResult[], ...(otherHubHost ? { otherHubHost } : {}) });
+    } else record = buildStoredRun({ ...v, probes: v.probes as AssociationProbe[], options: v.options, startedAt, finishedAt, model, results: results as AssociationResult[] });
     await saveRun(record);
     return record;
   } finally {

@@ -1,13 +1,14 @@
 // The page's only door to the workers. Two module workers: the model worker (ONNX Runtime and the
 // vectors; created on first use so first paint never waits for it) and the scoring worker
 // (statistics; terminated to cancel a run and recreated lazily on the next one). Both boundaries
-// are comlink `Remote<Api>` with named-error transfer registered before wrap().
+// are comlink `Remote<Api>` with named-error transfer registered before wrap(). A run's model calls
+// go between the two workers over a MessageChannel the page makes for that run (run()); the page
+// only starts the run and receives its progress and results.
 import * as Comlink from 'comlink';
 import { CancelledError } from '../core/errors';
-import type { AssociationOptions, AssociationResult } from '../core/association/types';
-import type { AssociationProbe } from '../probes/schema';
-import type { LmRunOptions, LmRunResult } from '../core/lmRun';
-import type { LmProbe } from '../probes/lmSchema';
+import type { LmRunOptions } from '../core/lmRun';
+import type { RunResult } from '../core/runRecord';
+import type { AnyProbe } from '../probes/lmSchema';
 import { USER_MODEL_PREFIX, listModels, modelModality, type ModelEntry } from '../runtime/models';
 import {
   registerErrorTransfer,
@@ -22,7 +23,8 @@ import {
   type ModelProgress,
   type ModelWorkerApi,
 } from './modelProtocol';
-import type { CallProgress, GenerateRequest, RunProgress, ScoringLanguageModel, ScoringWorkerApi } from './scoringProtocol';
+import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
+import type { ModelChannelsApi } from './modelChannels';
 
 export type { DevicePreference, LoadedModelInfo, ModelProgress, RunProgress, LmDtype, LmInfo, LmLoadProgress, LmSource, ModelEntry };
 /** The model registry (word vectors and LMs) and its modality rule, as data: the registry module imports no runtime code. */
@@ -31,10 +33,11 @@ export { modelModality };
 
 registerErrorTransfer(Comlink);
 
-let modelWorker: Comlink.Remote<ModelWorkerApi & LmWorkerApi> | null = null;
+type ModelWorker = ModelWorkerApi & LmWorkerApi & ModelChannelsApi;
+let modelWorker: Comlink.Remote<ModelWorker> | null = null;
 /** The model worker lives as long as the page: loaded models stay warm between runs. */
-const model = (): Comlink.Remote<ModelWorkerApi & LmWorkerApi> =>
-  (modelWorker ??= Comlink.wrap<ModelWorkerApi & LmWorkerApi>(
+const model = (): Comlink.Remote<ModelWorker> =>
+  (modelWorker ??= Comlink.wrap<ModelWorker>(
     new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module', name: 'model' }),
   ));
 
@@ -67,28 +70,36 @@ export const loadUserVectors = (file: Blob, name: string, onProgress?: (p: Model
 
 export const vocabularyCheck = (modelId: string, words: string[]) => model().vocabularyCheck(modelId, words);
 
+/** A run: probes of any families on one loaded model, with the options they share (seed included). */
 export interface RunRequest {
-  probes: AssociationProbe[];
+  probes: AnyProbe[];
   modelId: string;
-  options: AssociationOptions;
+  options: LmRunOptions;
 }
 
+let modelChannels = 0;
+
 /**
- * Run a batch of association probes. Aborting `signal` terminates the scoring worker at once
- * (the computation really stops) and rejects with CancelledError.
+ * Run a batch of probes in the scoring worker, which reaches the model in the model worker over a
+ * MessageChannel of this run's own: model calls and their progress never pass through the page.
+ * Aborting `signal` terminates the scoring worker at once (the computation really stops), closes
+ * the channel (which aborts the model worker's call in flight; the model stays loaded for the next
+ * run) and rejects with CancelledError.
  */
-export function runProbes(req: RunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<AssociationResult[]> {
+export function run(req: RunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<RunResult[]> {
   if (signal?.aborted) return Promise.reject(new CancelledError('The run was cancelled.'));
   const current = scoringWorker();
   const m = model();
-  const embedder = Comlink.proxy({
-    embedWords: (words: string[]) => m.embedWords(req.modelId, words),
-    embedSentences: (sentences: string[]) => m.embedSentences(req.modelId, sentences),
-  });
-  return new Promise<AssociationResult[]>((resolve, reject) => {
+  const channelId = `model-channel-${++modelChannels}`;
+  const { port1, port2 } = new MessageChannel();
+  const opened = m.openModelChannel(Comlink.transfer(port1, [port1]), req.modelId, channelId);
+  const closeChannel = () => void m.closeModelChannel(channelId).catch(() => undefined);
+  return new Promise<RunResult[]>((resolve, reject) => {
+    // A terminated worker never answers, so the channel is closed here as well as when the run settles.
     const drop = () => {
       current.worker.terminate();
       if (scoring === current) scoring = null;
+      closeChannel();
     };
     const onAbort = () => {
       drop();
@@ -103,10 +114,11 @@ export function runProbes(req: RunRequest, onProgress: (p: RunProgress) => void,
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     current.worker.addEventListener('error', onError);
-    current.api
-      .runBatch(req.probes, req.options, embedder, Comlink.proxy(onProgress))
+    opened
+      .then(() => current.api.run(req.probes, req.options, Comlink.transfer(port2, [port2]), Comlink.proxy(onProgress)))
       .then(resolve, reject)
       .finally(() => {
+        closeChannel();
         signal?.removeEventListener('abort', onAbort);
         current.worker.removeEventListener('error', onError);
       });
@@ -144,65 +156,4 @@ export async function loadLm(source: LmSource, prefs: LmLoadPrefs, onProgress?: 
   const wantDevice = prefs.device && prefs.device !== 'auto' ? prefs.device : null;
   const replace = !!current && ((wantDtype && current.dtype !== wantDtype) || (wantDevice && current.backend !== wantDevice) || source.type === 'files');
   return m.lmLoad(source, replace ? { ...prefs, replace } : prefs, onProgress ? Comlink.proxy(onProgress) : undefined);
-}
-
-export interface LmRunRequest {
-  probes: LmProbe[];
-  info: LmInfo;
-  options: LmRunOptions;
-}
-
-let lmRunCounter = 0;
-
-/**
- * Run LM probes: the orchestration and statistics run in the scoring worker; every scoring call is
- * forwarded to the model worker's LM service. Aborting `signal` terminates the scoring worker and
- * cancels the model worker's operation in flight (by runId).
- */
-export function runLmProbes(req: LmRunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<LmRunResult[]> {
-  if (signal?.aborted) return Promise.reject(new CancelledError('The run was cancelled.'));
-  const current = scoringWorker();
-  const m = model();
-  const id = req.info.id;
-  const runIds = new Set<string>();
-  const opts = (batchSize?: number) => {
-    const runId = `lm-run-${++lmRunCounter}`;
-    runIds.add(runId);
-    return { runId, ...(batchSize ? { batchSize } : {}) };
-  };
-  /** The model worker's per-pass progress, passed on to the scoring worker's callback. */
-  const relay = (onProgress?: CallProgress) => (onProgress ? Comlink.proxy((p: { done: number; total: number }) => void onProgress({ done: p.done, total: p.total })) : undefined);
-  const lm: ScoringLanguageModel = {
-    tokenize: (text) => m.lmTokenize(id, text),
-    tokenLogProbs: (texts, b, onProgress) => m.lmTokenLogProbs(id, texts, opts(b), relay(onProgress)),
-    continuationLogProbs: (pairs, b, onProgress) => m.lmContinuationLogProbs(id, pairs, opts(b), relay(onProgress)),
-    pseudoLogLikelihood: (texts, b, onProgress) => m.lmPseudoLogLikelihood(id, texts, opts(b), relay(onProgress)),
-    generate: (prompt, g: GenerateRequest) => m.lmGenerate(id, prompt, { ...g, ...opts(g.batchSize) }),
-  };
-  const info = { id, kind: req.info.kind, ...(req.info.maxLength !== undefined ? { maxLength: req.info.maxLength } : {}) };
-  return new Promise<LmRunResult[]>((resolve, reject) => {
-    const drop = () => {
-      current.worker.terminate();
-      if (scoring === current) scoring = null;
-      for (const r of runIds) void m.lmCancel(r).catch(() => undefined);
-    };
-    const onAbort = () => {
-      drop();
-      reject(new CancelledError('The run was cancelled.'));
-    };
-    const onError = (e: ErrorEvent) => {
-      e.preventDefault?.();
-      drop();
-      reject(new Error(`The scoring worker stopped unexpectedly${e.message ? ` (${e.message})` : ''}.`));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    current.worker.addEventListener('error', onError);
-    current.api
-      .runLmBatch(req.probes, req.options, info, Comlink.proxy(lm), Comlink.proxy(onProgress))
-      .then(resolve, reject)
-      .finally(() => {
-        signal?.removeEventListener('abort', onAbort);
-        current.worker.removeEventListener('error', onError);
-      });
-  });
 }

@@ -20,6 +20,7 @@ import { stallGuardFetch } from '../runtime/net/stallGuardFetch';
 import { registerErrorTransfer, type LoadPrefs, type ModelWorkerApi } from './modelProtocol';
 import { createLmService } from '../runtime/lm/service';
 import { loadLanguageModelInBrowser } from '../runtime/lm/browser';
+import { createModelChannels } from './modelChannels';
 
 export interface ModelWorkerDeps {
   /** Where a registry model's files are (browser: under the app's base URL). */
@@ -139,6 +140,9 @@ const inWorker = WorkerScope !== undefined && globalThis instanceof WorkerScope;
 
 if (inWorker) {
   registerErrorTransfer(Comlink);
-  // LM methods (src/runtime/lm/service.ts) ride on the same worker: `Remote<ModelWorkerApi & LmWorkerApi>`.
-  Comlink.expose({ ...createModelWorkerApi({ sourceFor: browserSource }), ...createLmService(loadLanguageModelInBrowser) });
+  // LM methods (src/runtime/lm/service.ts) ride on the same worker, and the scoring worker reaches
+  // the models over channels of its own: `Remote<ModelWorkerApi & LmWorkerApi & ModelChannelsApi>`.
+  const vectors = createModelWorkerApi({ sourceFor: browserSource });
+  const lm = createLmService(loadLanguageModelInBrowser);
+  Comlink.expose({ ...vectors, ...lm, ...createModelChannels(vectors, lm) });
 }

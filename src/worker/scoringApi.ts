@@ -1,90 +1,84 @@
 // The scoring worker's implementation as a plain object, so the same code runs in the worker
-// (scoring.worker.ts exposes it with comlink) and in unit tests on the main thread/Node. Errors
-// keep their class names (literal in src/core/errors.ts) and cross as {name, message}.
+// (scoring.worker.ts exposes it with comlink) and in unit tests on the main thread/Node. Each run
+// reaches its model over the port the page hands it (the model worker holds the other end), asks
+// what the port serves, and runs the batch through the one run path (src/probes/runProbes.ts), which
+// hands each probe to its family. Errors keep their class names (literal in src/core/errors.ts) and
+// cross as {name, message}.
 import * as Comlink from 'comlink';
-import { buildAssociationInput, runAssociationBatch } from '../core/association';
-import type { AssociationInput, BatchProgress } from '../core/association/types';
-import { InvalidLmInputError } from '../core/errors';
-import { runLmProbeBatch, type LanguageModelScorer, type LmBatchProgress, type LmProbeDefinition, type ScorerCallOptions, type ScorerGenerateOptions } from '../core/lmRun';
+import type { Embedder } from '../core/embeddings/embedder';
+import type { LanguageModelScorer, ScorerCallOptions } from '../core/lmRun';
+import type { LmScorerEndpoint, PostedCallOptions, ScorerInfo } from '../runtime/lm/service';
+import type { LmEndpoint, ModelEndpoint, VectorsEndpoint } from './modelChannels';
+import { runProbes, type BatchRunProgress, type RunProbesContext } from '../probes/runProbes';
 import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
 
-type RunArgs = Parameters<ScoringWorkerApi['runBatch']>;
-type LmArgs = Parameters<ScoringWorkerApi['runLmBatch']>;
-
 /**
- * The orchestration's LanguageModelScorer over the proxied LM. `tokenize` is synchronous in the
- * scorer interface and cannot cross a thread, so generation is fitted into the model's context here
- * (same rule and message as src/core/lmRun generateOptions: room = maxLength − prompt tokens − 1).
+ * The orchestration's LanguageModelScorer over the model worker's endpoint: the same operations,
+ * with the options that can be posted and the in-call progress as a proxied callback. No signal
+ * crosses (the page cancels by terminating this worker and closing the channel), and generation is
+ * fitted into the model's context on the endpoint, where tokenizing needs no round trip.
  */
-export function proxyScorer(info: LmArgs[2], lm: LmArgs[3]): LanguageModelScorer {
-  // Within-call progress goes back across the thread boundary as a proxied callback.
+export function endpointScorer(info: ScorerInfo, endpoint: Comlink.Remote<LmScorerEndpoint>): LanguageModelScorer {
+  const posted = (o?: ScorerCallOptions): PostedCallOptions => (o?.batchSize !== undefined ? { batchSize: o.batchSize } : {});
   const progress = (o?: ScorerCallOptions) => (o?.onProgress ? Comlink.proxy(o.onProgress) : undefined);
   return {
     info,
-    tokenLogProbs: (texts, o) => lm.tokenLogProbs([...texts], o?.batchSize, progress(o)),
-    continuationLogProbs: (pairs, o) =>
-      lm.continuationLogProbs(
-        pairs.map((p) => ({ prefix: p.prefix, continuation: p.continuation })),
-        o?.batchSize,
-        progress(o),
-      ),
-    pseudoLogLikelihood: (texts, o) => lm.pseudoLogLikelihood([...texts], o?.batchSize, progress(o)),
-    generate: async (prompt: string, o: ScorerGenerateOptions) => {
-      const { signal: _s, onProgress: _p, ...rest } = o; // neither can cross the thread boundary as is
-      let maxNewTokens = rest.maxNewTokens;
-      if (info.maxLength !== undefined) {
-        const room = info.maxLength - (await lm.tokenize(prompt)).ids.length - 1;
-        if (room < 1) throw new InvalidLmInputError(`the prompt fills the model's context (${info.maxLength} tokens); no room for an answer`);
-        maxNewTokens = Math.min(maxNewTokens, room);
-      }
-      return lm.generate(prompt, { ...rest, maxNewTokens });
+    tokenLogProbs: (texts, o) => endpoint.tokenLogProbs(texts, posted(o), progress(o)),
+    continuationLogProbs: (pairs, o) => endpoint.continuationLogProbs(pairs, posted(o), progress(o)),
+    pseudoLogLikelihood: (texts, o) => endpoint.pseudoLogLikelihood(texts, posted(o), progress(o)),
+    generate: (prompt, o) => {
+      const { signal: _s, onProgress: _p, ...settings } = o;
+      return endpoint.generate(prompt, settings);
     },
   };
 }
 
+/** Word vectors over the endpoint, reporting what is being embedded (the page shows it). */
+const endpointEmbedder = (endpoint: Comlink.Remote<VectorsEndpoint>, onProgress: (p: RunProgress) => void): Embedder => ({
+  kind: 'word-vectors',
+  embedWords: async (words) => {
+    onProgress({ stage: 'embedding', unit: 'words', count: words.length });
+    return endpoint.embedWords(words);
+  },
+  embedSentences: async (sentences) => {
+    onProgress({ stage: 'embedding', unit: 'sentences', count: sentences.length });
+    return endpoint.embedSentences(sentences);
+  },
+});
+
 /** @param now clock for progress throttling (injected for tests) */
 export function createScoringApi(now: () => number = () => performance.now()): ScoringWorkerApi {
-  async function run(...[probes, options, embedder, onProgress]: RunArgs) {
-    const inputs: AssociationInput[] = [];
-    for (const probe of probes) {
-      const counting = {
-        kind: 'word-vectors' as const,
-        embedWords: async (words: string[]) => {
-          onProgress({ stage: 'embedding', unit: 'words', count: words.length });
-          return embedder.embedWords(words);
-        },
-        embedSentences: async (sentences: string[]) => {
-          onProgress({ stage: 'embedding', unit: 'sentences', count: sentences.length });
-          return embedder.embedSentences(sentences);
-        },
+  return {
+    async run(probes, options, modelPort, onProgress) {
+      // At most ~20 progress messages per second cross to the page (the last of each stage always does).
+      let last = -Infinity;
+      const throttled = (p: RunProgress) => {
+        if ('done' in p) {
+          const t = now();
+          if (p.done < p.total && t - last < 50) return;
+          last = t;
+        }
+        onProgress(p);
       };
-      inputs.push(await buildAssociationInput(probe, counting));
-    }
-    // Throttle progress messages: at most ~20 per second cross the thread boundary (the last one
-    // of each stage always goes through).
-    let last = -Infinity;
-    const results = runAssociationBatch(inputs, options, (p: BatchProgress) => {
-      const t = now();
-      if (p.done < p.total && t - last < 50) return;
-      last = t;
-      const msg: RunProgress = { stage: p.stage, done: p.done, total: p.total, test: p.index + 1, tests: p.tests };
-      onProgress(msg);
-    });
-    onProgress({ stage: 'finishing' });
-    return results;
-  }
-  async function runLm(...[probes, options, info, lm, onProgress]: LmArgs) {
-    let last = -Infinity;
-    const results = await runLmProbeBatch(probes as unknown as LmProbeDefinition[], proxyScorer(info, lm), options, {
-      onProgress: (p: LmBatchProgress) => {
-        const t = now();
-        if (p.done < p.total && t - last < 50) return;
-        last = t;
-        onProgress({ stage: 'lm', step: p.stage, done: p.done, total: p.total, test: p.index + 1, tests: p.probes });
-      },
-    });
-    onProgress({ stage: 'finishing' });
-    return results;
-  }
-  return { runBatch: run, runLmBatch: runLm };
+      const endpoint = Comlink.wrap<ModelEndpoint>(modelPort);
+      try {
+        const served = await endpoint.describe();
+        // describe() says which endpoint the port serves; the casts only name it. The page's progress
+        // names an LM run's steps under the 'lm' stage and a word-vector run's stages as they are.
+        const model: Pick<RunProbesContext, 'embedder' | 'scorer'> =
+          served.modality === 'lm'
+            ? { scorer: endpointScorer(served.info, endpoint as unknown as Comlink.Remote<LmEndpoint>) }
+            : { embedder: endpointEmbedder(endpoint as unknown as Comlink.Remote<VectorsEndpoint>, onProgress) };
+        const toPage = (p: BatchRunProgress): RunProgress => {
+          const where = { done: p.done, total: p.total, test: p.index + 1, tests: p.probes };
+          return served.modality === 'lm' ? { stage: 'lm', step: p.stage as 'score' | 'generate' | 'analyze', ...where } : { stage: p.stage as 'permutations' | 'bootstrap', ...where };
+        };
+        const results = await runProbes(probes, { ...model, options, onProgress: (p) => throttled(toPage(p)) });
+        onProgress({ stage: 'finishing' });
+        return results;
+      } finally {
+        modelPort.close();
+      }
+    },
+  };
 }

@@ -53,7 +53,7 @@ vi.mock('../../src/worker/client', async () => ({
     calls.push({ source, prefs });
     return lmInfo;
   }),
-  runLmProbes: vi.fn(async (req: { options: { seed: number; batchSize: number } }, onProgress: (p: unknown) => void) => {
+  run: vi.fn(async (req: { options: { seed: number; batchSize: number } }, onProgress: (p: unknown) => void) => {
     calls.push({ options: req.options });
     onProgress({ stage: 'lm', step: 'score', done: 1, total: 2, test: 1, tests: 1 });
     return [cfResult];

@@ -15,7 +15,7 @@ vi.mock('../../src/worker/client', async () => ({
   CURATED_MODELS: [],
   loadModel: vi.fn(() => new Promise((resolve) => (releaseModel = () => resolve(model)))),
   warmUpScoring: vi.fn(),
-  runProbes: vi.fn(async (_req: unknown, onProgress: (p: unknown) => void) => {
+  run: vi.fn(async (_req: unknown, onProgress: (p: unknown) => void) => {
     onProgress({ stage: 'permutations', done: 1, total: 2, test: 1, tests: 1 });
     return [flowersResult()];
   }),

@@ -1,7 +1,7 @@
 // Orchestration of the families that read the model's next-token choice among a few candidates:
 // discrim-eval decisions (yes/no), MCQ option order (labels A–D) and pairwise judging (A/B).
 // Candidate scores are log p(candidate | prompt) from ScoreBatcher.candidate (one prompt shared by
-// its candidates, so a scorer's nextTokenLogProbs fast path serves them in one call). Labels are
+// its candidates; the batcher groups them by prompt, so the runtime runs each prompt once). Labels are
 // scored with a leading space ("Answer:" → " A") unless the prompt ends in white space; the
 // discrim-eval wrapper ends in a quote, so "yes"/"no" are scored without one, as in the paper.
 import { deriveTestSeed } from '../association/seed';

@@ -1,7 +1,10 @@
-// The narrow interface the LM probe orchestration needs from a language model, and the batching
-// layer in front of it. The runtime's LanguageModel (src/runtime/lm/types.ts) implements the
-// interface structurally; the core never imports the runtime, and tests implement it with a few
-// lines of arithmetic (tests/core/lmRun/fakeScorer.ts).
+// The one description of what a language model does for a probe run, and the batching layer in
+// front of it. Everything else that describes a model's operations derives from the types here: the
+// runtime's LanguageModel (src/runtime/lm/types.ts) implements the interface structurally and takes
+// the same generation settings and progress; the model worker's LM service and the endpoint the
+// scoring worker reaches it through (src/runtime/lm/service.ts, LmScorerEndpoint) are this
+// interface with the options that cannot be posted taken out. The core never imports the runtime, and tests implement it with
+// a few lines of arithmetic (tests/core/lmRun/fakeScorer.ts).
 //
 // Why a batching layer here: every family needs many short scorings (a probe of 48 template pairs is
 // 96 continuations; 40 MCQs in 4 orders with 4 labels are 640). ScoreBatcher
@@ -21,15 +24,20 @@
 // the run record's reproducibility contract beyond float32 rounding of the matmuls.
 import { CancelledError, UnsupportedModelError } from '../errors';
 
+/**
+ * Progress inside one call, reported by the model after each forward pass; `done / total` is the
+ * share of the call's work done (units are the model's: sequences, masked positions, new tokens).
+ */
+export interface CallProgress {
+  done: number;
+  total: number;
+}
+
 export interface ScorerCallOptions {
   signal?: AbortSignal;
   /** Sequences per forward pass inside the model (the runtime's RunOptions.batchSize). */
   batchSize?: number;
-  /**
-   * Progress inside the call, reported by the runtime after each forward pass; `done / total` is the
-   * share of the call's work done (units are the scorer's: sequences, or masked positions for PLL).
-   */
-  onProgress?: (p: { done: number; total: number }) => void;
+  onProgress?: (p: CallProgress) => void;
 }
 
 /** Forward passes' worth of requests per scorer call (see the header). */
@@ -54,15 +62,17 @@ export interface ScoredPll {
   total: number;
 }
 
-export type ScorerGenerateOptions = ScorerCallOptions & {
+/** What to generate: plain data, so the same settings cross threads unchanged. */
+export type GenerationSettings = {
+  /** New tokens at most; fewer when the model's context ends first. */
   maxNewTokens: number;
+  /** Stop when the model emits EOS (default true). */
   stopAtEos?: boolean;
   /** Send the prompt as one user message through the model's chat template, if it has one. */
   chat?: boolean;
-} & (
-    | { greedy: true }
-    | { greedy?: false; temperature: number; topK?: number; seed: number }
-  );
+} & ({ greedy: true } | { greedy?: false; temperature: number; topK?: number; seed: number });
+
+export type ScorerGenerateOptions = ScorerCallOptions & GenerationSettings;
 
 /**
  * What the orchestration needs from a language model. All operations are optional so a masked LM
@@ -78,11 +88,6 @@ export interface LanguageModelScorer {
   tokenLogProbs?(texts: readonly string[], opts?: ScorerCallOptions): Promise<readonly ScoredTokens[]>;
   /** Causal LM: log p(continuation | prefix) for each pair. */
   continuationLogProbs?(pairs: ReadonlyArray<{ prefix: string; continuation: string }>, opts?: ScorerCallOptions): Promise<readonly ScoredContinuation[]>;
-  /**
-   * Optional fast path: log p(candidate | prompt) for each candidate after one prompt, with the same
-   * meaning as continuationLogProbs (a multi-token candidate is scored in full). Used when present.
-   */
-  nextTokenLogProbs?(prompt: string, candidates: readonly string[], opts?: ScorerCallOptions): Promise<readonly number[]>;
   /** Masked LM. */
   pseudoLogLikelihood?(texts: readonly string[], opts?: ScorerCallOptions): Promise<readonly ScoredPll[]>;
   /** Causal LM: generated continuation of a prompt (greedy or seeded sampling). */
@@ -140,7 +145,7 @@ const SEP = '\u0000';
  */
 export class ScoreBatcher {
   private readonly texts = new Map<string, ScoredTokens | null>();
-  private readonly continuations = new Map<string, { prefix: string; continuation: string; candidate: boolean; result: ScoredContinuation | null }>();
+  private readonly continuations = new Map<string, { prefix: string; continuation: string; result: ScoredContinuation | null }>();
   private readonly plls = new Map<string, ScoredPll | null>();
   private done = 0;
 
@@ -158,17 +163,18 @@ export class ScoreBatcher {
   /** Request log p(continuation | prefix) (causal), with its per-token scores. */
   continuation(prefix: string, continuation: string): string {
     const key = prefix + SEP + continuation;
-    if (!this.continuations.has(key)) this.continuations.set(key, { prefix, continuation, candidate: false, result: null });
+    if (!this.continuations.has(key)) this.continuations.set(key, { prefix, continuation, result: null });
     return key;
   }
 
   /**
    * Request log p(candidate | prompt) for an answer label or word: the same number as
-   * continuation(), but only the total is needed, so a scorer's nextTokenLogProbs fast path may serve it.
+   * continuation(), under a key of its own, so a probe's answer candidates keep their place in the
+   * request order (and so in the forward passes) whatever continuations it also asks for.
    */
   candidate(prompt: string, candidate: string): string {
     const key = 'c' + SEP + prompt + SEP + candidate;
-    if (!this.continuations.has(key)) this.continuations.set(key, { prefix: prompt, continuation: candidate, candidate: true, result: null });
+    if (!this.continuations.has(key)) this.continuations.set(key, { prefix: prompt, continuation: candidate, result: null });
     return key;
   }
 
@@ -199,7 +205,7 @@ export class ScoreBatcher {
     };
     const callOpts: ScorerCallOptions = { batchSize, ...(signal ? { signal } : {}) };
     /** Share of a call's work done, from the scorer's in-call progress. */
-    const share = (p: { done: number; total: number }) => Math.min(1, Math.max(0, p.total > 0 ? p.done / p.total : 0));
+    const share = (p: CallProgress) => Math.min(1, Math.max(0, p.total > 0 ? p.done / p.total : 0));
     const perCall = batchSize === 1 ? 1 : batchSize * REQUEST_BATCHES_PER_CALL;
     /** Calls of up to `perCall` items, in order; `store` keeps each call's results. */
     const inCalls = async <T, R>(items: readonly T[], name: string, call: (chunk: T[], o: ScorerCallOptions) => Promise<readonly R[]>, store: (item: T, r: R) => void) => {
@@ -221,29 +227,7 @@ export class ScoreBatcher {
       await inCalls(textKeys, 'tokenLogProbs', op, (k, r) => this.texts.set(k, r));
     }
 
-    const next = this.scorer.nextTokenLogProbs;
-    const viaNext = typeof next === 'function';
-    const pendingCont = [...this.continuations].filter(([, v]) => !v.result);
-    if (viaNext) {
-      // Candidates after the same prompt go in one call of the fast path.
-      const byPrompt = new Map<string, string[]>();
-      for (const [k, v] of pendingCont) {
-        if (!v.candidate) continue;
-        const list = byPrompt.get(v.prefix);
-        if (list) list.push(k);
-        else byPrompt.set(v.prefix, [k]);
-      }
-      for (const [prompt, keys] of byPrompt) {
-        throwIfAborted(signal);
-        const candidates = keys.map((k) => this.continuations.get(k)!.continuation);
-        const out = await next.call(this.scorer, prompt, candidates, callOpts);
-        checkLength(out, candidates.length, 'nextTokenLogProbs');
-        keys.forEach((k, j) => (this.continuations.get(k)!.result = { total: out[j]!, perToken: [] }));
-        this.done += keys.length;
-        report();
-      }
-    }
-    const contKeys = pendingCont.filter(([, v]) => !(viaNext && v.candidate)).map(([k]) => k);
+    const contKeys = [...this.continuations].filter(([, v]) => !v.result).map(([k]) => k);
     if (contKeys.length) {
       // Group by prefix (stable, in first-request order of each prefix) so shared prefixes are adjacent.
       const byPrefix = new Map<string, string[]>();

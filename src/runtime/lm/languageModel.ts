@@ -22,7 +22,7 @@ import type {
   GenerateResult,
   LanguageModel,
   LmInfo,
-  LmRunProgress,
+  LmPassProgress,
   PseudoLogLikelihood,
   RunOptions,
   TokenLogProbs,
@@ -145,7 +145,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       throw new InvalidOptionError(`${what} is ${n} tokens long; ${info.id} accepts at most ${info.maxLength}.`);
   };
   const pieces = (ids: readonly number[]) => ids.map((id) => tok.tokenText(id));
-  const report = (o: RunOptions | undefined, p: LmRunProgress) => o?.onProgress?.(p);
+  const report = (o: RunOptions | undefined, p: LmPassProgress) => o?.onProgress?.(p);
 
   /** BOS/context handling shared by the causal operations. */
   const causalIds = (text: string, prependBos: CausalScoreOptions['prependBos']): { ids: number[]; bos: boolean } => {

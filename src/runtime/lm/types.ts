@@ -1,7 +1,9 @@
-// Shapes of the language-model runtime: what a loaded causal or masked LM offers, what
-// its operations return, and the two progress unions (loading files; running batches). Free of
-// onnxruntime / transformers.js imports so the worker protocol and the UI can import these types
-// without pulling in runtime code.
+// Shapes of the language-model runtime: what a loaded causal or masked LM offers, what its
+// operations return, and load progress. The operations' options, generation settings and in-call
+// progress are the core's (src/core/lmRun/scorer.ts) with the runtime's switches added, so the
+// loaded model is a LanguageModelScorer as it stands. Free of onnxruntime / transformers.js imports
+// so the worker protocol and the UI can import these types without pulling in runtime code.
+import type { CallProgress, GenerationSettings, ScorerCallOptions } from '../../core/lmRun/scorer';
 import type { Backend, DeviceChoice } from '../../core/backends';
 import type { ModelProgress } from '../types';
 
@@ -33,12 +35,11 @@ export type LmLoadProgress =
   | Exclude<ModelProgress, { status: 'ready' }>
   | { status: 'ready'; name: string; backend: LmBackend; dtype: LmDtype; fallbackReason?: string };
 
-/** Run progress: `done` of `total` units (sequences or masked variants or new tokens) for one stage. */
-export interface LmRunProgress {
-  stage: 'tokenize' | 'score' | 'pseudo-log-likelihood' | 'embed' | 'generate';
-  done: number;
-  total: number;
-}
+/**
+ * What a forward pass reports: the core's CallProgress (`done` of `total` sequences, masked variants
+ * or new tokens), with the operation it belongs to. Callers that take a CallProgress accept it.
+ */
+export type LmPassProgress = CallProgress & { stage: 'tokenize' | 'score' | 'pseudo-log-likelihood' | 'embed' | 'generate' };
 
 export interface LmInfo {
   /** The id the model was asked for (embedded/hub id, folder name or path). */
@@ -74,9 +75,9 @@ export interface LmInfo {
   chatTemplate: boolean;
 }
 
-export interface RunOptions {
-  signal?: AbortSignal;
-  onProgress?: (p: LmRunProgress) => void;
+/** The core's call options (signal, sequences per pass, progress), with the runtime's own switches. */
+export interface RunOptions extends Omit<ScorerCallOptions, 'onProgress'> {
+  onProgress?: (p: LmPassProgress) => void;
   /** Sequences (or masked variants) per forward pass; default 8 (16 for PLL). */
   batchSize?: number;
   /**
@@ -145,14 +146,8 @@ export interface PseudoLogLikelihood {
   total: number;
 }
 
-export type GenerateOptions = RunOptions & {
-  /** New tokens at most; fewer when the model's context ends first (finishReason 'length'). */
-  maxNewTokens: number;
-  /** Stop when the model emits EOS (default true). */
-  stopAtEos?: boolean;
-  /** Send the prompt as one user message through the tokenizer's chat template, when it has one. */
-  chat?: boolean;
-} & ({ greedy: true } | { greedy?: false; temperature: number; topK?: number; seed: number });
+/** The core's generation settings (the one description of what to generate), run with RunOptions. */
+export type GenerateOptions = RunOptions & GenerationSettings;
 
 export interface GenerateResult {
   /** The generated continuation only (decoded). */

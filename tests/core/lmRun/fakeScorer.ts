@@ -20,14 +20,12 @@ const idOf = (word: string): number => {
 };
 
 export interface FakeCall {
-  op: 'tokenLogProbs' | 'continuationLogProbs' | 'pseudoLogLikelihood' | 'nextTokenLogProbs' | 'generate';
+  op: 'tokenLogProbs' | 'continuationLogProbs' | 'pseudoLogLikelihood' | 'generate';
   size: number;
 }
 
 export interface FakeScorerOptions {
   kind?: 'causal-lm' | 'masked-lm';
-  /** Offer the nextTokenLogProbs fast path. */
-  withNextToken?: boolean;
   /** Per-candidate overrides of log p(candidate | prompt): return a number to override, undefined for the default. */
   candidate?: (prompt: string, candidate: string) => number | undefined;
   /** Added to log p(continuation | prefix) (on its first token); must keep the total ≤ 0. */
@@ -84,12 +82,6 @@ export function createFakeScorer(opts: FakeScorerOptions = {}): LanguageModelSco
       return { text: opts.generate ? opts.generate(prompt, g) : '', chatTemplate: opts.chatTemplate === true && g.chat === true };
     },
   };
-  if (opts.withNextToken) {
-    scorer.nextTokenLogProbs = async (prompt, candidates) => {
-      calls.push({ op: 'nextTokenLogProbs', size: candidates.length });
-      return candidates.map((c) => cont(prompt, c).total);
-    };
-  }
   if (opts.kind === 'masked-lm') {
     delete scorer.tokenLogProbs;
     delete scorer.continuationLogProbs;
