@@ -30,7 +30,11 @@
 // `node --expose-gc --import tsx scripts/bench-lm.ts`.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LM_RUN_OPTIONS, runLmProbe, type LanguageModelScorer, type LmProbeDefinition } from '../src/core/lmRun';
+import { DEFAULT_LM_RUN_OPTIONS, type LanguageModelScorer, type LmProbeDefinition, type LmRunOptions } from '../src/core/lmRun';
+import { familyOf, type AnyProbe } from '../src/probes/families';
+
+/** One probe through its family's runner, as the run path runs each probe. */
+const runLmProbe = (probe: LmProbeDefinition, scorer: LanguageModelScorer, options: LmRunOptions) => familyOf(probe.family).run(probe as unknown as AnyProbe, { scorer, options });
 import { LM_BUILTIN_PROBES } from '../src/probes/builtin/lm';
 import { loadLanguageModel, DEFAULT_MODELS_DIR } from '../src/runtime/lm/node';
 import type { CausalScoreOptions, LanguageModel, LmDevicePreference } from '../src/runtime/lm/types';

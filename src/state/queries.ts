@@ -6,7 +6,6 @@ import { QueryClient, queryOptions, useIsMutating, useMutation, useQuery, useQue
 import type { AssociationOptions, AssociationResult } from '../core/association/types';
 import { CancelledError, DownloadNotApprovedError, ProbeValidationError, UnsupportedModelError } from '../core/errors';
 import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../core/lmRun/types';
-import type { LmRunResult } from '../core/lmRun';
 import { isLmProbe, type LmProbe, type AnyProbe } from '../probes/lmSchema';
 import { familyOf } from '../probes/families';
 import type { ParsedRunRecord } from '../probes/import/runRecordJson';
@@ -245,7 +244,7 @@ export async function executeRun(v: RunVariables, qc: QueryClient = queryClient)
     if (lm) {
       const host = downloadConsentNow(v.modelId).host;
       const otherHubHost = host && !isDefaultHubHost(host) ? host : undefined;
-      record = buildStoredLmRun({ ...v, probes: v.probes as LmProbe[], info: model.lm!, options, startedAt, finishedAt, results: results as LmRunResult[], ...(otherHubHost ? { otherHubHost } : {}) });
+      record = buildStoredLmRun({ ...v, probes: v.probes as LmProbe[], info: model.lm!, options, startedAt, finishedAt, results, ...(otherHubHost ? { otherHubHost } : {}) });
     } else record = buildStoredRun({ ...v, probes: v.probes as AssociationProbe[], options: v.options, startedAt, finishedAt, model, results: results as AssociationResult[] });
     await saveRun(record);
     return record;

@@ -6,7 +6,7 @@ import { version } from '../../package.json';
 import type { Backend } from '../core/backends';
 import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../core/runRecord';
 import { lmRunModel } from '../core/lmRunModel';
-import type { LmRunOptions, LmRunResult } from '../core/lmRun';
+import type { LmRunOptions } from '../core/lmRun';
 import type { AnyProbe, LmProbe } from '../probes/lmSchema';
 import type { LmInfo } from '../worker/client';
 import type { AssociationOptions, AssociationResult } from '../core/association/types';
@@ -89,7 +89,7 @@ export function buildStoredLmRun(args: {
   options: LmRunOptions;
   startedAt: Date;
   finishedAt: Date;
-  results: LmRunResult[];
+  results: RunResult[];
   rerunOf?: string;
   /** The Hub host the model came from, when it is not the Hugging Face Hub. */
   otherHubHost?: string;

@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { CancelledError, InvalidLmInputError } from '../../src/core/errors';
 import { buildAssociationInput, runAssociationBatch } from '../../src/core/association';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../src/core/association/types';
-import { DEFAULT_LM_RUN_OPTIONS, runLmProbeBatch, type LmProbeDefinition, type ScorerCallOptions, type ScorerGenerateOptions } from '../../src/core/lmRun';
+import { DEFAULT_LM_RUN_OPTIONS, type LanguageModelScorer, type LmProbeDefinition, type LmRunOptions, type ScorerCallOptions, type ScorerGenerateOptions } from '../../src/core/lmRun';
+import type { AnyProbe } from '../../src/probes/families';
+import { runProbes } from '../../src/probes/runProbes';
+
+/** The run path in-process, on the scorer itself (what the worker's run must reproduce over the channel). */
+const runProbesOn = (probes: readonly LmProbeDefinition[], scorer: LanguageModelScorer, options: LmRunOptions) => runProbes(probes as unknown as AnyProbe[], { scorer, options });
 import { getLmBuiltinProbe } from '../../src/probes/builtin';
 import type { LmProbe } from '../../src/probes/lmSchema';
 import type { WeatProbe } from '../../src/probes/schema';
@@ -136,7 +141,7 @@ describe('model channel: language model', () => {
     const channel = await open();
     const results = await createScoringApi(() => (t += 100)).run(probes, options, channel.port, ((p: RunProgress) => events.push(p)) as never);
     await channel.close();
-    const direct = await runLmProbeBatch(probes as unknown as LmProbeDefinition[], fake, options);
+    const direct = await runProbesOn(probes as unknown as LmProbeDefinition[], fake, options);
     expect(results).toEqual(direct);
     expect(events.some((e) => e.stage === 'lm' && e.test === 2 && e.tests === 2)).toBe(true);
     expect(events.at(-1)).toEqual({ stage: 'finishing' });
@@ -187,6 +192,6 @@ describe('model channel: language model', () => {
     hold.active = false;
     const second = await open();
     const results = await createScoringApi().run(probe, options, second.port, (() => undefined) as never);
-    expect(results).toEqual(await runLmProbeBatch(probe as unknown as LmProbeDefinition[], fake, options));
+    expect(results).toEqual(await runProbesOn(probe as unknown as LmProbeDefinition[], fake, options));
   });
 });

@@ -7,7 +7,6 @@ export { validateLmRunOptions, MAX_BATCH_SIZE } from './options';
 export { runCounterfactualPairs, runCounterfactualTemplate, resolveTemplateScoring, type RunControl } from './counterfactual';
 export { runDecisionTemplate, runMcqPosition, runPairwisePosition, decisionPrompts, mcqPrompt, judgePrompt, iterationSeed } from './decisionAndPosition';
 export { runLmIat, runLlmIatPrompt, runLlmDecisionPrompt, iatFrame } from './association';
-export { runLmProbe, runLmProbeBatch, type LmRunResult, type LmBatchProgress } from './runLmProbe';
 export { sharedTokenPositions } from './alignTokens';
 export { parseTaskAssignment } from './parseTaskAssignment';
 export { instructionModelWarning, type ChatTemplateInfo } from './instructionModelWarning';

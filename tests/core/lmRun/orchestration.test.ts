@@ -13,7 +13,6 @@ import {
   runLlmDecisionPrompt,
   runLlmIatPrompt,
   runLmIat,
-  runLmProbe,
   runMcqPosition,
   runPairwisePosition,
   sharedTokenPositions,
@@ -27,6 +26,12 @@ import {
   type PairwisePositionDefinition,
 } from '../../../src/core/lmRun';
 import { resolveAnyProbeOrSuite } from '../../../src/probes';
+import { familyOf, type AnyProbe } from '../../../src/probes/families';
+import type { LanguageModelScorer } from '../../../src/core/lmRun';
+
+/** One probe through its family's runner (what the run path does for each probe of a batch). */
+const runLmProbe = (probe: LmProbeDefinition, scorer: LanguageModelScorer, options: LmRunOptions, control: { signal?: AbortSignal; onProgress?: (p: { stage: string; done: number; total: number }) => void } = {}) =>
+  familyOf(probe.family).run(probe as unknown as AnyProbe, { scorer, options, ...control });
 import { BAI_IAT_PROMPT, REQUEST_BATCHES_PER_CALL } from '../../../src/core/lmRun';
 import { discrimEvalPrompt } from '../../../src/core/lm/decision/discrimEvalScore';
 import { buildIatPrompt, pythonListRepr } from '../../../src/core/lm/iat/iatPrompt';

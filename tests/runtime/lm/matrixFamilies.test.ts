@@ -15,7 +15,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LM_RUN_OPTIONS, runLmProbeBatch, type LmProbeDefinition, type LmRunOptions } from '../../../src/core/lmRun';
+import { DEFAULT_LM_RUN_OPTIONS, type LanguageModelScorer, type LmProbeDefinition, type LmRunOptions } from '../../../src/core/lmRun';
+import { runProbes } from '../../../src/probes/runProbes';
+import type { AnyProbe } from '../../../src/probes/families';
+
+const runLmProbeBatch = (probes: readonly LmProbeDefinition[], scorer: LanguageModelScorer, options: LmRunOptions) => runProbes(probes as unknown as AnyProbe[], { scorer, options });
 import { LM_BUILTIN_PROBES, type LmBuiltinProbeId } from '../../../src/probes/builtin/lm';
 import type { LmProbe } from '../../../src/probes/lmSchema';
 import { loadLanguageModel } from '../../../src/runtime/lm/node';
