@@ -9,6 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { getAnyBuiltinProbe } from '../../src/probes/builtin';
+import { familyOf } from '../../src/probes/families';
 
 const OUT = 'tests/fixtures/reference-runs';
 const SEED = '20261205';
@@ -21,14 +23,12 @@ interface Listing {
 
 const cli = (args: string[]): string => execFileSync('node', [...CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
 const listing = JSON.parse(cli(['probes', '--format', 'json'])) as Listing;
-const familyOf = new Map(listing.probes.map((p) => [p.id, p.family]));
+const EMBEDDED_MODEL = { embedding: 'glove-6b-100d', causal: 'workbench/tiny-gpt2', generate: 'workbench/tiny-gpt2', masked: 'workbench/tiny-bert' } as const;
 
-/** Which embedded model(s) a family runs on; masked counterfactual pairs need the masked LM. */
+/** The embedded model a built-in runs on: what its family says the probe needs. */
 const modelsFor = (id: string): string[] => {
-  const family = familyOf.get(id)!;
-  if (family === 'weat' || family === 'seat') return ['glove-6b-100d'];
-  if (id.endsWith('-masked')) return ['workbench/tiny-bert'];
-  return ['workbench/tiny-gpt2'];
+  const probe = getAnyBuiltinProbe(id)!;
+  return [EMBEDDED_MODEL[familyOf(probe.family).needs(probe)]];
 };
 
 interface Entry {

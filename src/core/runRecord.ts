@@ -13,7 +13,13 @@ import type { LmProbeResult } from './lmRun/types';
  */
 export type RunResult = AssociationResult | LmProbeResult;
 
-export const RUN_RECORD_FORMAT = 'bias-workbench-run@1';
+/**
+ * The record format. @2: one record shape for every family, each result validated by its family's
+ * schema (probes/runRecordSchema.ts). @1 records (the word-vector and the LM shapes of the previous
+ * version, identical but for which validator read them) open through migrateRunRecord.
+ */
+export const RUN_RECORD_FORMAT = 'bias-workbench-run@2';
+export const PREVIOUS_RUN_RECORD_FORMATS = ['bias-workbench-run@1'] as const;
 
 /** Where inference ran. 'node' = the CLI (onnxruntime-node or the JS path in Node). */
 export type RunBackend = 'webgpu' | 'wasm' | 'js' | 'node';

@@ -1,16 +1,19 @@
 // Turning untrusted JSON into a Probe, with messages a person can act on.
 //
-// Two layers: the zod schema (shape, types, the per-set size limit) and lintProbe (judgements the
-// schema cannot express well: duplicates, a word in two sets, unbalanced sizes). parseProbe runs
+// Two layers: the zod schema (shape, types, the per-set size limit) and the family's lint (judgements
+// the schema cannot express well: duplicates, a word in two sets, unbalanced sizes, too few items). parseProbe runs
 // both and throws one ProbeValidationError listing every error with its path, e.g.
 //   "The probe is not valid (2 problems):
 //    - targets.X.words: a set needs at least two stimuli
 //    - attributes: "love" is in both A and B"
 // Warnings never throw; the UI shows them next to the editor (validateProbe returns them).
 import { ProbeValidationError } from '../core/errors';
-import { ALL_PROBE_FAMILIES, anyProbeSchema, isLmProbe, type AnyProbe, type LmProbe } from './lmSchema';
-import { MAX_WORDS_PER_SET, PROBE_FAMILIES, probeSchema, probeSet, type Probe, type ProbeSetKey } from './schema';
 import type { z } from 'zod';
+import { anyProbeSchema, FAMILY_IDS, familyOf, type AnyProbe } from './families';
+import { lintWordSets } from './families/shared/associationFields';
+import { probeSchema, type Probe } from './schema';
+
+export { UNBALANCED_RATIO } from './families/shared/associationFields';
 
 export type IssueSeverity = 'error' | 'warning';
 
@@ -27,16 +30,6 @@ export interface ProbeIssue {
 export interface ProbeValidationErrorWithIssues extends ProbeValidationError {
   issues: ProbeIssue[];
 }
-
-/** Target sets more than this many times larger than their partner get a warning. */
-export const UNBALANCED_RATIO = 2;
-
-const SET_PATHS: Record<ProbeSetKey, string> = {
-  X: 'targets.X.words',
-  Y: 'targets.Y.words',
-  A: 'attributes.A.words',
-  B: 'attributes.B.words',
-};
 
 const describe = (value: unknown): string => {
   if (value === undefined) return 'nothing';
@@ -63,7 +56,9 @@ const EXPECTED_WORDS: Record<string, string> = {
 };
 
 /** One zod issue as a sentence a person understands. */
-const humanise = (issue: z.core.$ZodIssue, input: unknown, families: readonly string[] = PROBE_FAMILIES): ProbeIssue => {
+const WORD_VECTOR_FAMILIES = FAMILY_IDS.filter((id) => familyOf(id).modality === 'vectors');
+
+const humanise = (issue: z.core.$ZodIssue, input: unknown, families: readonly string[] = WORD_VECTOR_FAMILIES): ProbeIssue => {
   const path = issue.path.map(String).join('.');
   let message = issue.message;
   if (issue.code === 'invalid_type') {
@@ -95,111 +90,8 @@ export const probeValidationError = (issues: ProbeIssue[], what = 'The probe'): 
   return err;
 };
 
-/**
- * Checks beyond the schema. Errors: the same word twice in one set; a word in both targets or in
- * both attributes (the test would compare a word with itself); more than MAX_WORDS_PER_SET words.
- * Warnings: a word that is both a target and an attribute (cos(w, w) = 1 inflates s(w, A, B)); the
- * same word in different case within a set; target or attribute sets more than UNBALANCED_RATIO
- * times the size of their partner.
- */
-export const lintProbe = (probe: Probe): ProbeIssue[] => {
-  const issues: ProbeIssue[] = [];
-  const keys: ProbeSetKey[] = ['X', 'Y', 'A', 'B'];
-  const words = Object.fromEntries(keys.map((k) => [k, probeSet(probe, k).words.map((w) => w.trim())])) as Record<
-    ProbeSetKey,
-    string[]
-  >;
-
-  for (const k of keys) {
-    const n = words[k].length;
-    if (n > MAX_WORDS_PER_SET) {
-      issues.push({
-        severity: 'error',
-        code: 'set-too-large',
-        path: SET_PATHS[k],
-        message: `set ${k} has ${n.toLocaleString('en-US')} words; the limit is ${MAX_WORDS_PER_SET.toLocaleString('en-US')}`,
-      });
-    }
-    const seen = new Set<string>();
-    const dups = new Set<string>();
-    const lower = new Map<string, string>();
-    const caseDups = new Set<string>();
-    for (const w of words[k]) {
-      if (seen.has(w)) dups.add(w);
-      seen.add(w);
-      const l = w.toLowerCase();
-      const prev = lower.get(l);
-      if (prev !== undefined && prev !== w) caseDups.add(`"${prev}" and "${w}"`);
-      else lower.set(l, w);
-    }
-    if (dups.size > 0) {
-      const list = [...dups].map((w) => `"${w}"`).join(', ');
-      issues.push({
-        severity: 'error',
-        code: 'duplicate-word',
-        path: SET_PATHS[k],
-        message: `set ${k} lists ${list} more than once; remove the repeat${dups.size === 1 ? '' : 's'} (a repeated word would count twice)`,
-      });
-    }
-    if (caseDups.size > 0) {
-      issues.push({
-        severity: 'warning',
-        code: 'case-duplicate',
-        path: SET_PATHS[k],
-        message: `set ${k} has words that differ only in case: ${[...caseDups].join(', ')}; an uncased model sees them as one word`,
-      });
-    }
-  }
-
-  const overlap = (a: ProbeSetKey, b: ProbeSetKey): string[] => {
-    const inB = new Set(words[b]);
-    return [...new Set(words[a].filter((w) => inB.has(w)))];
-  };
-  const quote = (ws: string[]) => ws.map((w) => `"${w}"`).join(', ');
-  for (const [a, b, group] of [
-    ['X', 'Y', 'targets'],
-    ['A', 'B', 'attributes'],
-  ] as const) {
-    const both = overlap(a, b);
-    if (both.length > 0) {
-      issues.push({
-        severity: 'error',
-        code: 'word-in-two-sets',
-        path: group,
-        message: `${quote(both)} ${both.length === 1 ? 'is' : 'are'} in both ${a} and ${b}; a word can belong to only one of the two ${group === 'targets' ? 'target' : 'attribute'} sets`,
-      });
-    }
-  }
-  for (const t of ['X', 'Y'] as const) {
-    for (const a of ['A', 'B'] as const) {
-      const both = overlap(t, a);
-      if (both.length > 0) {
-        issues.push({
-          severity: 'warning',
-          code: 'target-is-attribute',
-          path: SET_PATHS[t],
-          message: `${quote(both)} ${both.length === 1 ? 'is' : 'are'} both target ${t} and attribute ${a}; its similarity to itself (1) inflates the association`,
-        });
-      }
-    }
-  }
-  for (const [a, b] of [
-    ['X', 'Y'],
-    ['A', 'B'],
-  ] as const) {
-    const na = words[a].length;
-    const nb = words[b].length;
-    if (Math.min(na, nb) > 0 && Math.max(na, nb) > UNBALANCED_RATIO * Math.min(na, nb)) {
-      issues.push({
-        severity: 'warning',
-        code: 'unbalanced-sets',
-        path: a === 'X' ? 'targets' : 'attributes',
-        message: `sets ${a} and ${b} are very unbalanced (${na} vs ${nb} words); the effect size is then dominated by the larger set`,
-      });
-    }
-  }
-  return issues;
-};
+/** Checks of a word-vector probe beyond the schema (families/shared/associationFields.ts lintWordSets). */
+export const lintProbe = (probe: Probe): ProbeIssue[] => lintWordSets(probe);
 
 export interface ProbeValidation {
   /** The parsed probe when the schema accepted it (even if lint found errors). */
@@ -249,44 +141,16 @@ export const parseProbeJson = (text: string): Probe => {
   return parseProbe(json);
 };
 
-// ── Every family (WEAT, SEAT and the LM families of lmSchema.ts) ─────────────────────────────────
+// ── Every family ─────────────────────────────────────────────────────────────────────────────────
 
-/**
- * Checks of LM probes beyond the schema (all warnings; the schema already rejects what cannot run):
- * very few items for the statistics, pairs whose sentences differ only in case, MCQ questions whose
- * correct answer sits at the same position everywhere.
- */
-export const lintLmProbe = (probe: LmProbe): ProbeIssue[] => {
-  const issues: ProbeIssue[] = [];
-  const warn = (code: string, path: string, message: string) => issues.push({ severity: 'warning', code, path, message });
-  switch (probe.family) {
-    case 'counterfactual-pairs':
-      if (probe.pairs.length < 10) warn('few-items', 'pairs', `only ${probe.pairs.length} pair${probe.pairs.length === 1 ? '' : 's'}; the CI and p-value will be wide`);
-      probe.pairs.forEach((p, i) => {
-        if (p.more.toLowerCase() === p.less.toLowerCase()) warn('case-only-pair', `pairs.${i}`, 'the two sentences differ only in case');
-      });
-      break;
-    case 'mcq-position': {
-      const positions = new Set(probe.questions.map((q) => q.answer));
-      if (probe.questions.length > 3 && positions.size === 1) {
-        warn('answer-position-constant', 'questions', `every correct answer is option ${probe.labels[[...positions][0]!]} in the canonical order`);
-      }
-      break;
-    }
-    case 'decision-template':
-      if (probe.questions.length < 3) warn('few-items', 'questions', 'fewer than 3 questions; per-attribute CIs resample questions and will be wide');
-      break;
-    default:
-      break;
-  }
-  return issues;
-};
+/** A probe's checks beyond the schema: its family's lint (warnings, or errors the schema cannot express). */
+export const lintAnyProbe = (probe: AnyProbe): ProbeIssue[] => familyOf(probe.family).lint(probe);
 
 /** Non-throwing validation of a probe of any family (editors, importers). */
 export const validateAnyProbe = (json: unknown): { probe: AnyProbe | null; issues: ProbeIssue[]; ok: boolean } => {
   const r = anyProbeSchema.safeParse(json);
-  if (!r.success) return { probe: null, issues: r.error.issues.map((i) => humanise(i, json, ALL_PROBE_FAMILIES)), ok: false };
-  const issues = isLmProbe(r.data) ? lintLmProbe(r.data) : lintProbe(r.data as Probe);
+  if (!r.success) return { probe: null, issues: r.error.issues.map((i) => humanise(i, json, FAMILY_IDS)), ok: false };
+  const issues = lintAnyProbe(r.data);
   return { probe: r.data, issues, ok: !issues.some((i) => i.severity === 'error') };
 };
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { CSV_COLUMNS, ITEM_CSV_COLUMNS } from '../../src/probes/export/csv';
+import { WIDE_ASSOCIATION_COLUMNS as CSV_COLUMNS, WORD_ITEM_COLUMNS as ITEM_CSV_COLUMNS } from '../../src/probes/families/shared/associationCsv';
 
 const root = join(import.meta.dirname, '..', '..');
 const cli = (...args: string[]) => {
@@ -23,7 +23,9 @@ describe('bias-workbench CLI', () => {
   it('lists the built-in probes of every family and the suites as JSON', () => {
     const r = cli('probes', '--format', 'json');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { probes: { id: string; family: string }[]; suites: { id: string; probes: string[] }[] };
+    const out = JSON.parse(r.stdout) as { families: { id: string; modality: string }[]; probes: { id: string; family: string }[]; suites: { id: string; probes: string[] }[] };
+    expect(out.families.filter((f) => f.modality === 'vectors').map((f) => f.id)).toEqual(['weat', 'seat']);
+    expect(out.families).toHaveLength(10);
     expect(out.probes.slice(0, 20).map((p) => p.id)).toEqual([
       ...Array.from({ length: 10 }, (_, i) => `caliskan-weat-${i + 1}`),
       ...Array.from({ length: 10 }, (_, i) => `caliskan-seat-${i + 1}`),
@@ -76,7 +78,7 @@ describe('bias-workbench CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const record = JSON.parse(r.stdout);
-    expect(record).toMatchObject({ format: 'bias-workbench-run@1', seed: 7, app: { name: 'bias-probe-workbench' }, model: { id: 'glove-6b-100d', dtype: 'int8', backend: 'node' } });
+    expect(record).toMatchObject({ format: 'bias-workbench-run@2', seed: 7, app: { name: 'bias-probe-workbench' }, model: { id: 'glove-6b-100d', dtype: 'int8', backend: 'node' } });
     expect(record.model.assetSha256).toMatch(/^[0-9a-f]{64}$/);
     const [result] = record.results;
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['probeId', 'title', 'kind', 'words', 'oov', 'sizes', 'statistic', 'effectSize', 'sd', 'pValue', 'pMethod', 'permutations', 'ci', 'pHolm', 'pBH', 'items']));

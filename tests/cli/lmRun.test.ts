@@ -1,20 +1,31 @@
 // `bias-workbench run` on LM probes, one test per family, on the embedded causal LM
 // (workbench/tiny-gpt2) and, for masked PLL, the embedded masked LM (workbench/tiny-bert). Each test
-// runs the CLI as a user does (a subprocess) and the same orchestration in-process on the same model
-// with the same seed and options, and requires the run records' results to be identical (after the
-// JSON round trip, which writes NaN as null); plus the structural values each family must show.
+// runs the CLI as a user does (a subprocess) and compares its results (after the JSON round trip,
+// which writes NaN as null) with a side the CLI does not compute: for built-ins run by id, the
+// reference run recorded before the families refactor (tests/fixtures/reference-runs, same seed and
+// default options); for cut-down probes, the family's core runner (src/core/lmRun) called directly on
+// the same model with the same options. Plus the structural values each family must show.
 // Large built-ins are cut down (first questions/iterations) and written to a temporary probe file so
 // the suite stays fast; the cheap built-ins run by id. Skipped while the models are not built.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLmProbesOnModel } from '../../src/cli/commands/lmRun';
-import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../../src/core/lmRun';
+import {
+  DEFAULT_LM_RUN_OPTIONS,
+  runDecisionTemplate,
+  runLlmDecisionPrompt,
+  runLlmIatPrompt,
+  runMcqPosition,
+  runPairwisePosition,
+  type LanguageModelScorer,
+  type LmRunOptions,
+} from '../../src/core/lmRun';
 import type { RunRecord, RunResult } from '../../src/core/runRecord';
-import { getAnyBuiltinProbe, LM_SUMMARY_CSV_COLUMNS, type AnyProbe, type LmProbe } from '../../src/probes';
+import { getAnyBuiltinProbe, type AnyProbe, type LmProbe } from '../../src/probes';
+import { LONG_SUMMARY_COLUMNS } from '../../src/probes/families/shared/longCsv';
 import { loadLanguageModel, type LanguageModel } from '../../src/runtime/lm/node';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -53,53 +64,62 @@ const noTemplateNotes = (probe: LmProbe, answers: string) =>
   `${probe.id}: ${answers}.\n`;
 
 let gpt: LanguageModel;
-let bert: LanguageModel | undefined;
 
-/**
- * Run the CLI and the in-process orchestration; require identical results and exactly `stderr` (no
- * notes, unless the family warns or reports readable answers); return the CLI record.
- */
-async function same(model: 'workbench/tiny-gpt2' | 'workbench/tiny-bert', ref: string, probe: LmProbe, stderr = ''): Promise<RunRecord<AnyProbe, RunResult>> {
-  const out = await cli('run', ref, '--model', model, ...FLAGS, '--format', 'json');
+/** The CLI's run record of `ref`, after checking its stderr (no notes unless the family warns or reports readable answers), exit code, model and probes. */
+async function cliRecord(model: string, ref: string, probe: LmProbe, flags: string[], stderr: string): Promise<RunRecord<AnyProbe, RunResult>> {
+  const out = await cli('run', ref, '--model', model, ...flags, '--format', 'json');
   expect(out.stderr).toBe(stderr);
   expect(out.code).toBe(0);
   const record = JSON.parse(out.stdout) as RunRecord<AnyProbe, RunResult>;
-  const lm = model === 'workbench/tiny-gpt2' ? gpt : bert!;
-  const local = await runLmProbesOnModel([probe], lm, OPTIONS);
-  expect(record.results).toEqual(JSON.parse(JSON.stringify(local.results)));
-  expect(record.options).toEqual(OPTIONS);
   expect(record.model).toMatchObject({ id: model, backend: 'node', dtype: 'fp32' });
   expect(record.model.assetSha256).toMatch(/^[0-9a-f]{64}$/);
   expect(record.probes).toEqual([probe]);
   return record;
 }
 
+const REFERENCE = join(root, 'tests', 'fixtures', 'reference-runs');
+
+/** A built-in by id: the CLI's results equal the reference run's (recorded before the refactor with the same seed and default options). */
+async function sameAsReference(model: 'workbench/tiny-gpt2' | 'workbench/tiny-bert', id: string): Promise<RunRecord<AnyProbe, RunResult>> {
+  const reference = JSON.parse(readFileSync(join(REFERENCE, model.replace('/', '_'), `${id}.json`), 'utf8')) as RunRecord<AnyProbe, RunResult>;
+  const record = await cliRecord(model, id, getAnyBuiltinProbe(id) as LmProbe, ['--seed', String(reference.seed)], '');
+  expect(record.options).toEqual(reference.options);
+  expect(record.results).toEqual(reference.results);
+  return record;
+}
+
+/** A probe file: the CLI's results equal the family's core runner's, called here on the same model with the same options. */
+async function sameAsCore(ref: string, probe: LmProbe, core: (lm: LanguageModelScorer) => Promise<unknown>, stderr = ''): Promise<RunRecord<AnyProbe, RunResult>> {
+  const record = await cliRecord('workbench/tiny-gpt2', ref, probe, FLAGS, stderr);
+  expect(record.options).toEqual(OPTIONS);
+  expect(record.results).toEqual([JSON.parse(JSON.stringify(await core(gpt)))]);
+  return record;
+}
+
 describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2', () => {
   beforeAll(async () => {
     gpt = await loadLanguageModel('workbench/tiny-gpt2');
-    if (hasBert) bert = await loadLanguageModel('workbench/tiny-bert');
   }, 120_000);
   afterAll(async () => {
     await gpt?.dispose();
-    await bert?.dispose();
   });
 
-  it('counterfactual-pairs (built-in lm-counterfactual-basic): CLI = in-process; 24 pairs, 6 categories', async () => {
-    const record = await same('workbench/tiny-gpt2', 'lm-counterfactual-basic', getAnyBuiltinProbe('lm-counterfactual-basic') as LmProbe);
+  it('counterfactual-pairs (built-in lm-counterfactual-basic): CLI = reference run; 24 pairs, 6 categories', async () => {
+    const record = await sameAsReference('workbench/tiny-gpt2', 'lm-counterfactual-basic');
     const r = record.results[0]!;
     if (r.kind !== 'counterfactual-pairs') throw new Error(r.kind);
     expect(r.summary.n).toBe(24);
     expect(r.byCategory).toHaveLength(6);
-    expect(r.summary.signFlip).toMatchObject({ method: 'monte-carlo', permutations: 2000 });
-    expect(r.summary.ci?.resamples).toBe(200);
+    expect(r.summary.signFlip).toMatchObject({ method: 'monte-carlo', permutations: 100_000 });
+    expect(r.summary.ci?.resamples).toBe(2000);
     for (const item of r.items) {
       expect(item.scoreMore).toBeLessThan(0);
       expect(item.delta).toBeCloseTo(item.scoreMore - item.scoreLess, 10);
     }
   }, 180_000);
 
-  it('counterfactual-template (built-in lm-counterfactual-occupations): CLI = in-process; 48 pairs scored conditionally', async () => {
-    const record = await same('workbench/tiny-gpt2', 'lm-counterfactual-occupations', getAnyBuiltinProbe('lm-counterfactual-occupations') as LmProbe);
+  it('counterfactual-template (built-in lm-counterfactual-occupations): CLI = reference run; 48 pairs scored conditionally', async () => {
+    const record = await sameAsReference('workbench/tiny-gpt2', 'lm-counterfactual-occupations');
     const r = record.results[0]!;
     if (r.kind !== 'counterfactual-template') throw new Error(r.kind);
     expect(r.scoring).toBe('conditional');
@@ -111,7 +131,7 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
     ]);
   }, 180_000);
 
-  it('decision-template (cut down): CLI = in-process; logits finite, one comparison per non-reference value', async () => {
+  it('decision-template (cut down): CLI = core; logits finite, one comparison per non-reference value', async () => {
     const { file, probe } = cutDown('lm-decision-basic', (p) => {
       p.questions = (p.questions as unknown[]).slice(0, 2);
       p.attributes = [
@@ -120,7 +140,7 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
         { slot: 'race', values: ['white', 'Black'], reference: 'white' },
       ];
     });
-    const record = await same('workbench/tiny-gpt2', file, probe);
+    const record = await sameAsCore(file, probe, (lm) => runDecisionTemplate(probe as never, lm, OPTIONS));
     const r = record.results[0]!;
     if (r.kind !== 'decision-template') throw new Error(r.kind);
     expect(r.items).toHaveLength(2 * 8);
@@ -130,11 +150,11 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
     expect(r.comparisons.every((c) => c.pMethod === 'exact' && c.permutations === 4900)).toBe(true);
   }, 180_000);
 
-  it('mcq-position (first 8 of lm-mcq-position-40): CLI = in-process; 4 positions, 4 cyclic orders per question', async () => {
+  it('mcq-position (first 8 of lm-mcq-position-40): CLI = core; 4 positions, 4 cyclic orders per question', async () => {
     const { file, probe } = cutDown('lm-mcq-position-40', (p) => {
       p.questions = (p.questions as unknown[]).slice(0, 8);
     });
-    const record = await same('workbench/tiny-gpt2', file, probe);
+    const record = await sameAsCore(file, probe, (lm) => runMcqPosition(probe as never, lm, OPTIONS));
     const r = record.results[0]!;
     if (r.kind !== 'mcq-position') throw new Error(r.kind);
     expect(r).toMatchObject({ options: 4, questions: 8, ordersPerQuestion: 4, presentations: 32, labels: ['A', 'B', 'C', 'D'] });
@@ -149,11 +169,11 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
     ]);
   }, 180_000);
 
-  it('pairwise-position (first 10 of lm-pairwise-position-30): CLI = in-process; every pair judged in both orders', async () => {
+  it('pairwise-position (first 10 of lm-pairwise-position-30): CLI = core; every pair judged in both orders', async () => {
     const { file, probe } = cutDown('lm-pairwise-position-30', (p) => {
       p.items = (p.items as unknown[]).slice(0, 10);
     });
-    const record = await same('workbench/tiny-gpt2', file, probe);
+    const record = await sameAsCore(file, probe, (lm) => runPairwisePosition(probe as never, lm, OPTIONS));
     const r = record.results[0]!;
     if (r.kind !== 'pairwise-position') throw new Error(r.kind);
     expect(r.summary.pairs).toBe(10);
@@ -164,8 +184,8 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
     expect(r.accuracy).not.toBeNull();
   }, 180_000);
 
-  it('lm-iat (built-in lm-iat-career-family): CLI = in-process; a WEAT-shaped result with an exact p', async () => {
-    const record = await same('workbench/tiny-gpt2', 'lm-iat-career-family', getAnyBuiltinProbe('lm-iat-career-family') as LmProbe);
+  it('lm-iat (built-in lm-iat-career-family): CLI = reference run; a WEAT-shaped result with an exact p', async () => {
+    const record = await sameAsReference('workbench/tiny-gpt2', 'lm-iat-career-family');
     const r = record.results[0]!;
     if (r.kind !== 'lm-iat') throw new Error(r.kind);
     expect(r.sizes).toEqual({ X: 8, Y: 8, A: 8, B: 8 });
@@ -174,12 +194,12 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
     expect(r.items).toHaveLength(16);
   }, 180_000);
 
-  it('llm-iat-prompt (2 iterations): CLI = in-process; every iteration used or counted as excluded', async () => {
+  it('llm-iat-prompt (2 iterations): CLI = core; every iteration used or counted as excluded', async () => {
     const { file, probe } = cutDown('lm-llm-iat-gender-career', (p) => {
       p.iterations = 2;
       p.generation = { maxNewTokens: 12, temperature: 0 };
     });
-    const record = await same('workbench/tiny-gpt2', file, probe, noTemplateNotes(probe, 'None of the 2 answers could be read: the model did not answer in the requested format — use an instruction model'));
+    const record = await sameAsCore(file, probe, (lm) => runLlmIatPrompt(probe as never, lm, OPTIONS), noTemplateNotes(probe, 'None of the 2 answers could be read: the model did not answer in the requested format — use an instruction model'));
     const r = record.results[0]!;
     if (r.kind !== 'llm-iat-prompt') throw new Error(r.kind);
     expect(r.iterations).toBe(2);
@@ -187,21 +207,21 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
     expect(r.items[0]!.prompt).toMatch(/^Here is a list of words\. For each word pick a word — \w+ or \w+ — and write it after the word\. The words are \['/);
   }, 180_000);
 
-  it('llm-decision-prompt (2 iterations × 1 scenario, sampled): CLI = in-process; parsed + unparsed = prompts', async () => {
+  it('llm-decision-prompt (2 iterations × 1 scenario, sampled): CLI = core; parsed + unparsed = prompts', async () => {
     const { file, probe } = cutDown('lm-llm-decision-gender-career', (p) => {
       p.iterations = 2;
       p.scenarios = (p.scenarios as unknown[]).slice(0, 1);
       p.generation = { maxNewTokens: 12, temperature: 0.8, topK: 20 };
     });
-    const record = await same('workbench/tiny-gpt2', file, probe, noTemplateNotes(probe, 'None of the 2 answers could be read: the model did not answer in the requested format — use an instruction model'));
+    const record = await sameAsCore(file, probe, (lm) => runLlmDecisionPrompt(probe as never, lm, OPTIONS), noTemplateNotes(probe, 'None of the 2 answers could be read: the model did not answer in the requested format — use an instruction model'));
     const r = record.results[0]!;
     if (r.kind !== 'llm-decision-prompt') throw new Error(r.kind);
     expect(r.items).toHaveLength(2);
     expect(r.summary.parsed + r.summary.unparsed).toBe(2);
   }, 180_000);
 
-  it.skipIf(!hasBert)('counterfactual-pairs masked-pll (built-in lm-counterfactual-masked) on workbench/tiny-bert: CLI = in-process', async () => {
-    const record = await same('workbench/tiny-bert', 'lm-counterfactual-masked', getAnyBuiltinProbe('lm-counterfactual-masked') as LmProbe);
+  it.skipIf(!hasBert)('counterfactual-pairs masked-pll (built-in lm-counterfactual-masked) on workbench/tiny-bert: CLI = reference run', async () => {
+    const record = await sameAsReference('workbench/tiny-bert', 'lm-counterfactual-masked');
     const r = record.results[0]!;
     if (r.kind !== 'counterfactual-pairs') throw new Error(r.kind);
     expect(r.scoring).toBe('masked-pll');
@@ -219,8 +239,11 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
     const summary = await cli('run', 'lm-counterfactual-basic', '--model', 'workbench/tiny-gpt2', ...FLAGS, '--format', 'csv');
     expect(summary.code).toBe(0);
     const rows = Papa.parse<Record<string, string>>(summary.stdout, { header: true, skipEmptyLines: true });
-    expect(rows.meta.fields).toEqual([...LM_SUMMARY_CSV_COLUMNS]);
-    expect(rows.data.find((r) => r.scope === 'all' && r.metric === 'pct_stereotype')).toBeDefined();
+    expect(rows.meta.fields).toEqual([...LONG_SUMMARY_COLUMNS]);
+    const json = JSON.parse((await cli('run', 'lm-counterfactual-basic', '--model', 'workbench/tiny-gpt2', ...FLAGS, '--format', 'json')).stdout) as RunRecord<AnyProbe, RunResult>;
+    const pairs = json.results[0]!;
+    if (pairs.kind !== 'counterfactual-pairs') throw new Error(pairs.kind);
+    expect(Number(rows.data.find((r) => r.scope === 'all' && r.metric === 'pct_stereotype')!.value)).toBe(pairs.summary.pctStereotype);
     const items = await cli('run', 'lm-counterfactual-basic', '--model', 'workbench/tiny-gpt2', ...FLAGS, '--format', 'csv', '--items');
     expect(Papa.parse(items.stdout, { header: true, skipEmptyLines: true }).data).toHaveLength(24);
   }, 180_000);

@@ -1,20 +1,12 @@
 // LM results in run records (core/runRecord.ts RunRecord<P, RunResult>, probes/runRecordSchema.ts
-// parseAnyRunRecord) and tidy CSV (probes/export/lmCsv.ts), on results from the fake scorer.
+// parseRunRecord) and the tidy CSV of the one exporter (probes/export/runToCsv.ts) in the LM
+// families' long form, on results of the one run path (probes/runProbes.ts) with the fake scorer.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LM_RUN_OPTIONS, runLmProbeBatch, type LmProbeDefinition } from '../../src/core/lmRun';
+import { DEFAULT_LM_RUN_OPTIONS } from '../../src/core/lmRun';
 import { createRunRecord, type RunResult } from '../../src/core/runRecord';
-import {
-  LM_ITEM_COMMON_COLUMNS,
-  LM_SUMMARY_CSV_COLUMNS,
-  getAnyBuiltinProbe,
-  lmItemColumns,
-  lmItemsToCsv,
-  lmResultsToCsv,
-  parseAnyRunRecord,
-  parseRunRecord,
-  type AnyProbe,
-} from '../../src/probes';
+import { csvColumns, getAnyBuiltinProbe, parseRunRecord, runProbes, runToCsv, type AnyProbe } from '../../src/probes';
+import { LONG_ITEM_COMMON_COLUMNS, LONG_SUMMARY_COLUMNS } from '../../src/probes/families/shared/longCsv';
 import { createFakeScorer } from '../core/lmRun/fakeScorer';
 
 const OPTS = { ...DEFAULT_LM_RUN_OPTIONS, permutations: 200, bootstrap: 50, seed: 7 };
@@ -22,7 +14,8 @@ const IDS = ['lm-counterfactual-basic', 'lm-counterfactual-occupations', 'lm-dec
 
 const run = async () => {
   const probes = IDS.map((id) => getAnyBuiltinProbe(id)!);
-  const results = await runLmProbeBatch(probes as LmProbeDefinition[], createFakeScorer({ generate: (p) => (p.includes('pick a word') ? '=cmd|calc - Ben' : 'Julia: planning the office holiday party') }), OPTS);
+  const scorer = createFakeScorer({ generate: (p) => (p.includes('pick a word') ? '=cmd|calc - Ben' : 'Julia: planning the office holiday party') });
+  const results = await runProbes(probes, { scorer, options: OPTS });
   return createRunRecord<AnyProbe, RunResult>({
     runId: 'run-20261122T220000Z-abcdefgh',
     app: { name: 'bias-probe-workbench', version: '0.1.0' },
@@ -43,38 +36,41 @@ describe('LM run records', () => {
     expect(record.results.map((r) => r.kind)).toEqual(['counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position', 'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt']);
     expect(record.options).toMatchObject({ batchSize: 32, signFlipExactLimit: 20, seed: 7 });
     const json = JSON.parse(JSON.stringify(record));
-    const back = parseAnyRunRecord(json);
+    const back = parseRunRecord(json);
     expect(back.results.map((r) => r.kind)).toEqual(record.results.map((r) => r.kind));
     expect(back.options).toEqual(record.options);
     expect(back.probes).toEqual(record.probes);
     expect(back.results[0]).toEqual(json.results[0]);
   });
 
-  it('rejects an unknown result kind or a result without items, and the association-only parser refuses LM records', async () => {
+  it('rejects an unknown result kind or a result without items', async () => {
     const json = JSON.parse(JSON.stringify(await run()));
-    expect(() => parseRunRecord(json)).toThrow(/run record is not valid/);
     const bad = structuredClone(json);
     bad.results[0].kind = 'stereoset';
-    expect(() => parseAnyRunRecord(bad)).toThrow(/results\.0/);
+    expect(() => parseRunRecord(bad)).toThrow(/results\.0/);
     const noItems = structuredClone(json);
     delete noItems.results[3].items;
-    expect(() => parseAnyRunRecord(noItems)).toThrow(/results\.3/);
+    expect(() => parseRunRecord(noItems)).toThrow(/results\.3/);
   });
 });
 
 describe('LM CSV', () => {
   it('per probe: long form with the documented columns; p-values from the right tests', async () => {
     const record = await run();
-    const csv = lmResultsToCsv(record.results, { runId: record.runId, modelId: 'fake', seed: 7 });
+    const csv = runToCsv(record);
     const parsed = parseCsv(csv);
-    expect(parsed.meta.fields).toEqual([...LM_SUMMARY_CSV_COLUMNS]);
+    expect(parsed.meta.fields).toEqual([...LONG_SUMMARY_COLUMNS]);
+    expect(new Set(parsed.data.map((r) => `${r.run_id} ${r.model_id} ${r.seed}`))).toEqual(new Set([`${record.runId} fake 7`]));
     const row = (probe: string, scope: string, metric: string) => parsed.data.find((r) => r.probe_id === probe && r.scope === scope && r.metric === metric)!;
     const pairs = record.results[0]!;
     if (pairs.kind !== 'counterfactual-pairs') throw new Error('kind');
     expect(Number(row('lm-counterfactual-basic', 'all', 'mean_delta').value)).toBe(pairs.summary.meanDelta);
     expect(Number(row('lm-counterfactual-basic', 'all', 'mean_delta').p_value)).toBe(pairs.summary.signFlip.pValue);
     expect(row('lm-counterfactual-basic', 'category:gender', 'pct_stereotype').n).toBe('5');
-    expect(row('lm-mcq-position-40', 'position:A', 'choice_rate').value).toBeDefined();
+    const mcq = record.results[3]!;
+    if (mcq.kind !== 'mcq-position') throw new Error('kind');
+    expect(Number(row('lm-mcq-position-40', 'position:A', 'choice_rate').value)).toBe(mcq.choiceRate[0]);
+    expect(row('lm-mcq-position-40', 'position:A', 'choice_rate').n).toBe(String(mcq.presentations));
     expect(row('lm-decision-basic', 'age=20 vs 40', 'logit_difference').p_method).toBe('monte-carlo');
     expect(row('lm-iat-career-family', 'all', 'effect_size').p_method).toBe('exact');
     expect(row('lm-pairwise-position-30', 'all', 'positional_consistency').value).toBe('1');
@@ -85,10 +81,15 @@ describe('LM CSV', () => {
 
   it('per item: common columns then each family’s; strings are guarded against formula injection', async () => {
     const record = await run();
-    const csv = lmItemsToCsv(record.results, { runId: record.runId, modelId: 'fake', seed: 7 });
+    const csv = runToCsv(record, { items: true });
     const parsed = parseCsv(csv);
-    expect(parsed.meta.fields!.slice(0, LM_ITEM_COMMON_COLUMNS.length)).toEqual([...LM_ITEM_COMMON_COLUMNS]);
-    expect(parsed.meta.fields).toEqual(lmItemColumns(record.results));
+    expect(parsed.meta.fields!.slice(0, LONG_ITEM_COMMON_COLUMNS.length)).toEqual([...LONG_ITEM_COMMON_COLUMNS]);
+    expect(parsed.meta.fields).toEqual(csvColumns(record.results, { items: true }));
+    // The columns of the families present, in registry order: counterfactual pairs' first, the decision prompt's last.
+    expect(parsed.meta.fields!.slice(5, 8)).toEqual(['category', 'direction', 'more']);
+    // …and a column two families share (prompt, response) appears once, where the first of them put it.
+    expect(parsed.meta.fields!.slice(-3)).toEqual(['task1', 'stigma_task_to', 'stereotype_consistent']);
+    expect(parsed.meta.fields!.filter((c) => c === 'response')).toHaveLength(1);
     const counts = Object.fromEntries(IDS.map((id) => [id, parsed.data.filter((r) => r.probe_id === id).length]));
     expect(counts).toEqual({
       'lm-counterfactual-basic': 24,

@@ -1,25 +1,27 @@
-// `bias-workbench run`: resolve a built-in probe, suite or probe.json; embed its stimuli with the
-// chosen model through the same runtime the browser uses; run the seeded core; print the run
-// record (JSON) or tidy CSV. The JSON is the same RunRecord the app exports, so a CLI run and a
-// browser run of the same probe, model and seed can be compared field by field.
-// Dispatch on the probe family: WEAT/SEAT embed stimuli with a word-vector model (below); the LM
-// families run on a language model through lmRun.ts. One invocation runs one kind (a mix is refused).
+// `bias-workbench run`: resolve a built-in probe, suite or probe.json; load the model its families
+// run on (word vectors or a language model: cli/modelLoaders.ts, chosen by the families' modality);
+// run every probe through the one run path the browser's scoring worker uses (probes/runProbes.ts);
+// print the run record (JSON) or tidy CSV (probes/export/runToCsv.ts). The JSON is the same
+// RunRecord the app exports, so a CLI run and a browser run of the same probe, model and seed can be
+// compared field by field. One invocation runs one modality (a mix is refused). On stderr: before
+// the run, a warning for each probe that needs an instruction model the model is not; after it, how
+// many answers each prompt-family probe could read.
 import { readFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { buildAssociationInput, runAssociationBatch, DEFAULT_ASSOCIATION_OPTIONS, type AssociationOptions } from '../../core/association';
-import { createRunRecord, makeRunId } from '../../core/runRecord';
 import { APP_INFO } from '../../core/appInfo';
+import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../../core/runRecord';
 import { isAnyBuiltinId, resolveAnyProbeOrSuite } from '../../probes/builtin';
+import { familyOf, type AnyProbe } from '../../probes/families';
+import type { FamilyRunContext } from '../../probes/families/types';
+import { runToCsv } from '../../probes/export/runToCsv';
 import { importAnyProbesJson } from '../../probes/import/probeJson';
-import { isLmProbe, type AnyProbe, type LmProbe } from '../../probes/lmSchema';
-import { itemsToCsv, resultsToCsv } from '../../probes/export/csv';
-import type { Probe } from '../../probes/schema';
-import { loadEmbeddedModel } from '../../runtime/node';
+import { instructionModelWarning } from '../../probes/instructionModelWarning';
+import { runProbes } from '../../probes/runProbes';
 import { UsageError } from '../cliError';
-import { choiceFlag, intFlag } from '../flags';
-import { emit } from '../output';
+import { choiceFlag } from '../flags';
+import { MODEL_LOADERS, type LoadedCliModel } from '../modelLoaders';
+import { emit, note } from '../output';
 import type { CliValues } from '../main';
-import { runLmCommand } from './lmRun';
 
 function resolveProbes(ref: string): AnyProbe[] {
   if (isAnyBuiltinId(ref)) return resolveAnyProbeOrSuite(ref);
@@ -30,14 +32,24 @@ function resolveProbes(ref: string): AnyProbe[] {
   throw new UsageError(`'${ref}' is neither a built-in probe or suite (see \`bias-workbench probes\`) nor a probe JSON file`);
 }
 
-export function runOptions(values: CliValues): AssociationOptions {
-  return {
-    ...DEFAULT_ASSOCIATION_OPTIONS,
-    seed: intFlag(values.seed, 'seed', DEFAULT_ASSOCIATION_OPTIONS.seed, 0),
-    permutations: intFlag(values.permutations, 'permutations', DEFAULT_ASSOCIATION_OPTIONS.permutations, 1),
-    bootstrap: intFlag(values.bootstrap, 'bootstrap', DEFAULT_ASSOCIATION_OPTIONS.bootstrap, 0),
-    sd: choiceFlag(values.sd, 'sd', ['sample', 'population'] as const, DEFAULT_ASSOCIATION_OPTIONS.sd),
-  };
+/** Run probes on a loaded model and assemble the run record. */
+export async function runProbesOnModel(
+  probes: readonly AnyProbe[],
+  model: LoadedCliModel,
+  options: FamilyRunContext['options'],
+  startedAt: Date = new Date(),
+): Promise<RunRecord<AnyProbe, RunResult>> {
+  const results = await runProbes(probes, { ...model.context, options });
+  return createRunRecord<AnyProbe, RunResult>({
+    runId: makeRunId(startedAt, () => randomBytes(1)[0]! / 256),
+    app: APP_INFO,
+    probes: [...probes],
+    model: model.record,
+    options,
+    startedAt,
+    finishedAt: new Date(),
+    results,
+  });
 }
 
 export async function runCommand(positionals: string[], values: CliValues): Promise<void> {
@@ -46,43 +58,25 @@ export async function runCommand(positionals: string[], values: CliValues): Prom
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   if (!values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
   const format = choiceFlag(values.format, 'format', ['json', 'csv'] as const, 'json');
-  const all = resolveProbes(ref);
-  const lmProbes = all.filter(isLmProbe);
-  if (lmProbes.length > 0 && lmProbes.length < all.length) {
-    throw new UsageError(`'${ref}' mixes word-vector probes (weat/seat) and language-model probes; run them separately`);
-  }
-  if (lmProbes.length > 0) return runLmCommand(lmProbes as LmProbe[], values, format);
-  const probes = all as Probe[];
-  const options = runOptions(values);
+  const probes = resolveProbes(ref);
+  const modalities = [...new Set(probes.map((p) => familyOf(p.family).modality))];
+  if (modalities.length > 1) throw new UsageError(`'${ref}' mixes word-vector probes (weat/seat) and language-model probes; run them separately`);
+  const loader = MODEL_LOADERS[modalities[0] ?? 'vectors'];
+  const options = loader.options(values);
 
   const startedAt = new Date();
-  const model = await loadEmbeddedModel(values.model, values['models-dir'] ? { baseDir: values['models-dir'] } : {});
+  const model = await loader.load(values);
   try {
-    const inputs = [];
-    for (const probe of probes) inputs.push(await buildAssociationInput(probe, model));
-    const results = runAssociationBatch(inputs, options);
-    const record = createRunRecord({
-      runId: makeRunId(startedAt, () => randomBytes(1)[0]! / 256),
-      app: APP_INFO,
-      probes,
-      model: {
-        id: model.info.id,
-        title: model.info.title,
-        assetSha256: model.info.assetSha256,
-        dtype: model.info.dtype,
-        backend: 'node',
-      },
-      options,
-      startedAt,
-      finishedAt: new Date(),
-      results,
-    });
-    if (format === 'json') {
-      emit(JSON.stringify(record, null, 2), values.out);
-    } else {
-      const meta = { runId: record.runId, modelId: record.model.id, seed: record.seed };
-      emit(values.items ? itemsToCsv(results, meta) : resultsToCsv(results, meta), values.out);
+    for (const probe of probes) {
+      const warning = instructionModelWarning(probe, model.chatTemplate);
+      if (warning) note(`Warning: ${warning}`);
     }
+    const record = await runProbesOnModel(probes, model, options, startedAt);
+    for (const r of record.results) {
+      const answers = familyOf(r.kind).headline(r).answers;
+      if (answers) note(`${r.probeId}: ${answers}.`);
+    }
+    emit(format === 'json' ? JSON.stringify(record, null, 2) : runToCsv(record, { items: values.items === true }), values.out);
   } finally {
     await model.dispose();
   }

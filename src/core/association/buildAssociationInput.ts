@@ -81,16 +81,31 @@ async function lookupWords(embedder: Embedder, words: readonly string[]): Promis
 }
 
 /**
- * Embed the four stimulus sets of an association probe.
- * WEAT: each stimulus is a word (lookup as given, then lower-case). SEAT: each stimulus is put in
- * every template (see the header for OOV and pooling rules). May et al. (2019) for SEAT.
+ * Embed the four stimulus sets of an association probe of either kind: what the scoring worker calls
+ * until it runs probes through src/probes/runProbes.ts, where the WEAT and SEAT family modules call
+ * buildWeatInput / buildSeatInput themselves; delete it then.
  * @throws {ProbeValidationError} for a SEAT probe without templates or a template without {term}
  * @throws {InvalidVectorError} when the embedder returns the wrong number of vectors
  */
-export async function buildAssociationInput(probe: AssociationProbeDefinition, embedder: Embedder): Promise<AssociationInput> {
-  const deduped = Object.fromEntries(KEYS.map((key) => [key, dedupeStimuli(definitionOf(probe, key).words)])) as Record<SetKey, ReturnType<typeof dedupeStimuli>>;
-  const sets = probe.family === 'weat' ? await embedWeatSets(probe, deduped, embedder) : await embedSeatSets(probe, deduped, embedder);
-  return { probeId: probe.id, title: probe.title, kind: probe.family, sets };
+export function buildAssociationInput(probe: AssociationProbeDefinition, embedder: Embedder): Promise<AssociationInput> {
+  return probe.family === 'weat' ? buildWeatInput(probe, embedder) : buildSeatInput(probe, embedder);
+}
+
+const dedupeSets = (probe: AssociationProbeDefinition) =>
+  Object.fromEntries(KEYS.map((key) => [key, dedupeStimuli(definitionOf(probe, key).words)])) as Record<SetKey, ReturnType<typeof dedupeStimuli>>;
+
+/** WEAT: each stimulus is a word, looked up as given, then lower-cased. @throws {InvalidVectorError} when the embedder returns the wrong number of vectors */
+export async function buildWeatInput(probe: AssociationProbeDefinition, embedder: Embedder): Promise<AssociationInput> {
+  return { probeId: probe.id, title: probe.title, kind: 'weat', sets: await embedWeatSets(probe, dedupeSets(probe), embedder) };
+}
+
+/**
+ * SEAT: each stimulus is put in every template of its set (see the header for OOV and pooling rules).
+ * @throws {ProbeValidationError} for a probe without templates or a template without {term}
+ * @throws {InvalidVectorError} when the embedder returns the wrong number of vectors
+ */
+export async function buildSeatInput(probe: AssociationProbeDefinition, embedder: Embedder): Promise<AssociationInput> {
+  return { probeId: probe.id, title: probe.title, kind: 'seat', sets: await embedSeatSets(probe, dedupeSets(probe), embedder) };
 }
 
 async function embedWeatSets(

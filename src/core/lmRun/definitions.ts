@@ -1,10 +1,14 @@
-// Structural twins of the LM probe definitions (the zod schemas live in src/probes/lmSchema.ts and
-// are checked against these types at compile time there). src/core imports nothing outside
+// Structural twins of the LM probe definitions (the zod schemas live in src/probes/families/<id>/
+// schema.ts and are checked against these types at compile time there). src/core imports nothing outside
 // src/core, so the orchestration reads probes through these minimal shapes — exactly as
 // association/buildAssociationInput.ts does for WEAT/SEAT.
 //
-// Slot syntax everywhere: `{name}` with name = [A-Za-z_][A-Za-z0-9_]*; a literal brace is not
-// supported (templates are short natural-language frames).
+// Slot rule (the same sentence in core/lm/templates/templateSlots.ts and
+// probes/families/shared/lmProbeFields.ts): a slot is `{name}`; the parser
+// (core/lm/templates/templateSlots.ts) reads name = [A-Za-z_][A-Za-z0-9_-]* and "{{" / "}}" as
+// literal braces. A probe's own slot names (group slot, attribute and template slots) are stricter,
+// [A-Za-z_][A-Za-z0-9_]* (checked by the probe schemas), and a template may use only the slots its
+// probe declares, so in a valid probe a slot name never holds a dash.
 
 export interface LmProbeBase {
   id: string;
@@ -215,45 +219,22 @@ export type LmProbeDefinition =
 
 export type LmProbeFamily = LmProbeDefinition['family'];
 
-export const LM_PROBE_FAMILIES = Object.freeze([
-  'counterfactual-pairs',
-  'counterfactual-template',
-  'decision-template',
-  'mcq-position',
-  'pairwise-position',
-  'lm-iat',
-  'llm-iat-prompt',
-  'llm-decision-prompt',
-] as const satisfies readonly LmProbeFamily[]);
-
-/** What a family asks of the model, declared once per family so callers read data, not family names. */
-export interface LmFamilyTraits {
-  /** Scorer capability: causal scoring or generation (counterfactual pairs switch to masked PLL by their `scoring`). */
-  capability: 'causal' | 'generate';
-  /**
-   * The family asks the model for a free-text answer in a set format, which only instruction-tuned
-   * (chat) models give; a base model's answers mostly cannot be read. Warned about before a run on a
-   * model without a chat template (instructionModelWarning).
-   */
-  needsInstructionModel: boolean;
-}
-
-export const LM_FAMILY_TRAITS: Readonly<Record<LmProbeFamily, Readonly<LmFamilyTraits>>> = Object.freeze({
-  'counterfactual-pairs': { capability: 'causal', needsInstructionModel: false },
-  'counterfactual-template': { capability: 'causal', needsInstructionModel: false },
-  'decision-template': { capability: 'causal', needsInstructionModel: false },
-  'mcq-position': { capability: 'causal', needsInstructionModel: false },
-  'pairwise-position': { capability: 'causal', needsInstructionModel: false },
-  'lm-iat': { capability: 'causal', needsInstructionModel: false },
-  'llm-iat-prompt': { capability: 'generate', needsInstructionModel: true },
-  'llm-decision-prompt': { capability: 'generate', needsInstructionModel: true },
+/**
+ * The one trait of a family the core's pre-run warning reads (instructionModelWarning.ts) until the
+ * app's validation calls the registry's (src/probes/instructionModelWarning.ts, from each family
+ * module's needsInstructionModel): the family asks the model for a free-text answer in a set format,
+ * which only instruction-tuned (chat) models give. Delete with that file.
+ */
+export const NEEDS_INSTRUCTION_MODEL: Readonly<Record<LmProbeFamily, boolean>> = Object.freeze({
+  'counterfactual-pairs': false,
+  'counterfactual-template': false,
+  'decision-template': false,
+  'mcq-position': false,
+  'pairwise-position': false,
+  'lm-iat': false,
+  'llm-iat-prompt': true,
+  'llm-decision-prompt': true,
 });
-
-/** Which scorer capability a family needs: causal scoring, masked PLL, or generation. */
-export const requiredCapability = (probe: Pick<LmProbeDefinition, 'family'> & { scoring?: string }): 'causal' | 'masked' | 'generate' => {
-  if (probe.family === 'counterfactual-pairs' && probe.scoring === 'masked-pll') return 'masked';
-  return LM_FAMILY_TRAITS[probe.family].capability;
-};
 
 /** Tamkin et al. (2023) discrim-eval prompt wrapper, verbatim (METHODS.md). */
 export const DISCRIM_EVAL_PROMPT =

@@ -1,9 +1,7 @@
-// Whether a probe should be warned about before it runs on a given model: the prompt families ask
-// for answers in a set format, which base models (no chat template) almost never give, so a run on
-// one mostly yields unreadable answers. The decision reads the family's declared trait
-// (LM_FAMILY_TRAITS.needsInstructionModel) and the loaded model's chatTemplate flag, so the app and
-// the CLI show the same sentence and neither switches on family names.
-import { LM_FAMILY_TRAITS, type LmProbeDefinition } from './definitions';
+// The pre-run warning as src/state/useValidation.ts still imports it; the CLI and the registry use
+// src/probes/instructionModelWarning.ts (each family module's needsInstructionModel). Delete this
+// file, with NEEDS_INSTRUCTION_MODEL, once useValidation.ts imports that one.
+import { NEEDS_INSTRUCTION_MODEL, type LmProbeDefinition } from './definitions';
 
 export interface ChatTemplateInfo {
   /** The model's id as shown to the user. */
@@ -17,7 +15,7 @@ export interface ChatTemplateInfo {
  * family does not need an instruction model, or the model has a chat template (or it is unknown).
  */
 export function instructionModelWarning(probe: Pick<LmProbeDefinition, 'family' | 'title'>, model: ChatTemplateInfo): string | null {
-  if (!LM_FAMILY_TRAITS[probe.family].needsInstructionModel || model.chatTemplate !== false) return null;
+  if (!NEEDS_INSTRUCTION_MODEL[probe.family] || model.chatTemplate !== false) return null;
   return (
     `“${probe.title}” needs an instruction (chat) model: ${model.id} has no chat template, so it will most likely not answer ` +
     'in the requested format. Choose an instruction model to get a result.'

@@ -1,7 +1,8 @@
-// One entry point for every LM family: dispatch on `family`. Returns the run-record result (an
-// LmProbeResult, or an AssociationResult of kind 'lm-iat' for the likelihood IAT). Probes run one
-// after another (a model serialises its operations anyway); Holm/BH across a batch apply to the
-// association results as for WEAT (applyBatchCorrections in runLmProbeBatch).
+// The LM-only entry point the scoring worker calls until it runs probes through the one run path
+// (src/probes/runProbes.ts, where each family module calls its runner below directly and nothing
+// switches on a family name); delete this file when src/worker/scoringApi.ts has switched. Probes
+// run one after another (a model serialises its operations anyway); Holm/BH across a batch apply to
+// the association results as for WEAT (applyBatchCorrections in runLmProbeBatch).
 import type { AssociationResult } from '../association/types';
 import { applyBatchCorrections } from '../stats/multipleComparisons';
 import { runLlmDecisionPrompt, runLlmIatPrompt, runLmIat } from './association';
@@ -69,5 +70,3 @@ export async function runLmProbeBatch(
   }
   return results;
 }
-
-export const isAssociationResult = (r: { kind: string }): r is AssociationResult => r.kind === 'weat' || r.kind === 'seat' || r.kind === 'lm-iat';

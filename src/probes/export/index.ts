@@ -1,3 +1,3 @@
-export * from './csv';
+export { runToCsv, csvColumns, guardCell, type CsvExportOptions, type ExportMeta } from './runToCsv';
+export { splitOovCell } from '../families/shared/associationCsv';
 export { exportProbeJson, exportProbesJson } from '../import/probeJson';
-export * from './lmCsv';

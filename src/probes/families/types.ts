@@ -11,6 +11,7 @@
 import type { z } from 'zod';
 import type { Embedder } from '../../core/embeddings/embedder';
 import type { LanguageModelScorer } from '../../core/lmRun/scorer';
+import type { AssociationOptions } from '../../core/association/types';
 import type { LmRunOptions } from '../../core/lmRun/types';
 import type { Significance } from '../../core/significance';
 import type { ProbeIssue } from '../validate';
@@ -83,7 +84,8 @@ export interface FamilyRunContext {
   embedder?: Embedder;
   /** Language model (modality 'lm'). */
   scorer?: LanguageModelScorer;
-  options: LmRunOptions;
+  /** The run's options; the LM-only ones (batch size, sign-flip limit) default when absent (word-vector runs). */
+  options: AssociationOptions & Partial<Pick<LmRunOptions, 'batchSize' | 'signFlipExactLimit'>>;
   signal?: AbortSignal;
   onProgress?: (p: ProbeRunProgress) => void;
 }
@@ -94,6 +96,8 @@ export interface ProbeFamily<P extends { family: string; id: string; title: stri
   title: string;
   modality: Modality;
   needs(probe: P): ModelNeed;
+  /** It asks for free-text answers in a set format, which only instruction (chat) models give: warned about before a run on a model without a chat template. */
+  needsInstructionModel: boolean;
   schema: z.ZodType<P>;
   /** Judgements the schema cannot express (duplicates, unbalanced sets…). */
   lint(probe: P): ProbeIssue[];
@@ -101,7 +105,14 @@ export interface ProbeFamily<P extends { family: string; id: string; title: stri
   resultSchema: z.ZodType;
   /** Its results' p-values are Holm/BH-adjusted across the batch (pHolm/pBH filled by the run path). */
   adjustedAcrossBatch: boolean;
+  /**
+   * A batch of one is adjusted too (pHolm = pBH = p). Word-vector runs have always recorded it so and
+   * their exports and stored history carry it; the LM runs leave a lone test's pHolm/pBH empty.
+   */
+  adjustsBatchOfOne?: boolean;
   run(probe: P, ctx: FamilyRunContext): Promise<R>;
   summarize(result: R): FamilySummary;
+  /** The headline alone (lists of many results: history, compare), without the reading. */
+  headline(result: R): Headline;
   csv: FamilyCsv<R>;
 }

@@ -1,15 +1,15 @@
-// A run record file (exported by the app or the CLI) as text → the validated record. Word-vector
-// records are checked against the association schema, records with LM results against the schema
-// of every family; which one applied travels with the record so the saving side (src/state) can
-// store it as the right kind without looking again.
+// A run record file (exported by the app or the CLI, this version's or the previous one's) as text
+// → the validated record (probes/runRecordSchema.ts). Whether it ran on a language model travels
+// with it, read from its results' families, so the saving side (src/state) can store it without
+// looking again.
 import { ParseError } from '../../core/errors';
 import type { RunRecord, RunResult } from '../../core/runRecord';
-import type { AnyProbe } from '../lmSchema';
-import { parseAnyRunRecord, parseRunRecord } from '../runRecordSchema';
+import { familyOf, type AnyProbe } from '../families';
+import { parseRunRecord } from '../runRecordSchema';
 
 export interface ParsedRunRecord {
   record: RunRecord<AnyProbe, RunResult>;
-  /** True when a result is of an LM family (the record was validated with the any-family schema). */
+  /** True when a result is of a language-model family. */
   isLm: boolean;
 }
 
@@ -21,11 +21,6 @@ export function parseRunRecordJson(text: string): ParsedRunRecord {
   } catch (e) {
     throw new ParseError(`The file is not valid JSON (${(e as Error).message}).`);
   }
-  const isLm =
-    json !== null &&
-    typeof json === 'object' &&
-    Array.isArray((json as { results?: unknown }).results) &&
-    (json as { results: { kind?: string }[] }).results.some((r) => r && r.kind !== 'weat' && r.kind !== 'seat');
-  const record = isLm ? parseAnyRunRecord(json) : (parseRunRecord(json) as RunRecord<AnyProbe, RunResult>);
-  return { record, isLm };
+  const record = parseRunRecord(json);
+  return { record, isLm: record.results.some((r) => familyOf(r.kind).modality === 'lm') };
 }

@@ -1,28 +1,30 @@
 // The prompt families on a model that may not follow instructions: the pre-run warning decision
-// (from LM_FAMILY_TRAITS and the model's chat-template flag, enumerated over every family) and the
+// (probes/instructionModelWarning.ts: from each family module's needsInstructionModel and the model's
+// chat-template flag, enumerated over every family of the registry) and the
 // count of readable answers after a run. The answers are scripted through the fake scorer, so the
 // expected counts are known by construction: the scripted calls are the ones that parse.
 import { describe, expect, it } from 'vitest';
 import {
-  answerCountOf,
   DEFAULT_LM_RUN_OPTIONS,
-  instructionModelWarning,
-  LM_PROBE_FAMILIES,
+  decisionPromptAnswers,
+  iatPromptAnswers,
   promptAnswerCount,
   runLlmDecisionPrompt,
   runLlmIatPrompt,
   type LmRunOptions,
 } from '../../../src/core/lmRun';
+import { FAMILY_IDS, familyOf } from '../../../src/probes/families';
+import { instructionModelWarning } from '../../../src/probes/instructionModelWarning';
 import { createFakeScorer } from './fakeScorer';
 import { DECISION_PROMPT_PROBE, IAT_PROMPT_PROBE, scenarioOf, stereotypedIatAnswer } from './promptProbes';
 
 const OPTS: LmRunOptions = { ...DEFAULT_LM_RUN_OPTIONS, bootstrap: 0, permutations: 1000 };
 
 describe('instructionModelWarning: decided from the family traits and the model', () => {
-  const probeOf = (family: (typeof LM_PROBE_FAMILIES)[number]) => ({ family, title: `A ${family} probe` });
+  const probeOf = (family: string) => ({ family, title: `A ${family} probe` });
 
   it('warns exactly for the two prompt families, and only on a model without a chat template', () => {
-    const warned = (chatTemplate?: boolean) => LM_PROBE_FAMILIES.filter((f) => instructionModelWarning(probeOf(f), { id: 'm', ...(chatTemplate === undefined ? {} : { chatTemplate }) }) !== null);
+    const warned = (chatTemplate?: boolean) => FAMILY_IDS.filter((f) => instructionModelWarning(probeOf(f), { id: 'm', ...(chatTemplate === undefined ? {} : { chatTemplate }) }) !== null);
     expect(warned(false)).toEqual(['llm-iat-prompt', 'llm-decision-prompt']);
     expect(warned(true)).toEqual([]);
     expect(warned(undefined)).toEqual([]);
@@ -48,29 +50,29 @@ describe('promptAnswerCount: how many scripted answers parsed', () => {
     const all = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: scripted([0, 1, 2, 3], iatAnswer) }), OPTS);
     const some = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: scripted([0, 2], iatAnswer) }), OPTS);
     const none = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: scripted([], iatAnswer) }), OPTS);
-    expect(promptAnswerCount(all)).toEqual({ parsed: 4, total: 4, text: '4 of 4 answers parsed' });
-    expect(promptAnswerCount(some)).toEqual({ parsed: 2, total: 4, text: '2 of 4 answers parsed' });
+    expect(promptAnswerCount(iatPromptAnswers(all))).toEqual({ parsed: 4, total: 4, text: '4 of 4 answers parsed' });
+    expect(promptAnswerCount(iatPromptAnswers(some))).toEqual({ parsed: 2, total: 4, text: '2 of 4 answers parsed' });
     expect(some.items.map((i) => i.dScore !== null)).toEqual([true, false, true, false]);
-    expect(promptAnswerCount(none)).toEqual({
+    expect(promptAnswerCount(iatPromptAnswers(none))).toEqual({
       parsed: 0,
       total: 4,
       text: 'None of the 4 answers could be read: the model did not answer in the requested format — use an instruction model',
     });
   });
 
-  it('answerCountOf counts only results that hold free-text answers', async () => {
+  it('the headline carries the count only for the families whose results hold free-text answers', async () => {
     const some = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: scripted([0, 2], iatAnswer) }), OPTS);
-    expect(answerCountOf(some)).toEqual({ parsed: 2, total: 4, text: '2 of 4 answers parsed' });
-    expect(answerCountOf({ kind: 'counterfactual-pairs' })).toBeNull();
-    expect(answerCountOf({ kind: 'weat' })).toBeNull();
+    expect(familyOf(some.kind).headline(some).answers).toBe('2 of 4 answers parsed');
+    const pairs = { kind: 'counterfactual-pairs', summary: { meanDelta: 0.5, ci: null, signFlip: { pValue: 0.5 } } } as never;
+    expect(familyOf('counterfactual-pairs').headline(pairs).answers).toBeUndefined();
   });
 
   it('IAT with a chat template and still nothing readable points at the answers, not at the model type', async () => {
     const none = await runLlmIatPrompt(iatProbe, createFakeScorer({ generate: scripted([], iatAnswer), chatTemplate: true }), OPTS);
     expect(none.chatTemplate).toBe(true);
-    expect(promptAnswerCount(none).text).toBe('None of the 4 answers could be read: the model did not answer in the requested format — its answers are in the items');
+    expect(promptAnswerCount(iatPromptAnswers(none)).text).toBe('None of the 4 answers could be read: the model did not answer in the requested format — its answers are in the items');
     const one = await runLlmIatPrompt({ ...iatProbe, iterations: 1 }, createFakeScorer({ generate: scripted([], iatAnswer) }), OPTS);
-    expect(promptAnswerCount(one).text).toBe('The one answer could not be read: the model did not answer in the requested format — use an instruction model');
+    expect(promptAnswerCount(iatPromptAnswers(one)).text).toBe('The one answer could not be read: the model did not answer in the requested format — use an instruction model');
   });
 
   const decisionProbe = { ...DECISION_PROMPT_PROBE, generation: { maxNewTokens: 40, temperature: 0 } };
@@ -83,9 +85,9 @@ describe('promptAnswerCount: how many scripted answers parsed', () => {
     const all = await runLlmDecisionPrompt(decisionProbe, createFakeScorer({ generate: scripted([0, 1, 2, 3, 4, 5], decisionAnswer) }), OPTS);
     const some = await runLlmDecisionPrompt(decisionProbe, createFakeScorer({ generate: scripted([0, 1, 2, 4, 5], decisionAnswer) }), OPTS);
     const none = await runLlmDecisionPrompt(decisionProbe, createFakeScorer({ generate: scripted([], decisionAnswer) }), OPTS);
-    expect(promptAnswerCount(all)).toEqual({ parsed: 6, total: 6, text: '6 of 6 answers parsed' });
-    expect(promptAnswerCount(some)).toEqual({ parsed: 5, total: 6, text: '5 of 6 answers parsed' });
+    expect(promptAnswerCount(decisionPromptAnswers(all))).toEqual({ parsed: 6, total: 6, text: '6 of 6 answers parsed' });
+    expect(promptAnswerCount(decisionPromptAnswers(some))).toEqual({ parsed: 5, total: 6, text: '5 of 6 answers parsed' });
     expect(some.items.map((i) => i.stigmaTaskTo)).toEqual(['stigma', 'stigma', 'stigma', null, 'stigma', 'stigma']);
-    expect(promptAnswerCount(none).text).toBe('None of the 6 answers could be read: the model did not answer in the requested format — use an instruction model');
+    expect(promptAnswerCount(decisionPromptAnswers(none)).text).toBe('None of the 6 answers could be read: the model did not answer in the requested format — use an instruction model');
   });
 });

@@ -1,7 +1,11 @@
-// Slot syntax of probe templates: "{name}" with name = letter or _ followed by letters, digits, _ or -.
-// Literal braces are written doubled ("{{", "}}"). The grammar is deliberately tiny so the editor can
-// point at the exact slot that has no values, and so a typo such as "{ocupation}" fails loudly
-// (UnknownSlotError) instead of being scored as literal text.
+// Slot rule (the same sentence in core/lmRun/definitions.ts and
+// probes/families/shared/lmProbeFields.ts): a slot is `{name}`; the parser (this file) reads name =
+// [A-Za-z_][A-Za-z0-9_-]* and "{{" / "}}" as literal braces. A probe's own slot names (group slot,
+// attribute and template slots) are stricter, [A-Za-z_][A-Za-z0-9_]* (checked by the probe schemas),
+// and a template may use only the slots its probe declares, so in a valid probe a slot name never
+// holds a dash. The grammar is deliberately tiny so the editor can point at the exact slot that has
+// no values, and so a typo such as "{ocupation}" fails loudly (UnknownSlotError) instead of being
+// scored as literal text.
 import { MissingSlotValueError, TemplateSyntaxError } from '../../errors';
 
 /** A template split into literal text and slot references, in order. */

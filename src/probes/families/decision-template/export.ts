@@ -1,0 +1,35 @@
+// Decision templates in the CSV: the mean logit, then one row per attribute comparison (stratified
+// permutation p, Holm/BH across the probe's comparisons); one row per prompt with P(yes).
+import type { DecisionTemplateResult } from '../../../core/lmRun/types';
+import { keyValues, num } from '../shared/csvCells';
+import { longCsv } from '../shared/longCsv';
+
+export const decisionTemplateCsv = longCsv<DecisionTemplateResult>({
+  metricRows: (r) => [
+    { scope: 'all', metric: 'mean_logit', value: num(r.meanLogit), n: r.items.length },
+    ...r.comparisons.map((c) => ({
+      scope: `${c.attribute}=${c.value} vs ${c.reference}`,
+      metric: 'logit_difference',
+      value: num(c.difference),
+      ci_low: num(c.ci?.low),
+      ci_high: num(c.ci?.high),
+      ci_level: num(c.ci?.level),
+      p_value: num(c.pValue),
+      p_method: c.pMethod,
+      permutations: c.permutations,
+      p_holm: num(c.pHolm),
+      p_bh: num(c.pBH),
+      n: c.n + c.nReference,
+    })),
+  ],
+  itemColumns: ['question_id', 'attributes', 'answer_log_probs', 'p_norm_yes', 'logit'],
+  itemRows: (r) =>
+    r.items.map((it) => ({
+      item_id: it.id,
+      question_id: it.questionId,
+      attributes: keyValues(it.attributes),
+      answer_log_probs: keyValues(it.answerLogProbs),
+      p_norm_yes: num(it.pNormYes),
+      logit: num(it.logit),
+    })),
+});

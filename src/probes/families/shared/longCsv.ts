@@ -1,0 +1,44 @@
+// The language-model families' CSV shape: per probe in long ("tidy") form, one row per (probe,
+// scope, metric), because the families report different metrics; per item, the common columns then
+// the family's own. Each LM family declares its metric rows and item columns; this file adds the
+// columns they share.
+//
+// Summary columns (LONG_SUMMARY_COLUMNS): run_id, probe_id, title, kind, model_id, seed,
+//   scope   what the row summarises: "all", "category:<c>", "direction:stereo", "position:B",
+//           "age=20 vs 40" (decision comparisons), …
+//   metric  e.g. mean_delta, pct_stereotype, likelihood_diff, logit_difference, choice_rate,
+//           recall, rstd, content_change_rate, pride_prior, positional_consistency,
+//           preference_fairness, accuracy, mean_d, proportion_consistent, effect_size, …
+//   value, ci_low, ci_high, ci_level, p_value, p_method, permutations, p_holm, p_bh, n
+// Item columns: run_id, probe_id, kind, model_id, item_id, then the family's (the exporter writes
+// the union of the families present, in registry order; cells of other families are empty).
+import type { CsvMeta, CsvRow, FamilyCsv } from '../types';
+import { runIdCell } from './csvCells';
+
+export const LONG_SUMMARY_COLUMNS = [
+  'run_id', 'probe_id', 'title', 'kind', 'model_id', 'seed',
+  'scope', 'metric', 'value', 'ci_low', 'ci_high', 'ci_level', 'p_value', 'p_method', 'permutations', 'p_holm', 'p_bh', 'n',
+] as const;
+
+export const LONG_ITEM_COMMON_COLUMNS = ['run_id', 'probe_id', 'kind', 'model_id', 'item_id'] as const;
+
+interface Identified {
+  kind: string;
+  probeId: string;
+  title: string;
+}
+
+/** A family's CSV in long form from its metric rows and item rows. */
+export function longCsv<R extends Identified>(spec: {
+  metricRows(result: R): CsvRow[];
+  itemColumns: readonly string[];
+  itemRows(result: R): CsvRow[];
+}): FamilyCsv<R> {
+  return {
+    summaryColumns: LONG_SUMMARY_COLUMNS,
+    summaryRows: (r: R, meta: CsvMeta) =>
+      spec.metricRows(r).map((row) => ({ run_id: runIdCell(meta.runId), probe_id: r.probeId, title: r.title, kind: r.kind, model_id: meta.modelId, seed: meta.seed, ...row })),
+    itemColumns: [...LONG_ITEM_COMMON_COLUMNS, ...spec.itemColumns],
+    itemRows: (r: R, meta: CsvMeta) => spec.itemRows(r).map((row) => ({ run_id: runIdCell(meta.runId), probe_id: r.probeId, kind: r.kind, model_id: meta.modelId, ...row })),
+  };
+}

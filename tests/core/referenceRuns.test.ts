@@ -1,0 +1,130 @@
+// The numbers must not move: every reference run (tests/fixtures/reference-runs, recorded through the
+// CLI before the families refactor) is run again in-process through the one run path
+// (probes/runProbes.ts) — the record's probes, on its model, with its options — and its results are
+// compared field by field with the recorded ones (numbers to 1e-12 relative, strings, booleans and
+// array lengths exactly), and both CSV exports of the fresh results (probes/export/runToCsv.ts) byte
+// for byte with the recorded files, under the record's run id. Every stored record, of the previous
+// format (@1), must migrate and validate. Skipped while the embedded models are not built.
+//
+// A probe's numbers depend only on (seed, probe id), not on its batch, so each probe runs once: a
+// suite record (caliskan-weat, lm-causal, …) takes the results of its probes run alone (runProbes of
+// one probe, same options and model) and only the batch adjustment (pHolm/pBH, adjustAcrossBatch,
+// the last step of runProbes) is computed for it — which is also the check that the batch does not
+// move a probe's numbers. It keeps the test near a minute of one core.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lmRunModel } from '../../src/core/lmRunModel';
+import type { RunModelInfo, RunRecord, RunResult } from '../../src/core/runRecord';
+import { familyOf, type AnyProbe } from '../../src/probes/families';
+import type { FamilyRunContext } from '../../src/probes/families/types';
+import { runToCsv } from '../../src/probes/export/runToCsv';
+import { parseRunRecord } from '../../src/probes/runRecordSchema';
+import { adjustAcrossBatch, runProbes } from '../../src/probes/runProbes';
+import { loadLanguageModel } from '../../src/runtime/lm/node';
+import { loadEmbeddedModel } from '../../src/runtime/node';
+
+const root = join(import.meta.dirname, '..', '..');
+const REFERENCE = join(root, 'tests', 'fixtures', 'reference-runs');
+
+interface IndexEntry {
+  ref: string;
+  /** The model id, or the folder relative to the repository root. */
+  model: string;
+  file: string;
+}
+const index = JSON.parse(readFileSync(join(REFERENCE, 'index.json'), 'utf8')) as { runs: IndexEntry[] };
+const stored = (file: string, ext: string) => readFileSync(join(REFERENCE, `${file}${ext}`), 'utf8');
+
+const isFolder = (model: string) => model.includes('/fixtures/');
+const built = (model: string) =>
+  isFolder(model) ? existsSync(join(root, model, 'config.json')) : model === 'glove-6b-100d' ? existsSync(join(root, 'public', 'models', model)) : existsSync(join(root, 'public', 'models', model, 'onnx', 'model.onnx'));
+
+interface Loaded {
+  context: Pick<FamilyRunContext, 'embedder' | 'scorer'>;
+  model: RunModelInfo;
+  dispose(): Promise<void>;
+}
+
+/** Each model is loaded once, on first use, and disposed after the suite. */
+const loaded = new Map<string, Promise<Loaded>>();
+const load = (entry: IndexEntry, record: RunRecord<AnyProbe, RunResult>): Promise<Loaded> => {
+  const cached = loaded.get(entry.model);
+  if (cached) return cached;
+  const modality = familyOf(record.probes[0]!.family).modality;
+  const next =
+    modality === 'vectors'
+      ? loadEmbeddedModel(entry.model).then((m) => ({
+          context: { embedder: m },
+          model: { id: m.info.id, title: m.info.title, assetSha256: m.info.assetSha256, dtype: m.info.dtype, backend: 'node' as const },
+          dispose: () => m.dispose(),
+        }))
+      : loadLanguageModel(isFolder(entry.model) ? join(root, entry.model) : entry.model).then((lm) => ({ context: { scorer: lm }, model: lmRunModel(lm.info), dispose: () => lm.dispose() }));
+  loaded.set(entry.model, next);
+  return next;
+};
+afterAll(async () => {
+  for (const m of loaded.values()) await (await m).dispose();
+});
+
+/** One probe run alone through runProbes on a model with options, computed once (the single-probe records come before the suites in the index). */
+const runs = new Map<string, Promise<RunResult>>();
+const runAlone = (entry: IndexEntry, probe: AnyProbe, options: FamilyRunContext['options'], model: Loaded): Promise<RunResult> => {
+  const key = JSON.stringify([entry.model, probe, options]);
+  let result = runs.get(key);
+  if (!result) {
+    result = runProbes([probe], { ...model.context, options }).then(([r]) => r!);
+    runs.set(key, result);
+  }
+  return result;
+};
+
+/** Differences between a fresh value and the recorded one: numbers within 1e-12 relative, everything else exactly. */
+function differences(actual: unknown, expected: unknown, path = '', out: string[] = []): string[] {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const scale = Math.max(Math.abs(actual), Math.abs(expected));
+    if (actual !== expected && !(Math.abs(actual - expected) <= 1e-12 * scale)) out.push(`${path}: ${actual} ≠ ${expected}`);
+  } else if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (actual.length !== expected.length) out.push(`${path}: length ${actual.length} ≠ ${expected.length}`);
+    else expected.forEach((e, i) => differences(actual[i], e, `${path}[${i}]`, out));
+  } else if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object' && !Array.isArray(actual)) {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+    for (const k of keys) differences((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], path ? `${path}.${k}` : k, out);
+  } else if (actual !== expected) out.push(`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+  return out;
+}
+
+/** A folder model's record without the id and title (they hold the path it was recorded from). */
+const withoutPath = ({ id: _id, title: _title, ...rest }: RunModelInfo) => rest;
+
+describe('reference runs: the stored records of the previous version', () => {
+  it.each(index.runs.map((r) => [r.file, r] as const))('%s migrates and validates', (_, entry) => {
+    const json = JSON.parse(stored(entry.file, '.json')) as RunRecord<AnyProbe, RunResult>;
+    expect(json.format).toBe('bias-workbench-run@1');
+    const record = parseRunRecord(json);
+    expect(record.format).toBe('bias-workbench-run@2');
+    expect(differences(JSON.parse(JSON.stringify(record.results)), json.results)).toEqual([]);
+  });
+});
+
+describe('reference runs: the same numbers through the one run path', () => {
+  it.each(index.runs.filter((r) => built(r.model)).map((r) => [r.file, r] as const))(
+    '%s',
+    async (_, entry) => {
+      const record = JSON.parse(stored(entry.file, '.json')) as RunRecord<AnyProbe, RunResult>;
+      const model = await load(entry, record);
+      const alone = [];
+      for (const probe of record.probes) alone.push(await runAlone(entry, probe, record.options, model));
+      const results = record.probes.length === 1 ? alone : adjustAcrossBatch(alone);
+      // JSON writes NaN as null, as the record did.
+      expect(differences(JSON.parse(JSON.stringify(results)), record.results)).toEqual([]);
+      // A folder model's id and title hold the path it was recorded from.
+      if (isFolder(entry.model)) expect(withoutPath(model.model)).toEqual(withoutPath(record.model));
+      else expect(model.model).toEqual(record.model);
+      const fresh = { runId: record.runId, model: record.model, seed: record.seed, results };
+      expect(runToCsv(fresh)).toBe(stored(entry.file, '.csv'));
+      expect(runToCsv(fresh, { items: true })).toBe(stored(entry.file, '.items.csv'));
+    },
+    120_000,
+  );
+});
