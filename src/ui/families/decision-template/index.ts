@@ -1,0 +1,4 @@
+// Decision templates' views, loaded when such a result is first shown.
+import { lazyFamilyView } from '../types';
+
+export const decisionTemplateView = lazyFamilyView<'decision-template'>(() => import('./views'));

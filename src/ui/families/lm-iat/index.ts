@@ -1,0 +1,4 @@
+// The likelihood IAT's views, loaded when such a result is first shown.
+import { lazyFamilyView } from '../types';
+
+export const lmIatView = lazyFamilyView<'lm-iat'>(() => import('./views'));
