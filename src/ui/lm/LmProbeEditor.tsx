@@ -9,7 +9,7 @@ import { isReservedProbeId, openLmProbe } from '../../state/lmDraft';
 import { importFailedNotice, useImportTask } from '../../state/useImportTask';
 import { useLmDraftValidation } from '../../state/useValidation';
 import { ImportStatus } from '../components/ImportStatus';
-import { FAMILY_TITLE } from '../../state/lmFormat';
+import { familyTitleOf } from '../families';
 import { useSaveProbe } from '../../state/queries';
 import { lmShareUrlFor } from '../../state/share';
 import { useWorkbench, type Notice } from '../../state/store';
@@ -30,7 +30,7 @@ function contents(p: LmProbe): string {
     case 'decision-template':
       return `${fmtInt(p.questions.length)} question templates`;
     default:
-      return FAMILY_TITLE[p.family] ?? p.family;
+      return familyTitleOf(p.family);
   }
 }
 
@@ -59,7 +59,7 @@ export default function LmProbeEditor() {
     try {
       if (/\.csv$/i.test(f.name)) {
         const r = await task.start('crows-csv', { name: f.name, file: f });
-        const n = r.probe.family === 'counterfactual-pairs' ? r.probe.pairs.length : 0;
+        const n = 'pairs' in r.probe ? r.probe.pairs.length : 0;
         const notice: Notice = r.skipped.length
           ? { kind: 'error', title: `Imported ${n.toLocaleString('en-US')} pairs from ${f.name}; ${r.skipped.length.toLocaleString('en-US')} row${r.skipped.length === 1 ? '' : 's'} skipped`, text: r.skipped.slice(0, 8).join(' · ') + (r.skipped.length > 8 ? ` · and ${r.skipped.length - 8} more` : '') }
           : { kind: 'info', title: 'CrowS-Pairs CSV imported', text: `“${r.probe.title}” (${n.toLocaleString('en-US')} pairs) is in the editor.` };
@@ -84,7 +84,7 @@ export default function LmProbeEditor() {
       </div>
       {v.probe && (
         <p className="lm-summary">
-          <strong>{FAMILY_TITLE[v.probe.family]}</strong> · <code>{v.probe.id}</code> · {contents(v.probe)}
+          <strong>{familyTitleOf(v.probe.family)}</strong> · <code>{v.probe.id}</code> · {contents(v.probe)}
           {v.probe.citation && <> · <cite>{v.probe.citation.text}</cite></>}
         </p>
       )}
