@@ -2,7 +2,7 @@
 // beside the probes registry (src/probes/families) that holds its schema, runner and summary.
 // Typed over every family id, so a family without its card body and slide does not compile.
 import type { ComponentType } from 'react';
-import { familyOf } from '../../probes/families';
+import { familyOf, type AnyProbe } from '../../probes/families';
 import type { FamilySummary, Headline } from '../../probes/families/types';
 import { counterfactualPairsView } from './counterfactual-pairs';
 import { counterfactualTemplateView } from './counterfactual-template';
@@ -41,6 +41,9 @@ export interface AnyFamilyView {
  * follow a lookup by a union key, hence the one cast.
  */
 export const viewsOfResult = (result: AnyResult): AnyFamilyView => FAMILY_VIEWS[result.kind] as unknown as AnyFamilyView;
+
+/** What a probe holds ("24 sentence pairs, scoring causal-full"), from its family's views. */
+export const probeContentsOf = (probe: AnyProbe): string => (FAMILY_VIEWS[probe.family].contents as (p: AnyProbe) => string)(probe);
 
 /** Fetch every family's views (class mode keeps working offline). */
 export const preloadFamilyViews = (): Promise<unknown[]> => Promise.all(Object.values(FAMILY_VIEWS).map((v) => v.preload()));
