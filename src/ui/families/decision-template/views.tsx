@@ -8,33 +8,35 @@ import type { FamilyBodyProps, FamilySlideProps } from '../types';
 
 function ComparisonsTable({ result }: { result: DecisionTemplateResult }) {
   return (
-    <table className="compact">
-      <caption>Mean logit of “yes” against the reference group</caption>
-      <thead>
-        <tr>
-          <th scope="col">Attribute</th>
-          <th scope="col">Value vs reference</th>
-          <th scope="col">Δ logit [CI]</th>
-          <th scope="col">p (Holm)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.comparisons.map((c) => (
-          <tr key={`${c.attribute}-${c.value}`}>
-            <th scope="row">{c.attribute}</th>
-            <td>
-              {c.value} vs {c.reference}
-            </td>
-            <td>
-              {formatD(c.difference)} {c.ci ? `[${formatD(c.ci.low, 2)}, ${formatD(c.ci.high, 2)}]` : ''}
-            </td>
-            <td>
-              {formatP(c.pValue)} ({formatP(c.pHolm)})
-            </td>
+    <div className="table-wide">
+      <table className="compact">
+        <caption>Mean logit of “yes” against the reference group</caption>
+        <thead>
+          <tr>
+            <th scope="col">Attribute</th>
+            <th scope="col">Value vs reference</th>
+            <th scope="col">Δ logit [CI]</th>
+            <th scope="col">p (Holm)</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {result.comparisons.map((c) => (
+            <tr key={`${c.attribute}-${c.value}`}>
+              <th scope="row">{c.attribute}</th>
+              <td>
+                {c.value} vs {c.reference}
+              </td>
+              <td>
+                {formatD(c.difference)} {c.ci ? `[${formatD(c.ci.low, 2)}, ${formatD(c.ci.high, 2)}]` : ''}
+              </td>
+              <td>
+                {formatP(c.pValue)} ({formatP(c.pHolm)})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -13,35 +13,37 @@ function PositionHeatmap({ result, fileStem }: { result: McqPositionResult; file
   const summary = `How often each option (by its canonical letter) was chosen when shown at each position, over ${result.presentations} presentations of ${result.questions} questions. Choice rate by position: ${result.choiceRate.map((x, i) => `${result.labels[i]} ${(x * 100).toFixed(1)}%`).join(', ')}.`;
   return (
     <ChartFrame title="Position × option heatmap" summary={summary} fileStem={`${fileStem}_heatmap`}>
-      <table className="heatmap">
-        <thead>
-          <tr>
-            <th scope="col">shown at ↓ / option →</th>
-            {Array.from({ length: k }, (_, o) => (
-              <th key={o} scope="col">
-                option {o + 1}
-              </th>
-            ))}
-            <th scope="col">choice rate</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: k }, (_, p) => (
-            <tr key={p}>
-              <th scope="row">position {result.labels[p]}</th>
-              {Array.from({ length: k }, (_, o) => {
-                const rate = shown[p]![o]! ? chosen[p]![o]! / shown[p]![o]! : 0;
-                return (
-                  <td key={o} style={{ background: `rgba(31, 59, 90, ${rate.toFixed(3)})`, color: rate > 0.5 ? '#fff' : '#111' }}>
-                    {(rate * 100).toFixed(0)}%
-                  </td>
-                );
-              })}
-              <td>{((result.choiceRate[p] ?? 0) * 100).toFixed(1)}%</td>
+      <div className="table-wide">
+        <table className="heatmap">
+          <thead>
+            <tr>
+              <th scope="col">shown at ↓ / option →</th>
+              {Array.from({ length: k }, (_, o) => (
+                <th key={o} scope="col">
+                  option {o + 1}
+                </th>
+              ))}
+              <th scope="col">choice rate</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {Array.from({ length: k }, (_, p) => (
+              <tr key={p}>
+                <th scope="row">position {result.labels[p]}</th>
+                {Array.from({ length: k }, (_, o) => {
+                  const rate = shown[p]![o]! ? chosen[p]![o]! / shown[p]![o]! : 0;
+                  return (
+                    <td key={o} style={{ background: `rgba(31, 59, 90, ${rate.toFixed(3)})`, color: rate > 0.5 ? '#fff' : '#111' }}>
+                      {(rate * 100).toFixed(0)}%
+                    </td>
+                  );
+                })}
+                <td>{((result.choiceRate[p] ?? 0) * 100).toFixed(1)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </ChartFrame>
   );
 }

@@ -43,31 +43,33 @@ function DeltaDotPlot({ points, summary: s, fileStem }: { points: readonly Delta
 function ByCategoryTable({ byCategory }: { byCategory: readonly { category: string; summary: DeltaSummary }[] }) {
   if (byCategory.length <= 1) return null;
   return (
-    <table className="compact">
-      <caption>By category</caption>
-      <thead>
-        <tr>
-          <th scope="col">Category</th>
-          <th scope="col">Pairs</th>
-          <th scope="col">% stereotypical higher</th>
-          <th scope="col">Mean Δ [CI]</th>
-          <th scope="col">sign-flip p</th>
-        </tr>
-      </thead>
-      <tbody>
-        {byCategory.map((c) => (
-          <tr key={c.category}>
-            <th scope="row">{c.category}</th>
-            <td>{c.summary.n}</td>
-            <td>{(c.summary.pctStereotype * 100).toFixed(1)}%</td>
-            <td>
-              {formatD(c.summary.meanDelta)} {c.summary.ci ? `[${formatD(c.summary.ci.low, 2)}, ${formatD(c.summary.ci.high, 2)}]` : ''}
-            </td>
-            <td>{formatP(c.summary.signFlip.pValue)}</td>
+    <div className="table-wide">
+      <table className="compact">
+        <caption>By category</caption>
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col">Pairs</th>
+            <th scope="col">% stereotypical higher</th>
+            <th scope="col">Mean Δ [CI]</th>
+            <th scope="col">sign-flip p</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {byCategory.map((c) => (
+            <tr key={c.category}>
+              <th scope="row">{c.category}</th>
+              <td>{c.summary.n}</td>
+              <td>{(c.summary.pctStereotype * 100).toFixed(1)}%</td>
+              <td>
+                {formatD(c.summary.meanDelta)} {c.summary.ci ? `[${formatD(c.summary.ci.low, 2)}, ${formatD(c.summary.ci.high, 2)}]` : ''}
+              </td>
+              <td>{formatP(c.summary.signFlip.pValue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
