@@ -51,7 +51,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   // JSON run record
   const [jsonDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export JSON' }).click()]);
   const record = JSON.parse(await downloadText(jsonDl));
-  expect(record.format).toBe('bias-workbench-run@1');
+  expect(record.format).toBe('bias-workbench-run@2');
   expect(record.model.id).toBe('glove-6b-100d');
   expect(record.model.assetSha256).toMatch(/^[0-9a-f]{64}$/);
   expect(record.model.backend).toBe('webgpu');
