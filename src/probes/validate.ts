@@ -1,8 +1,9 @@
 // Turning untrusted JSON into a Probe, with messages a person can act on.
 //
-// Two layers: the zod schema (shape, types, the per-set size limit) and the family's lint (judgements
-// the schema cannot express well: duplicates, a word in two sets, unbalanced sizes, too few items). parseProbe runs
-// both and throws one ProbeValidationError listing every error with its path, e.g.
+// Two layers: the zod schema (shape, types, the per-set size limit) and the family's lint
+// (judgements the schema cannot express well: duplicates, a word in two sets, unbalanced sizes, too
+// few items). parseProbe runs both and throws one ProbeValidationError listing every error with its
+// path, e.g.
 //   "The probe is not valid (2 problems):
 //    - targets.X.words: a set needs at least two stimuli
 //    - attributes: "love" is in both A and B"
@@ -55,9 +56,10 @@ const EXPECTED_WORDS: Record<string, string> = {
   number: 'a number',
 };
 
-/** One zod issue as a sentence a person understands. */
+/** The families `validateProbe` / `parseProbe` (word-vector probes) name in an unknown-family message. */
 const WORD_VECTOR_FAMILIES = FAMILY_IDS.filter((id) => familyOf(id).modality === 'vectors');
 
+/** One zod issue as a sentence a person understands. */
 const humanise = (issue: z.core.$ZodIssue, input: unknown, families: readonly string[] = WORD_VECTOR_FAMILIES): ProbeIssue => {
   const path = issue.path.map(String).join('.');
   let message = issue.message;

@@ -13,4 +13,5 @@ export const lmHeadline = (r: RunResult): Headline => familyOf(r.kind).headline(
 /** One sentence a non-specialist can read aloud. */
 export const lmReading = (r: RunResult): string => familyOf(r.kind).summarize(r).reading;
 
-export const FAMILY_TITLE: Record<string, string> = Object.fromEntries(FAMILY_IDS.map((id) => [id, familyOf(id).title]));
+/** The language-model families' titles (word-vector families are shown by their id here, as before). */
+export const FAMILY_TITLE: Record<string, string> = Object.fromEntries(FAMILY_IDS.filter((id) => familyOf(id).modality === 'lm').map((id) => [id, familyOf(id).title]));

@@ -1,9 +1,15 @@
 // CSV export: exact round trip through papaparse, the formula-injection guard on string cells
-// only, and the column contract (CSV_COLUMNS) the CLI and UI share.
+// only, and the word-vector column contract (WIDE_ASSOCIATION_COLUMNS, WORD_ITEM_COLUMNS) of the one
+// exporter (probes/export/runToCsv.ts) the CLI and UI share.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { sampleResult } from '../fixtures/probes/sampleResult';
-import { CSV_COLUMNS, ITEM_CSV_COLUMNS, guardCell, itemsToCsv, resultsToCsv, splitOovCell } from '../../src/probes/export/csv';
+import type { AssociationResult } from '../../src/core/association/types';
+import { guardCell, runToCsv, type ExportMeta } from '../../src/probes/export/runToCsv';
+import { splitOovCell, WIDE_ASSOCIATION_COLUMNS as CSV_COLUMNS, WORD_ITEM_COLUMNS as ITEM_CSV_COLUMNS } from '../../src/probes/families/shared/associationCsv';
+
+const resultsToCsv = (results: AssociationResult[], meta: ExportMeta) => runToCsv(results, meta);
+const itemsToCsv = (results: AssociationResult[], meta: ExportMeta) => runToCsv(results, meta, { items: true });
 
 const parse = (csv: string) => Papa.parse<Record<string, unknown>>(csv, { header: true, dynamicTyping: true, skipEmptyLines: true });
 

@@ -1,6 +1,6 @@
 // Structural twins of the LM probe definitions (the zod schemas live in src/probes/families/<id>/
-// schema.ts and are checked against these types at compile time there). src/core imports nothing outside
-// src/core, so the orchestration reads probes through these minimal shapes — exactly as
+// schema.ts and are checked against these types at compile time there). src/core imports nothing
+// outside src/core, so the orchestration reads probes through these minimal shapes — exactly as
 // association/buildAssociationInput.ts does for WEAT/SEAT.
 //
 // Slot rule (the same sentence in core/lm/templates/templateSlots.ts and

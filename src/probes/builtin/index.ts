@@ -133,7 +133,7 @@ export const allBuiltinStimulusWords = (): string[] => {
     for (const s of [probe.targets.X, probe.targets.Y, probe.attributes.A, probe.attributes.B]) {
       for (const w of s.words) for (const t of stimulusTokens(w)) words.add(t);
     }
-    if (probe.family === 'seat') {
+    if ('templates' in probe) {
       const p = probe as SeatProbe;
       const templates = [p.templates, ...Object.values(p.setTemplates ?? {})].flat();
       for (const tpl of templates) for (const t of stimulusTokens(tpl.split(TERM_PLACEHOLDER).join(' '))) words.add(t);

@@ -8,7 +8,7 @@ import type { ProbeFamily } from './types';
 
 /** A family module as the registry holds it (its own probe and result types). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a module's run/summarize are typed on its own probe and result; the registry only stores them
-export type AnyFamilyModule = ProbeFamily<any, any> & { schema: z.ZodObject | z.ZodPipe | z.ZodType };
+export type AnyFamilyModule = ProbeFamily<any, any>;
 
 type ById<L extends readonly { id: string }[]> = { readonly [M in L[number] as M['id']]: M };
 type SchemasOf<L extends readonly { schema: unknown }[]> = { -readonly [K in keyof L]: L[K]['schema'] };

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { Assert, MatchesCore } from '../shared/matchesCore';
 import { BAI_IAT_PROMPT, type LlmIatPromptDefinition } from '../../../core/lmRun/definitions';
-import { addTemplateIssues, text, lmBaseFields, generationSchema, twoGroups, pairedGroups, wordSetSchema } from '../shared/lmProbeFields';
+import { addTemplateIssues, text, lmBaseFields, generationSchema, twoGroups, pairedGroups } from '../shared/lmProbeFields';
+import { wordSetSchema } from '../../probeFields';
 
 export const llmIatPromptProbeSchema = z
   .object({

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { Assert, MatchesCore } from '../shared/matchesCore';
 import { type LmIatDefinition } from '../../../core/lmRun/definitions';
-import { addTemplateIssues, text, lmBaseFields, wordSetSchema } from '../shared/lmProbeFields';
+import { addTemplateIssues, text, lmBaseFields } from '../shared/lmProbeFields';
+import { wordSetSchema } from '../../probeFields';
 
 export const lmIatProbeSchema = z
   .object({

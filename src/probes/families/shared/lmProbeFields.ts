@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { TemplateSyntaxError } from '../../../core/errors';
 import { templateSlots } from '../../../core/lm/templates/templateSlots';
-import { MAX_WORDS_PER_SET, probeBaseFields, wordSetSchema } from '../../probeFields';
+import { MAX_WORDS_PER_SET, probeBaseFields } from '../../probeFields';
 
 /**
  * Most items (pairs, questions, prompts) one LM probe may hold. Large enough for a CrowS-Pairs-
@@ -118,4 +118,3 @@ export const pairedGroups = (p: { groups: { default: { terms: string[] }; stigma
   }
 };
 
-export { wordSetSchema };
