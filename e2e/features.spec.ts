@@ -2,7 +2,7 @@
 // accessibility sweep: every interactive element has an accessible name and is keyboard reachable.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { cliRunText, openApp, openBuiltin, runAndReadD, setOption, waitForModel, WEAT1 } from './helpers';
+import { cliRun, cliRunText, openApp, openBuiltin, runAndReadD, setOption, waitForModel, WEAT1 } from './helpers';
 
 test('charts export as SVG and PNG', async ({ page }) => {
   await openApp(page);
@@ -56,8 +56,13 @@ test('SEAT version runs on the embedded GloVe (mean of word vectors)', async ({ 
   await expect(page.getByLabel(/^Templates \(one per line/)).toHaveValue(/\{term\}/);
   await setOption(page, 'Permutations', '2000');
   await setOption(page, 'Bootstrap resamples', '100');
+  await setOption(page, 'Seed', '1');
+  const expected = cliRun('caliskan-seat-1', 1, ['--permutations', '2000', '--bootstrap', '100']).results[0]!;
   const d = await runAndReadD(page);
-  expect(Number(d)).toBeGreaterThan(0);
+  expect(d).toBe(expected.effectSize.toFixed(3));
+  // the same seed and permutations: the same p, printed to four decimals
+  const p = await page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'p-value' }).first().textContent();
+  expect(Math.abs(Number(p) - expected.pValue)).toBeLessThan(5e-5);
 });
 
 test('every control has an accessible name and focus is visible', async ({ page }) => {
@@ -91,10 +96,11 @@ test('a run record from the CLI opens in history; a broken one is refused', asyn
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open run record…' }).click()]);
   await chooser.setFiles({ name: 'cli-run.json', mimeType: 'application/json', buffer: Buffer.from(cliRunText('caliskan-weat-2', 1)) });
   await expect(page.getByRole('status').filter({ hasText: 'Run record opened' })).toBeVisible();
+  const d = cliRun('caliskan-weat-2', 1).results[0]!.effectSize.toFixed(3);
   const row = page.getByRole('row', { name: /WEAT 2/ });
-  await expect(row).toContainText('d = ');
+  await expect(row).toContainText(`d = ${d}`);
   await row.getByRole('button', { name: /^Open run/ }).click();
-  await expect(page.getByRole('region', { name: /^Results:/ })).toContainText('backend');
+  await expect(page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Headline metric' })).toHaveText(d);
   await page.getByRole('button', { name: 'History' }).click();
   const [c2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open run record…' }).click()]);
   await c2.setFiles({ name: 'bad-run.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"bias-workbench-run@1","runId":"x"}') });
@@ -109,6 +115,7 @@ test('Ctrl+Enter runs from the editor', async ({ page }) => {
   await waitForModel(page);
   await page.getByRole('textbox', { name: 'Words in A', exact: true }).focus();
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Effect size d' })).toBeVisible({ timeout: 60_000 });
+  // d does not depend on the seed or the permutations: the CLI's d of WEAT 1
+  await expect(page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Headline metric' })).toHaveText(cliRun('caliskan-weat-1', 1).results[0]!.effectSize.toFixed(3), { timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: /^Finished “WEAT 1/ })).toBeVisible();
 });

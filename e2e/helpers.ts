@@ -68,10 +68,10 @@ export async function openBuiltin(page: Page, title: string) {
 
 export const WEAT1 = 'WEAT 1: Flowers vs insects × pleasant vs unpleasant';
 
-/** Press Run and wait for the result card of the (first) test. Returns the d shown. */
+/** Press Run and wait for the result card of the (first) test. Returns its headline number as shown (d for WEAT). */
 export async function runAndReadD(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  const d = page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Effect size d' }).first();
+  const d = page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Headline metric' }).first();
   await expect(d).toBeVisible({ timeout: 90_000 });
   return (await d.textContent())!.trim();
 }

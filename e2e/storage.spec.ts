@@ -52,7 +52,7 @@ test('IndexedDB blocked: the run shows the CLI d, exports its numbers, and "Hist
   const listed = page.getByRole('row', { name: new RegExp(WEAT1.replace(/[()×]/g, '.')) });
   await expect(listed).toContainText(`d = ${d}`);
   await listed.getByRole('button', { name: /^Open run/ }).click();
-  await expect(page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Effect size d' })).toHaveText(d);
+  await expect(page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Headline metric' })).toHaveText(d);
 });
 
 test('storage full: the run is shown and kept for the tab, and the page says storage is full', async ({ page }) => {

@@ -43,7 +43,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   expect(Number(row.n_X)).toBe(expected.sizes.X);
 
   // CSV per word
-  const [itemsDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export per-word CSV' }).click()]);
+  const [itemsDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export per-item CSV' }).click()]);
   const items = parseCsv(await downloadText(itemsDl));
   expect(items[0]).toEqual(['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'association']);
   expect(items.length - 1).toBe(expected.sizes.X + expected.sizes.Y);
@@ -51,7 +51,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   // JSON run record
   const [jsonDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export JSON' }).click()]);
   const record = JSON.parse(await downloadText(jsonDl));
-  expect(record.format).toBe('bias-workbench-run@1');
+  expect(record.format).toBe('bias-workbench-run@2');
   expect(record.model.id).toBe('glove-6b-100d');
   expect(record.model.assetSha256).toMatch(/^[0-9a-f]{64}$/);
   expect(record.model.backend).toBe('webgpu');
@@ -71,7 +71,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   const row1 = page.getByRole('row', { name: new RegExp(WEAT1.replace(/[()×]/g, '.')) });
   await expect(row1).toContainText(`d = ${d}`);
   await row1.getByRole('button', { name: /^Open run/ }).click();
-  await expect(page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Effect size d' })).toHaveText(d);
+  await expect(page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Headline metric' })).toHaveText(d);
   // re-export from the re-opened run: same record
   const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   const record2 = JSON.parse(await downloadText(again));
@@ -80,7 +80,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
 
   // Re-run from the stored seed reproduces the numbers
   await page.getByRole('button', { name: 'Re-run' }).click();
-  await expect(page.getByText(/Reproduced: identical d, p and CI/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Reproduced: every number identical to the original run/)).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'History' }).click();
   await expect(page.getByRole('row')).toHaveCount(3); // header + 2 runs
 });

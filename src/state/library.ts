@@ -23,3 +23,10 @@ export const resolveSuite = (id: string): AssociationProbe[] => resolveProbeOrSu
 /** LM suites (a causal-LM battery; the Bai et al. prompt probes for instruction models). */
 export const lmBuiltinSuites = (): (Suite & { probes: () => LmProbe[] })[] =>
   Object.entries(LM_BUILTIN_SUITES).map(([id, s]) => ({ id, title: s.title, probeIds: s.probeIds, probes: () => s.probeIds.map((p) => getLmBuiltinProbe(p)!) }));
+
+/** Probes grouped by family, in the order the families first appear. */
+export function groupByFamily<P extends { family: string }>(probes: readonly P[]): { family: P['family']; probes: P[] }[] {
+  const groups = new Map<P['family'], P[]>();
+  for (const p of probes) groups.set(p.family, [...(groups.get(p.family) ?? []), p]);
+  return [...groups].map(([family, list]) => ({ family, probes: list }));
+}

@@ -5,6 +5,7 @@ import { LM_BUILTIN_PROBES, isAnyBuiltinId } from '../probes/builtin';
 import { LARGE_LM_DRAFT_CHARS, lmProbeText } from '../probes/import/lmImport';
 import type { LmProbe } from '../probes/lmSchema';
 import type { DraftOrigin } from './draft';
+import { groupByFamily } from './library';
 import { useWorkbench, type LmDraft, type Notice } from './store';
 
 export {
@@ -24,15 +25,7 @@ export const duplicateLmDraft = (p: LmProbe): LmDraft =>
   lmDraftFromProbe({ ...p, id: `${p.id}-copy`.slice(0, 80), title: `${p.title} (copy)` } as LmProbe, { kind: 'new', id: p.id });
 
 /** LM built-ins grouped by family, registry order. */
-export function lmBuiltinsByFamily(): { family: LmProbe['family']; probes: LmProbe[] }[] {
-  const groups = new Map<LmProbe['family'], LmProbe[]>();
-  for (const p of Object.values(LM_BUILTIN_PROBES) as LmProbe[]) {
-    const list = groups.get(p.family) ?? [];
-    list.push(p);
-    groups.set(p.family, list);
-  }
-  return [...groups].map(([family, probes]) => ({ family, probes }));
-}
+export const lmBuiltinsByFamily = () => groupByFamily(Object.values(LM_BUILTIN_PROBES) as LmProbe[]);
 
 export const isReservedProbeId = (id: string) => isAnyBuiltinId(id);
 

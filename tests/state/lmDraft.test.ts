@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { getLmBuiltinProbe } from '../../src/probes/builtin';
 import { lmBuiltinsByFamily, lmProbeFromCrowsCsv, lmProbeText, validateLmDraft } from '../../src/state/lmDraft';
-import { lmHeadline, lmReading } from '../../src/state/lmFormat';
+import type { AnyResult } from '../../src/probes/families';
+import { familyOf } from '../../src/probes/families';
+
+// the headline and reading as the screens get them: from the result's family summary
+const lmHeadline = (r: AnyResult) => familyOf(r.kind).headline(r);
+const lmReading = (r: AnyResult) => familyOf(r.kind).summarize(r).reading;
 import { lmShareUrlFor, readLmShareFragment } from '../../src/state/share';
 
 describe('validateLmDraft', () => {

@@ -2,15 +2,16 @@
 // Open loads a probe into the editor; Duplicate makes an editable copy with a new id; New starts
 // from scratch. Running a suite happens straight from here.
 import { draftFromProbe, duplicateDraft, emptyDraft } from '../../state/draft';
-import { builtinProbes, builtinSuites, lmBuiltinSuites, resolveSuite } from '../../state/library';
+import { builtinProbes, builtinSuites, groupByFamily, lmBuiltinSuites, resolveSuite } from '../../state/library';
+import { familyOf } from '../../probes/families';
 import { useDeleteProbe, useRunMutation, useRunning, useSavedProbes } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { AssociationProbe } from '../../probes/schema';
 import type { AnyProbe, LmProbe } from '../../probes/lmSchema';
-import { FAMILY_TITLE } from '../../state/lmFormat';
+import { familyTitleOf } from '../families';
 import { duplicateLmDraft, lmBuiltinsByFamily, openLmProbe } from '../../state/lmDraft';
 
-const isLm = (p: AnyProbe): p is LmProbe => p.family !== 'weat' && p.family !== 'seat';
+const isLm = (p: AnyProbe): p is LmProbe => familyOf(p.family).modality === 'lm';
 
 interface ListedProbe {
   id: string;
@@ -99,9 +100,6 @@ export function ProbeLibrary() {
   const offerDraft = useWorkbench((s) => s.offerDraft);
   const run = useRunMutation();
   const running = useRunning();
-  const all = builtinProbes();
-  const weat = all.filter((p) => p.family === 'weat');
-  const seat = all.filter((p) => p.family === 'seat');
   return (
     <div className="library">
       <div className="panel-head">
@@ -145,22 +143,16 @@ export function ProbeLibrary() {
           <p className="muted small-text">None saved yet. Duplicate a built-in or start a new probe, then “Save probe”.</p>
         )}
       </section>
-      <section aria-labelledby="lib-weat">
-        <h3 id="lib-weat">Caliskan et al. WEATs</h3>
-        <ul className="probe-list">
-          {weat.map((p) => (
-            <ProbeItem key={p.id} probe={p} />
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="lib-seat">
-        <h3 id="lib-seat">SEAT versions</h3>
-        <ul className="probe-list">
-          {seat.map((p) => (
-            <ProbeItem key={p.id} probe={p} />
-          ))}
-        </ul>
-      </section>
+      {groupByFamily(builtinProbes()).map((g) => (
+        <section key={g.family} aria-labelledby={`lib-${g.family}`}>
+          <h3 id={`lib-${g.family}`}>{familyTitleOf(g.family)}</h3>
+          <ul className="probe-list">
+            {g.probes.map((p) => (
+              <ProbeItem key={p.id} probe={p} />
+            ))}
+          </ul>
+        </section>
+      ))}
       <h3 className="lib-group">Language-model probes</h3>
       <ul className="probe-list">
         {lmBuiltinSuites().map((s) => (
@@ -186,7 +178,7 @@ export function ProbeLibrary() {
       </ul>
       {lmBuiltinsByFamily().map((g) => (
         <section key={g.family} aria-labelledby={`lib-${g.family}`}>
-          <h4 id={`lib-${g.family}`}>{FAMILY_TITLE[g.family] ?? g.family}</h4>
+          <h4 id={`lib-${g.family}`}>{familyTitleOf(g.family)}</h4>
           <ul className="probe-list">
             {g.probes.map((p) => (
               <LmProbeItem key={p.id} probe={p} />

@@ -1,124 +1,65 @@
-// One result: d with its CI, p with method and N, set sizes after OOV, the OOV words, the
-// plain-language reading, and (lazily) its charts.
-import { lazy, Suspense } from 'react';
-import type { AssociationResult, SetKey } from '../../core/association/types';
-import { ciText, formatD, formatInt, formatP, plainReading, pMethodText } from '../../state/format';
+// One result, whatever its family: title and family, the headline number with its CI and p (or the
+// sentence that stands in for a number when none could be computed), the significance statement
+// of the one rule, the plain-language reading — all from the family's summary — then the family's
+// own body (charts, tables) from the UI registry, loaded lazily.
+import type { FamilySummary } from '../../probes/families/types';
+import { formatD, formatP } from '../../probes/numberFormat';
+import { familyTitleOf, viewsOfResult } from '../families';
+import type { AnyResult } from '../families/types';
+import { LazyBoundary } from './LazyBoundary';
 
-const WordAssociationChart = lazy(() => import('../charts/WordAssociationChart'));
-const NullHistogram = lazy(() => import('../charts/NullHistogram'));
-
-const KEYS: SetKey[] = ['X', 'Y', 'A', 'B'];
-const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(4));
-
-export function ResultCard({ result, fileStem, chartsOpen }: { result: AssociationResult; fileStem: string; chartsOpen: boolean }) {
-  const r = result;
-  const oovCount = KEYS.reduce((n, k) => n + r.oov[k].length, 0);
-  const stem = `${fileStem}_${r.probeId}`;
+export function ResultCard({ result, summary, fileStem, chartsOpen }: { result: AnyResult; summary: FamilySummary; fileStem: string; chartsOpen: boolean }) {
+  const h = summary.headline;
+  const { Body } = viewsOfResult(result);
   return (
-    <article className="result-card" aria-labelledby={`res-${r.probeId}`}>
+    <article className="result-card" aria-labelledby={`res-${result.probeId}`}>
       <header>
-        <h3 id={`res-${r.probeId}`}>{r.title}</h3>
-        <code className="muted">{r.probeId}</code>
+        <h3 id={`res-${result.probeId}`}>{result.title}</h3>
+        <code className="muted">{result.probeId}</code> <span className="pill">{familyTitleOf(result.kind)}</span>
       </header>
-      <p className="reading">{plainReading(r)}</p>
-      <dl className="stats">
-        <div>
-          <dt>Effect size d</dt>
-          <dd>
-            <output aria-label="Effect size d" data-value={String(r.effectSize)} className="big-number">
-              {formatD(r.effectSize)}
-            </output>
-            <span className="muted"> ({r.sd === 'sample' ? 'sample SD, n − 1' : 'population SD, n'})</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Confidence interval</dt>
-          <dd>{r.ci ? `${ciText(r, 3)} (${r.ci.method}, ${formatInt(r.ci.resamples)} resamples)` : 'none (bootstrap off)'}</dd>
-        </div>
-        <div>
-          <dt>p-value (one-sided)</dt>
-          <dd>
-            <output aria-label="p-value">{formatP(r.pValue)}</output> <span className="muted">({pMethodText(r)})</span>
-            {r.pHolm !== null && (
-              <span className="muted">
-                {' '}
-                · Holm {formatP(r.pHolm)} · BH {formatP(r.pBH)}
-              </span>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Test statistic S</dt>
-          <dd>{r.statistic.toFixed(4)}</dd>
-        </div>
-        <div>
-          <dt>Sizes after OOV</dt>
-          <dd>
-            {KEYS.map((k) => (
-              <span key={k} className="size">
-                {r.labels[k]} ({k}): {r.sizes[k]}
-              </span>
-            ))}
-          </dd>
-        </div>
-        {r.duplicates && KEYS.some((k) => r.duplicates![k].length) && (
+      {h.noResult !== undefined && (
+        <p className="no-result" role="status">
+          {h.noResult}.
+        </p>
+      )}
+      <p className="reading">{summary.reading}</p>
+      {h.noResult === undefined && (
+        <dl className="stats">
           <div>
-            <dt>Repeated words dropped</dt>
+            <dt>{h.label}</dt>
             <dd>
-              {KEYS.filter((k) => r.duplicates![k].length).map((k) => (
-                <span key={k} className="oov-line">
-                  {k}: {r.duplicates![k].join(', ')}
-                </span>
-              ))}
+              <output aria-label="Headline metric" data-value={String(h.value)} className="big-number">
+                {h.shown}
+              </output>
             </dd>
           </div>
-        )}
-        <div>
-          <dt>Out of vocabulary</dt>
-          <dd>
-            {oovCount === 0
-              ? 'none'
-              : KEYS.filter((k) => r.oov[k].length).map((k) => (
-                  <span key={k} className="oov-line">
-                    {k}: {r.oov[k].join(', ')}
-                  </span>
-                ))}
-          </dd>
-        </div>
-      </dl>
-      {r.wefe && (
-        <details className="wefe">
-          <summary>Other metrics (WEFE) for {r.title.split(':')[0]}</summary>
-          <table>
-            <caption className="sr-only">WEFE metrics on the same vectors</caption>
-            <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                <th scope="col">Value</th>
-                <th scope="col">Reading</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr><th scope="row">RND (A)</th><td>{num(r.wefe.rnd.A)}</td><td>relative norm distance to {r.labels.A}; negative: closer to {r.labels.X}</td></tr>
-              <tr><th scope="row">RND (B)</th><td>{num(r.wefe.rnd.B)}</td><td>relative norm distance to {r.labels.B}; negative: closer to {r.labels.X}</td></tr>
-              <tr><th scope="row">RNSB</th><td>{num(r.wefe.rnsb)}</td><td>KL divergence of negative-sentiment probabilities from uniform (0 = unbiased)</td></tr>
-              <tr><th scope="row">MAC (X)</th><td>{num(r.wefe.mac.X)}</td><td>mean cosine distance of {r.labels.X} to the attributes (1 = neutral)</td></tr>
-              <tr><th scope="row">MAC (Y)</th><td>{num(r.wefe.mac.Y)}</td><td>mean cosine distance of {r.labels.Y} to the attributes (1 = neutral)</td></tr>
-              <tr><th scope="row">ECT (A)</th><td>{num(r.wefe.ect.A)}</td><td>Spearman ρ of {r.labels.X} vs {r.labels.Y} similarities to {r.labels.A} (1 = no bias)</td></tr>
-              <tr><th scope="row">ECT (B)</th><td>{num(r.wefe.ect.B)}</td><td>Spearman ρ of {r.labels.X} vs {r.labels.Y} similarities to {r.labels.B} (1 = no bias)</td></tr>
-            </tbody>
-          </table>
-        </details>
-      )}
-      <details className="charts" open={chartsOpen}>
-        <summary>Charts for {r.title.split(':')[0]}</summary>
-        <Suspense fallback={<p className="muted">Loading charts…</p>}>
-          <div className="chart-grid">
-            <WordAssociationChart result={r} fileStem={stem} />
-            <NullHistogram result={r} fileStem={stem} />
+          <div>
+            <dt>Confidence interval</dt>
+            <dd>{h.ci ? `${Math.round(h.ci.level * 100)}% CI [${formatD(h.ci.low)}, ${formatD(h.ci.high)}]` : 'not applicable'}</dd>
           </div>
-        </Suspense>
-      </details>
+          <div>
+            <dt>{h.pLabel}</dt>
+            <dd>
+              <output aria-label="p-value">{formatP(h.p)}</output>
+            </dd>
+          </div>
+          {h.answers !== undefined && (
+            <div>
+              <dt>Answers</dt>
+              <dd>
+                <output aria-label="Answers parsed">{h.answers}</output>
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>Significance</dt>
+            <dd className="significance">{summary.significance ? summary.significance.statement : 'No test: a descriptive number.'}</dd>
+          </div>
+        </dl>
+      )}
+      <LazyBoundary what={`charts of ${result.title}`}>
+        <Body result={result} summary={summary} fileStem={`${fileStem}_${result.probeId}`} chartsOpen={chartsOpen} />
+      </LazyBoundary>
     </article>
   );
 }

@@ -1,47 +1,68 @@
-// The results of one stored run: its metadata, export buttons (CSV per test, CSV per word, JSON
-// run record), re-run from the same seed, a forest plot for batches, and a card per test; above
-// them, a one-line banner when the run is not being kept on disk (StorageNotice).
-import { ImportedNote } from './ImportedNote';
-import { lazy, Suspense } from 'react';
+// The results of one stored run, of any family or mix of families: run metadata, exports (CSV per
+// test, CSV per item, JSON run record), re-run from the same seed, whether a re-run reproduced its
+// original (decided in core/reproducedRun.ts), a forest plot where results share a scale, and a
+// card per result. Summaries come from each result's family (probes registry), once per run; above
+// it all, a one-line banner when the run is not being kept on disk (StorageNotice).
+import { lazy, Suspense, useMemo } from 'react';
+import { reproducedRun } from '../../core/reproducedRun';
+import { runDurationMs } from '../../core/runRecord';
 import { fileStem, itemsCsv, resultsCsv, runRecordJson } from '../../state/exports';
-import { formatD } from '../../state/format';
 import { useRun, useRunMutation, useRunning } from '../../state/queries';
-import { isLmRun, type StoredRun } from '../../state/runRecord';
+import { isLmRun, type AnyStoredRun } from '../../state/runRecord';
+import type { LmProbe } from '../../probes/lmSchema';
 import { useWorkbench } from '../../state/store';
 import { downloadText } from '../download';
+import { forestRows } from '../charts/forestRows';
+import { headlineOf, summaryOf } from '../families';
+import { ImportedNote } from './ImportedNote';
 import { backendLabel } from '../../core/backends';
-import { LazyBoundary } from './LazyBoundary';
 import { ResultCard } from './ResultCard';
 import { StorageNotice } from './StorageNotice';
 
 const ForestPlot = lazy(() => import('../charts/ForestPlot'));
-const LmRunResults = lazy(() => import('../lm/LmRunResults'));
 
-function Reproduced({ record }: { record: StoredRun }) {
-  const anyOriginal = useRun(record.rerunOf ?? null);
-  const original = { data: anyOriginal.data && !isLmRun(anyOriginal.data) ? anyOriginal.data : null };
-  if (!record.rerunOf || !original.data) return null;
-  const same =
-    original.data.results.length === record.results.length &&
-    original.data.results.every((r, i) => r.effectSize === record.results[i]!.effectSize && r.pValue === record.results[i]!.pValue && r.ci?.low === record.results[i]!.ci?.low);
-  return same ? (
+const headlines = (r: AnyStoredRun) => r.results.map((x) => headlineOf(x).shown).join(', ');
+
+function Reproduced({ record }: { record: AnyStoredRun }) {
+  const original = useRun(record.rerunOf ?? null).data;
+  if (!record.rerunOf || !original) return null;
+  const verdict = reproducedRun(original, record);
+  return verdict.identical ? (
     <p className="ok-text" role="status">
-      Reproduced: identical d, p and CI to the original run of {new Date(original.data.finishedAt).toLocaleString()}.
+      Reproduced: every number identical to the original run of {new Date(original.finishedAt).toLocaleString()}.
     </p>
   ) : (
     <p className="error-text" role="status">
-      Differs from the original run: d {original.data.results.map((r) => formatD(r.effectSize)).join(', ')} then, {record.results.map((r) => formatD(r.effectSize)).join(', ')} now
-      {original.data.model.assetSha256 !== record.model.assetSha256 ? ' (the model asset changed)' : ''}.
+      Differs from the original run (first at {verdict.firstDifference}): {headlines(original)} then, {headlines(record)} now
+      {verdict.modelChanged ? ' (the model asset changed)' : ''}.
     </p>
   );
 }
 
-export function RunResults({ record, compact }: { record: StoredRun; compact?: boolean }) {
+function RunMeta({ record }: { record: AnyStoredRun }) {
+  const seconds = runDurationMs(record) / 1000;
+  return (
+    <p className="run-meta">
+      {record.model.title} · backend {backendLabel(record.model.backend)}
+      {record.model.fallbackReason ? ` (WebGPU not used: ${record.model.fallbackReason})` : ''} · dtype {record.model.dtype} · seed <strong>{record.seed}</strong> ·{' '}
+      {record.options.permutations.toLocaleString('en-US')} permutations · {record.options.bootstrap.toLocaleString('en-US')} bootstrap resamples · finished{' '}
+      {new Date(record.finishedAt).toLocaleString()} in {seconds.toFixed(2)} s · app {record.app.version}
+    </p>
+  );
+}
+
+export function RunResults({ record, compact }: { record: AnyStoredRun; compact?: boolean }) {
   const run = useRunMutation();
   const running = useRunning();
   const device = useWorkbench((s) => s.device);
   const setView = useWorkbench((s) => s.setView);
   const stem = fileStem(record);
+  const summaries = useMemo(() => record.results.map(summaryOf), [record]);
+  const forest = useMemo(() => forestRows(record.results.map((r, i) => ({ title: r.title, summary: summaries[i]! }))), [record, summaries]);
+  const rerun = () => {
+    const common = { probeId: record.probeId, title: record.title, modelId: record.model.id, device, options: record.options, rerunOf: record.runId };
+    run.mutate(isLmRun(record) ? { ...common, lm: true, probes: record.probes as LmProbe[] } : { ...common, probes: record.probes });
+  };
   return (
     <section className="results" aria-labelledby="results-heading">
       <div className="panel-head">
@@ -50,19 +71,13 @@ export function RunResults({ record, compact }: { record: StoredRun; compact?: b
           <button type="button" onClick={() => downloadText(resultsCsv(record), `${stem}_results.csv`, 'text/csv')}>
             Export CSV
           </button>
-          <button type="button" onClick={() => downloadText(itemsCsv(record), `${stem}_words.csv`, 'text/csv')}>
-            Export per-word CSV
+          <button type="button" onClick={() => downloadText(itemsCsv(record), `${stem}_items.csv`, 'text/csv')}>
+            Export per-item CSV
           </button>
           <button type="button" onClick={() => downloadText(runRecordJson(record), `${stem}_run.json`, 'application/json')}>
             Export JSON
           </button>
-          <button
-            type="button"
-            disabled={running}
-            onClick={() =>
-              run.mutate({ probeId: record.probeId, title: record.title, probes: record.probes, modelId: record.model.id, device, options: record.options, rerunOf: record.runId })
-            }
-          >
+          <button type="button" disabled={running} onClick={rerun}>
             Re-run
           </button>
           {!compact && (
@@ -72,22 +87,17 @@ export function RunResults({ record, compact }: { record: StoredRun; compact?: b
           )}
         </div>
       </div>
-      <p className="run-meta">
-        {record.model.title} · backend {backendLabel(record.model.backend)}
-        {record.model.fallbackReason ? ` (WebGPU not used: ${record.model.fallbackReason})` : ''} · seed <strong>{record.seed}</strong> ·{' '}
-        {record.options.permutations.toLocaleString('en-US')} permutations · {record.options.bootstrap.toLocaleString('en-US')} bootstrap resamples · finished{' '}
-        {new Date(record.finishedAt).toLocaleString()} in {((Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000).toFixed(2)} s · app {record.app.version}
-      </p>
+      <RunMeta record={record} />
       <ImportedNote from={record.importedFrom} runId={record.runId} />
       <Reproduced record={record} />
-      {record.results.length > 1 && (
+      {forest.length > 0 && (
         <Suspense fallback={<p className="muted">Loading chart…</p>}>
-          <ForestPlot results={record.results} fileStem={stem} />
+          <ForestPlot rows={forest} fileStem={stem} />
         </Suspense>
       )}
       <div className="result-list">
-        {record.results.map((r) => (
-          <ResultCard key={r.probeId} result={r} fileStem={stem} chartsOpen={record.results.length === 1} />
+        {record.results.map((r, i) => (
+          <ResultCard key={r.probeId} result={r} summary={summaries[i]!} fileStem={stem} chartsOpen={record.results.length === 1} />
         ))}
       </div>
     </section>
@@ -100,12 +110,6 @@ function CurrentRun() {
   if (!id) return <p className="muted empty-results">Results appear here after a run. Try a built-in test: open “WEAT 1” in the library and press Run.</p>;
   if (run.isPending) return <p className="muted">Loading the run…</p>;
   if (!run.data) return <p className="muted">That run is no longer in the history.</p>;
-  if (isLmRun(run.data))
-    return (
-      <LazyBoundary what="LM results view">
-        <LmRunResults record={run.data} />
-      </LazyBoundary>
-    );
   return <RunResults record={run.data} />;
 }
 

@@ -2,7 +2,8 @@
 // Run is disabled while the draft has errors; the run itself happens in the workers.
 import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../core/association/types';
-import { formatInt, progressFraction, progressText } from '../../state/format';
+import { formatInt } from '../../probes/numberFormat';
+import { progressFraction, progressText } from '../../state/progressText';
 import { isLmModelId } from '../../state/models';
 import { cancelRun, useLoadUserVectors, useModel, useRunMutation, useRunning } from '../../state/queries';
 import { useInstructionModelWarning, useLmDraftValidation } from '../../state/useValidation';

@@ -9,11 +9,11 @@
 // caches are watched directly, so the app does not re-render for this.
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { preloadFamilyViews } from '../families';
 
 const prefetch = () => {
   void import('../charts/ForestPlot');
-  void import('../charts/WordAssociationChart');
-  void import('../charts/NullHistogram');
+  void preloadFamilyViews();
   void import('../pages/ClassModePage');
 };
 

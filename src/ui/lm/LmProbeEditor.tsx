@@ -9,30 +9,11 @@ import { isReservedProbeId, openLmProbe } from '../../state/lmDraft';
 import { importFailedNotice, useImportTask } from '../../state/useImportTask';
 import { useLmDraftValidation } from '../../state/useValidation';
 import { ImportStatus } from '../components/ImportStatus';
-import { FAMILY_TITLE } from '../../state/lmFormat';
+import { familyTitleOf, probeContentsOf } from '../families';
 import { useSaveProbe } from '../../state/queries';
 import { lmShareUrlFor } from '../../state/share';
 import { useWorkbench, type Notice } from '../../state/store';
-import type { LmProbe } from '../../probes/lmSchema';
 import { downloadText } from '../download';
-
-const fmtInt = (n: number) => n.toLocaleString('en-US');
-
-/** "24 pairs", "40 questions × 4 options"… from the probe's data (counting, no statistics). */
-function contents(p: LmProbe): string {
-  switch (p.family) {
-    case 'counterfactual-pairs':
-      return `${fmtInt(p.pairs.length)} sentence pairs, scoring ${p.scoring}`;
-    case 'mcq-position':
-      return `${fmtInt(p.questions.length)} questions × ${p.labels.length} options`;
-    case 'pairwise-position':
-      return `${fmtInt(p.items.length)} comparisons`;
-    case 'decision-template':
-      return `${fmtInt(p.questions.length)} question templates`;
-    default:
-      return FAMILY_TITLE[p.family] ?? p.family;
-  }
-}
 
 /** Rendering every issue of a 50,000-item probe would itself freeze the page: the first ones, then a count. */
 const MAX_ISSUES_SHOWN = 200;
@@ -59,7 +40,7 @@ export default function LmProbeEditor() {
     try {
       if (/\.csv$/i.test(f.name)) {
         const r = await task.start('crows-csv', { name: f.name, file: f });
-        const n = r.probe.family === 'counterfactual-pairs' ? r.probe.pairs.length : 0;
+        const n = 'pairs' in r.probe ? r.probe.pairs.length : 0;
         const notice: Notice = r.skipped.length
           ? { kind: 'error', title: `Imported ${n.toLocaleString('en-US')} pairs from ${f.name}; ${r.skipped.length.toLocaleString('en-US')} row${r.skipped.length === 1 ? '' : 's'} skipped`, text: r.skipped.slice(0, 8).join(' · ') + (r.skipped.length > 8 ? ` · and ${r.skipped.length - 8} more` : '') }
           : { kind: 'info', title: 'CrowS-Pairs CSV imported', text: `“${r.probe.title}” (${n.toLocaleString('en-US')} pairs) is in the editor.` };
@@ -84,7 +65,7 @@ export default function LmProbeEditor() {
       </div>
       {v.probe && (
         <p className="lm-summary">
-          <strong>{FAMILY_TITLE[v.probe.family]}</strong> · <code>{v.probe.id}</code> · {contents(v.probe)}
+          <strong>{familyTitleOf(v.probe.family)}</strong> · <code>{v.probe.id}</code> · {probeContentsOf(v.probe)}
           {v.probe.citation && <> · <cite>{v.probe.citation.text}</cite></>}
         </p>
       )}

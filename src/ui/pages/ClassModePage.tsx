@@ -1,14 +1,15 @@
 // Class mode: a presentation of the current run, one test at a time, in large type — the title,
-// the one-sentence reading, d with its CI, and the word chart. ←/→ (or the buttons) move between
+// the one-sentence reading, then the family's slide (its numbers and chart, from the UI registry);
+// a batch whose results share a scale ends on their forest plot. ←/→ (or the buttons) move between
 // tests; Esc returns to the workbench. Works offline: the embedded model ships with the app.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { resolveSuite } from '../../state/library';
-import { ciText, formatD, formatP, plainReading, pMethodText } from '../../state/format';
-import { isLmRun } from '../../state/runRecord';
 import { useRun, useRunMutation, useRunning } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
+import { forestRows } from '../charts/forestRows';
+import { LazyBoundary } from '../components/LazyBoundary';
+import { summaryOf, viewsOfResult } from '../families';
 
-const WordAssociationChart = lazy(() => import('../charts/WordAssociationChart'));
 const ForestPlot = lazy(() => import('../charts/ForestPlot'));
 
 export default function ClassModePage() {
@@ -16,15 +17,16 @@ export default function ClassModePage() {
   const index = useWorkbench((s) => s.classIndex);
   const setIndex = useWorkbench((s) => s.setClassIndex);
   const setView = useWorkbench((s) => s.setView);
-  const anyRun = useRun(runId);
-  const run = { ...anyRun, data: anyRun.data && !isLmRun(anyRun.data) ? anyRun.data : null };
+  const run = useRun(runId);
   const start = useRunMutation();
   const running = useRunning();
-  const results = run.data?.results ?? [];
+  const results = useMemo(() => run.data?.results ?? [], [run.data]);
+  const summaries = useMemo(() => results.map(summaryOf), [results]);
+  const forest = useMemo(() => forestRows(results.map((r, k) => ({ title: r.title, summary: summaries[k]! }))), [results, summaries]);
   const n = results.length;
   const i = Math.min(index, Math.max(0, n - 1));
-  // one extra slide at the end for a batch: the forest plot
-  const slides = n > 1 ? n + 1 : n;
+  // one extra slide at the end for a batch on one scale: the forest plot
+  const slides = forest.length > 0 ? n + 1 : n;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -45,10 +47,7 @@ export default function ClassModePage() {
       <section className="class-mode" aria-labelledby="class-heading">
         <h2 id="class-heading">Class mode</h2>
         <p className="class-sentence">
-          {anyRun.data && isLmRun(anyRun.data)
-            ? 'Class mode presents association tests; the current run is a language-model run (see its results in the Workbench).'
-            : 'Nothing to present yet.'}{' '}
-          Run the ten Caliskan tests on the embedded GloVe (it works offline), or open a run from History.
+          Nothing to present yet. Run the ten Caliskan tests on the embedded GloVe (it works offline), or open a run from History.
         </p>
         <div className="row">
           <button
@@ -67,7 +66,9 @@ export default function ClassModePage() {
     );
   }
   const r = results[i];
-  const onForest = n > 1 && index >= n;
+  const summary = summaries[i];
+  const onForest = forest.length > 0 && index >= n;
+  const Slide = r ? viewsOfResult(r).Slide : null;
   return (
     <section className="class-mode" aria-labelledby="class-heading" aria-roledescription="slide show">
       <div className="class-nav">
@@ -90,28 +91,21 @@ export default function ClassModePage() {
             All {n} tests
           </h2>
           <Suspense fallback={<p>Loading chart…</p>}>
-            <ForestPlot results={results} fileStem={`${run.data.probeId}_class`} large />
+            <ForestPlot rows={forest} fileStem={`${run.data.probeId}_class`} large />
           </Suspense>
         </>
       ) : (
-        r && (
+        r &&
+        summary &&
+        Slide && (
           <>
             <h2 id="class-heading" className="class-title">
               {r.title}
             </h2>
-            <p className="class-sentence">{plainReading(r)}</p>
-            <p className="class-numbers">
-              <span>
-                d = <output aria-label="Effect size d">{formatD(r.effectSize, 2)}</output>
-              </span>
-              <span>{ciText(r)}</span>
-              <span>
-                p = {formatP(r.pValue)} <small>({pMethodText(r)})</small>
-              </span>
-            </p>
-            <Suspense fallback={<p>Loading chart…</p>}>
-              <WordAssociationChart result={r} fileStem={`${run.data.probeId}_class_${r.probeId}`} large />
-            </Suspense>
+            <p className="class-sentence">{summary.reading}</p>
+            <LazyBoundary what="slide">
+              <Slide result={r} summary={summary} fileStem={`${run.data.probeId}_class_${r.probeId}`} />
+            </LazyBoundary>
           </>
         )
       )}

@@ -2,10 +2,9 @@
 // it: the storage notice says so). Open shows it in the workbench (re-export, re-run from its
 // seed); Delete removes it. "Open run record…" reads and validates the file in the import worker
 // (progress, Cancel), then keeps it in history, never over a stored run (importRun.ts).
-import { formatD, formatP } from '../../state/format';
 import { useRef, useState } from 'react';
-import { lmHeadline } from '../../state/lmFormat';
-import { isLmRun, type AnyStoredRun } from '../../state/runRecord';
+import type { AnyStoredRun } from '../../state/runRecord';
+import { headlineOf } from '../families';
 import { CompareRuns } from '../components/CompareRuns';
 import { useDeleteRun, useImportRun, useRuns, useStorageStatus } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
@@ -16,6 +15,19 @@ import { ImportStatus } from '../components/ImportStatus';
 import { backendLabel } from '../../core/backends';
 import { StorageNotice } from '../components/StorageNotice';
 import { StorageUsage } from '../components/StorageUsage';
+
+const LISTED_IN_FULL = 3;
+
+/** A run's headlines: in full for a few results, the numbers alone for a batch. */
+function RunHeadlines({ run }: { run: AnyStoredRun }) {
+  const headlines = run.results.map(headlineOf);
+  if (headlines.length <= LISTED_IN_FULL) return <>{headlines.map((h) => h.text).join('; ')}</>;
+  return (
+    <>
+      {headlines.length} tests: {headlines.map((h, i) => `${run.results[i]!.title.split(':')[0]} ${h.shown}`).join(', ')}
+    </>
+  );
+}
 
 export function HistoryPage() {
   const runs = useRuns();
@@ -128,11 +140,7 @@ export function HistoryPage() {
                 </td>
                 <td>{r.seed}</td>
                 <td>
-                  {isLmRun(r)
-                    ? r.results.map((x) => lmHeadline(x).text).join('; ')
-                    : r.results.length === 1
-                      ? `d = ${formatD(r.results[0]!.effectSize)}, p = ${formatP(r.results[0]!.pValue)}`
-                      : `${r.results.length} tests, d from ${formatD(Math.min(...r.results.map((x) => x.effectSize)), 2)} to ${formatD(Math.max(...r.results.map((x) => x.effectSize)), 2)}`}
+                  <RunHeadlines run={r} />
                 </td>
                 <td>{new Date(r.finishedAt).toLocaleString()}</td>
                 <td>

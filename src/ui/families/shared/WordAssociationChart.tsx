@@ -1,25 +1,23 @@
 // Per-word association s(w, A, B) for the words of X and Y, sorted, as horizontal bars coloured
-// by set. Large sets show the 30 strongest words at each end (the summary says so).
+// by set. Large sets show the 30 strongest words at each end (the summary says so). The per-set
+// means in the text summary are the family summary's groups (computed in core, not here).
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { AssociationResult } from '../../core/association/types';
-import { ChartFrame } from './ChartFrame';
+import type { AssociationResult } from '../../../core/association/types';
+import type { GroupSummary } from '../../../probes/families/types';
+import { ChartFrame } from '../../charts/ChartFrame';
 
 export const SET_COLORS = { X: '#1f6fb2', Y: '#c2571a' } as const;
 
-export default function WordAssociationChart({ result, fileStem, large }: { result: AssociationResult; fileStem: string; large?: boolean }) {
+export function WordAssociationChart({ result, groups, fileStem, large }: { result: AssociationResult; groups: readonly GroupSummary[]; fileStem: string; large?: boolean }) {
   const sorted = [...result.items].sort((a, b) => b.association - a.association);
   const shown = sorted.length > 60 ? [...sorted.slice(0, 30), ...sorted.slice(-30)] : sorted;
   const data = shown.map((it) => ({ word: it.word, set: it.set, s: Number(it.association.toFixed(4)) }));
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
-  const meanOf = (k: 'X' | 'Y') => {
-    const xs = result.items.filter((i) => i.set === k);
-    return xs.length ? xs.reduce((a, b) => a + b.association, 0) / xs.length : 0;
-  };
   const summary =
     `Bar chart of s(w, A, B) = mean cosine with ${result.labels.A} minus mean cosine with ${result.labels.B}, for ${result.items.length} words` +
     `${shown.length < sorted.length ? ` (showing the ${shown.length} most extreme)` : ''}. ` +
-    `${result.labels.X} average ${meanOf('X').toFixed(3)}, ${result.labels.Y} average ${meanOf('Y').toFixed(3)}. ` +
+    (groups.length ? `${groups.map((g) => `${g.label} average ${g.value.toFixed(3)}`).join(', ')}. ` : '') +
     (top && bottom ? `Most ${result.labels.A}-leaning: “${top.word}” (${top.association.toFixed(3)}); most ${result.labels.B}-leaning: “${bottom.word}” (${bottom.association.toFixed(3)}).` : '');
   const rowH = large ? 22 : 16;
   return (

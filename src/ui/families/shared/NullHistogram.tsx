@@ -1,12 +1,12 @@
 // The permutation null distribution of the test statistic (histogram kept by the core) with the
 // observed statistic marked by a vertical line.
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { AssociationResult } from '../../core/association/types';
-import { formatInt, formatP, pMethodText } from '../../state/format';
-import { ChartFrame } from './ChartFrame';
-import { niceTicks } from './ticks';
+import type { AssociationResult } from '../../../core/association/types';
+import { formatInt, formatP, pMethodText } from '../../../probes/numberFormat';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { niceTicks } from '../../charts/ticks';
 
-export default function NullHistogram({ result, fileStem, large }: { result: AssociationResult; fileStem: string; large?: boolean }) {
+export function NullHistogram({ result, fileStem, large }: { result: AssociationResult; fileStem: string; large?: boolean }) {
   const h = result.nullHistogram;
   if (!h || h.counts.length === 0) return <p className="muted">No permutation histogram was kept for this run.</p>;
   const width = (h.max - h.min) / h.counts.length;

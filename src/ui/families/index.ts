@@ -1,0 +1,58 @@
+// The UI registry: each probe family's screens under its id (the probe's family, the result's kind),
+// beside the probes registry (src/probes/families) that holds its schema, runner and summary.
+// Typed over every family id, so a family without its card body and slide does not compile.
+import type { ComponentType } from 'react';
+import { familyOf, type AnyProbe } from '../../probes/families';
+import type { FamilySummary, Headline } from '../../probes/families/types';
+import { counterfactualPairsView } from './counterfactual-pairs';
+import { counterfactualTemplateView } from './counterfactual-template';
+import { decisionTemplateView } from './decision-template';
+import { llmDecisionPromptView } from './llm-decision-prompt';
+import { llmIatPromptView } from './llm-iat-prompt';
+import { lmIatView } from './lm-iat';
+import { mcqPositionView } from './mcq-position';
+import { pairwisePositionView } from './pairwise-position';
+import { seatView } from './seat';
+import type { AnyResult, FamilyBodyProps, FamilyId, FamilySlideProps, FamilyView } from './types';
+import { weatView } from './weat';
+
+export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.freeze({
+  weat: weatView,
+  seat: seatView,
+  'lm-iat': lmIatView,
+  'counterfactual-pairs': counterfactualPairsView,
+  'counterfactual-template': counterfactualTemplateView,
+  'decision-template': decisionTemplateView,
+  'mcq-position': mcqPositionView,
+  'pairwise-position': pairwisePositionView,
+  'llm-iat-prompt': llmIatPromptView,
+  'llm-decision-prompt': llmDecisionPromptView,
+});
+
+/** A view that takes any result: what a list of mixed results renders through. */
+export interface AnyFamilyView {
+  Body: ComponentType<FamilyBodyProps<AnyResult>>;
+  Slide: ComponentType<FamilySlideProps<AnyResult>>;
+}
+
+/**
+ * The views of a result's family. The registry pairs each id with the views of that id's result
+ * type, and a result's kind is its family id, so the views accept this result; TypeScript cannot
+ * follow a lookup by a union key, hence the one cast.
+ */
+export const viewsOfResult = (result: AnyResult): AnyFamilyView => FAMILY_VIEWS[result.kind] as unknown as AnyFamilyView;
+
+/** What a probe holds ("24 sentence pairs, scoring causal-full"), from its family's views. */
+export const probeContentsOf = (probe: AnyProbe): string => (FAMILY_VIEWS[probe.family].contents as (p: AnyProbe) => string)(probe);
+
+/** Fetch every family's views (class mode keeps working offline). */
+export const preloadFamilyViews = (): Promise<unknown[]> => Promise.all(Object.values(FAMILY_VIEWS).map((v) => v.preload()));
+
+/** A result's summary (headline, reading, significance, groups) from its family in the probes registry. */
+export const summaryOf = (result: AnyResult): FamilySummary => familyOf(result.kind).summarize(result);
+
+/** A result's headline alone (lists of many results: history, compare, a re-run's verdict). */
+export const headlineOf = (result: AnyResult): Headline => familyOf(result.kind).headline(result);
+
+/** "WEAT", "Counterfactual pairs": the family's name as the probes registry gives it. */
+export const familyTitleOf = (kind: FamilyId): string => familyOf(kind).title;

@@ -1,0 +1,71 @@
+// Multiple-choice position swaps' screens: the position × option heatmap, the recall spread (RStd)
+// and PriDe prior core computed, and the items; the slide is the headline and the heatmap.
+import type { McqPositionResult } from '../../../core/lmRun/types';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { HeadlineNumbers } from '../shared/HeadlineSlide';
+import { ItemsTable } from '../shared/ItemsTable';
+import type { FamilyBodyProps, FamilySlideProps } from '../types';
+import { positionOptionMatrix } from './positionOptionMatrix';
+
+function PositionHeatmap({ result, fileStem }: { result: McqPositionResult; fileStem: string }) {
+  const { chosen, shown } = positionOptionMatrix(result);
+  const k = result.options;
+  const summary = `How often each option (by its canonical letter) was chosen when shown at each position, over ${result.presentations} presentations of ${result.questions} questions. Choice rate by position: ${result.choiceRate.map((x, i) => `${result.labels[i]} ${(x * 100).toFixed(1)}%`).join(', ')}.`;
+  return (
+    <ChartFrame title="Position × option heatmap" summary={summary} fileStem={`${fileStem}_heatmap`}>
+      <div className="table-wide">
+        <table className="heatmap">
+          <thead>
+            <tr>
+              <th scope="col">shown at ↓ / option →</th>
+              {Array.from({ length: k }, (_, o) => (
+                <th key={o} scope="col">
+                  option {o + 1}
+                </th>
+              ))}
+              <th scope="col">choice rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: k }, (_, p) => (
+              <tr key={p}>
+                <th scope="row">position {result.labels[p]}</th>
+                {Array.from({ length: k }, (_, o) => {
+                  const rate = shown[p]![o]! ? chosen[p]![o]! / shown[p]![o]! : 0;
+                  return (
+                    <td key={o} style={{ background: `rgba(31, 59, 90, ${rate.toFixed(3)})`, color: rate > 0.5 ? '#fff' : '#111' }}>
+                      {(rate * 100).toFixed(0)}%
+                    </td>
+                  );
+                })}
+                <td>{((result.choiceRate[p] ?? 0) * 100).toFixed(1)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ChartFrame>
+  );
+}
+
+export function Body({ result, fileStem }: FamilyBodyProps<McqPositionResult>) {
+  return (
+    <>
+      <PositionHeatmap result={result} fileStem={fileStem} />
+      <p className="muted small-text">
+        RStd of per-position recall: {result.recall ? result.recall.rstd.toFixed(2) : '—'} (accuracy {result.recall ? `${(result.recall.accuracy * 100).toFixed(1)}%` : '—'}) · PriDe prior over positions:{' '}
+        {result.pridePrior.map((x, i) => `${result.labels[i]} ${x.toFixed(3)}`).join(', ')} · after debiasing, RStd {result.debiasedRecall ? result.debiasedRecall.rstd.toFixed(2) : '—'}.
+      </p>
+      <ItemsTable items={result.items} title={result.title} />
+    </>
+  );
+}
+
+export function Slide({ result, summary, fileStem }: FamilySlideProps<McqPositionResult>) {
+  return (
+    <>
+      <HeadlineNumbers headline={summary.headline} />
+      <PositionHeatmap result={result} fileStem={fileStem} />
+    </>
+  );
+}
