@@ -15,7 +15,6 @@ import { isLmModelId, lmSourceFor, modelName, modelTitle, rememberLocalFolder } 
 import type { RunRecord, RunResult } from '../core/runRecord';
 import { storeImportedRun } from './importRun';
 import { describeError } from './errors';
-import { formatD, formatP } from './format';
 import type { AssociationProbe } from '../probes/schema';
 import * as client from '../worker/client';
 import type { DevicePreference, LoadedModelInfo } from '../worker/client';
@@ -23,7 +22,6 @@ import { deleteProbe, deleteRun, getProbe, getRun, listProbes, listRuns, openHis
 import { historyStatusNow, useHistoryStatus } from './historyStatus';
 import { readStorageUsage, requestPersistenceOnce } from './persistentStorage';
 import { buildStoredLmRun, buildStoredRun, type AnyStoredRun } from './runRecord';
-import { lmHeadline } from './lmFormat';
 import { useWorkbench } from './store';
 import { downloadConsentNow, useDownloadConsent } from './downloadConsent';
 import { hubHostLabel, isDefaultHubHost } from './hubHost';
@@ -274,9 +272,7 @@ export const useRunMutation = () => {
         .getState()
         .setLastFinished(
           record.results.length === 1 && first
-            ? 'effectSize' in first
-              ? `Finished “${record.title}”: d = ${formatD(first.effectSize)}, p = ${formatP(first.pValue)}.`
-              : `Finished “${record.title}”: ${lmHeadline(first).text}.`
+            ? `Finished “${record.title}”: ${familyOf(first.kind).headline(first).text}.`
             : `Finished ${record.results.length} tests of “${record.title}”.`,
         );
     },

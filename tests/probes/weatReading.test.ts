@@ -1,8 +1,12 @@
-// Plain-language readings and number formats shown in result cards, class mode and progress.
+// The WEAT family's plain-language reading (its summary) and the number formats every card uses.
 import { describe, expect, it } from 'vitest';
 import type { EffectSize, PValue } from '../../src/core/units';
-import { formatD, formatP, plainReading, progressFraction, progressText } from '../../src/state/format';
-import { flowersResult } from './fixtures';
+import type { AssociationResult } from '../../src/core/association/types';
+import { familyOf } from '../../src/probes/families';
+import { formatD, formatP } from '../../src/probes/numberFormat';
+import { flowersResult } from '../state/fixtures';
+
+const plainReading = (r: AssociationResult): string => familyOf(r.kind).summarize(r).reading;
 
 describe('plainReading', () => {
   it('reads a significant positive d as the issue example does', () => {
@@ -37,19 +41,5 @@ describe('number formats', () => {
     expect(formatP(0.04567)).toBe('0.0457');
     expect(formatP(1 / 100_001)).toBe('0.00001');
     expect(formatP(null)).toBe('—');
-  });
-});
-
-describe('progress', () => {
-  it('writes what is happening', () => {
-    expect(progressText({ stage: 'embedding', unit: 'words', count: 64 })).toBe('embedding 64 words');
-    expect(progressText({ stage: 'permutations', done: 40_000, total: 100_000, test: 1, tests: 1 })).toBe('permutations 40,000 / 100,000');
-    expect(progressText({ stage: 'bootstrap', done: 5, total: 10, test: 3, tests: 10 })).toBe('test 3 / 10 · bootstrap 5 / 10');
-    expect(progressText(null)).toBe('');
-  });
-  it('maps progress to a bar fraction', () => {
-    expect(progressFraction({ stage: 'permutations', done: 50, total: 100, test: 1, tests: 1 })).toBeCloseTo(0.25);
-    expect(progressFraction({ stage: 'bootstrap', done: 100, total: 100, test: 2, tests: 2 })).toBeCloseTo(1);
-    expect(progressFraction({ stage: 'embedding', unit: 'words', count: 3 })).toBeNull();
   });
 });
