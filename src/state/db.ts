@@ -12,7 +12,7 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnyProbe } from '../probes/lmSchema';
 import { HistoryOpenTimeoutError } from './errors';
 import { historyStatusNow, setHistoryStatus } from './historyStatus';
-import type { AnyStoredRun } from './runRecord';
+import type { StoredRun } from './runRecord';
 import { isQuotaExceeded, unavailableReason, writeFailureReason } from './storageFailure';
 
 export interface SavedProbe {
@@ -22,7 +22,7 @@ export interface SavedProbe {
 }
 
 export class WorkbenchDb extends Dexie {
-  runs!: Table<AnyStoredRun, string>;
+  runs!: Table<StoredRun, string>;
   probes!: Table<SavedProbe, string>;
   /** `options` lets tests hand in a broken or fake IndexedDB (`{ indexedDB, IDBKeyRange }`). */
   constructor(name = 'bias-workbench', options?: DexieOptions) {
@@ -39,7 +39,7 @@ let openTimeoutMs = DEFAULT_OPEN_TIMEOUT_MS;
 /** The open attempt, memoised: resolves to the open database, or null when history is memory-only. */
 let opening: Promise<WorkbenchDb | null> | null = null;
 /** Records that are not on disk: all of them when memory-only, the failed writes otherwise. */
-const memoryRuns = new Map<string, AnyStoredRun>();
+const memoryRuns = new Map<string, StoredRun>();
 const memoryProbes = new Map<string, SavedProbe>();
 
 /** The Dexie instance (not necessarily open; use the functions below, which fall back to memory). */
@@ -174,11 +174,11 @@ async function remove<T>(k: Keyed<T>, id: string): Promise<void> {
   if (historyStatusNow().kind === 'full') setHistoryStatus({ kind: 'full', runsInMemory: memoryRuns.size, probesInMemory: memoryProbes.size });
 }
 
-const runs: Keyed<AnyStoredRun> = { map: memoryRuns, table: (d) => d.runs, key: (r) => r.runId, order: 'finishedAt' };
+const runs: Keyed<StoredRun> = { map: memoryRuns, table: (d) => d.runs, key: (r) => r.runId, order: 'finishedAt' };
 const probes: Keyed<SavedProbe> = { map: memoryProbes, table: (d) => d.probes, key: (p) => p.id, order: 'savedAt' };
 
 /** Keep a finished run: on disk when possible, else in this tab's memory. Never rejects. */
-export const saveRun = (r: AnyStoredRun) => put(runs, r);
+export const saveRun = (r: StoredRun) => put(runs, r);
 export const getRun = (id: string) => get(runs, id);
 /** Every kept run, newest first (disk and memory together). */
 export const listRuns = () => list(runs);

@@ -6,12 +6,12 @@
 import { makeRunId, type RunRecord, type RunResult } from '../core/runRecord';
 import type { AnyProbe } from '../probes/lmSchema';
 import { getRun, saveRun } from './db';
-import { toAnyRunRecord, type AnyStoredRun, type ImportedFrom, type StoredLmRun, type StoredRun } from './runRecord';
+import { toRunRecord, type ImportedFrom, type StoredRun } from './runRecord';
 
 export type ImportOutcome = 'stored' | 'stored-under-new-id' | 'already-in-history';
 
 export interface ImportedRun {
-  stored: AnyStoredRun;
+  stored: StoredRun;
   outcome: ImportOutcome;
 }
 
@@ -23,12 +23,11 @@ const canonical = (v: unknown): string =>
 
 export async function storeImportedRun(
   record: RunRecord<AnyProbe, RunResult>,
-  isLm: boolean,
   now: () => Date = () => new Date(),
   random: () => number = Math.random,
 ): Promise<ImportedRun> {
   const existing = await getRun(record.runId);
-  if (existing && canonical(toAnyRunRecord(existing)) === canonical(record)) return { stored: existing, outcome: 'already-in-history' };
+  if (existing && canonical(toRunRecord(existing)) === canonical(record)) return { stored: existing, outcome: 'already-in-history' };
   const at = now();
   const importedFrom: ImportedFrom = { runId: record.runId, at: at.toISOString() };
   let runId = record.runId;
@@ -41,9 +40,7 @@ export async function storeImportedRun(
     title: record.probes.length === 1 ? record.probes[0]!.title : `${record.probes.length} tests (imported)`,
     importedFrom,
   };
-  const stored: AnyStoredRun = isLm
-    ? ({ ...record, runId, ...display, modality: 'lm' } as StoredLmRun)
-    : ({ ...(record as unknown as StoredRun), runId, ...display } as StoredRun);
+  const stored: StoredRun = { ...record, runId, ...display };
   await saveRun(stored);
   return { stored, outcome: existing ? 'stored-under-new-id' : 'stored' };
 }

@@ -3,25 +3,24 @@
 // the app must work offline. Side effects stay here and in the mutation callbacks, not in the
 // zustand store.
 import { QueryClient, queryOptions, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssociationOptions, AssociationResult } from '../core/association/types';
+import type { AssociationOptions } from '../core/association/types';
 import { CancelledError, DownloadNotApprovedError, ProbeValidationError, UnsupportedModelError } from '../core/errors';
 import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../core/lmRun/types';
-import { isLmProbe, type LmProbe, type AnyProbe } from '../probes/lmSchema';
+import { isLmProbe, type AnyProbe } from '../probes/lmSchema';
 import { familyOf } from '../probes/families';
 import type { ParsedRunRecord } from '../probes/import/runRecordJson';
 import { checkImportSize } from '../probes/import/limits';
 import type { LmDtype, LmInfo, ModelProgress } from '../worker/client';
 import { isLmModelId, lmSourceFor, modelName, modelTitle, rememberLocalFolder } from './models';
-import type { RunRecord, RunResult } from '../core/runRecord';
 import { storeImportedRun } from './importRun';
 import { describeError } from './errors';
-import type { AssociationProbe } from '../probes/schema';
 import * as client from '../worker/client';
 import type { DevicePreference, LoadedModelInfo } from '../worker/client';
 import { deleteProbe, deleteRun, getProbe, getRun, listProbes, listRuns, openHistory, saveProbe, saveRun } from './db';
 import { historyStatusNow, useHistoryStatus } from './historyStatus';
 import { readStorageUsage, requestPersistenceOnce } from './persistentStorage';
-import { buildStoredLmRun, buildStoredRun, type AnyStoredRun } from './runRecord';
+import { buildStoredRun, vectorRunModel, type StoredRun } from './runRecord';
+import { lmRunModel } from '../core/lmRunModel';
 import { useWorkbench } from './store';
 import { downloadConsentNow, useDownloadConsent } from './downloadConsent';
 import { hubHostLabel, isDefaultHubHost } from './hubHost';
@@ -172,7 +171,7 @@ export const useDeleteProbe = () => {
 export const useImportRun = () => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ record, isLm }: ParsedRunRecord) => storeImportedRun(record as RunRecord<AnyProbe, RunResult>, isLm),
+    mutationFn: ({ record }: ParsedRunRecord) => storeImportedRun(record),
     onSuccess: ({ stored }) => {
       qc.setQueryData(['run', stored.runId], stored);
       void qc.invalidateQueries({ queryKey: ['runs'] });
@@ -201,8 +200,6 @@ export interface RunVariables {
   /** The association options (seed, permutations, bootstrap…); an LM run adds the LM defaults (lmRunOptionsFrom). */
   options: AssociationOptions | LmRunOptions;
   rerunOf?: string;
-  /** What the editors still send; not read: the probes' families decide which kind of model runs them. */
-  lm?: boolean;
 }
 
 /** Options of an LM run: DEFAULT_LM_RUN_OPTIONS overridden by what the user chose (as the CLI's flags do). */
@@ -212,7 +209,7 @@ let controller: AbortController | null = null;
 /** Cancel the run in flight: the scoring worker is terminated at once. */
 export const cancelRun = () => controller?.abort();
 
-export async function executeRun(v: RunVariables, qc: QueryClient = queryClient): Promise<AnyStoredRun> {
+export async function executeRun(v: RunVariables, qc: QueryClient = queryClient): Promise<StoredRun> {
   const { setRunProgress } = useWorkbench.getState();
   controller?.abort();
   const mine = new AbortController();
@@ -237,13 +234,17 @@ export async function executeRun(v: RunVariables, qc: QueryClient = queryClient)
     const options = lmRunOptionsFrom(v.options);
     const results = await client.run({ probes: v.probes, modelId: model.id, options }, setRunProgress, mine.signal);
     const finishedAt = new Date();
-    let record: AnyStoredRun;
-    // Two record builders until the history's views read one StoredRun (the records themselves are one format).
-    if (lm) {
-      const host = downloadConsentNow(v.modelId).host;
-      const otherHubHost = host && !isDefaultHubHost(host) ? host : undefined;
-      record = buildStoredLmRun({ ...v, probes: v.probes as LmProbe[], info: model.lm!, options, startedAt, finishedAt, results, ...(otherHubHost ? { otherHubHost } : {}) });
-    } else record = buildStoredRun({ ...v, probes: v.probes as AssociationProbe[], options: v.options, startedAt, finishedAt, model, results: results as AssociationResult[] });
+    const host = lm ? downloadConsentNow(v.modelId).host : null;
+    const otherHubHost = host && !isDefaultHubHost(host) ? host : undefined;
+    const record = buildStoredRun({
+      ...v,
+      model: lm ? lmRunModel(model.lm!, otherHubHost) : vectorRunModel(model),
+      // A word-vector run records the options it was given (the LM defaults do not apply to it).
+      options: lm ? options : v.options,
+      startedAt,
+      finishedAt,
+      results,
+    });
     await saveRun(record);
     return record;
   } finally {

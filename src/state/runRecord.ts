@@ -1,16 +1,16 @@
 // The run record the app stores and exports is the core's RunRecord (src/core/runRecord.ts):
-// probes, model id + asset hash, backend, seed, options, app version, timestamps, results. The
-// history keeps a few display fields beside it (which probe or suite was run, its title, and
-// which run a re-run reproduces); exports strip them (toRunRecord).
+// probes, model, backend, seed, options, app version, timestamps, results — one format for every
+// family. The history keeps a few display fields beside it (which probe or suite was run, its title,
+// which run a re-run reproduces, where an opened file came from); exports strip them (toRunRecord).
+// Whether a run needs word vectors or a language model is read from its probes' families, not
+// stored: runs the previous version kept carry a `modality: 'lm'` mark, which is ignored.
 import { version } from '../../package.json';
 import type { Backend } from '../core/backends';
-import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../core/runRecord';
-import { lmRunModel } from '../core/lmRunModel';
+import { createRunRecord, makeRunId, type RunModelInfo, type RunRecord, type RunResult } from '../core/runRecord';
+import type { AssociationOptions } from '../core/association/types';
 import type { LmRunOptions } from '../core/lmRun';
-import type { AnyProbe, LmProbe } from '../probes/lmSchema';
-import type { LmInfo } from '../worker/client';
-import type { AssociationOptions, AssociationResult } from '../core/association/types';
-import type { AssociationProbe } from '../probes/schema';
+import { familyOf, type AnyProbe } from '../probes/families';
+import type { Modality } from '../probes/families/types';
 import type { LoadedModelInfo } from '../worker/client';
 
 export const APP = { name: 'bias-probe-workbench', version } as const;
@@ -21,7 +21,7 @@ export interface ImportedFrom {
   at: string;
 }
 
-export interface StoredRun extends RunRecord<AssociationProbe> {
+export interface StoredRun extends RunRecord<AnyProbe, RunResult> {
   /** The probe or suite id the user ran (e.g. "caliskan-weat" for the suite). */
   probeId: string;
   title: string;
@@ -29,32 +29,39 @@ export interface StoredRun extends RunRecord<AssociationProbe> {
   rerunOf?: string;
   /** Set when the record was opened from a file rather than computed in this browser. */
   importedFrom?: ImportedFrom;
+  /** Written by the previous version on LM runs; not read (runModality asks the families). */
+  modality?: 'lm';
 }
+
+/** Which kind of model a stored run ran on, from its probes' families. */
+export const runModality = (r: Pick<StoredRun, 'probes'>): Modality => (r.probes.some((p) => familyOf(p.family).modality === 'lm') ? 'lm' : 'vectors');
+
+/** The record's model part for a word-vector table as the model worker loaded it. */
+export const vectorRunModel = (m: LoadedModelInfo): RunModelInfo => ({
+  id: m.id,
+  title: m.title,
+  assetSha256: m.assetSha256 || null,
+  dtype: m.dtype,
+  backend: m.backend as Backend,
+  ...(m.fallbackReason ? { fallbackReason: m.fallbackReason } : {}),
+});
 
 export function buildStoredRun(args: {
   probeId: string;
   title: string;
-  probes: AssociationProbe[];
-  model: LoadedModelInfo;
-  options: AssociationOptions;
+  probes: AnyProbe[];
+  model: RunModelInfo;
+  options: AssociationOptions | LmRunOptions;
   startedAt: Date;
   finishedAt: Date;
-  results: AssociationResult[];
+  results: RunResult[];
   rerunOf?: string;
 }): StoredRun {
-  const m = args.model;
-  const record = createRunRecord<AssociationProbe>({
+  const record = createRunRecord<AnyProbe, RunResult>({
     runId: makeRunId(args.finishedAt, Math.random),
     app: { ...APP },
     probes: args.probes,
-    model: {
-      id: m.id,
-      title: m.title,
-      assetSha256: m.assetSha256 || null,
-      dtype: m.dtype,
-      backend: m.backend as Backend,
-      ...(m.fallbackReason ? { fallbackReason: m.fallbackReason } : {}),
-    },
+    model: args.model,
     options: args.options,
     startedAt: args.startedAt,
     finishedAt: args.finishedAt,
@@ -64,52 +71,7 @@ export function buildStoredRun(args: {
 }
 
 /** The exportable record (the core format), without the history's display fields. */
-export function toRunRecord(s: StoredRun): RunRecord<AssociationProbe> {
-  const { probeId: _p, title: _t, rerunOf: _r, importedFrom: _i, ...record } = s;
-  return record;
-}
-
-/** A run of LM probes: results are the union discriminated by `kind` (LmProbeResult | lm-iat). */
-export interface StoredLmRun extends RunRecord<AnyProbe, RunResult> {
-  probeId: string;
-  title: string;
-  rerunOf?: string;
-  importedFrom?: ImportedFrom;
-  modality: 'lm';
-}
-
-export type AnyStoredRun = StoredRun | StoredLmRun;
-export const isLmRun = (r: AnyStoredRun): r is StoredLmRun => (r as StoredLmRun).modality === 'lm';
-
-export function buildStoredLmRun(args: {
-  probeId: string;
-  title: string;
-  probes: LmProbe[];
-  info: LmInfo;
-  options: LmRunOptions;
-  startedAt: Date;
-  finishedAt: Date;
-  results: RunResult[];
-  rerunOf?: string;
-  /** The Hub host the model came from, when it is not the Hugging Face Hub. */
-  otherHubHost?: string;
-}): StoredLmRun {
-  const record = createRunRecord<AnyProbe, RunResult>({
-    runId: makeRunId(args.finishedAt, Math.random),
-    app: { ...APP },
-    probes: args.probes,
-    model: lmRunModel(args.info, args.otherHubHost),
-    options: args.options,
-    startedAt: args.startedAt,
-    finishedAt: args.finishedAt,
-    results: args.results,
-  });
-  return { ...record, probeId: args.probeId, title: args.title, modality: 'lm', ...(args.rerunOf ? { rerunOf: args.rerunOf } : {}) };
-}
-
-/** The exportable record of any run (the core format), without the history's display fields. */
-export function toAnyRunRecord(s: AnyStoredRun): RunRecord<AnyProbe, RunResult> {
-  if (!isLmRun(s)) return toRunRecord(s) as RunRecord<AnyProbe, RunResult>;
+export function toRunRecord(s: StoredRun): RunRecord<AnyProbe, RunResult> {
   const { probeId: _p, title: _t, rerunOf: _r, importedFrom: _i, modality: _m, ...record } = s;
   return record;
 }

@@ -1,7 +1,7 @@
 // A hand-made AssociationResult for formatting/export tests (numbers are illustrative, not computed).
 import { DEFAULT_ASSOCIATION_OPTIONS, type AssociationResult } from '../../src/core/association/types';
 import { getBuiltinProbe } from '../../src/probes/builtin';
-import { buildStoredRun } from '../../src/state/runRecord';
+import { buildStoredRun, vectorRunModel } from '../../src/state/runRecord';
 import type { EffectSize, PValue } from '../../src/core/units';
 
 export const flowersResult = (over: Partial<AssociationResult> = {}): AssociationResult => ({
@@ -37,7 +37,7 @@ export const weat1StoredRun = (finished: string) =>
     probeId: 'caliskan-weat-1',
     title: 'WEAT 1',
     probes: [getBuiltinProbe('caliskan-weat-1')],
-    model: { id: 'glove-6b-100d', kind: 'word-embedding' as const, title: 'GloVe', backend: 'wasm' as const, dims: 100, vocabularySize: 50_000, assetSha256: 'a'.repeat(64), dtype: 'int8' },
+    model: vectorRunModel({ id: 'glove-6b-100d', kind: 'word-embedding' as const, title: 'GloVe', backend: 'wasm' as const, dims: 100, vocabularySize: 50_000, assetSha256: 'a'.repeat(64), dtype: 'int8' }),
     options: { ...DEFAULT_ASSOCIATION_OPTIONS, seed: 3 },
     startedAt: new Date(Date.parse(finished) - 1000),
     finishedAt: new Date(finished),

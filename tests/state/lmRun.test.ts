@@ -1,4 +1,4 @@
-// The LM run flow of the page (state/queries.ts executeRun with lm: true) with the worker client
+// The LM run flow of the page (state/queries.ts executeRun ) with the worker client
 // mocked: the LM is loaded through the LM runtime seam, the run record holds the LM model (id, dtype,
 // backend, fallback reason), the LM options (DEFAULT_LM_RUN_OPTIONS + the user's seed) and the
 // results union; a probe of the wrong modality for the model is refused with a clear message.
@@ -63,7 +63,7 @@ vi.mock('../../src/worker/client', async () => ({
 const { executeRun } = await import('../../src/state/queries');
 const { useWorkbench } = await import('../../src/state/store');
 const { getRun, setDb, WorkbenchDb } = await import('../../src/state/db');
-const { isLmRun } = await import('../../src/state/runRecord');
+const { runModality } = await import('../../src/state/runRecord');
 
 describe('executeRun (LM probes)', () => {
   beforeEach(() => {
@@ -75,24 +75,25 @@ describe('executeRun (LM probes)', () => {
   it('loads the LM with the chosen dtype and stores an LM run record', async () => {
     const probe = getLmBuiltinProbe('lm-counterfactual-basic')!;
     const record = await executeRun(
-      { lm: true, probeId: probe.id, title: probe.title, probes: [probe], modelId: 'workbench/tiny-gpt2', device: 'wasm', options: { ...DEFAULT_ASSOCIATION_OPTIONS, seed: 7 } },
+      { probeId: probe.id, title: probe.title, probes: [probe], modelId: 'workbench/tiny-gpt2', device: 'wasm', options: { ...DEFAULT_ASSOCIATION_OPTIONS, seed: 7 } },
       new QueryClient(),
     );
     expect(calls[0]).toEqual({ source: { type: 'embedded', id: 'workbench/tiny-gpt2' }, prefs: { device: 'wasm', dtype: 'q8' } });
     expect((calls[1] as { options: { seed: number; batchSize: number } }).options).toMatchObject({ seed: 7, batchSize: 32, signFlipExactLimit: 20 });
-    expect(isLmRun(record)).toBe(true);
+    expect(runModality(record)).toBe('lm');
+    expect(record.model).toMatchObject({ id: 'workbench/tiny-gpt2' });
     expect(record.model).toMatchObject({ id: 'workbench/tiny-gpt2', dtype: 'q8', backend: 'wasm', fallbackReason: 'no WebGPU adapter', assetSha256: 'c'.repeat(64) });
     expect(record.model.title).toBe('workbench/tiny-gpt2 (gpt2 causal-lm, q8, wasm)');
     expect(record.seed).toBe(7);
     const back = await getRun(record.runId);
-    expect(back && isLmRun(back) ? back.results[0]?.kind : null).toBe('counterfactual-pairs');
+    expect(back?.results[0]?.kind).toBe('counterfactual-pairs');
     expect(useWorkbench.getState().runProgress).toBeNull();
   });
 
   it('refuses an LM probe on word vectors, and a WEAT on a language model, with a clear message', async () => {
     const probe = getLmBuiltinProbe('lm-counterfactual-basic')!;
     await expect(
-      executeRun({ lm: true, probeId: probe.id, title: probe.title, probes: [probe], modelId: 'glove-6b-100d', device: 'auto', options: DEFAULT_ASSOCIATION_OPTIONS }, new QueryClient()),
+      executeRun({ probeId: probe.id, title: probe.title, probes: [probe], modelId: 'glove-6b-100d', device: 'auto', options: DEFAULT_ASSOCIATION_OPTIONS }, new QueryClient()),
     ).rejects.toThrow(/LM probes need a language model/);
     const weat = getBuiltinProbe('caliskan-weat-1');
     await expect(
@@ -103,7 +104,7 @@ describe('executeRun (LM probes)', () => {
   it('a free Hub id downloads only after the user approved it, from the Hub host the user set', async () => {
     useWorkbench.setState({ hubHost: 'http://127.0.0.1:9999', lmDtype: 'auto', approvedDownloads: [] });
     const probe = getLmBuiltinProbe('lm-counterfactual-basic')!;
-    const run = () => executeRun({ lm: true, probeId: probe.id, title: probe.title, probes: [probe], modelId: 'hub:org/model', device: 'auto', options: DEFAULT_ASSOCIATION_OPTIONS }, new QueryClient());
+    const run = () => executeRun({ probeId: probe.id, title: probe.title, probes: [probe], modelId: 'hub:org/model', device: 'auto', options: DEFAULT_ASSOCIATION_OPTIONS }, new QueryClient());
     await expect(run()).rejects.toThrow('org/model (Hub) has not been loaded: it downloads from http://127.0.0.1:9999/. Press “Load” in the model status above to download it.');
     expect(calls).toEqual([]);
     useWorkbench.getState().approveDownload('hub:org/model@http://127.0.0.1:9999/');

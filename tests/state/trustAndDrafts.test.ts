@@ -79,7 +79,7 @@ describe('opening a run record', () => {
   it('never overwrites a stored run: a forged record with a taken id is kept under a new id, marked imported', async () => {
     await saveRun(original);
     const forged = { ...toRunRecord(original), results: [flowersResult({ effectSize: 9.99 as never })] };
-    const { stored, outcome } = await storeImportedRun(forged, false, at, random);
+    const { stored, outcome } = await storeImportedRun(forged, at, random);
     expect(outcome).toBe('stored-under-new-id');
     // floor(36·u) for u = 0.1…0.8: 3, 7, 10, 14, 18, 21, 25, 28 → "37aeilps".
     expect(stored.runId).toBe('run-20261204T120000Z-37aeilps');
@@ -90,14 +90,14 @@ describe('opening a run record', () => {
   });
   it('the same record again is the same run: opened, not stored twice', async () => {
     const before = (await listRuns()).length;
-    const { stored, outcome } = await storeImportedRun(toRunRecord(original), false, at, random);
+    const { stored, outcome } = await storeImportedRun(toRunRecord(original), at, random);
     expect(outcome).toBe('already-in-history');
     expect(stored.runId).toBe(original.runId);
     expect((await listRuns()).length).toBe(before);
   });
   it('a record not in the history keeps its id and is marked imported', async () => {
     const other = { ...toRunRecord(original), runId: 'run-20261130T080000Z-abcdefgh' };
-    const { stored, outcome } = await storeImportedRun(other, false, at, random);
+    const { stored, outcome } = await storeImportedRun(other, at, random);
     expect(outcome).toBe('stored');
     expect(stored).toMatchObject({ runId: 'run-20261130T080000Z-abcdefgh', importedFrom: { runId: 'run-20261130T080000Z-abcdefgh' }, title: original.probes[0]!.title });
   });

@@ -1,16 +1,12 @@
 // A run record file (exported by the app or the CLI, this version's or the previous one's) as text
-// → the validated record (probes/runRecordSchema.ts). Whether it ran on a language model travels
-// with it, read from its results' families, so the saving side (src/state) can store it without
-// looking again.
+// → the validated record (probes/runRecordSchema.ts), migrated to the current format.
 import { ParseError } from '../../core/errors';
 import type { RunRecord, RunResult } from '../../core/runRecord';
-import { familyOf, type AnyProbe } from '../families';
+import type { AnyProbe } from '../families';
 import { parseRunRecord } from '../runRecordSchema';
 
 export interface ParsedRunRecord {
   record: RunRecord<AnyProbe, RunResult>;
-  /** True when a result is of a language-model family. */
-  isLm: boolean;
 }
 
 /** @throws {ParseError} for text that is not JSON; {ProbeValidationError} naming every problem of a record that does not validate */
@@ -22,5 +18,5 @@ export function parseRunRecordJson(text: string): ParsedRunRecord {
     throw new ParseError(`The file is not valid JSON (${(e as Error).message}).`);
   }
   const record = parseRunRecord(json);
-  return { record, isLm: record.results.some((r) => familyOf(r.kind).modality === 'lm') };
+  return { record };
 }

@@ -4,10 +4,10 @@
 // B − A of the numbers core computed, shown only where both sides measure the same quantity.
 import type { Headline } from '../../probes/families/types';
 import { formatD, formatP } from '../../probes/numberFormat';
-import type { AnyStoredRun } from '../../state/runRecord';
+import type { StoredRun } from '../../state/runRecord';
 import { headlineOf } from '../families';
 
-const describe = (r: AnyStoredRun) => `${r.model.id} · ${r.model.dtype} · ${r.model.backend}`;
+const describe = (r: StoredRun) => `${r.model.id} · ${r.model.dtype} · ${r.model.backend}`;
 
 function HeadlineCell({ h, label }: { h: Headline | null; label: string }) {
   if (!h) return <td>—</td>;
@@ -30,10 +30,10 @@ function HeadlineCell({ h, label }: { h: Headline | null; label: string }) {
   );
 }
 
-export function CompareRuns({ a, b }: { a: AnyStoredRun; b: AnyStoredRun }) {
+export function CompareRuns({ a, b }: { a: StoredRun; b: StoredRun }) {
   const ids = [...new Set([...a.results.map((r) => r.probeId), ...b.results.map((r) => r.probeId)])];
   const sameProbe = ids.every((id) => a.results.some((r) => r.probeId === id) && b.results.some((r) => r.probeId === id));
-  const headlineIn = (run: AnyStoredRun, id: string): Headline | null => {
+  const headlineIn = (run: StoredRun, id: string): Headline | null => {
     const r = run.results.find((x) => x.probeId === id);
     return r ? headlineOf(r) : null;
   };

@@ -168,7 +168,7 @@ export function ProbeLibrary() {
               aria-label={`Run suite ${s.title}`}
               onClick={() => {
                 const st = useWorkbench.getState();
-                run.mutate({ lm: true, probeId: s.id, title: s.title, probes: s.probes(), modelId: st.modelId, device: st.device, options: st.options });
+                run.mutate({ probeId: s.id, title: s.title, probes: s.probes(), modelId: st.modelId, device: st.device, options: st.options });
               }}
             >
               Run suite

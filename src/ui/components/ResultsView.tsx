@@ -8,8 +8,7 @@ import { reproducedRun } from '../../core/reproducedRun';
 import { runDurationMs } from '../../core/runRecord';
 import { fileStem, itemsCsv, resultsCsv, runRecordJson } from '../../state/exports';
 import { useRun, useRunMutation, useRunning } from '../../state/queries';
-import { isLmRun, type AnyStoredRun } from '../../state/runRecord';
-import type { LmProbe } from '../../probes/lmSchema';
+import type { StoredRun } from '../../state/runRecord';
 import { useWorkbench } from '../../state/store';
 import { downloadText } from '../download';
 import { forestRows } from '../charts/forestRows';
@@ -21,9 +20,9 @@ import { StorageNotice } from './StorageNotice';
 
 const ForestPlot = lazy(() => import('../charts/ForestPlot'));
 
-const headlines = (r: AnyStoredRun) => r.results.map((x) => headlineOf(x).shown).join(', ');
+const headlines = (r: StoredRun) => r.results.map((x) => headlineOf(x).shown).join(', ');
 
-function Reproduced({ record }: { record: AnyStoredRun }) {
+function Reproduced({ record }: { record: StoredRun }) {
   const original = useRun(record.rerunOf ?? null).data;
   if (!record.rerunOf || !original) return null;
   const verdict = reproducedRun(original, record);
@@ -39,7 +38,7 @@ function Reproduced({ record }: { record: AnyStoredRun }) {
   );
 }
 
-function RunMeta({ record }: { record: AnyStoredRun }) {
+function RunMeta({ record }: { record: StoredRun }) {
   const seconds = runDurationMs(record) / 1000;
   return (
     <p className="run-meta">
@@ -51,7 +50,7 @@ function RunMeta({ record }: { record: AnyStoredRun }) {
   );
 }
 
-export function RunResults({ record, compact }: { record: AnyStoredRun; compact?: boolean }) {
+export function RunResults({ record, compact }: { record: StoredRun; compact?: boolean }) {
   const run = useRunMutation();
   const running = useRunning();
   const device = useWorkbench((s) => s.device);
@@ -61,7 +60,7 @@ export function RunResults({ record, compact }: { record: AnyStoredRun; compact?
   const forest = useMemo(() => forestRows(record.results.map((r, i) => ({ title: r.title, summary: summaries[i]! }))), [record, summaries]);
   const rerun = () => {
     const common = { probeId: record.probeId, title: record.title, modelId: record.model.id, device, options: record.options, rerunOf: record.runId };
-    run.mutate(isLmRun(record) ? { ...common, lm: true, probes: record.probes as LmProbe[] } : { ...common, probes: record.probes });
+    run.mutate({ ...common, probes: record.probes });
   };
   return (
     <section className="results" aria-labelledby="results-heading">

@@ -135,7 +135,7 @@ export function RunPanel() {
   const canRun = !running && !!probe && modelFits && !model.isError && invalid.length === 0;
   const start = () => {
     if (lmMode) {
-      if (lmV.probe) run.mutate({ lm: true, probeId: lmV.probe.id, title: lmV.probe.title, probes: [lmV.probe], modelId, device, options });
+      if (lmV.probe) run.mutate({ probeId: lmV.probe.id, title: lmV.probe.title, probes: [lmV.probe], modelId, device, options });
     } else if (v.probe) run.mutate({ probeId: v.probe.id, title: v.probe.title, probes: [v.probe], modelId, device, options });
   };
   // Ctrl/⌘+Enter runs from anywhere in the workbench (e.g. while typing words).

@@ -3,7 +3,7 @@
 // seed); Delete removes it. "Open run record…" reads and validates the file in the import worker
 // (progress, Cancel), then keeps it in history, never over a stored run (importRun.ts).
 import { useRef, useState } from 'react';
-import type { AnyStoredRun } from '../../state/runRecord';
+import type { StoredRun } from '../../state/runRecord';
 import { headlineOf } from '../families';
 import { CompareRuns } from '../components/CompareRuns';
 import { useDeleteRun, useImportRun, useRuns, useStorageStatus } from '../../state/queries';
@@ -19,7 +19,7 @@ import { StorageUsage } from '../components/StorageUsage';
 const LISTED_IN_FULL = 3;
 
 /** A run's headlines: in full for a few results, the numbers alone for a batch. */
-function RunHeadlines({ run }: { run: AnyStoredRun }) {
+function RunHeadlines({ run }: { run: StoredRun }) {
   const headlines = run.results.map(headlineOf);
   if (headlines.length <= LISTED_IN_FULL) return <>{headlines.map((h) => h.text).join('; ')}</>;
   return (
@@ -41,7 +41,7 @@ export function HistoryPage() {
   const task = useImportTask();
   const [compare, setCompare] = useState<string[]>([]);
   const toggle = (id: string, on: boolean) => setCompare((c) => (on ? [...c.filter((x) => x !== id), id].slice(-2) : c.filter((x) => x !== id)));
-  const chosen = compare.map((id) => runs.data?.find((r) => r.runId === id)).filter((r): r is AnyStoredRun => !!r);
+  const chosen = compare.map((id) => runs.data?.find((r) => r.runId === id)).filter((r): r is StoredRun => !!r);
   return (
     <section className="panel history" aria-labelledby="history-heading">
       <div className="panel-head">
