@@ -36,17 +36,26 @@ export interface AnyFamilyView {
 }
 
 /**
- * The views of a result's family. The registry pairs each id with the views of that id's result
- * type, and a result's kind is its family id, so the views accept this result; TypeScript cannot
- * follow a lookup by a union key, hence the one cast.
+ * Lookups over a table of views keyed by family id: the app's one table below, or a test's table
+ * that adds a family of its own (as createRegistry does for the probes registry). The table pairs
+ * each id with the views of that id's result type, and a result's kind (a probe's family) is its
+ * family id, so the views accept this result; TypeScript cannot follow a lookup by a union key,
+ * hence the casts.
  */
-export const viewsOfResult = (result: AnyResult): AnyFamilyView => FAMILY_VIEWS[result.kind] as unknown as AnyFamilyView;
+export function createViewRegistry<V extends { readonly [id: string]: { preload: () => Promise<unknown> } }>(views: V) {
+  return {
+    views,
+    /** The views of a result's family. */
+    viewsOfResult: (result: AnyResult): AnyFamilyView => views[result.kind] as unknown as AnyFamilyView,
+    /** What a probe holds ("24 sentence pairs, scoring causal-full"), from its family's views. */
+    probeContentsOf: (probe: AnyProbe): string => (views[probe.family] as unknown as { contents: (p: AnyProbe) => string }).contents(probe),
+    /** Fetch every family's views (class mode keeps working offline). */
+    preloadFamilyViews: (): Promise<unknown[]> => Promise.all(Object.values(views).map((v) => v.preload())),
+  };
+}
 
-/** What a probe holds ("24 sentence pairs, scoring causal-full"), from its family's views. */
-export const probeContentsOf = (probe: AnyProbe): string => (FAMILY_VIEWS[probe.family].contents as (p: AnyProbe) => string)(probe);
-
-/** Fetch every family's views (class mode keeps working offline). */
-export const preloadFamilyViews = (): Promise<unknown[]> => Promise.all(Object.values(FAMILY_VIEWS).map((v) => v.preload()));
+const viewRegistry = createViewRegistry(FAMILY_VIEWS);
+export const { viewsOfResult, probeContentsOf, preloadFamilyViews } = viewRegistry;
 
 /** A result's summary (headline, reading, significance, groups) from its family in the probes registry. */
 export const summaryOf = (result: AnyResult): FamilySummary => familyOf(result.kind).summarize(result);
