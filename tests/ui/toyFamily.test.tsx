@@ -13,7 +13,7 @@ import { CompareRuns } from '../../src/ui/components/CompareRuns';
 import { ResultsView } from '../../src/ui/components/ResultsView';
 import ClassModePage from '../../src/ui/pages/ClassModePage';
 import { useWorkbench } from '../../src/state/store';
-import type { AnyStoredRun } from '../../src/state/runRecord';
+import type { StoredRun } from '../../src/state/runRecord';
 import type { VocabularyCoverageProbe, VocabularyCoverageResult } from '../fixtures/toy-family/vocabularyCoverage';
 
 vi.mock('../../src/probes/families', async (importOriginal) => {
@@ -39,7 +39,7 @@ const root = join(import.meta.dirname, '..', '..');
 const openInWorkbench = (patch: Partial<ReturnType<typeof useWorkbench.getState>>) => Object.assign(useWorkbench.getInitialState(), patch);
 
 /** A stored run of the toy probe over `words`, the first `known` of them known to the model. */
-function toyRun(runId: string, words: string[], known: number, dtype: string): AnyStoredRun {
+function toyRun(runId: string, words: string[], known: number, dtype: string): StoredRun {
   const probe: VocabularyCoverageProbe = { family: 'vocabulary-coverage', id: 'toy-coverage', title: 'Toy: does GloVe know these words?', words };
   const result: VocabularyCoverageResult = {
     kind: 'vocabulary-coverage',
@@ -64,7 +64,7 @@ function toyRun(runId: string, words: string[], known: number, dtype: string): A
     probeId: probe.id,
     title: probe.title,
   };
-  return record as unknown as AnyStoredRun;
+  return record as unknown as StoredRun;
 }
 
 const runA = toyRun('run-20261205T010001Z-toyaaaaa', ['flower', 'insect', 'qwxzv', '-ism'], 2, 'int8');
