@@ -85,5 +85,3 @@ export const parseRunRecord = (json: unknown): RunRecord<AnyProbe, RunResult> =>
   return r.data as unknown as RunRecord<AnyProbe, RunResult>;
 };
 
-/** @deprecated the one parser is parseRunRecord; kept for callers that have not switched yet. */
-export const parseAnyRunRecord = parseRunRecord;

@@ -12,7 +12,7 @@ import { oovIssues, SET_ORDER, validateDraft, type Issue } from './validation';
 import { LARGE_LM_DRAFT_CHARS, validateLmDraft, type LmDraftValidation } from './lmDraft';
 import { validateLmDraftInWorker } from '../worker/importClient';
 import { isLmModelId, modelName } from './models';
-import { instructionModelWarning } from '../core/lmRun/instructionModelWarning';
+import { instructionModelWarning } from '../probes/instructionModelWarning';
 import type { LmProbe } from '../probes/lmSchema';
 import { MAX_WORDS_PER_SET } from '../probes/schema';
 

@@ -9,5 +9,4 @@ export { runDecisionTemplate, runMcqPosition, runPairwisePosition, decisionPromp
 export { runLmIat, runLlmIatPrompt, runLlmDecisionPrompt, iatFrame } from './association';
 export { sharedTokenPositions } from './alignTokens';
 export { parseTaskAssignment } from './parseTaskAssignment';
-export { instructionModelWarning, type ChatTemplateInfo } from './instructionModelWarning';
 export { decisionPromptAnswers, iatPromptAnswers, promptAnswerCount, type PromptAnswerCount, type PromptAnswers } from './promptAnswerCount';

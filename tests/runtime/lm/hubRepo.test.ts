@@ -16,11 +16,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockHub, type MockHub } from '../../../scripts/mock-hub';
-import { runLmProbesOnModel } from '../../../src/cli/commands/lmRun';
+import { runProbesOnModel } from '../../../src/cli/commands/run';
+import { loadedLanguageModel } from '../../../src/cli/modelLoaders';
 import { DEFAULT_LM_RUN_OPTIONS } from '../../../src/core/lmRun';
 import { GatedModelError, ModelTooLargeError } from '../../../src/core/errors';
-import { getAnyBuiltinProbe, type LmProbe } from '../../../src/probes';
-import { parseAnyRunRecord } from '../../../src/probes/runRecordSchema';
+import { getAnyBuiltinProbe, type AnyProbe } from '../../../src/probes';
+import { parseRunRecord } from '../../../src/probes/runRecordSchema';
 import { loadLanguageModel } from '../../../src/runtime/lm/node';
 import { GPT, MODELS_DIR, SENTENCES, sha256Of } from './helpers';
 
@@ -127,11 +128,11 @@ describe('loading from it', () => {
       // …into the run record, through its JSON form; a record written before these fields still loads.
       const probe = structuredClone(getAnyBuiltinProbe('lm-counterfactual-basic')!) as unknown as { pairs: unknown[] };
       probe.pairs = probe.pairs.slice(0, 2);
-      const record = await runLmProbesOnModel([probe as unknown as LmProbe], lm, { ...DEFAULT_LM_RUN_OPTIONS, permutations: 50, bootstrap: 0 });
-      const parsed = parseAnyRunRecord(JSON.parse(JSON.stringify(record)));
+      const record = await runProbesOnModel([probe as unknown as AnyProbe], loadedLanguageModel(lm), { ...DEFAULT_LM_RUN_OPTIONS, permutations: 50, bootstrap: 0 });
+      const parsed = parseRunRecord(JSON.parse(JSON.stringify(record)));
       expect(parsed.model).toMatchObject({ revision: commit, fileSha256: lm.info.fileSha256, assetSha256: onnxSha });
       const { revision: _r, fileSha256: _f, ...oldModel } = parsed.model;
-      expect(parseAnyRunRecord({ ...JSON.parse(JSON.stringify(record)), model: oldModel }).model.revision).toBeUndefined();
+      expect(parseRunRecord({ ...JSON.parse(JSON.stringify(record)), model: oldModel }).model.revision).toBeUndefined();
     } finally {
       await lm.dispose();
     }
