@@ -10,6 +10,7 @@ import { createRunRecord, makeRunId, type RunModelInfo, type RunRecord, type Run
 import type { AssociationOptions } from '../core/association/types';
 import type { LmRunOptions } from '../core/lmRun';
 import { familyOf, type AnyProbe } from '../probes/families';
+import { migrateRunRecord } from '../probes/runRecordSchema';
 import type { Modality } from '../probes/families/types';
 import type { LoadedModelInfo } from '../worker/client';
 
@@ -70,8 +71,12 @@ export function buildStoredRun(args: {
   return { ...record, probeId: args.probeId, title: args.title, ...(args.rerunOf ? { rerunOf: args.rerunOf } : {}) };
 }
 
-/** The exportable record (the core format), without the history's display fields. */
+/**
+ * The exportable record (the current format), without the history's display fields. A run the
+ * previous version stored is exported in the current format (migrateRunRecord), as it would be
+ * read back.
+ */
 export function toRunRecord(s: StoredRun): RunRecord<AnyProbe, RunResult> {
   const { probeId: _p, title: _t, rerunOf: _r, importedFrom: _i, modality: _m, ...record } = s;
-  return record;
+  return migrateRunRecord(record) as RunRecord<AnyProbe, RunResult>;
 }
