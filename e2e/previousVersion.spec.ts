@@ -48,9 +48,12 @@ async function seedHistory(page: Page) {
 const results = (page: Page) => page.getByRole('region', { name: /^Results:/ });
 
 async function expectWeatSuite(page: Page) {
-  const ds = results(page).getByRole('status', { name: 'Effect size d' });
+  const ds = results(page).getByRole('status', { name: 'Headline metric' });
   await expect(ds).toHaveCount(weatRun.results.length);
-  for (const [i, r] of weatRun.results.entries()) await expect(ds.nth(i)).toHaveText((r.effectSize as number).toFixed(3));
+  for (const [i, r] of weatRun.results.entries()) {
+    await expect(ds.nth(i)).toHaveText((r.effectSize as number).toFixed(3));
+    expect(Number(await ds.nth(i).getAttribute('data-value'))).toBe(r.effectSize);
+  }
 }
 
 async function expectLmSuite(page: Page) {
