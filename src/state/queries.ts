@@ -19,7 +19,7 @@ import type { DevicePreference, LoadedModelInfo } from '../worker/client';
 import { deleteProbe, deleteRun, getProbe, getRun, listProbes, listRuns, openHistory, saveProbe, saveRun } from './db';
 import { historyStatusNow, useHistoryStatus } from './historyStatus';
 import { readStorageUsage, requestPersistenceOnce } from './persistentStorage';
-import { buildStoredRun, vectorRunModel, type StoredRun } from './runRecord';
+import { buildStoredRun, runModality, vectorRunModel, type StoredRun } from './runRecord';
 import { lmRunModel } from '../core/lmRunModel';
 import { useWorkbench } from './store';
 import { downloadConsentNow, useDownloadConsent } from './downloadConsent';
@@ -222,7 +222,7 @@ export async function executeRun(v: RunVariables, qc: QueryClient = queryClient)
       mine.signal.addEventListener('abort', () => reject(new CancelledError('The run was cancelled.')), { once: true }),
     );
     aborted.catch(() => undefined);
-    const lm = v.probes.some((p) => familyOf(p.family).modality === 'lm');
+    const lm = runModality(v) === 'lm';
     if (lm && !isLmModelId(v.modelId))
       throw new UnsupportedModelError(`LM probes need a language model; “${modelTitle(v.modelId)}” holds word vectors. Choose “Workbench tiny GPT-2 (embedded)” or another language model in the Model list.`);
     if (!lm && isLmModelId(v.modelId))

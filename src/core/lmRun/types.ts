@@ -248,13 +248,3 @@ export type LmProbeResult =
   | LlmDecisionPromptResult;
 
 export type LmProbeResultKind = LmProbeResult['kind'];
-
-export const LM_RESULT_KINDS: readonly LmProbeResultKind[] = [
-  'counterfactual-pairs',
-  'counterfactual-template',
-  'decision-template',
-  'mcq-position',
-  'pairwise-position',
-  'llm-iat-prompt',
-  'llm-decision-prompt',
-];

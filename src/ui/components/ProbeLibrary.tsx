@@ -3,15 +3,13 @@
 // from scratch. Running a suite happens straight from here.
 import { draftFromProbe, duplicateDraft, emptyDraft } from '../../state/draft';
 import { builtinProbes, builtinSuites, groupByFamily, lmBuiltinSuites, resolveSuite } from '../../state/library';
-import { familyOf } from '../../probes/families';
 import { useDeleteProbe, useRunMutation, useRunning, useSavedProbes } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { AssociationProbe } from '../../probes/schema';
-import type { AnyProbe, LmProbe } from '../../probes/lmSchema';
+import { isLmProbe, type LmProbe } from '../../probes/lmSchema';
 import { familyTitleOf } from '../families';
 import { duplicateLmDraft, lmBuiltinsByFamily, openLmProbe } from '../../state/lmDraft';
 
-const isLm = (p: AnyProbe): p is LmProbe => familyOf(p.family).modality === 'lm';
 
 interface ListedProbe {
   id: string;
@@ -137,7 +135,7 @@ export function ProbeLibrary() {
         <h3 id="lib-mine">My probes</h3>
         {saved.data?.length ? (
           <ul className="probe-list">
-            {saved.data.map((s) => (isLm(s.probe) ? <LmProbeItem key={s.id} probe={s.probe} saved /> : <ProbeItem key={s.id} probe={s.probe as AssociationProbe} saved />))}
+            {saved.data.map((s) => (isLmProbe(s.probe) ? <LmProbeItem key={s.id} probe={s.probe} saved /> : <ProbeItem key={s.id} probe={s.probe as AssociationProbe} saved />))}
           </ul>
         ) : (
           <p className="muted small-text">None saved yet. Duplicate a built-in or start a new probe, then “Save probe”.</p>
