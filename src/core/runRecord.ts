@@ -6,6 +6,7 @@
 import type { AssociationOptions, AssociationResult } from './association/types';
 import type { Backend } from './backends';
 import type { LmProbeResult } from './lmRun/types';
+import { METHOD_VERSION } from './intervals';
 
 /**
  * Any result a run record can hold, discriminated by `kind`: association results ('weat' | 'seat'
@@ -30,6 +31,11 @@ export interface RunModelInfo {
   assetSha256: string | null;
   /** Numeric type of the weights/table, e.g. "int8", "fp32", "q8". */
   dtype: string;
+  /**
+   * The numeric precision the numbers were computed from, in words, e.g. "12-bit per-row quantised
+   * vectors (d within 0.001 of float32)" or "float32". Absent in older records.
+   */
+  precision?: string;
   /** Where inference ran, in the one backend vocabulary (core/backends.ts). */
   backend: Backend;
   /** Why a preferred backend was not used (e.g. "WebGPU unavailable: no adapter"). */
@@ -59,6 +65,8 @@ export interface RunRecord<P extends RunProbeDefinition = RunProbeDefinition, R 
   /** Unique id of this run (see makeRunId). */
   runId: string;
   app: { name: string; version: string };
+  /** Which methods produced the numbers (core/intervals.ts METHOD_VERSION); absent = 1. */
+  methodVersion?: number;
   /** The full definitions that ran, in run order (one per result, same order). */
   probes: P[];
   model: RunModelInfo;
@@ -99,6 +107,7 @@ export const createRunRecord = <P extends RunProbeDefinition, R extends RunResul
   format: RUN_RECORD_FORMAT,
   runId: args.runId,
   app: { ...args.app },
+  methodVersion: METHOD_VERSION,
   probes: args.probes,
   model: { ...args.model },
   seed: args.options.seed,

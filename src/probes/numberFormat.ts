@@ -8,6 +8,27 @@ export const formatInt = (n: number): string => int.format(n);
 /** d with three decimals (what the tests compare); "—" when undefined. */
 export const formatD = (d: number, digits = 3): string => (Number.isFinite(d) ? d.toFixed(digits) : '—');
 
+/**
+ * A statistic with enough digits to be read: `decimals` decimals (3, what d has always shown) unless
+ * that would show no significant digit, then scientific notation with three, so −0.00031 prints
+ * as "-3.10e-4" rather than "-0.000"; ±Infinity prints as "∞"/"−∞" (an unbounded interval side), NaN
+ * as "—".
+ */
+export const formatAdaptive = (x: number, decimals = 3): string => {
+  if (Number.isNaN(x)) return '—';
+  if (x === Infinity) return '∞';
+  if (x === -Infinity) return '−∞';
+  if (x === 0 || Math.abs(x) >= 10 ** -decimals) return x.toFixed(decimals);
+  return x.toExponential(2).replace(/e([+-])(\d+)$/, (_m, sign: string, e: string) => `e${sign === '-' ? '-' : ''}${e}`);
+};
+
+/** "95% CI [0.52, 1.77]", "95% CI [0.52, ∞)" (one-sided), "95% CI (−∞, ∞)" (the test cannot exclude anything). */
+export const intervalText = (ci: { low: number; high: number; level: number }, decimals = 2): string => {
+  const lo = Number.isFinite(ci.low) ? `[${formatAdaptive(ci.low, decimals)}` : '(−∞';
+  const hi = Number.isFinite(ci.high) ? `${formatAdaptive(ci.high, decimals)}]` : '∞)';
+  return `${Math.round(ci.level * 100)}% CI ${lo}, ${hi}`;
+};
+
 /** p-values: four decimals down to 0.0001, then two significant digits. */
 export const formatP = (p: number | null | undefined): string => {
   if (p === null || p === undefined || !Number.isFinite(p)) return '—';

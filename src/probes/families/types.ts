@@ -14,6 +14,7 @@ import type { LanguageModelScorer } from '../../core/lmRun/scorer';
 import type { AssociationOptions } from '../../core/association/types';
 import type { LmRunOptions } from '../../core/lmRun/types';
 import type { Significance } from '../../core/significance';
+import type { IntervalSides } from '../../core/intervals';
 import type { ProbeIssue } from '../validate';
 
 /** Which kind of model a family runs on: a word-vector table or a language model. */
@@ -27,9 +28,18 @@ export interface Headline {
   /** What the number is, e.g. "Effect size d", "Mean Δ log-prob". */
   label: string;
   value: number;
-  /** The number as shown (3 decimals, or a percentage). */
+  /** The number as shown, with enough digits to be read (numberFormat.ts formatAdaptive, or a percentage). */
   shown: string;
-  ci: { low: number; high: number; level: number } | null;
+  /**
+   * The interval shown beside p: from the test itself (core/intervals.ts TestInterval), so it excludes
+   * the null value exactly when p < α. Unbounded sides are ±Infinity here (headlines are never
+   * stored). `sides` 'lower' is a one-sided test's [low, ∞).
+   */
+  ci: { low: number; high: number; level: number; sides?: IntervalSides; method?: string } | null;
+  /** The second, stimulus-robust interval, named by what it resamples; absent where it adds nothing. */
+  robustCi?: { low: number; high: number; level: number; resampled: string } | null;
+  /** One sentence when the two intervals disagree about the null value, saying why. */
+  intervalNote?: string;
   p: number | null;
   pLabel: string;
   /** "Mean Δ log-prob = -0.805, 95% CI [-3.79, 2.35], sign-flip p = 0.6209". */
@@ -51,6 +61,14 @@ export interface FamilySummary {
   headline: Headline;
   /** One sentence a non-specialist can read aloud. */
   reading: string;
+  /**
+   * The class-mode line in three parts, each a plain sentence: which way the result points ("The
+   * model associates male names with career words more than female names."), how large it is with
+   * the size class and its thresholds ("Large: d ≥ 0.8 (Cohen).", null where no size scale applies)
+   * and whether chance could explain it ("Chance alone would rarely give a result this strong: p <
+   * 0.0001."). Filled by every family; optional only so records of families that predate it render.
+   */
+  plain?: { direction: string; magnitude: string | null; chance: string };
   /** The verdict under the one rule (core/significance.ts); null for a descriptive headline. */
   significance: Significance | null;
   groups?: readonly GroupSummary[];

@@ -3,12 +3,12 @@
 // families, how many answers could be read (core/lmRun/promptAnswerCount.ts) — which replaces the
 // number when none could.
 import type { PromptAnswerCount } from '../../../core/lmRun/promptAnswerCount';
-import { formatD, formatP } from '../../numberFormat';
+import { formatP, intervalText } from '../../numberFormat';
 import type { Headline } from '../types';
 
 export const threeDecimals = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
-const ciString = (ci: Headline['ci']): string => (ci ? `${Math.round(ci.level * 100)}% CI [${formatD(ci.low, 2)}, ${formatD(ci.high, 2)}]` : '');
+const ciString = (ci: Headline['ci']): string => (ci ? intervalText(ci) : '');
 
 export const makeHeadline = (label: string, value: number, shown: string, ci: Headline['ci'], p: number | null, pLabel = 'p'): Headline => ({
   label,
