@@ -16,6 +16,7 @@ import { ImportStatus } from '../components/ImportStatus';
 import { backendLabel } from '../../core/backends';
 import { StorageNotice } from '../components/StorageNotice';
 import { StorageUsage } from '../components/StorageUsage';
+import './HistoryPage.css';
 
 const LISTED_IN_FULL = 3;
 
@@ -115,7 +116,7 @@ export function HistoryPage() {
       {runs.isError && <p className="error-text" role="alert">Could not read the history: {runs.error.message}</p>}
       {runs.data && runs.data.length === 0 && <p>No runs yet.</p>}
       {runs.data && runs.data.length > 0 && (
-        <div className="table-wide">
+        <div className="table-wide history-runs">
         <table>
           <caption className="sr-only">Finished runs, newest first</caption>
           <thead>
