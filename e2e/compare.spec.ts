@@ -4,7 +4,7 @@
 // convention, so the two runs' per-word numbers are identical: ρ = r = 1 over all |X| + |Y| words
 // (sizes from the CLI). At 1366×768 and 390×844 the page never scrolls sideways.
 import { expect, test, type Page } from '@playwright/test';
-import { cliRun, openApp, openBuiltin, runAndReadD, setOption, waitForModel, WEAT1 } from './helpers';
+import { cliRun, downloadText, openApp, openBuiltin, runAndReadD, setOption, waitForModel, WEAT1 } from './helpers';
 
 const SHOTS = '/work/helpers/shots';
 
@@ -50,7 +50,17 @@ for (const viewport of [
 
     const agreement = compare.getByRole('status', { name: 'Agreement of Run 2 with Run 1 on caliskan-weat-1' });
     await expect(agreement).toHaveText(`Spearman ρ = 1.000, Pearson r = 1.000, n = ${sizes.X + sizes.Y}`);
-    await expect(compare.getByRole('figure', { name: /^Per-item agreement: WEAT 1/ })).toBeVisible();
+    const scatter = compare.getByRole('figure', { name: /^Per-item agreement: WEAT 1/ });
+    await expect(scatter).toBeVisible();
+    // the exported SVG says what it shows and where it came from: title, legend, both runs' captions
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), scatter.getByRole('button', { name: /as SVG$/ }).click()]);
+    expect(svgDownload.suggestedFilename()).toBe('caliskan-weat-1_glove-6b-100d_int8_seed1_vs_int8_seed2_agreement.svg');
+    // lines of a wrapped title or caption joined back into one text
+    const svg = (await downloadText(svgDownload)).replace(/<\/text><text class="export-(title|caption)"[^>]*>/g, ' ');
+    expect(svg).toContain('>Per-item agreement: WEAT 1: Flowers vs insects');
+    expect(svg).toContain('>one item (association)</text>');
+    expect(svg).toMatch(/Run 1: glove-6b-100d · dtype int8 · seed 1 · \d{4}-\d\d-\d\d \d\d:\d\d UTC ·/);
+    expect(svg).toMatch(/Run 2: glove-6b-100d · dtype int8 · seed 2 · .* bias-probe-workbench \d+\.\d+\.\d+/);
 
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
     await compare.scrollIntoViewIfNeeded();

@@ -5,6 +5,9 @@ import type { ItemAgreement } from '../../core/compare';
 import { formatAdaptive } from '../../probes/numberFormat';
 import { ChartFrame } from '../charts/ChartFrame';
 
+/** Axis ticks with three significant digits: 0.06, -0.00917. */
+const tick = (v: number) => String(Number(v.toPrecision(3)));
+
 const correlation = (x: number | null) => (x === null ? 'not defined' : x.toFixed(3));
 
 export function agreementText(g: ItemAgreement): string {
@@ -30,8 +33,8 @@ export function AgreementScatter(props: { title: string; measure: string; xRun: 
       <ResponsiveContainer width="100%" height={300}>
         <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="a" name={props.xRun} domain={[lo, hi]} tickFormatter={(v: number) => formatAdaptive(v, 2)} tick={{ fontSize: 11 }} label={{ value: props.xRun, position: 'insideBottom', offset: -16, fontSize: 11 }} />
-          <YAxis type="number" dataKey="b" name={props.yRun} domain={[lo, hi]} tickFormatter={(v: number) => formatAdaptive(v, 2)} tick={{ fontSize: 11 }} width={56} label={{ value: props.yRun, angle: -90, position: 'insideLeft', fontSize: 11 }} />
+          <XAxis type="number" dataKey="a" name={props.xRun} domain={[lo, hi]} tickFormatter={tick} tick={{ fontSize: 11 }} label={{ value: props.xRun, position: 'insideBottom', offset: -16, fontSize: 11 }} />
+          <YAxis type="number" dataKey="b" name={props.yRun} domain={[lo, hi]} tickFormatter={tick} tick={{ fontSize: 11 }} width={56} label={{ value: props.yRun, angle: -90, position: 'insideLeft', fontSize: 11 }} />
           {Number.isFinite(lo) && hi > lo && <ReferenceLine segment={[{ x: lo, y: lo }, { x: hi, y: hi }]} stroke="#555" strokeDasharray="4 3" />}
           <Tooltip formatter={(v) => formatAdaptive(Number(v), 4)} labelFormatter={() => ''} />
           <Scatter data={g.pairs} fill="#1f5fa8" isAnimationActive={false} />

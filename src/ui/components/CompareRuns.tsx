@@ -28,7 +28,7 @@ function HeadlineCell({ h, reference, label }: { h: Headline | null; reference: 
       {h.p !== null && (
         <span className="muted">
           {' '}
-          {h.pLabel} {formatP(h.p)}
+          {h.pLabel} = {formatP(h.p)}
         </span>
       )}
       {difference !== null && <span className="compare-delta"> Δ = {formatAdaptive(difference)}</span>}
