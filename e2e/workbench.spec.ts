@@ -45,7 +45,8 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   // CSV per word
   const [itemsDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export per-item CSV' }).click()]);
   const items = parseCsv(await downloadText(itemsDl));
-  expect(items[0]).toEqual(['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'association']);
+  expect(items[0]).toEqual(['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'association', 'model_dtype', 'precision']);
+  expect(new Set(items.slice(1).map((r) => r[7]))).toEqual(new Set(['int8']));
   expect(items.length - 1).toBe(expected.sizes.X + expected.sizes.Y);
 
   // JSON run record
