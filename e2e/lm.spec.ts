@@ -206,11 +206,15 @@ test('fp32 vs q8 of the tiny GPT-2, side by side from the history', async ({ pag
   await page.getByRole('button', { name: 'History', exact: true }).click();
   await page.getByRole('checkbox', { name: /Compare run .* \(fp32\)/ }).first().check();
   await page.getByRole('checkbox', { name: /Compare run .* \(q8\)/ }).first().check();
-  const table = page.getByRole('region', { name: 'Side-by-side comparison' });
+  const table = page.getByRole('region', { name: 'Comparing 2 runs' });
   await expect(table).toBeVisible();
-  const cells = [await table.getByRole('status', { name: /^A lm-counterfactual-basic/ }).textContent(), await table.getByRole('status', { name: /^B lm-counterfactual-basic/ }).textContent()];
-  // Ticked newest-last: A and B are fp32 and q8 in the order ticked.
+  // Oldest first: run 1 is fp32, run 2 is q8; the columns are named by the dtype, the one thing that differs.
+  await expect(table.getByRole('list', { name: 'What differs between the runs' }).getByRole('listitem')).toHaveText(['dtype: fp32 (Run 1) · q8 (Run 2)']);
+  const cells = [await table.getByRole('status', { name: /^Run 1 lm-counterfactual-basic/ }).textContent(), await table.getByRole('status', { name: /^Run 2 lm-counterfactual-basic/ }).textContent()];
   expect(cells).toEqual([fp32.shown, q8.toFixed(3)]);
+  // Item by item: every pair of the probe matched across the two dtypes.
+  const pairs = await table.getByRole('status', { name: 'Agreement of Run 2 with Run 1 on lm-counterfactual-basic' }).textContent();
+  expect(pairs).toMatch(/^Spearman ρ = -?\d\.\d{3}, Pearson r = -?\d\.\d{3}, n = \d+$/);
   await page.screenshot({ path: '/tmp/lm-compare.png', fullPage: true });
 });
 

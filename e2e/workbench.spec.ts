@@ -28,7 +28,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
 
   // CSV per test
   const [csvDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export CSV', exact: true }).click()]);
-  expect(csvDl.suggestedFilename()).toMatch(/caliskan-weat-1_glove-6b-100d_seed1_results\.csv$/);
+  expect(csvDl.suggestedFilename()).toMatch(/caliskan-weat-1_glove-6b-100d_int8_seed1_results\.csv$/);
   const rows = parseCsv(await downloadText(csvDl));
   const header = rows[0]!;
   for (const col of ['run_id', 'probe_id', 'model_id', 'seed', 'n_X', 'effect_size', 'sd', 'ci_low', 'ci_high', 'p_value', 'p_method', 'permutations', 'oov_X'])
@@ -45,7 +45,8 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   // CSV per word
   const [itemsDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export per-item CSV' }).click()]);
   const items = parseCsv(await downloadText(itemsDl));
-  expect(items[0]).toEqual(['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'association']);
+  expect(items[0]).toEqual(['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'association', 'model_dtype', 'precision']);
+  expect(new Set(items.slice(1).map((r) => r[7]))).toEqual(new Set(['int8']));
   expect(items.length - 1).toBe(expected.sizes.X + expected.sizes.Y);
 
   // JSON run record

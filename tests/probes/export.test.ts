@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { sampleResult } from '../fixtures/probes/sampleResult';
 import type { AssociationResult } from '../../src/core/association/types';
-import { guardCell, runToCsv, type ExportMeta } from '../../src/probes/export/runToCsv';
+import { COMMON_COLUMNS, guardCell, runToCsv, type ExportMeta } from '../../src/probes/export/runToCsv';
 import { splitOovCell, WIDE_ASSOCIATION_COLUMNS as CSV_COLUMNS, WORD_ITEM_COLUMNS as ITEM_CSV_COLUMNS } from '../../src/probes/families/shared/associationCsv';
 
 const resultsToCsv = (results: AssociationResult[], meta: ExportMeta) => runToCsv(results, meta);
@@ -18,7 +18,7 @@ describe('resultsToCsv', () => {
     const csv = resultsToCsv([sampleResult()], { runId: 'run-1', modelId: 'glove-6b-100d', seed: 1 });
     const r = parse(csv);
     expect(r.errors).toEqual([]);
-    expect(r.meta.fields).toEqual([...CSV_COLUMNS]);
+    expect(r.meta.fields).toEqual([...CSV_COLUMNS, ...COMMON_COLUMNS]);
     const row = r.data[0]!;
     expect(row).toMatchObject({
       run_id: 'run-1',
@@ -103,11 +103,11 @@ describe('itemsToCsv', () => {
     const csv = itemsToCsv([sampleResult()], { runId: 'run-1', modelId: 'glove-6b-100d', seed: 1 });
     const r = parse(csv);
     expect(r.errors).toEqual([]);
-    expect(r.meta.fields).toEqual([...ITEM_CSV_COLUMNS]);
+    expect(r.meta.fields).toEqual([...ITEM_CSV_COLUMNS, ...COMMON_COLUMNS]);
     expect(r.data).toEqual([
-      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'X', label: 'Flowers', word: 'aster', association: 0.0123456789 },
-      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'X', label: 'Flowers', word: `'=HYPERLINK("http://evil")`, association: -0.25 },
-      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'Y', label: 'Insects', word: "'-ism", association: -1e-9 },
+      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'X', label: 'Flowers', word: 'aster', association: 0.0123456789, model_dtype: null, precision: null },
+      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'X', label: 'Flowers', word: `'=HYPERLINK("http://evil")`, association: -0.25, model_dtype: null, precision: null },
+      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'Y', label: 'Insects', word: "'-ism", association: -1e-9, model_dtype: null, precision: null },
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LM_RUN_OPTIONS } from '../../src/core/lmRun';
 import { createRunRecord, type RunResult } from '../../src/core/runRecord';
 import { csvColumns, getAnyBuiltinProbe, parseRunRecord, runProbes, runToCsv, type AnyProbe } from '../../src/probes';
+import { COMMON_COLUMNS } from '../../src/probes/export/runToCsv';
 import { LONG_ITEM_COMMON_COLUMNS, LONG_SUMMARY_COLUMNS } from '../../src/probes/families/shared/longCsv';
 import { createFakeScorer } from '../core/lmRun/fakeScorer';
 
@@ -59,7 +60,7 @@ describe('LM CSV', () => {
     const record = await run();
     const csv = runToCsv(record);
     const parsed = parseCsv(csv);
-    expect(parsed.meta.fields).toEqual([...LONG_SUMMARY_COLUMNS]);
+    expect(parsed.meta.fields).toEqual([...LONG_SUMMARY_COLUMNS, ...COMMON_COLUMNS]);
     expect(new Set(parsed.data.map((r) => `${r.run_id} ${r.model_id} ${r.seed}`))).toEqual(new Set([`${record.runId} fake 7`]));
     const row = (probe: string, scope: string, metric: string) => parsed.data.find((r) => r.probe_id === probe && r.scope === scope && r.metric === metric)!;
     const pairs = record.results[0]!;
@@ -85,10 +86,11 @@ describe('LM CSV', () => {
     const parsed = parseCsv(csv);
     expect(parsed.meta.fields!.slice(0, LONG_ITEM_COMMON_COLUMNS.length)).toEqual([...LONG_ITEM_COMMON_COLUMNS]);
     expect(parsed.meta.fields).toEqual(csvColumns(record.results, { items: true }));
-    // The columns of the families present, in registry order: counterfactual pairs' first, the decision prompt's last.
+    // The columns of the families present, in registry order: counterfactual pairs' first, the decision prompt's last,
+    // then the exporter's own.
     expect(parsed.meta.fields!.slice(5, 8)).toEqual(['category', 'direction', 'more']);
     // …and a column two families share (prompt, response) appears once, where the first of them put it.
-    expect(parsed.meta.fields!.slice(-3)).toEqual(['task1', 'stigma_task_to', 'stereotype_consistent']);
+    expect(parsed.meta.fields!.slice(-5)).toEqual(['task1', 'stigma_task_to', 'stereotype_consistent', ...COMMON_COLUMNS]);
     expect(parsed.meta.fields!.filter((c) => c === 'response')).toHaveLength(1);
     const counts = Object.fromEntries(IDS.map((id) => [id, parsed.data.filter((r) => r.probe_id === id).length]));
     expect(counts).toEqual({

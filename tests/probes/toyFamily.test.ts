@@ -56,8 +56,11 @@ describe('a toy family registered with one line', () => {
       },
     ]);
     const csv = Papa.parse<Record<string, string>>(await cli('run', probeFile, '--model', 'glove-6b-100d', '--format', 'csv'), { header: true, skipEmptyLines: true });
-    expect(csv.meta.fields).toEqual(['run_id', 'probe_id', 'kind', 'model_id', 'seed', 'known', 'total']);
-    expect(csv.data).toEqual([{ run_id: expect.stringMatching(/^run-\d{8}T\d{6}Z-/), probe_id: 'toy-coverage', kind: 'vocabulary-coverage', model_id: 'glove-6b-100d', seed: '1', known: '2', total: '4' }]);
+    // The toy's columns, then the exporter's own (the model's dtype and precision).
+    expect(csv.meta.fields).toEqual(['run_id', 'probe_id', 'kind', 'model_id', 'seed', 'known', 'total', 'model_dtype', 'precision']);
+    expect(csv.data).toEqual([
+      { run_id: expect.stringMatching(/^run-\d{8}T\d{6}Z-/), probe_id: 'toy-coverage', kind: 'vocabulary-coverage', model_id: 'glove-6b-100d', seed: '1', known: '2', total: '4', model_dtype: record.model.dtype, precision: record.model.precision ?? '' },
+    ]);
     // The exporter's formula guard applies to the toy's cells too.
     const items = Papa.parse<Record<string, string>>(runToCsv(record, { items: true }), { header: true, skipEmptyLines: true });
     expect(items.data.map((r) => [r.word, r.known])).toEqual([['flower', 'true'], ['insect', 'true'], ['qwxzv', 'false'], ["'-ism", 'false']]);

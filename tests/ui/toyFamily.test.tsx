@@ -101,14 +101,14 @@ describe('a toy family registered with one line in each registry', () => {
     expect(shown).toContain('Toy body: known flower, insect; unknown qwxzv, -ism');
   });
 
-  it('compare shows both runs’ headline numbers and B − A', async () => {
-    const html = await render(<CompareRuns a={runA} b={runB} />);
+  it('compare shows both runs’ headline numbers and their difference, columns named by what differs', async () => {
+    const html = await render(<CompareRuns runs={[runA, runB]} />);
     const row = html.match(/<tr><th scope="row"><code>toy-coverage<\/code><\/th>.*?<\/tr>/)?.[0];
     expect(row).toBeDefined();
     // 2 of 4 known, then 7 of 8: 0.875 − 0.5
-    expect(text(row!)).toBe('toy-coverageWords known50.0%87.5%0.375');
-    expect(text(html)).toContain('A: glove-6b-100d · int8 · wasm');
-    expect(text(html)).toContain('B: glove-6b-100d · fp32 · wasm');
+    expect(text(row!)).toBe('toy-coverageWords known50.0%87.5% Δ = 0.375');
+    expect(text(html)).toContain('Run 1dtype int8');
+    expect(text(html)).toContain('Run 2dtype fp32');
   });
 
   it('class mode shows its title, reading and its own slide', async () => {

@@ -5,6 +5,10 @@
 // family's cells are empty in another family's rows. `items` switches to one row per item (word,
 // pair, prompt, presentation, iteration).
 //
+// Every file, whatever its families, ends with the columns the exporter adds itself (COMMON_COLUMNS):
+// model_dtype (the record's model.dtype) and precision (model.precision, in words), so an fp32 and a
+// q8 export of one probe are told apart inside the file too; empty in records that predate them.
+//
 // Numbers are full precision; absent and non-finite values are empty cells. Spreadsheet formula
 // injection: a STRING cell starting with = + - @, tab or CR gets a leading single quote (OWASP "CSV
 // injection"). Numeric cells are never touched, so d = -0.53 stays the number -0.53; a word such as
@@ -24,8 +28,11 @@ export interface CsvExportOptions {
   items?: boolean;
 }
 
-/** Who ran: the run id (empty when exporting results without a run record), model and seed. */
-export type ExportMeta = Omit<CsvMeta, 'runId'> & { runId?: string };
+/** Who ran: the run id (empty when exporting results without a run record), model, its dtype and precision, and seed. */
+export type ExportMeta = Omit<CsvMeta, 'runId'> & { runId?: string; modelDtype?: string; precision?: string };
+
+/** Columns the exporter appends to every family's, after them: which numeric form of the model ran. */
+export const COMMON_COLUMNS = ['model_dtype', 'precision'] as const;
 
 /** The columns of a file holding these results: the union of their families' columns, in registry order. */
 export function csvColumns(results: readonly Pick<RunResult, 'kind'>[], options: CsvExportOptions = {}): string[] {
@@ -36,7 +43,7 @@ export function csvColumns(results: readonly Pick<RunResult, 'kind'>[], options:
     const csv = familyOf(id).csv;
     for (const c of options.items ? csv.itemColumns : csv.summaryColumns) if (!columns.includes(c)) columns.push(c);
   }
-  return columns;
+  return [...columns, ...COMMON_COLUMNS];
 }
 
 const unparse = (columns: readonly string[], rows: readonly CsvRow[]): string =>
@@ -45,10 +52,11 @@ const unparse = (columns: readonly string[], rows: readonly CsvRow[]): string =>
 type RecordToExport = Pick<RunRecord<never, RunResult>, 'runId' | 'model' | 'seed' | 'results'>;
 
 function resultsToCsvText(results: readonly RunResult[], meta: ExportMeta, options: CsvExportOptions): string {
-  const full: CsvMeta = { ...meta, runId: meta.runId ?? '' };
+  const full: CsvMeta = { modelId: meta.modelId, seed: meta.seed, runId: meta.runId ?? '' };
+  const common: CsvRow = { model_dtype: meta.modelDtype ?? null, precision: meta.precision ?? null };
   const rows = results.flatMap((r) => {
     const csv = familyOf(r.kind).csv;
-    return options.items ? csv.itemRows(r, full) : csv.summaryRows(r, full);
+    return (options.items ? csv.itemRows(r, full) : csv.summaryRows(r, full)).map((row) => ({ ...row, ...common }));
   });
   return unparse(csvColumns(results, options), rows);
 }
@@ -60,5 +68,6 @@ export function runToCsv(results: readonly RunResult[], meta: ExportMeta, option
 export function runToCsv(source: RecordToExport | readonly RunResult[], metaOrOptions?: ExportMeta | CsvExportOptions, options: CsvExportOptions = {}): string {
   if (Array.isArray(source)) return resultsToCsvText(source as readonly RunResult[], metaOrOptions as ExportMeta, options);
   const record = source as RecordToExport;
-  return resultsToCsvText(record.results, { runId: record.runId, modelId: record.model.id, seed: record.seed }, (metaOrOptions as CsvExportOptions | undefined) ?? {});
+  const meta: ExportMeta = { runId: record.runId, modelId: record.model.id, modelDtype: record.model.dtype, precision: record.model.precision, seed: record.seed };
+  return resultsToCsvText(record.results, meta, (metaOrOptions as CsvExportOptions | undefined) ?? {});
 }

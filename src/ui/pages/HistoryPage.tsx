@@ -1,8 +1,9 @@
 // Every finished run, newest first, from IndexedDB (or this tab's memory when the browser blocks
 // it: the storage notice says so). Open shows it in the workbench (re-export, re-run from its
 // seed); Delete removes it. "Open run record…" reads and validates the file in the import worker
-// (progress, Cancel), then keeps it in history, never over a stored run (importRun.ts).
-import { useRef, useState } from 'react';
+// (progress, Cancel), then keeps it in history, never over a stored run (importRun.ts). Ticking
+// "Compare" on two or more runs puts them side by side (CompareRuns), oldest first.
+import { useMemo, useRef, useState } from 'react';
 import type { StoredRun } from '../../state/runRecord';
 import { headlineOf } from '../families';
 import { CompareRuns } from '../components/CompareRuns';
@@ -15,6 +16,7 @@ import { ImportStatus } from '../components/ImportStatus';
 import { backendLabel } from '../../core/backends';
 import { StorageNotice } from '../components/StorageNotice';
 import { StorageUsage } from '../components/StorageUsage';
+import './HistoryPage.css';
 
 const LISTED_IN_FULL = 3;
 
@@ -40,8 +42,11 @@ export function HistoryPage() {
   const fileRef = useRef<HTMLInputElement>(null);
   const task = useImportTask();
   const [compare, setCompare] = useState<string[]>([]);
-  const toggle = (id: string, on: boolean) => setCompare((c) => (on ? [...c.filter((x) => x !== id), id].slice(-2) : c.filter((x) => x !== id)));
-  const chosen = compare.map((id) => runs.data?.find((r) => r.runId === id)).filter((r): r is StoredRun => !!r);
+  const toggle = (id: string, on: boolean) => setCompare((c) => (on ? [...c.filter((x) => x !== id), id] : c.filter((x) => x !== id)));
+  const chosen = useMemo(
+    () => (runs.data ?? []).filter((r) => compare.includes(r.runId)).sort((x, y) => x.finishedAt.localeCompare(y.finishedAt)),
+    [runs.data, compare],
+  );
   return (
     <section className="panel history" aria-labelledby="history-heading">
       <div className="panel-head">
@@ -89,10 +94,18 @@ export function HistoryPage() {
       </div>
       <StorageNotice variant="history" />
       <ImportStatus status={task.status} onCancel={task.cancel} />
-      {chosen.length === 2 ? (
-        <CompareRuns a={chosen[0]!} b={chosen[1]!} />
+      {chosen.length >= 2 ? (
+        <>
+          <CompareRuns runs={chosen} />
+          <button type="button" className="small secondary" onClick={() => setCompare([])}>
+            Clear comparison
+          </button>
+        </>
       ) : (
-        <p className="muted small-text">Tick “Compare” on two runs (e.g. the same probe on two models, or fp32 vs q8) to see their headline numbers side by side.</p>
+        <p className="muted small-text">
+          Tick “Compare” on two or more runs (the same probe on two models, fp32 vs q8, two seeds or two option settings) to see them side by side, with what differs between them and how
+          their words or items agree.
+        </p>
       )}
       <p className="muted">
         {storage.kind === 'memory-only' ? 'Kept in this tab only.' : 'Kept in this browser (IndexedDB).'} Open a run to see its charts, export it again, or re-run it from its seed. Run records
@@ -103,6 +116,7 @@ export function HistoryPage() {
       {runs.isError && <p className="error-text" role="alert">Could not read the history: {runs.error.message}</p>}
       {runs.data && runs.data.length === 0 && <p>No runs yet.</p>}
       {runs.data && runs.data.length > 0 && (
+        <div className="table-wide history-runs">
         <table>
           <caption className="sr-only">Finished runs, newest first</caption>
           <thead>
@@ -173,6 +187,7 @@ export function HistoryPage() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -1,0 +1,1 @@
+export { compareRuns, type ComparedProbe, type ProbeAgreement, type RunComparison, type RunToCompare } from './runComparison';
