@@ -183,10 +183,12 @@ interface Ctx {
   label: string;
   required: boolean;
   ensure: readonly Ensure[];
+  /** An ancestor is absent and shown at its default, so this value is the default too. */
+  underDefault?: boolean;
 }
 
 function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
-  const isDefault = value === undefined && s.default !== undefined;
+  const isDefault = (value === undefined && s.default !== undefined) || !!c.underDefault;
   const shown = value === undefined ? s.default : value;
   const base = { path: c.path, label: c.label, required: c.required, isDefault, ensure: c.ensure, ...(s.description ? { hint: s.description } : {}) };
   const defaultHint = (text: string) => (isDefault ? { hint: [base.hint, `Default: ${text}.`].filter(Boolean).join(' ') } : {});
@@ -222,7 +224,7 @@ function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
       if (typeof shown === 'boolean' || shown === undefined) return { ...base, kind: 'flag', value: shown };
       break;
     case 'object':
-      if (s.properties && (shown === undefined || isObject(shown))) return groupOf(s, shown, c, base, false);
+      if (s.properties && (shown === undefined || isObject(shown))) return groupOf(s, value, c, base, false);
       if (isObject(s.additionalProperties) && (shown === undefined || isObject(shown))) {
         const entries = Object.entries(shown ?? {});
         const itemLabel = singular(c.label);
@@ -244,7 +246,14 @@ function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
       if (s.prefixItems) {
         if (list.length !== s.prefixItems.length && shown !== undefined) break;
         const children = s.prefixItems.map((item, i) =>
-          fieldOf(item, list[i], { path: [...c.path, i], key: c.key, label: `${singular(c.label)} ${i + 1}`, required: true, ensure: isDefault ? [...c.ensure, { path: c.path, absentBecomes: s.default }] : c.ensure }),
+          fieldOf(item, list[i], {
+            path: [...c.path, i],
+            key: c.key,
+            label: `${singular(c.label)} ${i + 1}`,
+            required: true,
+            ensure: value === undefined && s.default !== undefined ? [...c.ensure, { path: c.path, absentBecomes: s.default }] : c.ensure,
+            underDefault: isDefault,
+          }),
         );
         return { ...base, ...defaultHint('as shown'), kind: 'group', present: value !== undefined, template: newValueOf(s), children, fixed: true };
       }
@@ -270,14 +279,14 @@ function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
 
 function groupOf(s: JsonSchema, value: unknown, c: Ctx, base: Omit<Base, never>, fixed: boolean): FormField {
   const obj = isObject(value) ? value : undefined;
-  const isDefault = value === undefined && s.default !== undefined;
-  const source = obj ?? (isDefault ? (s.default as Record<string, unknown>) : undefined);
-  const ensure = isDefault ? [...c.ensure, { path: c.path, absentBecomes: structuredClone(s.default) }] : c.ensure;
+  const ownDefault = value === undefined && s.default !== undefined;
+  const source = obj ?? (ownDefault ? (s.default as Record<string, unknown>) : undefined);
+  const ensure = ownDefault ? [...c.ensure, { path: c.path, absentBecomes: structuredClone(s.default) }] : c.ensure;
   const required = new Set(s.required ?? []);
   const children = Object.entries(s.properties ?? {})
     .filter(([key, p]) => !isHiddenKey(key, p))
-    .map(([key, p]) => fieldOf(p, source?.[key], { path: [...c.path, key], key, label: readableKey(key), required: required.has(key), ensure }));
-  return { ...base, kind: 'group', present: value !== undefined, template: newValueOf(s), children, fixed: fixed || c.required || isDefault };
+    .map(([key, p]) => fieldOf(p, source?.[key], { path: [...c.path, key], key, label: readableKey(key), required: required.has(key), ensure, underDefault: ownDefault || !!c.underDefault }));
+  return { ...base, kind: 'group', present: value !== undefined, template: newValueOf(s), children, fixed: fixed || c.required || ownDefault || !!c.underDefault };
 }
 
 /** The form of a probe's JSON value: the top group's fields, or null when its family has no LM schema. */
