@@ -109,3 +109,23 @@ test('at 390×844 the form fits the width, and rows are added and removed from t
   await expect(page.getByRole('textbox', { name: 'Probe JSON' })).toBeVisible();
   expect(await scrolls()).toBeLessThanOrEqual(0);
 });
+
+test('a named list renamed in the form is renamed in the probe, and the template check it breaks shows beside the template', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Open Occupations × gendered terms (template counterfactuals)', exact: true }).click();
+  await expect(page.getByText('Ready to run')).toBeVisible();
+  const name = page.getByRole('textbox', { name: 'Name of slot “occupation”', exact: true });
+  await name.fill('job');
+  await name.press('Enter');
+  const template = page.getByRole('textbox', { name: 'Template', exact: true });
+  await expect(template).toHaveAttribute('aria-invalid', 'true');
+  await expect(template).toHaveAccessibleDescription(/uses unknown slot \{occupation\}/);
+  await template.fill((await template.inputValue()).replace('{occupation}', '{job}'));
+  await expect(page.getByText('Ready to run')).toBeVisible();
+  await page.getByRole('tab', { name: 'Advanced: edit as JSON' }).click();
+  const probe = JSON.parse(await page.getByRole('textbox', { name: 'Probe JSON' }).inputValue()) as { template: string; slots: Record<string, unknown[]> };
+  expect(Object.keys(probe.slots)).toEqual(['job']);
+  expect(probe.template).toContain('{job}');
+  expect(probe.slots.job![0]).toEqual({ value: 'a nurse', stereotype: 'female' });
+});

@@ -185,6 +185,8 @@ interface Ctx {
   ensure: readonly Ensure[];
   /** An ancestor is absent and shown at its default, so this value is the default too. */
   underDefault?: boolean;
+  /** What one row of this list is called, where the label's singular would not say it ("“occupation” value"). */
+  rowName?: string;
 }
 
 function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
@@ -234,7 +236,10 @@ function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
           ...base,
           kind: 'entries',
           itemLabel,
-          entries: entries.map(([key, v]) => ({ key, field: fieldOf(valueSchema, v, { path: [...c.path, key], key, label: `${itemLabel} “${key}”`, required: true, ensure: c.ensure }) })),
+          entries: entries.map(([key, v]) => ({
+            key,
+            field: fieldOf(valueSchema, v, { path: [...c.path, key], key, label: `${itemLabel} “${key}”`, required: true, ensure: c.ensure, rowName: `“${key}” value` }),
+          })),
           newKey: freshKey(stem, entries.map(([k]) => k)),
           newValue: newValueOf(valueSchema),
         };
@@ -262,7 +267,7 @@ function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
         const lineHint = 'One per line.';
         return { ...base, hint: [base.hint, lineHint, isDefault ? 'Default: as shown.' : ''].filter(Boolean).join(' '), kind: 'lines', value: list as string[] };
       }
-      const itemLabel = singular(c.label);
+      const itemLabel = c.rowName ?? singular(c.label);
       return {
         ...base,
         kind: 'rows',

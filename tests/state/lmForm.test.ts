@@ -85,7 +85,8 @@ describe('the form of a probe', () => {
     const template = lmFormOf(getLmBuiltinProbe('lm-counterfactual-occupations'))!;
     const slots = find(template, 'slots');
     expect(slots.kind === 'entries' && [slots.entries.map((e) => e.key), slots.newKey]).toEqual([['occupation'], 'slot2']);
-    expect(find(template, 'slots.occupation.0')).toMatchObject({ kind: 'group', children: [{ label: 'Value', value: 'a nurse' }, { label: 'Stereotype', value: 'female' }] });
+    expect(find(template, 'slots.occupation')).toMatchObject({ kind: 'rows', label: 'Slot “occupation”', itemLabel: '“occupation” value' });
+    expect(find(template, 'slots.occupation.0')).toMatchObject({ kind: 'group', label: '“occupation” value 1', children: [{ label: 'Value', value: 'a nurse' }, { label: 'Stereotype', value: 'female' }] });
   });
 
   it('has a control for every field of every LM built-in (no value falls back to a JSON box)', () => {

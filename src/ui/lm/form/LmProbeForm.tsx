@@ -333,7 +333,7 @@ function RowsField({ f, env }: { f: Narrow<'rows'>; env: Env }) {
       {shown.map((row, i) => (
         <div className="row-item" key={i}>
           {row.kind === 'group' ? (
-            <fieldset className="group">
+            <fieldset className="group" aria-describedby={described(env, row)['aria-describedby']}>
               <legend>{row.label}</legend>
               <Checks env={env} path={row.path} />
               {row.children.map((c) => (
