@@ -38,7 +38,7 @@ export type FormField =
   | (Base & { kind: 'flag'; value: boolean | undefined })
   | (Base & { kind: 'lines'; value: readonly string[] })
   | (Base & { kind: 'group'; present: boolean; template: unknown; children: readonly FormField[]; fixed: boolean })
-  | (Base & { kind: 'rows'; itemLabel: string; rows: readonly FormField[]; newItem: unknown; minItems: number; maxItems?: number })
+  | (Base & { kind: 'rows'; itemLabel: string; rows: readonly FormField[]; count: number; newItem: unknown; minItems: number; maxItems?: number })
   | (Base & { kind: 'entries'; itemLabel: string; entries: readonly { key: string; field: FormField }[]; newKey: string; newValue: unknown })
   | (Base & { kind: 'json'; value: unknown });
 
@@ -187,6 +187,8 @@ interface Ctx {
   underDefault?: boolean;
   /** What one row of this list is called, where the label's singular would not say it ("“occupation” value"). */
   rowName?: string;
+  /** How many rows of the list at a path are drawn (the rest are counted: `count`). */
+  rowsShown: (path: FieldPath) => number;
 }
 
 function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
@@ -238,7 +240,7 @@ function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
           itemLabel,
           entries: entries.map(([key, v]) => ({
             key,
-            field: fieldOf(valueSchema, v, { path: [...c.path, key], key, label: `${itemLabel} “${key}”`, required: true, ensure: c.ensure, rowName: `“${key}” value` }),
+            field: fieldOf(valueSchema, v, { path: [...c.path, key], key, label: `${itemLabel} “${key}”`, required: true, ensure: c.ensure, rowName: `“${key}” value`, rowsShown: c.rowsShown }),
           })),
           newKey: freshKey(stem, entries.map(([k]) => k)),
           newValue: newValueOf(valueSchema),
@@ -258,6 +260,7 @@ function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
             required: true,
             ensure: value === undefined && s.default !== undefined ? [...c.ensure, { path: c.path, absentBecomes: s.default }] : c.ensure,
             underDefault: isDefault,
+            rowsShown: c.rowsShown,
           }),
         );
         return { ...base, ...defaultHint('as shown'), kind: 'group', present: value !== undefined, template: newValueOf(s), children, fixed: true };
@@ -272,7 +275,10 @@ function fieldOf(s: JsonSchema, value: unknown, c: Ctx): FormField {
         ...base,
         kind: 'rows',
         itemLabel,
-        rows: list.map((v, i) => fieldOf(items, v, { path: [...c.path, i], key: c.key, label: `${itemLabel} ${i + 1}`, required: true, ensure: c.ensure })),
+        rows: list
+          .slice(0, c.rowsShown(c.path))
+          .map((v, i) => fieldOf(items, v, { path: [...c.path, i], key: c.key, label: `${itemLabel} ${i + 1}`, required: true, ensure: c.ensure, rowsShown: c.rowsShown })),
+        count: list.length,
         newItem: newValueOf(items, itemLabel, list),
         minItems: s.minItems ?? 0,
         ...(s.maxItems !== undefined ? { maxItems: s.maxItems } : {}),
@@ -290,16 +296,20 @@ function groupOf(s: JsonSchema, value: unknown, c: Ctx, base: Omit<Base, never>,
   const required = new Set(s.required ?? []);
   const children = Object.entries(s.properties ?? {})
     .filter(([key, p]) => !isHiddenKey(key, p))
-    .map(([key, p]) => fieldOf(p, source?.[key], { path: [...c.path, key], key, label: readableKey(key), required: required.has(key), ensure, underDefault: ownDefault || !!c.underDefault }));
+    .map(([key, p]) => fieldOf(p, source?.[key], { path: [...c.path, key], key, label: readableKey(key), required: required.has(key), ensure, underDefault: ownDefault || !!c.underDefault, rowsShown: c.rowsShown }));
   return { ...base, kind: 'group', present: value !== undefined, template: newValueOf(s), children, fixed: fixed || c.required || ownDefault || !!c.underDefault };
 }
 
-/** The form of a probe's JSON value: the top group's fields, or null when its family has no LM schema. */
-export function lmFormOf(value: unknown): readonly FormField[] | null {
+/**
+ * The form of a probe's JSON value: the top group's fields, or null when its family has no LM
+ * schema. `rowsShown` limits the rows drawn per list (all by default): a 1,500-pair import drawn
+ * whole is 9,000 controls rebuilt on every keystroke.
+ */
+export function lmFormOf(value: unknown, rowsShown: (path: FieldPath) => number = () => Infinity): readonly FormField[] | null {
   if (!isObject(value)) return null;
   const s = lmFormSchemaOf(value.family);
   if (!s) return null;
-  const top = groupOf(s, value, { path: [], key: '', label: '', required: true, ensure: [] }, { path: [], label: '', required: true, isDefault: false, ensure: [] }, true);
+  const top = groupOf(s, value, { path: [], key: '', label: '', required: true, ensure: [], rowsShown }, { path: [], label: '', required: true, isDefault: false, ensure: [] }, true);
   return top.kind === 'group' ? top.children : null;
 }
 

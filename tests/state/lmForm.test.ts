@@ -98,6 +98,12 @@ describe('the form of a probe', () => {
     expect(families).toBe(8);
   });
 
+  it('draws only the rows asked for and counts the rest', () => {
+    const p = getLmBuiltinProbe('lm-counterfactual-basic') as unknown as { pairs: unknown[] };
+    const pairs = find(lmFormOf(p, (path) => (path.join('.') === 'pairs' ? 5 : Infinity))!, 'pairs');
+    expect(pairs.kind === 'rows' && [pairs.rows.length, pairs.count, pairs.rows.at(-1)!.label]).toEqual([5, p.pairs.length, 'Pair 5']);
+  });
+
   it('has no form for a word-vector probe or an unknown family', () => {
     expect(lmFormOf({ family: 'weat', id: 'x' })).toBeNull();
     expect(lmFormOf({ family: 'nope' })).toBeNull();

@@ -11,7 +11,7 @@ import type { LmIssue } from '../../../state/lmDraft';
 import { useWorkbench } from '../../../state/store';
 import '../../../styles/lmForm.css';
 
-/** Rows drawn before "Show all": a 1,500-pair import would otherwise draw 9,000 inputs on every keystroke. */
+/** Rows drawn per list before "Show all" (lmFormOf's rowsShown). */
 const ROWS_SHOWN = 30;
 
 type Edit = (change: (value: unknown) => unknown) => void;
@@ -20,6 +20,7 @@ interface Env {
   idBase: string;
   edit: Edit;
   issues: Map<string, LmIssue[]>;
+  showAll: (path: FieldPath) => void;
 }
 
 const domId = (env: Env, path: FieldPath, suffix = '') => `${env.idBase}-${path.map((p) => String(p).replace(/[^A-Za-z0-9_-]/g, '_')).join('-') || 'root'}${suffix}`;
@@ -30,7 +31,8 @@ export function LmProbeForm({ issues }: { issues: readonly LmIssue[] }) {
   const setText = useWorkbench((s) => s.setLmText);
   const idBase = useId().replace(/:/g, '');
   const parsed = useMemo(() => parseDraft(text), [text]);
-  const fields = useMemo(() => (parsed.error === null ? lmFormOf(parsed.value) : null), [parsed]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const fields = useMemo(() => (parsed.error === null ? lmFormOf(parsed.value, (path) => (expanded.has(pathKey(path)) ? Infinity : ROWS_SHOWN)) : null), [parsed, expanded]);
   const placed = useMemo(() => placeIssues(fields ?? [], issues), [fields, issues]);
   const edit: Edit = (change) => {
     const current = parseDraft(useWorkbench.getState().lmDraft.text);
@@ -48,7 +50,7 @@ export function LmProbeForm({ issues }: { issues: readonly LmIssue[] }) {
     );
   }
   if (!fields) return <NewProbe />;
-  const env: Env = { idBase, edit, issues: placed };
+  const env: Env = { idBase, edit, issues: placed, showAll: (path) => setExpanded((s) => new Set([...s, pathKey(path)])) };
   return (
     <div className="lm-form">
       {fields.map((f) => (
@@ -320,17 +322,15 @@ function JsonField({ f, env, id, set }: { f: Narrow<'json'>; env: Env; id: strin
 }
 
 function RowsField({ f, env }: { f: Narrow<'rows'>; env: Env }) {
-  const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? f.rows : f.rows.slice(0, ROWS_SHOWN);
   const item = f.itemLabel.toLowerCase();
   return (
     <fieldset className="rows" aria-describedby={described(env, f)['aria-describedby']}>
       <legend>
-        <LabelText f={f} /> <span className="muted">({f.rows.length})</span>
+        <LabelText f={f} /> <span className="muted">({f.count.toLocaleString('en-US')})</span>
       </legend>
       <Hint env={env} f={f} />
       <Checks env={env} path={f.path} />
-      {shown.map((row, i) => (
+      {f.rows.map((row, i) => (
         <div className="row-item" key={i}>
           {row.kind === 'group' ? (
             <fieldset className="group" aria-describedby={described(env, row)['aria-describedby']}>
@@ -348,12 +348,12 @@ function RowsField({ f, env }: { f: Narrow<'rows'>; env: Env }) {
           </button>
         </div>
       ))}
-      {f.rows.length > shown.length && (
-        <button type="button" className="secondary small" onClick={() => setShowAll(true)}>
-          Show all {f.rows.length.toLocaleString('en-US')} {item}s
+      {f.count > f.rows.length && (
+        <button type="button" className="secondary small" onClick={() => env.showAll(f.path)}>
+          Show all {f.count.toLocaleString('en-US')} {item}s
         </button>
       )}
-      {(f.maxItems === undefined || f.rows.length < f.maxItems) && (
+      {(f.maxItems === undefined || f.count < f.maxItems) && (
         <button type="button" className="small" onClick={() => env.edit((v) => addRow(v, f.path, f.newItem))}>
           Add {item}
         </button>
