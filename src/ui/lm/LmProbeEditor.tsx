@@ -6,7 +6,7 @@
 // import worker (progress, Cancel); a probe whose JSON would be over LARGE_LM_DRAFT_CHARS is shown
 // as a summary rather than a multi-megabyte text box, and large drafts are checked in the worker.
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { LmProbeForm } from './form/LmProbeForm';
+import { LmProbeForm, useReadableDraft } from './form/LmProbeForm';
 import { isReservedProbeId, openLmProbe } from '../../state/lmDraft';
 import { importFailedNotice, useImportTask } from '../../state/useImportTask';
 import { useLmDraftValidation } from '../../state/useValidation';
@@ -42,9 +42,11 @@ export default function LmProbeEditor() {
   const task = useImportTask();
   const origin = bulk?.origin ?? draft.origin;
   const [view, setView] = useState<EditView>('form');
+  const readable = useReadableDraft();
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const next = VIEWS[(VIEWS.findIndex((x) => x.id === view) + 1) % VIEWS.length]!.id;
+    const step = e.key === 'ArrowRight' ? 1 : VIEWS.length - 1;
+    const next = VIEWS[(VIEWS.findIndex((x) => x.id === view) + step) % VIEWS.length]!.id;
     setView(next);
     document.getElementById(`${id}-tab-${next}`)?.focus();
   };
@@ -110,7 +112,7 @@ export default function LmProbeEditor() {
           </div>
           <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${view}`}>
             {view === 'form' ? (
-              <LmProbeForm issues={v.issues} />
+              <LmProbeForm draft={readable} issues={v.issues} />
             ) : (
               <>
                 <label htmlFor={`${id}-json`}>Probe JSON</label>

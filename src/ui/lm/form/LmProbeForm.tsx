@@ -25,37 +25,61 @@ interface Env {
 
 const domId = (env: Env, path: FieldPath, suffix = '') => `${env.idBase}-${path.map((p) => String(p).replace(/[^A-Za-z0-9_-]/g, '_')).join('-') || 'root'}${suffix}`;
 
-/** The draft as a form; `issues` are the editor's validation checks (placed beside their fields). */
-export function LmProbeForm({ issues }: { issues: readonly LmIssue[] }) {
+export interface ReadableDraft {
+  /** The value the form shows: the draft's, or while it cannot be read, the last one that could. */
+  shown: unknown;
+  /** The parse error of a draft that is not empty and not JSON (the form is disabled), else null. */
+  error: string | null;
+}
+
+/**
+ * The draft's JSON value as the form needs it, remembering the last readable one. Called by the
+ * editor, which stays mounted while the views switch, so a probe broken in the JSON view still
+ * shows (disabled) in the form.
+ */
+export function useReadableDraft(): ReadableDraft {
   const text = useWorkbench((s) => s.lmDraft.text);
+  const parsed = useMemo(() => parseDraft(text), [text]);
+  const [lastReadable, setLastReadable] = useState<unknown>(null);
+  if (parsed.error === null && parsed.value !== lastReadable) setLastReadable(parsed.value);
+  if (parsed.error === null) return { shown: parsed.value, error: null };
+  return text.trim() ? { shown: lastReadable, error: parsed.error } : { shown: null, error: null };
+}
+
+/** The draft as a form; `issues` are the editor's validation checks (placed beside their fields). */
+export function LmProbeForm({ draft, issues }: { draft: ReadableDraft; issues: readonly LmIssue[] }) {
   const setText = useWorkbench((s) => s.setLmText);
   const idBase = useId().replace(/:/g, '');
-  const parsed = useMemo(() => parseDraft(text), [text]);
+  const unreadable = draft.error !== null;
+  const shown = draft.shown;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const fields = useMemo(() => (parsed.error === null ? lmFormOf(parsed.value, (path) => (expanded.has(pathKey(path)) ? Infinity : ROWS_SHOWN)) : null), [parsed, expanded]);
-  const placed = useMemo(() => placeIssues(fields ?? [], issues), [fields, issues]);
+  const fields = useMemo(() => lmFormOf(shown, (path) => (expanded.has(pathKey(path)) ? Infinity : ROWS_SHOWN)), [shown, expanded]);
+  const placed = useMemo(() => placeIssues(fields ?? [], unreadable ? [] : issues), [fields, issues, unreadable]);
   const edit: Edit = (change) => {
     const current = parseDraft(useWorkbench.getState().lmDraft.text);
     if (current.error === null) setText(draftTextOf(change(current.value)));
   };
+  const env: Env = { idBase, edit, issues: placed, showAll: (path) => setExpanded((s) => new Set([...s, pathKey(path)])) };
+  const drawn = fields?.map((f) => <Field key={pathKey(f.path)} f={f} env={env} />);
 
-  if (parsed.error !== null && text.trim()) {
+  if (unreadable) {
     return (
       <div className="lm-form">
         <p className="error-text" role="alert">
-          The form is off while the JSON cannot be read: {parsed.error}. Fix it in “Advanced: edit as JSON”.
+          The form is off while the JSON cannot be read: {draft.error}. Fix it in “Advanced: edit as JSON”.
         </p>
-        <fieldset disabled className="lm-form-disabled" aria-label="Probe form (disabled)" />
+        {drawn && (
+          <fieldset disabled className="lm-form-disabled">
+            {drawn}
+          </fieldset>
+        )}
       </div>
     );
   }
-  if (!fields) return <NewProbe />;
-  const env: Env = { idBase, edit, issues: placed, showAll: (path) => setExpanded((s) => new Set([...s, pathKey(path)])) };
+  if (!drawn) return <NewProbe />;
   return (
     <div className="lm-form">
-      {fields.map((f) => (
-        <Field key={pathKey(f.path)} f={f} env={env} />
-      ))}
+      {drawn}
       <NewProbe compact />
     </div>
   );
