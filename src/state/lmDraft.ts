@@ -6,6 +6,9 @@ import { LARGE_LM_DRAFT_CHARS, lmProbeText } from '../probes/import/lmImport';
 import type { LmProbe } from '../probes/lmSchema';
 import type { DraftOrigin } from './draft';
 import { groupByFamily } from './library';
+import { blankLmProbe } from './lmForm';
+import { draftTextOf } from './lmFormEdits';
+import { familyOf } from '../probes/families';
 import { useWorkbench, type LmDraft, type Notice } from './store';
 
 export {
@@ -43,4 +46,11 @@ export function openLmProbe(
   const offer = { editor: 'lm' as const, title: how.title ?? p.title, from: how.from, notice: how.notice };
   if (text !== null && text.length <= LARGE_LM_DRAFT_CHARS) useWorkbench.getState().offerDraft({ ...offer, draft: { text, origin } });
   else useWorkbench.getState().offerDraft({ ...offer, draft: { text: '', origin }, bulk: { probe: p, chars: how.chars ?? text?.length ?? 0, origin } });
+}
+
+/** Start a new, empty probe of an LM family in the editor (which asks first over unsaved edits). */
+export function openBlankLmProbe(family: string): void {
+  const p = blankLmProbe(family);
+  if (!p) return;
+  useWorkbench.getState().offerDraft({ editor: 'lm', title: `New ${familyOf(family).title} probe`, from: 'the form', notice: null, draft: { text: draftTextOf(p), origin: { kind: 'new', id: p.id as string } } });
 }

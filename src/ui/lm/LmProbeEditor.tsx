@@ -1,10 +1,12 @@
-// The LM probe editor: the probe as JSON with live schema validation (every problem named by its
-// path, e.g. "templates.0: unknown slot {foo}"), a short summary of what the probe contains, and
-// save / share / export / import (probe JSON or a CrowS-Pairs CSV). A form per family is not
-// needed to edit these probes; the JSON is exactly what the CLI reads. Imports are read in the
+// The LM probe editor: the probe as a form read from its family's schema (./form), or, as the
+// advanced view, as JSON — both edit the one draft text, so switching loses nothing — with live
+// schema validation (every problem named by its path, e.g. "templates.0: unknown slot {foo}", and
+// shown beside its field in the form), a short summary of what the probe contains, and
+// save / share / export / import (probe JSON or a CrowS-Pairs CSV). Imports are read in the
 // import worker (progress, Cancel); a probe whose JSON would be over LARGE_LM_DRAFT_CHARS is shown
 // as a summary rather than a multi-megabyte text box, and large drafts are checked in the worker.
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { LmProbeForm, useReadableDraft } from './form/LmProbeForm';
 import { isReservedProbeId, openLmProbe } from '../../state/lmDraft';
 import { importFailedNotice, useImportTask } from '../../state/useImportTask';
 import { useLmDraftValidation } from '../../state/useValidation';
@@ -20,6 +22,12 @@ const MAX_ISSUES_SHOWN = 200;
 
 const fmtMb = (chars: number) => `${(chars / 1e6).toFixed(1)} MB`;
 
+const VIEWS = [
+  { id: 'form', label: 'Form' },
+  { id: 'json', label: 'Advanced: edit as JSON' },
+] as const;
+type EditView = (typeof VIEWS)[number]['id'];
+
 export default function LmProbeEditor() {
   const draft = useWorkbench((s) => s.lmDraft);
   const bulk = useWorkbench((s) => s.lmBulk);
@@ -33,6 +41,15 @@ export default function LmProbeEditor() {
   const errors = v.issues.filter((i) => i.level === 'error');
   const task = useImportTask();
   const origin = bulk?.origin ?? draft.origin;
+  const [view, setView] = useState<EditView>('form');
+  const readable = useReadableDraft();
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const step = e.key === 'ArrowRight' ? 1 : VIEWS.length - 1;
+    const next = VIEWS[(VIEWS.findIndex((x) => x.id === view) + step) % VIEWS.length]!.id;
+    setView(next);
+    document.getElementById(`${id}-tab-${next}`)?.focus();
+  };
 
   const onImport = async (f: File | undefined) => {
     if (fileRef.current) fileRef.current.value = '';
@@ -60,7 +77,7 @@ export default function LmProbeEditor() {
         <h2 id="editor-heading">Editor</h2>
         <span className="muted small-text">
           {origin.kind === 'builtin' ? `Built-in ${origin.id}` : origin.kind === 'share' ? 'From a share link' : origin.kind === 'import' ? 'Imported' : origin.kind === 'user' ? 'Saved probe' : 'New probe'}
-          {bulk ? ' · too large to edit here' : ' · LM probe as JSON · saved in this browser as you type'}
+          {bulk ? ' · too large to edit here' : ' · saved in this browser as you type'}
         </span>
       </div>
       {v.probe && (
@@ -76,17 +93,42 @@ export default function LmProbeEditor() {
         </p>
       ) : (
         <>
-          <label htmlFor={`${id}-json`}>Probe JSON</label>
-          <textarea
-            id={`${id}-json`}
-            className="json-editor"
-            rows={22}
-            spellCheck={false}
-            value={draft.text}
-            aria-invalid={errors.length > 0}
-            aria-describedby={`${id}-checks`}
-            onChange={(e) => setText(e.target.value)}
-          />
+          <div className="lm-edit-tabs" role="tablist" aria-label="Edit the probe as">
+            {VIEWS.map((t) => (
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                id={`${id}-tab-${t.id}`}
+                aria-selected={view === t.id}
+                aria-controls={`${id}-panel`}
+                tabIndex={view === t.id ? 0 : -1}
+                onClick={() => setView(t.id)}
+                onKeyDown={onTabKey}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${view}`}>
+            {view === 'form' ? (
+              <LmProbeForm draft={readable} issues={v.issues} />
+            ) : (
+              <>
+                <label htmlFor={`${id}-json`}>Probe JSON</label>
+                <textarea
+                  id={`${id}-json`}
+                  className="json-editor"
+                  rows={22}
+                  spellCheck={false}
+                  value={draft.text}
+                  aria-invalid={errors.length > 0}
+                  aria-describedby={`${id}-checks`}
+                  onChange={(e) => setText(e.target.value)}
+                />
+              </>
+            )}
+          </div>
         </>
       )}
       <section className="validation" id={`${id}-checks`} aria-labelledby={`${id}-val`} aria-live="polite">
