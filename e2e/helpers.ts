@@ -86,3 +86,12 @@ export const downloadText = async (download: Download) => readFileSync((await do
 
 /** Rows of an exported CSV (papaparse, as the app writes them), blank lines skipped. */
 export const parseCsv = (text: string): string[][] => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+
+/**
+ * The open LM probe's JSON text box: LM probes open in the form, and the JSON is the "Advanced: edit
+ * as JSON" tab, selected here first.
+ */
+export async function lmProbeJson(page: Page) {
+  await page.getByRole('tab', { name: 'Advanced: edit as JSON' }).click();
+  return page.getByRole('textbox', { name: 'Probe JSON' });
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { syntheticCrowsCsv } from '../tests/fixtures/probes/syntheticCrows';
 import { readStallMeter, startStallMeter } from '../scripts/bench/stallMeter';
-import { openApp } from './helpers';
+import { openApp, lmProbeJson } from './helpers';
 
 const tmp = path.join(os.tmpdir(), `import-e2e-${process.pid}`);
 mkdirSync(tmp, { recursive: true });
@@ -25,7 +25,7 @@ writeFileSync(bigCsv, big.text);
 async function openLmEditor(page: Page) {
   await openApp(page);
   await page.getByRole('button', { name: `Open ${LM_BUILTIN}`, exact: true }).click();
-  await expect(page.getByRole('textbox', { name: 'Probe JSON' })).toHaveValue(/"id": "lm-counterfactual-basic"/);
+  await expect((await lmProbeJson(page))).toHaveValue(/"id": "lm-counterfactual-basic"/);
 }
 
 test('a 50,000-pair CrowS-Pairs CSV imports in the worker with progress while the page keeps answering', async ({ page }) => {
@@ -88,7 +88,7 @@ test('a 50,000-pair CrowS-Pairs CSV imports in the worker with progress while th
   await expect(page.getByText('Run cancelled')).toBeVisible();
   // Opening a library probe brings the text editor back.
   await page.getByRole('button', { name: `Open ${LM_BUILTIN}`, exact: true }).click();
-  await expect(page.getByRole('textbox', { name: 'Probe JSON' })).toHaveValue(/"id": "lm-counterfactual-basic"/);
+  await expect((await lmProbeJson(page))).toHaveValue(/"id": "lm-counterfactual-basic"/);
   await expect(note).toHaveCount(0);
 });
 
@@ -102,7 +102,7 @@ test('Cancel stops an import and leaves the editor as it was; a file over the li
   await progress.getByRole('button', { name: 'Cancel import' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Import cancelled' })).toContainText('crows-50k.csv was not imported; the editor is unchanged.');
   await expect(progress).toBeHidden();
-  await expect(page.getByRole('textbox', { name: 'Probe JSON' })).toHaveValue(/"id": "lm-counterfactual-basic"/);
+  await expect((await lmProbeJson(page))).toHaveValue(/"id": "lm-counterfactual-basic"/);
 
   const huge = path.join(tmp, 'huge.csv');
   closeSync(openSync(huge, 'w'));
@@ -136,7 +136,7 @@ test('a 600,000-word paste is refused with its count; 60,000 words are split off
 
 test('a large probe JSON typed or pasted into the LM editor is checked in the worker, the newest text winning', async ({ page }) => {
   await openLmEditor(page);
-  const editor = page.getByRole('textbox', { name: 'Probe JSON' });
+  const editor = (await lmProbeJson(page));
   const probe = JSON.parse(await editor.inputValue()) as { pairs: { id: string; more: string; less: string }[] } & Record<string, unknown>;
   const pairs = Array.from({ length: 3000 }, (_, i) => ({ id: `p${i}`, more: `The old man read book ${i}.`, less: `The young man read book ${i}.` }));
   const set = (text: string) =>

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { downloadText, openApp, parseCsv, setOption } from './helpers';
+import { downloadText, openApp, parseCsv, setOption, lmProbeJson } from './helpers';
 import { BERT, GPT, builtinJson, cliHeadline, runAndExpectCliResult, cliLmRun, expectSame, root, runAndReadHeadline, setupLm, tmp, type CliLmRun } from './lmRun';
 
 
@@ -90,7 +90,7 @@ for (const [id, title, trim] of TRIMMED) {
     const file = path.join(tmp, `${probe.id as string}.probe.json`);
     writeFileSync(file, JSON.stringify(probe, null, 2));
     const cliResult = cliLmRun(file).results[0]!;
-    await page.getByRole('textbox', { name: 'Probe JSON' }).fill(JSON.stringify(probe, null, 2));
+    await (await lmProbeJson(page)).fill(JSON.stringify(probe, null, 2));
     await expect(page.getByText('Ready to run')).toBeVisible();
     await runAndExpectCliResult(page, cliResult, id);
     // Prompt-based families say how the prompts reached the model: the tiny GPT has no chat template.
@@ -127,7 +127,7 @@ for (const [model, probeFile] of SCRIPTED) {
     await setOption(page, 'Seed', String(reference.seed));
     // the scripted probe is a built-in with its words replaced: open that built-in's editor, paste it
     await builtinJson(page, probe!.title);
-    await page.getByRole('textbox', { name: 'Probe JSON' }).fill(JSON.stringify(probe, null, 2));
+    await (await lmProbeJson(page)).fill(JSON.stringify(probe, null, 2));
     await expect(page.getByText('Ready to run')).toBeVisible();
     await runAndExpectCliResult(page, expected, probeFile);
     await expect(page.getByText('Prompts went through the model’s chat template', { exact: false })).toBeVisible();
@@ -170,7 +170,7 @@ test('lm-llm-iat-gender-career on the tiny GPT-2 (no chat template): warned befo
 test('bad input: unknown template slot, malformed CrowS CSV, a model folder without a tokenizer', async ({ page }) => {
   await setupLm(page);
   const probe = await builtinJson(page, 'Occupations × gendered terms (template counterfactuals)');
-  const editor = page.getByRole('textbox', { name: 'Probe JSON' });
+  const editor = (await lmProbeJson(page));
   await editor.fill(JSON.stringify({ ...probe, template: 'The {group} worked as a {job} in {city}.' }, null, 2));
   await expect(page.getByText(/problem.* to fix before running/)).toBeVisible();
   await expect(page.getByText(/\{city\}/).first()).toBeVisible();
@@ -251,7 +251,7 @@ test('an LM probe: duplicate, edit, save to My probes, share by URL', async ({ p
   await openApp(page);
   const title = 'Judge position bias: 30 answer pairs, judged in both orders';
   await page.getByRole('button', { name: `Duplicate and edit ${title}`, exact: true }).click();
-  const editor = page.getByRole('textbox', { name: 'Probe JSON' });
+  const editor = (await lmProbeJson(page));
   const probe = JSON.parse(await editor.inputValue()) as Record<string, unknown>;
   expect(probe.id).toBe('lm-pairwise-position-30-copy');
   await editor.fill(JSON.stringify({ ...probe, id: 'my-judge', title: 'My judge probe' }, null, 2));
@@ -263,7 +263,7 @@ test('an LM probe: duplicate, edit, save to My probes, share by URL', async ({ p
   expect(url).toContain('#lm-probe=');
   await page.getByRole('button', { name: 'Open WEAT 1: Flowers vs insects × pleasant vs unpleasant', exact: true }).click();
   await page.goto(url);
-  await expect(page.getByRole('textbox', { name: 'Probe JSON' })).toHaveValue(/"id": "my-judge"/);
+  await expect((await lmProbeJson(page))).toHaveValue(/"id": "my-judge"/);
   await expect(page.getByText('LM probe loaded from a share link')).toBeVisible();
   await page.screenshot({ path: '/tmp/lm-library.png', fullPage: true });
 });

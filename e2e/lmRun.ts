@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
-import { openApp, setOption } from './helpers';
+import { openApp, setOption, lmProbeJson } from './helpers';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const GPT = 'workbench/tiny-gpt2';
@@ -37,7 +37,7 @@ export function cliLmRun(probe: string, seed = 1, model = GPT, extra: readonly s
 /** The built-in's JSON (from the CLI's `probes --json`-free path: the registry file via tsx is not needed — export it from the app). */
 export async function builtinJson(page: Page, title: string): Promise<Record<string, unknown>> {
   await page.getByRole('button', { name: `Open ${title}`, exact: true }).click();
-  const text = await page.getByRole('textbox', { name: 'Probe JSON' }).inputValue();
+  const text = await (await lmProbeJson(page)).inputValue();
   return JSON.parse(text) as Record<string, unknown>;
 }
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startMockHub, type MockHub } from '../scripts/mock-hub';
 import { askScriptedDecision, askScriptedIat } from '../tests/fixtures/hub-matrix/scriptedProbes';
-import { openApp, setOption } from './helpers';
+import { openApp, setOption, lmProbeJson } from './helpers';
 import { BOOT, PERMS, builtinJson, cliAnswers, cliLmRun, root, runAndExpectCliResult, tmp } from './lmRun';
 
 const MATRIX_ROOT = path.join(root, 'tests', 'fixtures', 'hub-matrix');
@@ -106,7 +106,7 @@ for (const c of CASES) {
     const edited = c.edit ? c.edit(probe) : probe;
     const file = path.join(tmp, `matrix-${c.row}-${c.device}.probe.json`);
     writeFileSync(file, JSON.stringify(edited, null, 2));
-    if (c.edit) await page.getByRole('textbox', { name: 'Probe JSON' }).fill(JSON.stringify(edited, null, 2));
+    if (c.edit) await (await lmProbeJson(page)).fill(JSON.stringify(edited, null, 2));
     await expect(page.getByText('Ready to run')).toBeVisible();
     // The CLI on ONNX Runtime Web's WASM, the page's engine: quantized kernels differ between engines
     // (onnxruntime-node vs WASM: a few 1e-3 on q8 here), each exact on its own.

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, lmProbeJson } from './helpers';
 import { cliHeadline, root } from './lmRun';
 
 const fixtures = path.join(root, 'tests/fixtures/previous-version');
@@ -105,7 +105,7 @@ for (const { id, fragment } of shareLinks) {
     await expect(page.getByRole('heading', { name: 'Bias Probe Workbench' })).toBeVisible();
     // Language-model probes open in the JSON editor, word-vector probes in the set editor.
     if (id.startsWith('lm-')) {
-      const json = page.getByRole('textbox', { name: 'Probe JSON' });
+      const json = (await lmProbeJson(page));
       await expect(json).toBeVisible();
       expect((JSON.parse(await json.inputValue()) as { id: string }).id).toBe(id);
     } else await expect(page.getByLabel('Probe id')).toHaveValue(id);
