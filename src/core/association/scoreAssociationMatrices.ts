@@ -1,14 +1,18 @@
 // Everything an association test computes once the target × attribute association matrices exist:
-// per-target s, S, d, the permutation p, the bootstrap CI of d and the result record. WEAT/SEAT pass
+// per-target s, S, d, the permutation p with the interval from the same test inverted, the
+// bootstrap CI of d (the stimulus-robust interval) and the result record. WEAT/SEAT pass
 // cosine matrices (runAssociationTest); the likelihood IAT passes log-probability matrices
 // (lm/likelihoodIat). One implementation, so both report identical conventions (seed streams,
 // SD choice, CI fields) and cannot drift apart.
 import { asEffectSize, asPValue } from '../units';
 import { associationScores } from '../stats/association';
+import { standardDeviation } from '../stats/descriptive';
+import { SIGNIFICANCE_ALPHA } from '../significance';
 import { bootstrapEffectSize } from '../stats/bootstrap';
 import { permutationTest } from '../stats/permutationTest';
 import { weatEffectSize } from '../stats/weatEffectSize';
 import { weatStatistic } from '../stats/weatStatistic';
+import { effectSizeTestInterval } from './effectSizeTestInterval';
 import { deriveTestSeed } from './seed';
 import type { AssociationOptions, AssociationResult, ComputeProgress, SetKey } from './types';
 
@@ -31,8 +35,9 @@ const perSet = <T>(make: (key: SetKey) => T): Record<SetKey, T> => ({ X: make('X
 /**
  * s(w) = mean over A − mean over B of each target's row; S = Σ_X s − Σ_Y s; d with options.sd;
  * one-sided permutation p over re-partitions of X∪Y (exact when C(|X|+|Y|,|X|) ≤ exactLimit, else
- * Monte Carlo with p = (b+1)/(m+1)); bootstrap CI of d resampling X, Y, A, B (cbn `weat_boot`
- * scheme). Seeds: deriveTestSeed(options.seed, probeId, 'permutation' | 'bootstrap').
+ * Monte Carlo with p = (b+1)/(m+1)) and its inversion at α = SIGNIFICANCE_ALPHA as the test
+ * interval of d ([L/SD, ∞), see effectSizeTestInterval.ts); bootstrap CI of d resampling X, Y, A, B
+ * (cbn `weat_boot` scheme). Seeds: deriveTestSeed(options.seed, probeId, 'permutation' | 'bootstrap').
  * Caliskan, Bryson & Narayanan (2017), Science 356:183. Options must already be validated.
  * pHolm/pBH are null (filled across a batch by applyBatchCorrections).
  */
@@ -49,8 +54,11 @@ export function scoreAssociationMatrices(m: AssociationMatrices, options: Associ
     exactLimit: options.exactLimit,
     seed: deriveTestSeed(options.seed, m.probeId, 'permutation'),
     histogramBins: options.nullHistogramBins,
+    inversionAlpha: SIGNIFICANCE_ALPHA,
     onProgress: onProgress && ((done, total) => onProgress({ stage: 'permutations', done, total })),
   });
+
+  const testCi = Number.isFinite(effectSize) ? effectSizeTestInterval(permutation.shiftLowerBound!, standardDeviation(scores, options.sd)) : null;
 
   let ci: AssociationResult['ci'] = null;
   if (options.bootstrap > 0 && Number.isFinite(effectSize)) {
@@ -84,6 +92,7 @@ export function scoreAssociationMatrices(m: AssociationMatrices, options: Associ
     pValue: asPValue(permutation.pValue),
     pMethod: permutation.method,
     permutations: permutation.permutations,
+    testCi,
     ci,
     pHolm: null,
     pBH: null,
