@@ -31,7 +31,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   expect(csvDl.suggestedFilename()).toMatch(/caliskan-weat-1_glove-6b-100d_seed1_results\.csv$/);
   const rows = parseCsv(await downloadText(csvDl));
   const header = rows[0]!;
-  for (const col of ['run_id', 'probe_id', 'model_id', 'seed', 'n_X', 'effect_size', 'sd', 'ci_low', 'ci_high', 'p_value', 'p_method', 'permutations', 'oov_X'])
+  for (const col of ['run_id', 'probe_id', 'model_id', 'seed', 'n_X', 'effect_size', 'sd', 'test_ci_low', 'test_ci_sides', 'robust_ci_low', 'robust_ci_high', 'p_value', 'p_method', 'permutations', 'oov_X'])
     expect(header).toContain(col);
   const row = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]!]));
   expect(row.probe_id).toBe('caliskan-weat-1');

@@ -30,6 +30,19 @@ export interface AssociationMatrices {
   cosB: Float64Array;
 }
 
+/** For each column j: mean over the X rows of M[·, j] minus mean over the Y rows (row-major, `cols` columns). */
+function columnContrasts(matrix: Float64Array, sizeX: number, sizeY: number, cols: number): Float64Array {
+  const out = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) {
+    let sumX = 0;
+    for (let i = 0; i < sizeX; i++) sumX += matrix[i * cols + j]!;
+    let sumY = 0;
+    for (let i = sizeX; i < sizeX + sizeY; i++) sumY += matrix[i * cols + j]!;
+    out[j] = sumX / sizeX - sumY / sizeY;
+  }
+  return out;
+}
+
 const perSet = <T>(make: (key: SetKey) => T): Record<SetKey, T> => ({ X: make('X'), Y: make('Y'), A: make('A'), B: make('B') });
 
 /**
@@ -37,7 +50,8 @@ const perSet = <T>(make: (key: SetKey) => T): Record<SetKey, T> => ({ X: make('X
  * one-sided permutation p over re-partitions of X∪Y (exact when C(|X|+|Y|,|X|) ≤ exactLimit, else
  * Monte Carlo with p = (b+1)/(m+1)) and its inversion at α = SIGNIFICANCE_ALPHA as the test
  * interval of d ([L/SD, ∞), see effectSizeTestInterval.ts); bootstrap CI of d resampling X, Y, A, B
- * (cbn `weat_boot` scheme). Seeds: deriveTestSeed(options.seed, probeId, 'permutation' | 'bootstrap').
+ * (cbn `weat_boot` scheme). Each attribute word's own association (mean over X of its column minus
+ * mean over Y) is returned in attributeItems, for the per-word export. Seeds: deriveTestSeed(options.seed, probeId, 'permutation' | 'bootstrap').
  * Caliskan, Bryson & Narayanan (2017), Science 356:183. Options must already be validated.
  * pHolm/pBH are null (filled across a batch by applyBatchCorrections).
  */
@@ -99,6 +113,10 @@ export function scoreAssociationMatrices(m: AssociationMatrices, options: Associ
     items: [
       ...m.words.X.map((word, i) => ({ word, set: 'X' as const, association: scoresX[i]! })),
       ...m.words.Y.map((word, i) => ({ word, set: 'Y' as const, association: scoresY[i]! })),
+    ],
+    attributeItems: [
+      ...Array.from(columnContrasts(m.cosA, sizes.X, sizes.Y, sizes.A), (association, j) => ({ word: m.words.A[j]!, set: 'A' as const, association })),
+      ...Array.from(columnContrasts(m.cosB, sizes.X, sizes.Y, sizes.B), (association, j) => ({ word: m.words.B[j]!, set: 'B' as const, association })),
     ],
     nullHistogram: permutation.histogram,
     duplicates: perSet((key) => [...m.duplicates[key]]),

@@ -66,6 +66,14 @@ export interface AssociationItem {
   association: number;
 }
 
+/** An attribute word's own association: mean over X of its cosine (or ℓ) minus mean over Y. */
+export interface AttributeItem {
+  word: string;
+  set: AttributeKey;
+  /** mean_{x∈X} cos(x, a) − mean_{y∈Y} cos(y, a) (log-probabilities instead of cosines for the likelihood IAT). */
+  association: number;
+}
+
 export interface NullHistogram {
   /** Left edge of the first bin and right edge of the last. */
   min: number;
@@ -116,6 +124,8 @@ export interface AssociationResult {
   pHolm: PValue | null;
   pBH: PValue | null;
   items: AssociationItem[];
+  /** A's then B's words with their own association to the targets; absent in results of method version 1. */
+  attributeItems?: AttributeItem[];
   nullHistogram: NullHistogram | null;
   /** Repeated stimuli dropped per set (first occurrence kept). */
   duplicates?: Record<SetKey, string[]>;

@@ -54,6 +54,7 @@ export const associationResultSchema = <K extends 'weat' | 'seat' | 'lm-iat'>(ki
   pHolm: pValue.nullable(),
   pBH: pValue.nullable(),
   items: z.array(z.object({ word: z.string(), set: z.enum(['X', 'Y']), association: finite })),
+  attributeItems: z.array(z.object({ word: z.string(), set: z.enum(['A', 'B']), association: finite })).optional(),
   nullHistogram: z
     .object({ min: finite, max: finite, counts: z.array(z.number().int().min(0)), observed: finite })
     .nullable(),
