@@ -21,7 +21,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   expect(d).toBe(expected.effectSize.toFixed(3));
   const results = page.getByRole('region', { name: /^Results:/ });
   await expect(results.getByRole('status', { name: 'p-value' })).toBeVisible();
-  await expect(results.getByText('Flowers are more associated with pleasant words than insects are;')).toBeVisible();
+  await expect(results.getByText('Flowers are more associated with pleasant words than insects are, a large effect;')).toBeVisible();
   await expect(results.getByText(/Monte Carlo, 100,000 permutations/).first()).toBeVisible();
   // OOV listed (GloVe 6B lacks one of the flowers)
   for (const w of expected.oov.X) await expect(results.getByText(`X: ${w}`)).toBeVisible();
@@ -45,8 +45,8 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   // CSV per word
   const [itemsDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export per-item CSV' }).click()]);
   const items = parseCsv(await downloadText(itemsDl));
-  expect(items[0]).toEqual(['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'association']);
-  expect(items.length - 1).toBe(expected.sizes.X + expected.sizes.Y);
+  expect(items[0]).toEqual(['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'quantity', 'association']);
+  expect(items.length - 1).toBe(expected.sizes.X + expected.sizes.Y + expected.sizes.A + expected.sizes.B);
 
   // JSON run record
   const [jsonDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export JSON' }).click()]);
