@@ -68,3 +68,15 @@ describe('class-mode line', () => {
     expect(plain.direction).toMatch(/^No direction/);
   });
 });
+
+describe('stored results', () => {
+  it('a result with a one-sided test interval (null bound) and attribute words survives JSON and validates; one without them (version 1) too', () => {
+    const schema = familyOf('weat').resultSchema;
+    const r = flowersResult({ testCi: testCi(null), attributeItems: [{ word: 'love', set: 'A', association: 0.03 }] });
+    const back = schema.parse(JSON.parse(JSON.stringify(r))) as AssociationResult;
+    expect(back.testCi).toEqual(testCi(null));
+    expect(back.attributeItems).toEqual([{ word: 'love', set: 'A', association: 0.03 }]);
+    expect(schema.safeParse(JSON.parse(JSON.stringify(flowersResult()))).success).toBe(true);
+    expect(schema.safeParse({ ...JSON.parse(JSON.stringify(r)), testCi: { ...testCi(0.2), sides: 'upwards' } }).success).toBe(false);
+  });
+});

@@ -107,8 +107,8 @@ export interface AssociationResult {
   testCi?: TestInterval | null;
   /**
    * Bootstrap CI of d — the stimulus-robust interval: it resamples the X, Y, A and B words, which the
-   * permutation test holds fixed, so it can cross 0 beside a small p. Null when disabled (bootstrap = 0), when d itself is undefined, or when fewer
-   * than 2 resamples were non-degenerate. `resamples` counts the valid resamples used; `skipped`
+   * permutation test holds fixed, so it can cross 0 beside a small p. Null when disabled (bootstrap
+   * = 0), when d itself is undefined, or when fewer than 2 resamples were non-degenerate. `resamples` counts the valid resamples used; `skipped`
    * the resamples dropped because their pooled SD was 0 (d undefined); `acceleration` is BCa's â.
    */
   ci: {
