@@ -21,7 +21,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   expect(d).toBe(expected.effectSize.toFixed(3));
   const results = page.getByRole('region', { name: /^Results:/ });
   await expect(results.getByRole('status', { name: 'p-value' })).toBeVisible();
-  await expect(results.getByText('Flowers are more associated with pleasant words than insects are;')).toBeVisible();
+  await expect(results.getByText('Flowers are more associated with pleasant words than insects are, a large effect;')).toBeVisible();
   await expect(results.getByText(/Monte Carlo, 100,000 permutations/).first()).toBeVisible();
   // OOV listed (GloVe 6B lacks one of the flowers)
   for (const w of expected.oov.X) await expect(results.getByText(`X: ${w}`)).toBeVisible();
@@ -31,7 +31,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   expect(csvDl.suggestedFilename()).toMatch(/caliskan-weat-1_glove-6b-100d_int8_seed1_results\.csv$/);
   const rows = parseCsv(await downloadText(csvDl));
   const header = rows[0]!;
-  for (const col of ['run_id', 'probe_id', 'model_id', 'seed', 'n_X', 'effect_size', 'sd', 'ci_low', 'ci_high', 'p_value', 'p_method', 'permutations', 'oov_X'])
+  for (const col of ['run_id', 'probe_id', 'model_id', 'seed', 'n_X', 'effect_size', 'sd', 'test_ci_low', 'test_ci_sides', 'robust_ci_low', 'robust_ci_high', 'p_value', 'p_method', 'permutations', 'oov_X'])
     expect(header).toContain(col);
   const row = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]!]));
   expect(row.probe_id).toBe('caliskan-weat-1');
@@ -45,9 +45,9 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   // CSV per word
   const [itemsDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export per-item CSV' }).click()]);
   const items = parseCsv(await downloadText(itemsDl));
-  expect(items[0]).toEqual(['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'association', 'model_dtype', 'precision']);
-  expect(new Set(items.slice(1).map((r) => r[7]))).toEqual(new Set(['int8']));
-  expect(items.length - 1).toBe(expected.sizes.X + expected.sizes.Y);
+  expect(items[0]).toEqual(['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'quantity', 'association', 'model_dtype', 'precision']);
+  expect(new Set(items.slice(1).map((r) => r[8]))).toEqual(new Set(['int8']));
+  expect(items.length - 1).toBe(expected.sizes.X + expected.sizes.Y + expected.sizes.A + expected.sizes.B);
 
   // JSON run record
   const [jsonDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export JSON' }).click()]);

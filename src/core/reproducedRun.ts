@@ -3,46 +3,84 @@
 // Deciding that is policy, so it lives here and not in the results view; the view only words the
 // verdict. Values are compared exactly (a re-run is deterministic, not "close"); NaN equals NaN,
 // since an undefined statistic that stays undefined is reproduced.
+//
+// A record made by an earlier method version (core/intervals.ts METHOD_VERSION; absent = 1) re-run
+// today is computed by different interval procedures: its intervals and the fields the new method
+// adds are expected to differ, and are reported as moved by the method change, not as a failure to
+// reproduce. Every other number must still be identical.
+import { METHOD_VERSION } from './intervals';
 
 export interface ReproducedRunVerdict {
+  /** Every number is identical, apart from those the method change moves (see methodMoved). */
   identical: boolean;
   /** Path of the first value that differs, e.g. "results[2].pValue"; null when identical. */
   firstDifference: string | null;
   /** The model asset changed between the two runs (a likely reason for a difference). */
   modelChanged: boolean;
+  /** The two runs were made by different method versions. */
+  methodChanged: boolean;
+  /** Paths that differ because of the method change (intervals and fields it adds); empty otherwise. */
+  methodMoved: string[];
+  /** One plain sentence about the method change when there is one, e.g. for the results view; null otherwise. */
+  methodNote: string | null;
 }
 
 interface ComparableRun {
   model: { assetSha256: string | null };
+  /** Absent: method version 1. */
+  methodVersion?: number;
   results: readonly unknown[];
 }
 
+/** The result fields that hold intervals: the ones a change of interval method moves. */
+const INTERVAL_KEYS = new Set(['ci', 'testCi', 'robustCi']);
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The path of the first difference between a and b, or null when they are equal in every value. */
-function firstDifference(a: unknown, b: unknown, path: string): string | null {
-  if (Object.is(a, b)) return null;
+/**
+ * Every path where a and b differ. With `methodChanged`, an interval field or a field the original
+ * lacks is listed in `moved` instead of `differences`.
+ */
+function compare(a: unknown, b: unknown, path: string, methodChanged: boolean, out: { differences: string[]; moved: string[] }): void {
+  if (Object.is(a, b)) return;
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return `${path}.length`;
-    for (let i = 0; i < a.length; i++) {
-      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
-      if (d !== null) return d;
-    }
-    return null;
+    if (a.length !== b.length) out.differences.push(`${path}.length`);
+    else a.forEach((v, i) => compare(v, b[i], `${path}[${i}]`, methodChanged, out));
+    return;
   }
   if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) {
-      const d = firstDifference(a[k], b[k], `${path}.${k}`);
-      if (d !== null) return d;
+      const child = `${path}.${k}`;
+      if (methodChanged && (INTERVAL_KEYS.has(k) || !(k in a))) {
+        const sub = { differences: [] as string[], moved: [] as string[] };
+        compare(a[k], b[k], child, false, sub);
+        if (sub.differences.length > 0) out.moved.push(child);
+      } else compare(a[k], b[k], child, methodChanged, out);
     }
-    return null;
+    return;
   }
-  return path;
+  out.differences.push(path);
 }
 
-/** Compare a re-run's results with its original's. */
+/** Compare a re-run's results with its original's (see the header for records of an earlier method). */
 export function reproducedRun(original: ComparableRun, rerun: ComparableRun): ReproducedRunVerdict {
-  const diff = firstDifference(original.results, rerun.results, 'results');
-  return { identical: diff === null, firstDifference: diff, modelChanged: original.model.assetSha256 !== rerun.model.assetSha256 };
+  const before = original.methodVersion ?? 1;
+  const after = rerun.methodVersion ?? 1;
+  const methodChanged = before !== after;
+  const out = { differences: [] as string[], moved: [] as string[] };
+  compare(original.results, rerun.results, 'results', methodChanged, out);
+  const methodNote = methodChanged
+    ? `The original was computed with method version ${before}, this re-run with version ${after}${after === METHOD_VERSION ? ' (the current one)' : ''}: ${
+        out.moved.length > 0 ? 'its intervals differ on purpose (the interval beside p now comes from the test itself) and were not compared' : 'no interval moved'
+      }; every other number ${out.differences.length === 0 ? 'is identical' : 'was compared as usual'}.`
+    : null;
+  return {
+    identical: out.differences.length === 0,
+    firstDifference: out.differences[0] ?? null,
+    modelChanged: original.model.assetSha256 !== rerun.model.assetSha256,
+    methodChanged,
+    methodMoved: out.moved,
+    methodNote,
+  };
 }

@@ -103,7 +103,8 @@ describe('bias-workbench CLI', () => {
     const perWord = cli('run', 'caliskan-weat-9', '--model', 'glove-6b-100d', '--bootstrap', '0', '--format', 'csv', '--items');
     const items = Papa.parse<Record<string, string>>(perWord.stdout, { header: true, skipEmptyLines: true });
     expect(items.meta.fields).toEqual([...ITEM_CSV_COLUMNS]);
-    expect(items.data).toHaveLength(12); // 6 + 6 target words of WEAT-9
+    expect(items.data).toHaveLength(26); // 6 + 6 target words, then 7 + 7 attribute words of WEAT-9
+    expect(items.data.filter((row) => row.set === 'A' || row.set === 'B')).toHaveLength(14);
   });
 
   it('fails clearly: unknown probe, bad flag value, unknown model, invalid probe file', () => {

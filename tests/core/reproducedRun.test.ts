@@ -8,17 +8,35 @@ describe('reproducedRun', () => {
   it('calls a re-run with every value equal identical, NaN included', () => {
     const a = { model, results: [{ ...weat, wefe: { rnsb: Number.NaN } }] };
     const b = { model: { ...model }, results: [structuredClone(a.results[0]!)] };
-    expect(reproducedRun(a, b)).toEqual({ identical: true, firstDifference: null, modelChanged: false });
+    expect(reproducedRun(a, b)).toEqual({ identical: true, firstDifference: null, modelChanged: false, methodChanged: false, methodMoved: [], methodNote: null });
   });
 
   it('names the first value that moved, deep inside a result', () => {
     const b = { model, results: [{ ...weat, items: [{ word: 'rose', association: 0.12 + 1e-12 }] }] };
-    expect(reproducedRun({ model, results: [weat] }, b)).toEqual({ identical: false, firstDifference: 'results[0].items[0].association', modelChanged: false });
+    expect(reproducedRun({ model, results: [weat] }, b)).toMatchObject({ identical: false, firstDifference: 'results[0].items[0].association', modelChanged: false });
   });
 
   it('a changed CI bound or a missing result is a difference; a changed asset is reported', () => {
     const b = { model: { assetSha256: 'def' }, results: [{ ...weat, ci: { ...weat.ci, low: 1.0 } }] };
-    expect(reproducedRun({ model, results: [weat] }, b)).toEqual({ identical: false, firstDifference: 'results[0].ci.low', modelChanged: true });
+    expect(reproducedRun({ model, results: [weat] }, b)).toMatchObject({ identical: false, firstDifference: 'results[0].ci.low', modelChanged: true });
     expect(reproducedRun({ model, results: [weat, weat] }, { model, results: [weat] }).firstDifference).toBe('results.length');
+  });
+
+  it('a record of method version 1 re-run today: moved intervals and added fields are the method change, not a mismatch', () => {
+    const testCi = { level: 0.95, low: 0.9, high: null, sides: 'lower', method: 'permutation-inversion', nullValue: 0 };
+    const rerun = { model, methodVersion: 2, results: [{ ...weat, ci: { ...weat.ci, low: 1.05 }, testCi }] };
+    const verdict = reproducedRun({ model, results: [weat] }, rerun);
+    expect(verdict).toMatchObject({ identical: true, firstDifference: null, methodChanged: true, methodMoved: ['results[0].ci', 'results[0].testCi'] });
+    expect(verdict.methodNote).toBe(
+      'The original was computed with method version 1, this re-run with version 2 (the current one): its intervals differ on purpose (the interval beside p now comes from the test itself) and were not compared; every other number is identical.',
+    );
+  });
+  it('across method versions a moved d or p is still a difference', () => {
+    const rerun = { model, methodVersion: 2, results: [{ ...weat, pValue: 0.0002 }] };
+    expect(reproducedRun({ model, results: [weat] }, rerun)).toMatchObject({ identical: false, firstDifference: 'results[0].pValue', methodChanged: true });
+  });
+  it('within one method version an added field is a difference', () => {
+    const rerun = { model, methodVersion: 2, results: [{ ...weat, testCi: null }] };
+    expect(reproducedRun({ model, methodVersion: 2, results: [weat] }, rerun)).toMatchObject({ identical: false, firstDifference: 'results[0].testCi', methodNote: null });
   });
 });

@@ -15,7 +15,8 @@ const parse = (csv: string) => Papa.parse<Record<string, unknown>>(csv, { header
 
 describe('resultsToCsv', () => {
   it('writes CSV_COLUMNS in order and round-trips exact numbers', () => {
-    const csv = resultsToCsv([sampleResult()], { runId: 'run-1', modelId: 'glove-6b-100d', seed: 1 });
+    const testCi = { level: 0.95, low: -0.75, high: null, sides: 'lower' as const, method: 'permutation-inversion', nullValue: 0 };
+    const csv = resultsToCsv([sampleResult({ testCi })], { runId: 'run-1', modelId: 'glove-6b-100d', seed: 1 });
     const r = parse(csv);
     expect(r.errors).toEqual([]);
     expect(r.meta.fields).toEqual([...CSV_COLUMNS, ...COMMON_COLUMNS]);
@@ -33,11 +34,16 @@ describe('resultsToCsv', () => {
       statistic: 1.2345678901234567,
       effect_size: -0.5312345678901234,
       sd: 'sample',
-      ci_low: -0.9,
-      ci_high: -0.1234,
-      ci_level: 0.95,
-      ci_method: 'percentile',
-      ci_resamples: 2000,
+      test_ci_low: -0.75,
+      test_ci_high: null,
+      test_ci_level: 0.95,
+      test_ci_sides: 'lower',
+      test_ci_method: 'permutation-inversion',
+      robust_ci_low: -0.9,
+      robust_ci_high: -0.1234,
+      robust_ci_level: 0.95,
+      robust_ci_method: 'percentile',
+      robust_ci_resamples: 2000,
       p_value: 0.000009999900001,
       p_method: 'monte-carlo',
       permutations: 100000,
@@ -52,12 +58,14 @@ describe('resultsToCsv', () => {
     expect(csv).not.toContain("'-0.53");
   });
 
-  it('leaves CI and adjusted p empty when absent; run_id empty without a run', () => {
+  it('leaves both intervals and adjusted p empty when absent; run_id empty without a run', () => {
     const csv = resultsToCsv([sampleResult({ ci: null, pHolm: null, pBH: null })], { modelId: 'm', seed: 7 });
     const row = parse(csv).data[0]!;
     expect(row.run_id).toBeNull();
-    expect(row.ci_low).toBeNull();
-    expect(row.ci_method).toBeNull();
+    expect(row.robust_ci_low).toBeNull();
+    expect(row.robust_ci_method).toBeNull();
+    expect(row.test_ci_low).toBeNull();
+    expect(row.test_ci_sides).toBeNull();
     expect(row.p_holm).toBeNull();
     expect(row.seed).toBe(7);
   });
@@ -99,15 +107,25 @@ describe('resultsToCsv edge values', () => {
 });
 
 describe('itemsToCsv', () => {
-  it('one row per word with exact associations; guarded words', () => {
-    const csv = itemsToCsv([sampleResult()], { runId: 'run-1', modelId: 'glove-6b-100d', seed: 1 });
+  it('one row per word of all four sets with exact associations, each naming its quantity; guarded words', () => {
+    const attributeItems = [
+      { word: 'love', set: 'A' as const, association: 0.0625 },
+      { word: 'war', set: 'B' as const, association: -0.125 },
+    ];
+    const csv = itemsToCsv([sampleResult({ attributeItems })], { runId: 'run-1', modelId: 'glove-6b-100d', seed: 1 });
     const r = parse(csv);
     expect(r.errors).toEqual([]);
     expect(r.meta.fields).toEqual([...ITEM_CSV_COLUMNS, ...COMMON_COLUMNS]);
+    const target = 's(w,A,B) = mean cos(w,A) − mean cos(w,B)';
+    const attribute = 'mean cos(a,X) − mean cos(a,Y)';
+    const ids = { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d' };
+    const common = { model_dtype: null, precision: null };
     expect(r.data).toEqual([
-      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'X', label: 'Flowers', word: 'aster', association: 0.0123456789, model_dtype: null, precision: null },
-      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'X', label: 'Flowers', word: `'=HYPERLINK("http://evil")`, association: -0.25, model_dtype: null, precision: null },
-      { run_id: 'run-1', probe_id: 'caliskan-weat-1', model_id: 'glove-6b-100d', set: 'Y', label: 'Insects', word: "'-ism", association: -1e-9, model_dtype: null, precision: null },
+      { ...ids, set: 'X', label: 'Flowers', word: 'aster', quantity: target, association: 0.0123456789, ...common },
+      { ...ids, set: 'X', label: 'Flowers', word: `'=HYPERLINK("http://evil")`, quantity: target, association: -0.25, ...common },
+      { ...ids, set: 'Y', label: 'Insects', word: "'-ism", quantity: target, association: -1e-9, ...common },
+      { ...ids, set: 'A', label: 'Pleasant', word: 'love', quantity: attribute, association: 0.0625, ...common },
+      { ...ids, set: 'B', label: 'Unpleasant', word: 'war', quantity: attribute, association: -0.125, ...common },
     ]);
   });
 });

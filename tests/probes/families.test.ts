@@ -47,8 +47,8 @@ describe('summaries', () => {
   it('WEAT: verdict on the raw p when the run did not adjust it', () => {
     const s = familyOf('weat').summarize(flowersResult({ pValue: 0.03 as PValue }));
     expect(s.significance).toMatchObject({ p: 0.03, basis: 'raw', significant: true });
-    expect(s.reading).toMatch(/^Flowers are more associated with pleasant words than insects are; d = 1.17/);
-    expect(s.headline.text).toBe('Effect size d = 1.170, 95% CI [0.63, 1.52], p = 0.0300');
+    expect(s.reading).toMatch(/^Flowers are more associated with pleasant words than insects are, a large effect; d = 1.17/);
+    expect(s.headline.text).toBe('Effect size d = 1.170, p = 0.0300; stimulus-robust 95% CI [0.63, 1.52]');
   });
 
   it('WEAT in a batch: the Holm-adjusted p decides, and the reading follows it', () => {
@@ -68,7 +68,7 @@ describe('summaries', () => {
 
   it('the likelihood IAT reads as an LM result, with the same verdict rule', () => {
     const s = familyOf('lm-iat').summarize(flowersResult({ kind: 'lm-iat', pValue: 0.2 as PValue }));
-    expect(s.reading).toMatch(/^The model finds pleasant attributes more likely after Flowers than after Insects, but the difference is not statistically significant/);
+    expect(s.reading).toMatch(/^The model finds pleasant attributes more likely after Flowers than after Insects, a large effect, but the difference is not statistically significant/);
     expect(s.significance?.significant).toBe(false);
   });
 

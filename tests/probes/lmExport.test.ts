@@ -99,7 +99,7 @@ describe('LM CSV', () => {
       'lm-decision-basic': 288,
       'lm-mcq-position-40': 160,
       'lm-pairwise-position-30': 30,
-      'lm-iat-career-family': 16,
+      'lm-iat-career-family': 32, // 8 + 8 target words, then 8 + 8 attribute words
       'lm-llm-iat-gender-career': 10,
       'lm-llm-decision-gender-career': 20,
     });

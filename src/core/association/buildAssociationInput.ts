@@ -4,7 +4,11 @@
 //
 // Conventions (documented for the methods section):
 // - Repeated stimuli within a set: the first occurrence is kept, later ones are reported in
-//   `duplicates` (comparison is exact, case-sensitive, after trimming).
+//   `duplicates`. Stimuli are trimmed first. Two stimuli that differ only in case are duplicates when
+//   the model cannot tell them apart: the model gives them identical vectors (for SEAT on word
+//   vectors: identical vectors for every token of the term). An uncased table (GloVe 6B, whose lookup
+//   falls back to lower case) thus counts "physics" and "Physics" once; a cased table that holds both
+//   keeps both. The embedder declares nothing about case, so its answers decide.
 // - WEAT lookup: the word as given, then its lower-case form if the first is OOV (GloVe 6B is
 //   uncased; a cased table is thus used as-is when it can). Items keep the spelling of the probe.
 // - SEAT templates: `setTemplates[key]` when given, else `templates` (per-set frames as in May et al.
@@ -62,6 +66,26 @@ export function dedupeStimuli(words: readonly string[]): { unique: string[]; dup
   return { unique, duplicates };
 }
 
+/** Equal length and every vector present and equal element by element. */
+const identicalVectors = (a: readonly (Float32Array | null)[], b: readonly (Float32Array | null)[]): boolean =>
+  a.length === b.length && a.every((v, i) => v !== null && b[i] !== null && v.length === b[i]!.length && v.every((x, k) => x === b[i]![k]));
+
+/**
+ * Tracks the kept stimuli of one set by their case-folded form, so a later stimulus that differs only
+ * in case and that the model embeds identically is recognised as a duplicate.
+ */
+class CaseDuplicateFilter {
+  private readonly kept = new Map<string, (Float32Array | null)[][]>();
+  /** True when an earlier kept stimulus has the same case-folded form and identical vectors; otherwise records this one. */
+  isDuplicate(stimulus: string, vectors: readonly (Float32Array | null)[]): boolean {
+    const folded = stimulus.toLowerCase();
+    const earlier = this.kept.get(folded) ?? [];
+    if (earlier.some((other) => identicalVectors(other, vectors))) return true;
+    this.kept.set(folded, [...earlier, [...vectors]]);
+    return false;
+  }
+}
+
 async function embedChecked(embed: (items: string[]) => Promise<(Float32Array | null)[]>, items: string[]): Promise<(Float32Array | null)[]> {
   if (items.length === 0) return [];
   const vectors = await embed(items);
@@ -115,10 +139,12 @@ async function embedWeatSets(
 ): Promise<Record<SetKey, EmbeddedSet>> {
   const lookup = await lookupWords(embedder, KEYS.flatMap((key) => deduped[key].unique));
   const build = (key: SetKey): EmbeddedSet => {
-    const set: EmbeddedSet = { label: definitionOf(probe, key).label, items: [], vectors: [], oov: [], duplicates: deduped[key].duplicates };
+    const set: EmbeddedSet = { label: definitionOf(probe, key).label, items: [], vectors: [], oov: [], duplicates: [...deduped[key].duplicates] };
+    const caseDuplicates = new CaseDuplicateFilter();
     for (const word of deduped[key].unique) {
       const vector = lookup.get(word) ?? null;
-      if (vector) {
+      if (vector && caseDuplicates.isDuplicate(word, [vector])) set.duplicates!.push(word);
+      else if (vector) {
         set.items.push(word);
         set.vectors.push(vector);
       } else set.oov.push(word);
@@ -189,10 +215,15 @@ async function embedSeatSets(
   const build = (key: SetKey): EmbeddedSet => {
     const set: EmbeddedSet = { label: definitionOf(probe, key).label, items: [], vectors: [], oov: [], duplicates: [...deduped[key].duplicates] };
     const seen = new Set<string>();
+    const caseDuplicates = new CaseDuplicateFilter();
     for (const term of deduped[key].unique) {
       const termTokens = tokenize(term);
       if (termTokens.length === 0 || termTokens.some((token) => lookup(token) === null)) {
         set.oov.push(term);
+        continue;
+      }
+      if (caseDuplicates.isDuplicate(term, termTokens.map(lookup))) {
+        set.duplicates!.push(term);
         continue;
       }
       for (const sentence of sentencesOf(key, term)) {

@@ -2,6 +2,7 @@
 // later LM association tests): what goes in (embedded stimuli per set, with the OOV words that
 // were dropped) and what comes out (one tidy result per test). The CLI's JSON output, the run
 // record, the CSV export and the UI all read this one result type.
+import type { TestInterval } from '../intervals';
 import type { EffectSize, PValue } from '../units';
 
 export type TargetKey = 'X' | 'Y';
@@ -65,6 +66,14 @@ export interface AssociationItem {
   association: number;
 }
 
+/** An attribute word's own association: mean over X of its cosine (or ℓ) minus mean over Y. */
+export interface AttributeItem {
+  word: string;
+  set: AttributeKey;
+  /** mean_{x∈X} cos(x, a) − mean_{y∈Y} cos(y, a) (log-probabilities instead of cosines for the likelihood IAT). */
+  association: number;
+}
+
 export interface NullHistogram {
   /** Left edge of the first bin and right edge of the last. */
   min: number;
@@ -91,8 +100,15 @@ export interface AssociationResult {
   /** Number of re-partitions evaluated (all of them when exact). */
   permutations: number;
   /**
-   * Bootstrap CI of d; null when disabled (bootstrap = 0), when d itself is undefined, or when fewer
-   * than 2 resamples were non-degenerate. `resamples` counts the valid resamples used; `skipped`
+   * The interval of d beside p: the one-sided permutation test inverted ([L/SD, ∞) at 1 − α, α =
+   * SIGNIFICANCE_ALPHA; see stats/permutationInversion.ts), so it excludes 0 exactly when pValue < α.
+   * Null when d is undefined; absent in results of method version 1.
+   */
+  testCi?: TestInterval | null;
+  /**
+   * Bootstrap CI of d — the stimulus-robust interval: it resamples the X, Y, A and B words, which the
+   * permutation test holds fixed, so it can cross 0 beside a small p. Null when disabled (bootstrap
+   * = 0), when d itself is undefined, or when fewer than 2 resamples were non-degenerate. `resamples` counts the valid resamples used; `skipped`
    * the resamples dropped because their pooled SD was 0 (d undefined); `acceleration` is BCa's â.
    */
   ci: {
@@ -108,6 +124,8 @@ export interface AssociationResult {
   pHolm: PValue | null;
   pBH: PValue | null;
   items: AssociationItem[];
+  /** A's then B's words with their own association to the targets; absent in results of method version 1. */
+  attributeItems?: AttributeItem[];
   nullHistogram: NullHistogram | null;
   /** Repeated stimuli dropped per set (first occurrence kept). */
   duplicates?: Record<SetKey, string[]>;

@@ -20,11 +20,17 @@
 // Null histogram: binned on the fly (nothing of size m is stored) on a fine grid over the range of
 // ATTAINABLE statistics, [2·(sum of the |X| smallest s) − T, 2·(sum of the |X| largest s) − T]
 // widened to include S_obs, then regrouped to the occupied part (see histogram.ts).
+//
+// Inversion: with `inversionAlpha`, every evaluated re-partition also hands its gap S_obs − ε − S_i
+// and the number k_i of X's words it moved into Y to a ShiftBoundCollector (permutationInversion.ts),
+// which returns the lower confidence bound for the shift of X's associations over Y's from the same
+// re-partitions, tie rule and p formula. It changes nothing in S, p or the histogram.
 import type { NullHistogram, PMethod } from '../association/types';
 import { InvalidOptionError, InvalidWordSetError } from '../errors';
 import { createRng } from '../rng';
 import { binomialCoefficient } from './combinatorics';
 import { HistogramAccumulator } from './histogram';
+import { ShiftBoundCollector } from './permutationInversion';
 import { weatStatistic } from './weatStatistic';
 
 /** Relative tie tolerance, see the header comment. */
@@ -43,6 +49,8 @@ export interface PermutationTestOptions {
   keepNull?: boolean;
   /** Called at most ~50 times with (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** Also invert the test at this level α (e.g. 0.05): fills `shiftLowerBound`. Absent = no inversion. */
+  inversionAlpha?: number;
 }
 
 export interface PermutationTestResult {
@@ -61,6 +69,12 @@ export interface PermutationTestResult {
   nullStatistics: Float64Array | null;
   /** Histogram of the null statistics, when histogramBins > 0. */
   histogram: NullHistogram | null;
+  /**
+   * With `inversionAlpha`: the smallest shift δ of X's per-word associations over Y's (in the units of
+   * s, a difference of means) that the test does not reject at α; −∞ when it rejects none. Positive
+   * exactly when pValue < α. Null without `inversionAlpha`.
+   */
+  shiftLowerBound: number | null;
 }
 
 const PROGRESS_STEPS = 50;
@@ -107,16 +121,21 @@ export function permutationTest(scores: ArrayLike<number>, sizeX: number, option
   if (!Number.isInteger(bins) || bins < 0) throw new InvalidOptionError(`histogram bins must be an integer ≥ 0, got ${bins}`);
   const accumulator = bins > 0 ? attainableRangeHistogram(s, sizeX, sumAll, observed, bins) : null;
   const partitions = binomialCoefficient(total, sizeX, options.exactLimit);
+  const alpha = options.inversionAlpha;
 
   if (partitions <= options.exactLimit) {
-    const { extreme, nullStatistics } = enumerateExact(s, sizeX, partitions, sumAll, threshold, keepNull, accumulator, options.onProgress);
+    const inversion = alpha === undefined ? null : new ShiftBoundCollector(0, partitions, alpha);
+    const { extreme, nullStatistics } = enumerateExact(s, sizeX, partitions, sumAll, threshold, keepNull, accumulator, inversion, options.onProgress);
     const histogram = accumulator ? accumulator.result(observed) : null;
-    return { observed, pValue: extreme / partitions, method: 'exact', permutations: partitions, extreme, tolerance, nullStatistics, histogram };
+    const shiftLowerBound = inversion ? inversion.lowerBound() : null;
+    return { observed, pValue: extreme / partitions, method: 'exact', permutations: partitions, extreme, tolerance, nullStatistics, histogram, shiftLowerBound };
   }
   const m = options.permutations;
-  const { extreme, nullStatistics } = sampleMonteCarlo(s, sizeX, m, sumAll, threshold, keepNull, accumulator, options.seed, options.onProgress);
+  const inversion = alpha === undefined ? null : new ShiftBoundCollector(1, m + 1, alpha);
+  const { extreme, nullStatistics } = sampleMonteCarlo(s, sizeX, m, sumAll, threshold, keepNull, accumulator, inversion, options.seed, options.onProgress);
   const histogram = accumulator ? accumulator.result(observed) : null;
-  return { observed, pValue: (extreme + 1) / (m + 1), method: 'monte-carlo', permutations: m, extreme, tolerance, nullStatistics, histogram };
+  const shiftLowerBound = inversion ? inversion.lowerBound() : null;
+  return { observed, pValue: (extreme + 1) / (m + 1), method: 'monte-carlo', permutations: m, extreme, tolerance, nullStatistics, histogram, shiftLowerBound };
 }
 
 /** Histogram over [smallest, largest attainable S] ∪ {S_obs}; see the header comment. */
@@ -133,7 +152,10 @@ function attainableRangeHistogram(s: Float64Array, sizeX: number, sumAll: number
   return new HistogramAccumulator(low, high, bins);
 }
 
-/** All C(N, k) subsets of size k = |X| in lexicographic order, with prefix sums per depth. */
+/**
+ * All C(N, k) subsets of size k = |X| in lexicographic order, with prefix sums per depth (and, for the
+ * inversion, prefix counts of chosen indices ≥ k: Y's words moved into X, as many as X's moved out).
+ */
 function enumerateExact(
   s: Float64Array,
   k: number,
@@ -142,11 +164,13 @@ function enumerateExact(
   threshold: number,
   keepNull: boolean,
   accumulator: HistogramAccumulator | null,
+  inversion: ShiftBoundCollector | null,
   onProgress?: (done: number, total: number) => void,
 ) {
   const n = s.length;
   const chosen = new Int32Array(k);
   const prefix = new Float64Array(k + 1);
+  const movedPrefix = new Int32Array(k + 1);
   for (let t = 0; t < k; t++) {
     chosen[t] = t;
     prefix[t + 1] = prefix[t]! + s[t]!;
@@ -160,6 +184,7 @@ function enumerateExact(
     if (statistic >= threshold) extreme++;
     if (nullStatistics) nullStatistics[done] = statistic;
     if (accumulator) accumulator.add(statistic);
+    if (inversion) inversion.add(threshold - statistic, movedPrefix[k]!);
     done++;
     if (onProgress && done % progressEvery === 0) onProgress(done, count);
     // Advance to the next combination: bump the rightmost index that can still move.
@@ -168,16 +193,21 @@ function enumerateExact(
     if (t < 0) break;
     chosen[t]!++;
     prefix[t + 1] = prefix[t]! + s[chosen[t]!]!;
+    movedPrefix[t + 1] = movedPrefix[t]! + (chosen[t]! >= k ? 1 : 0);
     for (let u = t + 1; u < k; u++) {
       chosen[u] = chosen[u - 1]! + 1;
       prefix[u + 1] = prefix[u]! + s[chosen[u]!]!;
+      movedPrefix[u + 1] = movedPrefix[u]! + (chosen[u]! >= k ? 1 : 0);
     }
   }
   if (onProgress && done % progressEvery !== 0) onProgress(done, count);
   return { extreme, nullStatistics };
 }
 
-/** m uniform re-partitions drawn by partial Fisher–Yates on the smaller side. */
+/**
+ * m uniform re-partitions drawn by partial Fisher–Yates on the smaller side. For the inversion, k_i =
+ * X's words on the Y side: the drawn Y words when the drawn side is X, the drawn X words when it is Y.
+ */
 function sampleMonteCarlo(
   s: Float64Array,
   sizeX: number,
@@ -186,6 +216,7 @@ function sampleMonteCarlo(
   threshold: number,
   keepNull: boolean,
   accumulator: HistogramAccumulator | null,
+  inversion: ShiftBoundCollector | null,
   seed: number,
   onProgress?: (done: number, total: number) => void,
 ) {
@@ -212,6 +243,7 @@ function sampleMonteCarlo(
   let extreme = 0;
   for (let it = 0; it < m; it++) {
     let sideSum = 0;
+    let drawnFromX = 0;
     let i = 0;
     for (let g = 0; g < groupEnds.length; g++) {
       let packed = rng.int(0, groupSizes[g]! - 1);
@@ -225,6 +257,7 @@ function sampleMonteCarlo(
         order[j] = order[i]!;
         order[i] = picked;
         sideSum += s[picked]!;
+        if (picked < sizeX) drawnFromX++;
       }
     }
     const sumX = drawX ? sideSum : sumAll - sideSum;
@@ -232,6 +265,7 @@ function sampleMonteCarlo(
     if (statistic >= threshold) extreme++;
     if (nullStatistics) nullStatistics[it] = statistic;
     if (accumulator) accumulator.add(statistic);
+    if (inversion) inversion.add(threshold - statistic, drawX ? k - drawnFromX : drawnFromX);
     if (onProgress && (it + 1) % progressEvery === 0) onProgress(it + 1, m);
   }
   if (onProgress && m % progressEvery !== 0) onProgress(m, m);

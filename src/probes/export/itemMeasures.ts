@@ -1,8 +1,8 @@
 // The per-item numbers of a result, for comparing runs item by item: read from the family's own
 // per-item CSV rows (the one place each family already says what its items are), so compare needs
-// nothing more from a family. An item's key is its `item_id` where the family writes one (the
-// language-model families' long form), otherwise its text cells (e.g. set, label and word of a word
-// row). A measure is a column whose cells are all numbers; the one offered first is the last such
+// nothing more from a family. An item's key is what the family names (itemKeyColumns: set, label and
+// word of a word row), else its `item_id` where the family writes one (the language-model families'
+// long form), otherwise its text cells. A measure is a column whose cells are all numbers; the one offered first is the last such
 // column holding a non-integer (a score such as s(w,A,B), Δ or logit, not a count or an index).
 import type { RunResult } from '../../core/runRecord';
 import type { KeyedValue } from '../../core/compare';
@@ -33,7 +33,7 @@ export function itemMeasures(result: RunResult): ItemMeasures {
   const itemColumns = csv.itemColumns.filter((c) => !RUN_COLUMNS.has(c));
   const numeric = (c: string) => rows.some((r) => typeof r[c] === 'number') && rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number');
   const columns = itemColumns.filter((c) => c !== ITEM_ID && numeric(c));
-  const keyColumns = itemColumns.includes(ITEM_ID) ? [ITEM_ID] : itemColumns.filter((c) => !columns.includes(c));
+  const keyColumns = csv.itemKeyColumns ?? (itemColumns.includes(ITEM_ID) ? [ITEM_ID] : itemColumns.filter((c) => !columns.includes(c)));
   const fractional = columns.filter((c) => rows.some((r) => typeof r[c] === 'number' && !Number.isInteger(r[c])));
   return {
     columns,

@@ -88,6 +88,11 @@ export interface FamilyCsv<R> {
   summaryRows(result: R, meta: CsvMeta): CsvRow[];
   itemColumns: readonly string[];
   itemRows(result: R, meta: CsvMeta): CsvRow[];
+  /**
+   * The item columns that name an item, when compare must not key items by every text column (a
+   * column such as `quantity` describes the number, not the item). Default: item_id, else every text column.
+   */
+  itemKeyColumns?: readonly string[];
 }
 
 /** Progress of one probe's run, whatever its family. */

@@ -39,6 +39,33 @@ describe('buildAssociationInput: WEAT', () => {
   });
 });
 
+describe('stimuli the model cannot tell apart count once', () => {
+  // An uncased table: "Physics" falls back to "physics" (same vector). A cased table that holds both
+  // spellings with different vectors keeps both.
+  const uncased: Embedder = { embedWords: async (list) => list.map((w) => vocabulary.get(w) ?? null) };
+  const casedVocabulary = new Map([...vocabulary, ['Rose', Float32Array.from({ length: words.length }, (_, j) => (j === 0 ? 0.5 : 0.2))]]);
+  const cased: Embedder = { embedWords: async (list) => list.map((w) => casedVocabulary.get(w) ?? null) };
+  const probe: AssociationProbeDefinition = { ...weat, targets: { X: { label: 'Flowers', words: ['rose', ' Rose', 'ROSE ', 'tulip', 'Tulip'] }, Y: weat.targets.Y } };
+  it('WEAT on an uncased table: case and surrounding whitespace variants are duplicates, the first kept', async () => {
+    const input = await buildAssociationInput(probe, uncased);
+    expect(input.sets.X.items).toEqual(['rose', 'tulip']);
+    expect(input.sets.X.duplicates).toEqual(['Rose', 'ROSE', 'Tulip']);
+    const r = runAssociationTest(input, { ...DEFAULT_ASSOCIATION_OPTIONS, bootstrap: 0 });
+    expect(r.sizes.X).toBe(2);
+  });
+  it('WEAT on a cased table that tells "Rose" from "rose": both kept, "ROSE" (lower-cased to "rose") merged', async () => {
+    const input = await buildAssociationInput(probe, cased);
+    expect(input.sets.X.items).toEqual(['rose', 'Rose', 'tulip']);
+    expect(input.sets.X.duplicates).toEqual(['ROSE', 'Tulip']);
+  });
+  it('SEAT on word vectors: a term differing only in case is a duplicate with all its sentences', async () => {
+    const seat: AssociationProbeDefinition = { ...probe, id: 'seat-case', family: 'seat', templates: ['This is a {term}.'] };
+    const input = await buildAssociationInput(seat, uncased);
+    expect(input.sets.X.items).toEqual(['This is a rose.', 'This is a tulip.']);
+    expect(input.sets.X.duplicates).toEqual(['Rose', 'ROSE', 'Tulip']);
+  });
+});
+
 describe('SEAT tokenisation and mean pooling', () => {
   it('tokenises PTB-style, lower-case', () => {
     expect(tokenizeSentence('This is a rose.')).toEqual(['this', 'is', 'a', 'rose', '.']);

@@ -1,6 +1,8 @@
 // CSV of association results. WEAT and SEAT write one wide row per test (WIDE_ASSOCIATION_COLUMNS)
-// and one row per target word; the likelihood IAT, an LM family, writes the LM families' long form
-// (longCsv.ts) with the same numbers as metrics `effect_size` and `statistic`.
+// and one row per word of all four sets; the likelihood IAT, an LM family, writes the LM families'
+// long form (longCsv.ts) with the same numbers as metrics `effect_size` (its ci_* the test interval),
+// `effect_size_robust` (the same d, its ci_* the stimulus-robust bootstrap) and `statistic`; a
+// one-sided test interval leaves ci_high empty there.
 //
 // Wide columns, in this order:
 //   run_id        id of the run (empty when exporting results without a run record)
@@ -10,7 +12,13 @@
 //   statistic     S = Σx s(x,A,B) − Σy s(y,A,B)
 //   effect_size   d = (mean_X s − mean_Y s) / SD over X∪Y of s
 //   sd            SD convention of d: sample (n−1, as Caliskan et al.) | population
-//   ci_low, ci_high, ci_level, ci_method, ci_resamples   bootstrap CI of d (empty when disabled)
+//   test_ci_low, test_ci_high, test_ci_level, test_ci_sides, test_ci_method
+//                 the interval of d from the permutation test inverted (sides "lower": [low, ∞), so
+//                 test_ci_high is empty; an empty bound is unbounded); all empty for results of
+//                 method version 1 and when d is undefined
+//   robust_ci_low, robust_ci_high, robust_ci_level, robust_ci_method, robust_ci_resamples
+//                 the stimulus-robust bootstrap CI of d, resampling the X, Y, A and B words
+//                 (percentile | bca; empty when the bootstrap was off)
 //   p_value       one-sided permutation p, P(S_i ≥ S)
 //   p_method      exact | monte-carlo
 //   permutations  number of re-partitions evaluated
@@ -19,9 +27,11 @@
 //   wefe_rnd_A, wefe_rnd_B, wefe_rnsb, wefe_mac_X, wefe_mac_Y, wefe_ect_A, wefe_ect_B
 //                 WEFE's other metrics on the same vectors (see core/association/types.ts
 //                 WefeScores); empty when not computed
-// Word rows (WORD_ITEM_COLUMNS): run_id, probe_id, model_id, set (X|Y), label, word,
-//   association (s(w,A,B) = mean cos(w,A) − mean cos(w,B)).
-import type { AssociationResult } from '../../../core/association/types';
+// Word rows (WORD_ITEM_COLUMNS): run_id, probe_id, model_id, set (X|Y|A|B), label, word, quantity,
+//   association. `quantity` names what `association` is: for X and Y words s(w,A,B) = mean cos(w,A) −
+//   mean cos(w,B); for A and B words mean cos(a,X) − mean cos(a,Y) (the likelihood IAT: mean ℓ
+//   instead of cosines). Results of method version 1 have no A and B rows.
+import type { AssociationResult, SetKey } from '../../../core/association/types';
 import type { CsvRow, FamilyCsv } from '../types';
 import { LIST_SEPARATOR, num, runIdCell } from './csvCells';
 import { longCsv } from './longCsv';
@@ -31,18 +41,28 @@ export const WIDE_ASSOCIATION_COLUMNS = [
   'label_X', 'label_Y', 'label_A', 'label_B',
   'n_X', 'n_Y', 'n_A', 'n_B',
   'statistic', 'effect_size', 'sd',
-  'ci_low', 'ci_high', 'ci_level', 'ci_method', 'ci_resamples',
+  'test_ci_low', 'test_ci_high', 'test_ci_level', 'test_ci_sides', 'test_ci_method',
+  'robust_ci_low', 'robust_ci_high', 'robust_ci_level', 'robust_ci_method', 'robust_ci_resamples',
   'p_value', 'p_method', 'permutations', 'p_holm', 'p_bh',
   'oov_X', 'oov_Y', 'oov_A', 'oov_B',
   'wefe_rnd_A', 'wefe_rnd_B', 'wefe_rnsb', 'wefe_mac_X', 'wefe_mac_Y', 'wefe_ect_A', 'wefe_ect_B',
 ] as const;
 
-export const WORD_ITEM_COLUMNS = ['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'association'] as const;
+export const WORD_ITEM_COLUMNS = ['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'quantity', 'association'] as const;
+
+/** What a word row's `association` is, per set and per kind of association matrix. */
+const quantityOf = (r: AssociationResult, set: SetKey): string => {
+  const of = r.kind === 'lm-iat' ? 'mean ℓ' : 'mean cos';
+  return set === 'X' || set === 'Y' ? `s(w,A,B) = ${of}(w,A) − ${of}(w,B)` : `${of}(a,X) − ${of}(a,Y)`;
+};
+
+/** Every word of the four sets with its association: X and Y's s(w,A,B), then A and B's own. */
+const wordRows = (r: AssociationResult) => [...r.items, ...(r.attributeItems ?? [])].map((item) => ({ set: item.set, label: r.labels[item.set], word: item.word, quantity: quantityOf(r, item.set), association: num(item.association) }));
 
 /** Split an oov_* cell back into words (the inverse of the join below). */
 export const splitOovCell = (cell: string): string[] => (cell === '' ? [] : cell.split(LIST_SEPARATOR));
 
-/** WEAT and SEAT: one wide row per test, one row per target word. */
+/** WEAT and SEAT: one wide row per test, one row per word of the four sets. */
 export const wideAssociationCsv: FamilyCsv<AssociationResult> = {
   summaryColumns: WIDE_ASSOCIATION_COLUMNS,
   summaryRows: (r, meta) => [
@@ -64,11 +84,16 @@ export const wideAssociationCsv: FamilyCsv<AssociationResult> = {
       statistic: num(r.statistic),
       effect_size: num(r.effectSize),
       sd: r.sd,
-      ci_low: num(r.ci?.low),
-      ci_high: num(r.ci?.high),
-      ci_level: num(r.ci?.level),
-      ci_method: r.ci?.method ?? null,
-      ci_resamples: num(r.ci?.resamples),
+      test_ci_low: num(r.testCi?.low),
+      test_ci_high: num(r.testCi?.high),
+      test_ci_level: num(r.testCi?.level),
+      test_ci_sides: r.testCi?.sides ?? null,
+      test_ci_method: r.testCi?.method ?? null,
+      robust_ci_low: num(r.ci?.low),
+      robust_ci_high: num(r.ci?.high),
+      robust_ci_level: num(r.ci?.level),
+      robust_ci_method: r.ci?.method ?? null,
+      robust_ci_resamples: num(r.ci?.resamples),
       p_value: num(r.pValue),
       p_method: r.pMethod,
       permutations: r.permutations,
@@ -88,20 +113,20 @@ export const wideAssociationCsv: FamilyCsv<AssociationResult> = {
     },
   ],
   itemColumns: WORD_ITEM_COLUMNS,
-  itemRows: (r, meta) =>
-    r.items.map((item) => ({ run_id: runIdCell(meta.runId), probe_id: r.probeId, model_id: meta.modelId, set: item.set, label: r.labels[item.set], word: item.word, association: num(item.association) })),
+  itemKeyColumns: ['set', 'label', 'word'],
+  itemRows: (r, meta) => wordRows(r).map((row) => ({ run_id: runIdCell(meta.runId), probe_id: r.probeId, model_id: meta.modelId, ...row })),
 };
 
-/** The likelihood IAT: the LM families' long form, d and S as metrics, one row per target word. */
+/** The likelihood IAT: the LM families' long form, d (with each interval) and S as metrics, one row per word of the four sets. */
 export const longAssociationCsv: FamilyCsv<AssociationResult> = longCsv<AssociationResult>({
   metricRows: (a): CsvRow[] => [
     {
       scope: 'all',
       metric: 'effect_size',
       value: num(a.effectSize),
-      ci_low: num(a.ci?.low),
-      ci_high: num(a.ci?.high),
-      ci_level: num(a.ci?.level),
+      ci_low: num(a.testCi?.low),
+      ci_high: num(a.testCi?.high),
+      ci_level: num(a.testCi?.level),
       p_value: num(a.pValue),
       p_method: a.pMethod,
       permutations: a.permutations,
@@ -109,8 +134,9 @@ export const longAssociationCsv: FamilyCsv<AssociationResult> = longCsv<Associat
       p_bh: num(a.pBH),
       n: a.sizes.X + a.sizes.Y,
     },
+    { scope: 'all', metric: 'effect_size_robust', value: num(a.effectSize), ci_low: num(a.ci?.low), ci_high: num(a.ci?.high), ci_level: num(a.ci?.level), n: a.sizes.X + a.sizes.Y },
     { scope: 'all', metric: 'statistic', value: num(a.statistic), n: a.sizes.X + a.sizes.Y },
   ],
-  itemColumns: ['set', 'label', 'word', 'association'],
-  itemRows: (a) => a.items.map((it) => ({ item_id: `${it.set}:${it.word}`, set: it.set, label: a.labels[it.set], word: it.word, association: num(it.association) })),
+  itemColumns: ['set', 'label', 'word', 'quantity', 'association'],
+  itemRows: (a) => wordRows(a).map((row) => ({ item_id: `${row.set}:${row.word}`, ...row })),
 });

@@ -27,6 +27,19 @@ export const associationResultSchema = <K extends 'weat' | 'seat' | 'lm-iat'>(ki
   pValue,
   pMethod: z.enum(['exact', 'monte-carlo']),
   permutations: z.number().int().min(1),
+  /** The inverted permutation test's interval of d (method version 2; absent before). */
+  testCi: z
+    .looseObject({
+      level: z.number().gt(0).lt(1),
+      low: finite.nullable(),
+      high: finite.nullable(),
+      sides: z.enum(['two-sided', 'lower', 'upper']),
+      method: z.string(),
+      nullValue: finite,
+    })
+    .nullable()
+    .optional(),
+  /** The bootstrap CI of d: the stimulus-robust interval (it resamples X, Y, A and B). */
   ci: z
     .object({
       level: z.number().gt(0).lt(1),
@@ -41,6 +54,7 @@ export const associationResultSchema = <K extends 'weat' | 'seat' | 'lm-iat'>(ki
   pHolm: pValue.nullable(),
   pBH: pValue.nullable(),
   items: z.array(z.object({ word: z.string(), set: z.enum(['X', 'Y']), association: finite })),
+  attributeItems: z.array(z.object({ word: z.string(), set: z.enum(['A', 'B']), association: finite })).optional(),
   nullHistogram: z
     .object({ min: finite, max: finite, counts: z.array(z.number().int().min(0)), observed: finite })
     .nullable(),
