@@ -2,6 +2,7 @@
 // hidden from screen readers, and some readers want the numbers, not the picture. Each chart builds
 // its columns and rows from the same data it draws, so the table cannot say something else.
 import { useId, useState } from 'react';
+import '../../styles/charts.css';
 
 export type TableCell = string | number;
 

@@ -39,7 +39,7 @@ export default function ForestPlot({ rows, fileStem, large }: { rows: readonly F
   return (
     <div className="chart-with-table">
       <ChartFrame title="Forest plot of effect sizes" summary={summary} fileStem={`${fileStem}_forest`} large={large}>
-        <IntervalPlot rows={points} axisLabel={label} large={large} />
+        <IntervalPlot rows={points} axisLabel={label} large={large} shortNames />
       </ChartFrame>
       <ChartDataTable table={intervalTable(`${label} of ${tests(rows.length)}`, label, points)} />
     </div>

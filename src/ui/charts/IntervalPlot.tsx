@@ -13,11 +13,15 @@ import { useElementWidth } from './useElementWidth';
 const TEST_COLOUR = OKABE_ITO.blue;
 const ROBUST_COLOUR = OKABE_ITO.vermillion;
 
-/** "WEAT 1" on a card; "WEAT 1" over "Flowers vs insects × …" in class mode, where names are read aloud. */
-const labelLines = (name: string, large: boolean): string[] => {
+/**
+ * A row's label. Test titles ("WEAT 1: Flowers vs insects × …") show their short name on a card
+ * (`shortNames`) and both parts, on two lines, in class mode, where names are read aloud.
+ */
+const labelLines = (name: string, large: boolean, shortNames: boolean): string[] => {
   const [head, ...rest] = name.split(':');
   const tail = rest.join(':').trim();
-  return large && tail ? [head!.trim(), tail] : [head!.trim()];
+  if (!tail) return [name];
+  return large ? [head!.trim(), tail] : shortNames ? [head!.trim()] : [name];
 };
 
 const fit = (text: string, chars: number): string => (text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1))}…`);
@@ -53,19 +57,21 @@ export interface IntervalPlotProps {
   /** Values the axis must show beside the data (e.g. 0 and 1 for a proportion). */
   include?: readonly number[];
   large?: boolean;
+  /** Label rows by the part of their name before the colon (test titles) outside class mode. */
+  shortNames?: boolean;
 }
 
-export function IntervalPlot({ rows, axisLabel, nullValue = 0, include = [], large = false }: IntervalPlotProps) {
+export function IntervalPlot({ rows, axisLabel, nullValue = 0, include = [], large = false, shortNames = false }: IntervalPlotProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const font = large ? (width < 600 ? 16 : 20) : 12;
-  const lines = rows.map((r) => labelLines(r.name, large));
+  const lines = rows.map((r) => labelLines(r.name, large, shortNames));
   const twoLines = lines.some((l) => l.length > 1);
-  const rowH = twoLines ? font * 2 + 10 : large ? font * 2 : 28;
+  const rowH = twoLines ? font * 2 + 4 : large ? font * 2 : 28;
   const longest = Math.max(4, ...lines.flat().map((s) => s.length));
   const labelW = Math.min(width * (large ? 0.45 : 0.3), longest * font * 0.56 + 12);
   const chars = Math.floor((labelW - 12) / (font * 0.56));
   const top = 8;
-  const axisH = font * 3 + 12;
+  const axisH = font * 2 + 20;
   const height = top + rows.length * rowH + axisH;
   const [lo, hi] = intervalDomain(rows, [nullValue, ...include]);
   const left = labelW + 8;
@@ -97,10 +103,10 @@ export function IntervalPlot({ rows, axisLabel, nullValue = 0, include = [], lar
             <g key={`${r.name}-${i}`}>
               {ls.length > 1 ? (
                 <text x={labelW} textAnchor="end" fill="#1b1f24" fontSize={font}>
-                  <tspan x={labelW} y={top + i * rowH + rowH / 2 - 3} fontWeight={600}>
+                  <tspan x={labelW} y={top + i * rowH + rowH / 2 - 4} fontWeight={600}>
                     {fit(ls[0]!, chars)}
                   </tspan>
-                  <tspan x={labelW} y={top + i * rowH + rowH / 2 + font - 1}>
+                  <tspan x={labelW} y={top + i * rowH + rowH / 2 + font - 4}>
                     {fit(ls[1]!, chars)}
                   </tspan>
                 </text>

@@ -5,7 +5,7 @@
 // (core/significance.ts) handed over by the family summary — never a p compared here.
 import type { Significance } from '../../core/significance';
 import { formatAdaptive } from '../../probes/numberFormat';
-import type { ChartTable } from './ChartDataTable';
+import type { ChartTable, TableCell } from './ChartDataTable';
 
 export type Verdict = 'significant' | 'not-significant' | 'none';
 
@@ -50,12 +50,12 @@ export const intervalBoundsText = (iv: { low: number; high: number }): string =>
 
 const VERDICT_TEXT: Record<Verdict, string> = { significant: 'significant', 'not-significant': 'not significant', none: 'no test' };
 
-/** The same rows as a table: name, value, both intervals, verdict. */
-export function intervalTable(caption: string, valueLabel: string, rows: readonly IntervalRow[]): ChartTable {
+/** The same rows as a table: name, value, both intervals, verdict, then any columns the chart's summary adds (row by row). */
+export function intervalTable(caption: string, valueLabel: string, rows: readonly IntervalRow[], extra?: { columns: readonly string[]; cells: readonly (readonly TableCell[])[] }): ChartTable {
   const robust = rows.some((r) => r.robust);
   return {
     caption,
-    columns: ['Name', valueLabel, 'Interval of the test', ...(robust ? ['Stimulus-robust interval'] : []), 'Verdict'],
-    rows: rows.map((r) => [r.name, formatAdaptive(r.value), bounds(r.ci), ...(robust ? [bounds(r.robust)] : []), VERDICT_TEXT[r.verdict]]),
+    columns: ['Name', valueLabel, 'Interval of the test', ...(robust ? ['Stimulus-robust interval'] : []), 'Verdict', ...(extra?.columns ?? [])],
+    rows: rows.map((r, i) => [r.name, formatAdaptive(r.value), bounds(r.ci), ...(robust ? [bounds(r.robust)] : []), VERDICT_TEXT[r.verdict], ...(extra?.cells[i] ?? [])]),
   };
 }

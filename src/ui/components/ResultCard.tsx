@@ -9,6 +9,7 @@ import { formatP, intervalText } from '../../probes/numberFormat';
 import { familyTitleOf, viewsOfResult } from '../families';
 import type { AnyResult } from '../families/types';
 import { LazyBoundary } from './LazyBoundary';
+import '../../styles/charts.css';
 
 export function ResultCard({ result, summary, fileStem, chartsOpen }: { result: AnyResult; summary: FamilySummary; fileStem: string; chartsOpen: boolean }) {
   const h = summary.headline;
