@@ -68,8 +68,8 @@ export function IntervalPlot({ rows, axisLabel, nullValue = 0, include = [], lar
   const twoLines = lines.some((l) => l.length > 1);
   const rowH = twoLines ? font * 2 + 4 : large ? font * 2 : 28;
   const longest = Math.max(4, ...lines.flat().map((s) => s.length));
-  const labelW = Math.min(width * (large ? 0.45 : 0.3), longest * font * 0.56 + 12);
-  const chars = Math.floor((labelW - 12) / (font * 0.56));
+  const labelW = Math.min(width * (large ? 0.52 : 0.3), longest * font * 0.56 + 12);
+  const chars = Math.floor((labelW - 12) / (font * 0.54));
   const top = 8;
   const axisH = font * 2 + 20;
   const height = top + rows.length * rowH + axisH;
@@ -101,6 +101,7 @@ export function IntervalPlot({ rows, axisLabel, nullValue = 0, include = [], lar
           const ls = lines[i]!;
           return (
             <g key={`${r.name}-${i}`}>
+              <title>{r.name}</title>
               {ls.length > 1 ? (
                 <text x={labelW} textAnchor="end" fill="#1b1f24" fontSize={font}>
                   <tspan x={labelW} y={top + i * rowH + rowH / 2 - 4} fontWeight={600}>
