@@ -3,26 +3,20 @@
 // significant contrasts are seen at once, not found in a table — with the table one toggle away,
 // then the items. The slide is the headline and the same chart.
 import type { DecisionTemplateResult } from '../../../core/lmRun/types';
-import { significanceOf } from '../../../core/significance';
 import { formatP } from '../../../probes/numberFormat';
 import { ChartDataTable } from '../../charts/ChartDataTable';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { intervalTable, verdictOf, type IntervalRow } from '../../charts/intervalRows';
+import { intervalTable } from '../../charts/intervalRows';
 import { IntervalPlot } from '../../charts/IntervalPlot';
 import { HeadlineNumbers } from '../shared/HeadlineSlide';
 import { ItemsTable } from '../shared/ItemsTable';
 import type { FamilyBodyProps, FamilySlideProps } from '../types';
+import { contrastRows } from './contrastRows';
 
 const LABEL = 'Δ logit of “yes” vs the reference group';
 
 function ContrastsChart({ result, fileStem, large }: { result: DecisionTemplateResult; fileStem: string; large?: boolean }) {
-  const rows: IntervalRow[] = result.comparisons.map((c) => ({
-    name: `${c.attribute}: ${c.value} vs ${c.reference}`,
-    value: c.difference,
-    ci: c.ci ? { low: c.ci.low, high: c.ci.high } : null,
-    robust: null,
-    verdict: verdictOf(significanceOf(c.pValue, c.pHolm)),
-  }));
+  const rows = contrastRows(result);
   const significant = rows.filter((r) => r.verdict === 'significant').length;
   const summary = `${rows.length} contrasts of the mean logit of “yes”, each attribute value against its reference group; ${significant} significant at α = 0.05 (Holm-adjusted across the contrasts). ${result.comparisons
     .map((c) => `${c.attribute} ${c.value} vs ${c.reference}: ${c.difference.toFixed(3)}, p = ${formatP(c.pValue)}, Holm p = ${formatP(c.pHolm)}`)
