@@ -1,4 +1,4 @@
-// Counterfactual pairs' screens: the Δ dot plot, per-category table and items; the slide is the
+// Counterfactual pairs' screens: the mean Δ by category with intervals, the Δ dot plot and items; the slide is the
 // headline and the mean Δ of all pairs and of each category.
 import type { CounterfactualPairsResult } from '../../../core/lmRun/types';
 import { CounterfactualBody, CounterfactualSlideChart } from '../shared/CounterfactualBody';

@@ -1,4 +1,4 @@
-// Counterfactual templates' screens: the Δ dot plot, per-group table and items; the slide is the
+// Counterfactual templates' screens: the mean Δ by group with intervals, the Δ dot plot and items; the slide is the
 // headline and the mean Δ of all terms and of each group.
 import type { CounterfactualTemplateResult } from '../../../core/lmRun/types';
 import { CounterfactualBody, CounterfactualSlideChart } from '../shared/CounterfactualBody';

@@ -3,6 +3,7 @@
 // Large sets show the 30 strongest words at each end (the summary says so); the table view lists
 // every word. The per-set means in the text summary are the family summary's groups (computed in
 // core, not here).
+import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AssociationResult } from '../../../core/association/types';
 import type { GroupSummary } from '../../../probes/families/types';
@@ -11,24 +12,22 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { NEUTRAL, OKABE_ITO } from '../../charts/palette';
 
 export const SET_COLORS = { X: OKABE_ITO.blue, Y: OKABE_ITO.vermillion } as const;
-const HATCH_ID = 'word-association-hatch-y';
-const fillOf = (set: 'X' | 'Y') => (set === 'X' ? SET_COLORS.X : `url(#${HATCH_ID})`);
 
 /** What s(w, A, B) is for the family: cosines for word vectors, log-probabilities for the likelihood IAT. */
-const MEASURE: Record<AssociationResult['kind'], string> = {
-  weat: 'mean cosine with A minus mean cosine with B',
-  seat: 'mean cosine with A minus mean cosine with B',
-  'lm-iat': 'mean log-probability of the A words minus that of the B words',
-};
+const measureOf = (r: AssociationResult): string =>
+  r.kind === 'lm-iat' ? `mean log-probability of the ${r.labels.A} words minus that of the ${r.labels.B} words` : `mean cosine with ${r.labels.A} minus mean cosine with ${r.labels.B}`;
 
 export function WordAssociationChart({ result, groups, fileStem, large }: { result: AssociationResult; groups: readonly GroupSummary[]; fileStem: string; large?: boolean }) {
+  // one pattern per chart: a page shows many of them, and ids must not repeat
+  const hatchId = `hatch-y-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const fillOf = (set: 'X' | 'Y') => (set === 'X' ? SET_COLORS.X : `url(#${hatchId})`);
   const sorted = [...result.items].sort((a, b) => b.association - a.association);
   const shown = sorted.length > 60 ? [...sorted.slice(0, 30), ...sorted.slice(-30)] : sorted;
   const data = shown.map((it) => ({ word: it.word, set: it.set, s: Number(it.association.toFixed(4)) }));
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
   const summary =
-    `Bar chart of s(w, A, B) = ${MEASURE[result.kind].replace('A', result.labels.A).replace('B', result.labels.B)}, for ${result.items.length} words` +
+    `Bar chart of s(w, A, B) = ${measureOf(result)}, for ${result.items.length} words` +
     `${shown.length < sorted.length ? ` (showing the ${shown.length} most extreme)` : ''}. ` +
     (groups.length ? `${groups.map((g) => `${g.label} average ${g.value.toFixed(3)}`).join(', ')}. ` : '') +
     (top && bottom ? `Most ${result.labels.A}-leaning: “${top.word}” (${top.association.toFixed(3)}); most ${result.labels.B}-leaning: “${bottom.word}” (${bottom.association.toFixed(3)}).` : '');
@@ -51,7 +50,7 @@ export function WordAssociationChart({ result, groups, fileStem, large }: { resu
         <ResponsiveContainer width="100%" height={Math.max(200, data.length * rowH + 60)}>
           <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 28, left: 8 }}>
             <defs>
-              <pattern id={HATCH_ID} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <pattern id={hatchId} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                 <rect width={6} height={6} fill="#fff" />
                 <rect width={3} height={6} fill={SET_COLORS.Y} />
               </pattern>
