@@ -1,12 +1,15 @@
-// One result, whatever its family: title and family, the headline number with its CI and p (or the
-// sentence that stands in for a number when none could be computed), the significance statement
-// of the one rule, the plain-language reading — all from the family's summary — then the family's
-// own body (charts, tables) from the UI registry, loaded lazily.
+// One result, whatever its family: title and family, the headline number with the interval of its
+// test beside p (one-sided or unbounded sides printed as such, never clipped to a number), the
+// stimulus-robust interval on a second line named by what it resamples, the sentence saying why
+// the two disagree when they do, the significance statement of the one rule and the plain-language
+// reading — all from the family's summary — then the family's own body (charts, tables) from the UI
+// registry, loaded lazily.
 import type { FamilySummary } from '../../probes/families/types';
-import { formatD, formatP } from '../../probes/numberFormat';
+import { formatP, intervalText } from '../../probes/numberFormat';
 import { familyTitleOf, viewsOfResult } from '../families';
 import type { AnyResult } from '../families/types';
 import { LazyBoundary } from './LazyBoundary';
+import '../../styles/charts.css';
 
 export function ResultCard({ result, summary, fileStem, chartsOpen }: { result: AnyResult; summary: FamilySummary; fileStem: string; chartsOpen: boolean }) {
   const h = summary.headline;
@@ -35,8 +38,20 @@ export function ResultCard({ result, summary, fileStem, chartsOpen }: { result: 
           </div>
           <div>
             <dt>Confidence interval</dt>
-            <dd>{h.ci ? `${Math.round(h.ci.level * 100)}% CI [${formatD(h.ci.low)}, ${formatD(h.ci.high)}]` : 'not applicable'}</dd>
+            <dd>
+              {h.ci ? <output aria-label="Interval of the test">{intervalText(h.ci, 3)}</output> : 'not applicable'}
+              {h.ci?.method && <span className="muted small-text"> ({h.ci.method})</span>}
+            </dd>
           </div>
+          {h.robustCi && (
+            <div>
+              <dt>Stimulus-robust interval</dt>
+              <dd>
+                <output aria-label="Stimulus-robust interval">{intervalText(h.robustCi, 3)}</output>
+                <span className="muted small-text"> resampling {h.robustCi.resampled}</span>
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{h.pLabel}</dt>
             <dd>
@@ -56,6 +71,11 @@ export function ResultCard({ result, summary, fileStem, chartsOpen }: { result: 
             <dd className="significance">{summary.significance ? summary.significance.statement : 'No test: a descriptive number.'}</dd>
           </div>
         </dl>
+      )}
+      {h.noResult === undefined && h.intervalNote && (
+        <p className="interval-note" role="note">
+          {h.intervalNote}
+        </p>
       )}
       <LazyBoundary what={`charts of ${result.title}`}>
         <Body result={result} summary={summary} fileStem={`${fileStem}_${result.probeId}`} chartsOpen={chartsOpen} />

@@ -23,6 +23,8 @@ export interface FamilySlideProps<R> {
   result: R;
   summary: FamilySummary;
   fileStem: string;
+  /** Class mode's technical detail is open ("t"): a slide may add what only its family knows (how p was computed). */
+  technical?: boolean;
 }
 
 /** What a family's views module (./<id>/views.tsx) exports. */

@@ -1,6 +1,6 @@
-// The numbers of a class-mode slide for a family whose slide is its headline: the number, its CI
-// and p in large type (or, when no answer could be read, the sentence that says so).
-import { formatD, formatP } from '../../../probes/numberFormat';
+// The number of a class-mode slide: the headline in large type (or, when no answer could be read,
+// the sentence that says so). Its interval, p and how they were obtained are technical detail, which
+// class mode shows one key away for every family alike (ClassModePage).
 import type { Headline } from '../../../probes/families/types';
 
 export function HeadlineNumbers({ headline: h }: { headline: Headline }) {
@@ -10,12 +10,6 @@ export function HeadlineNumbers({ headline: h }: { headline: Headline }) {
       <span>
         {h.label} = <output aria-label="Headline metric">{h.shown}</output>
       </span>
-      {h.ci && <span>{`${Math.round(h.ci.level * 100)}% CI [${formatD(h.ci.low, 2)}, ${formatD(h.ci.high, 2)}]`}</span>}
-      {h.p !== null && (
-        <span>
-          {h.pLabel} = {formatP(h.p)}
-        </span>
-      )}
       {h.answers !== undefined && <small>{h.answers}</small>}
     </p>
   );

@@ -56,7 +56,7 @@ export function WordVectorBody({ result: r, summary, fileStem, chartsOpen }: Fam
           <dt>p-value method</dt>
           <dd>
             one-sided, {pMethodText(r)}
-            {r.pHolm !== null && (
+            {r.pHolm !== null && r.pBH !== null && (
               <span className="muted">
                 {' '}
                 · Holm {formatP(r.pHolm)} · BH {formatP(r.pBH)}
