@@ -83,7 +83,8 @@ const lines = (t: string) => t.split(/\r?\n/).map((x) => x.trim()).filter(Boolea
 
 /** The unvalidated object the schema is asked about. */
 export function candidateFromDraft(d: ProbeDraft): Record<string, unknown> {
-  const set = (k: SetKey) => ({ label: d.labels[k], words: splitStimuli(d.words[k]) });
+  // A word listed twice counts once (validation.ts says so beside the set).
+  const set = (k: SetKey) => ({ label: d.labels[k], words: [...new Set(splitStimuli(d.words[k]))] });
   const citation = d.citationText.trim()
     ? {
         text: d.citationText.trim(),

@@ -268,6 +268,7 @@ export const useRunMutation = () => {
       // Something worth keeping is on disk now: ask the browser (once) not to clear it when space is low.
       if (historyStatusNow().kind === 'ok') void requestPersistenceOnce().finally(() => qc.invalidateQueries({ queryKey: ['storage-usage'] }));
       useWorkbench.getState().openRun(record.runId);
+      useWorkbench.getState().revealRun(record.runId);
       const first = record.results[0];
       useWorkbench
         .getState()

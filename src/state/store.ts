@@ -2,7 +2,8 @@
 // slices combined once with the persist middleware applied to the whole store — the slices
 // pattern from the zustand docs. Async results (model loads, runs, history) live in TanStack
 // Query and IndexedDB (queries.ts, db.ts), not here. Persisted: the editor draft, the options,
-// the model choice; so a reload loses nothing typed. The storage under it (draftSync.ts) keeps two
+// the model choice (with the last model that loaded, so a failed load is not retried on reload);
+// so a reload loses nothing typed. The storage under it (draftSync.ts) keeps two
 // tabs from overwriting each other's drafts and reports a full quota.
 import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
@@ -75,6 +76,13 @@ export interface EditorSlice {
   resolveOffer: (accept: boolean) => void;
   /** A large LM probe shown as a summary instead of its JSON (offered with `bulk`; loadLmDraft clears it). */
   lmBulk: LmBulk | null;
+  /**
+   * Parts of the association draft the user has edited or left (issue `where`s), and 'all' once Run
+   * was pressed: validation problems show only there, so an empty editor teaches instead of erroring.
+   * Opening a draft starts afresh.
+   */
+  touched: readonly string[];
+  touch: (where: string) => void;
 }
 
 export interface OptionsSlice {
@@ -89,6 +97,11 @@ export interface OptionsSlice {
   hubHost: string;
   setLmDtype: (d: 'auto' | LmDtype) => void;
   setHubHost: (h: string) => void;
+  /** Option fields whose text is not a valid value right now (by label): Run waits for them. */
+  invalidOptions: readonly string[];
+  setOptionValidity: (label: string, valid: boolean) => void;
+  /** Counts resets, so option fields holding invalid text start again from the restored values. */
+  optionsResets: number;
 }
 
 export interface SessionSlice {
@@ -96,6 +109,18 @@ export interface SessionSlice {
   modelId: string;
   /** The run whose results are shown (an id in IndexedDB). */
   currentRunId: string | null;
+  /** A run that has just finished here, whose results should be brought into view once. */
+  runToReveal: string | null;
+  revealRun: (id: string) => void;
+  revealedRun: () => void;
+  /**
+   * The last model that loaded in this browser, and the one that failed to load last (if still the
+   * selection). A reload restores the last working model instead of retrying a failed one.
+   */
+  lastWorking: { modelId: string; device: string } | null;
+  failedModelId: string | null;
+  modelLoaded: (modelId: string, device: string) => void;
+  modelFailed: (modelId: string) => void;
   /** Which test of the current run class mode shows. */
   classIndex: number;
   notice: Notice | null;
@@ -133,7 +158,7 @@ const createEditorSlice: Slice<EditorSlice> = (set, get) => ({
   setWords: (k, text) => set((s) => ({ draft: { ...s.draft, words: { ...s.draft.words, [k]: text } }, draftDirty: true })),
   setLabel: (k, text) => set((s) => ({ draft: { ...s.draft, labels: { ...s.draft.labels, [k]: text } }, draftDirty: true })),
   setSetTemplates: (k, text) => set((s) => ({ draft: { ...s.draft, setTemplates: { ...s.draft.setTemplates, [k]: text } }, draftDirty: true })),
-  loadDraft: (draft) => set({ draft, editorMode: 'association', draftDirty: false }),
+  loadDraft: (draft) => set({ draft, editorMode: 'association', draftDirty: false, touched: [] }),
   editorMode: 'association',
   lmDraft: { text: '', origin: { kind: 'new', id: '' } },
   setLmText: (text) => set((s) => ({ lmDraft: { ...s.lmDraft, text }, lmDraftDirty: true })),
@@ -158,21 +183,34 @@ const createEditorSlice: Slice<EditorSlice> = (set, get) => ({
     if (offer && accept) acceptOffer(set, offer);
   },
   lmBulk: null,
+  touched: [],
+  touch: (where) => set((s) => (s.touched.includes(where) ? {} : { touched: [...s.touched, where] })),
 });
 
-const acceptOffer = (set: Parameters<Slice<EditorSlice>>[0], offer: DraftOffer) =>
+/** Opening a probe hides the results of whatever ran before (they stay in History): results under an editor are its own. */
+const acceptOffer = (set: Parameters<Slice<EditorSlice>>[0], offer: DraftOffer) => {
+  const common = { view: 'workbench' as const, currentRunId: null, lastFinished: null, ...(offer.notice ? { notice: offer.notice } : {}) };
   set(
     offer.editor === 'lm'
-      ? { lmDraft: offer.draft, lmBulk: offer.bulk ?? null, editorMode: 'lm', lmDraftDirty: false, view: 'workbench', ...(offer.notice ? { notice: offer.notice } : {}) }
-      : { draft: offer.draft, editorMode: 'association', draftDirty: false, view: 'workbench', ...(offer.notice ? { notice: offer.notice } : {}) },
+      ? { ...common, lmDraft: offer.draft, lmBulk: offer.bulk ?? null, editorMode: 'lm', lmDraftDirty: false }
+      : { ...common, draft: offer.draft, editorMode: 'association', draftDirty: false, touched: [] },
   );
+};
 
 const createOptionsSlice: Slice<OptionsSlice> = (set) => ({
   options: { ...DEFAULT_ASSOCIATION_OPTIONS },
   device: 'auto',
   setOption: (key, value) => set((s) => ({ options: { ...s.options, [key]: value } })),
   setDevice: (device) => set({ device }),
-  resetOptions: () => set({ options: { ...DEFAULT_ASSOCIATION_OPTIONS } }),
+  resetOptions: () => set((s) => ({ options: { ...DEFAULT_ASSOCIATION_OPTIONS }, invalidOptions: [], optionsResets: s.optionsResets + 1 })),
+  invalidOptions: [],
+  setOptionValidity: (label, valid) =>
+    set((s) => {
+      const has = s.invalidOptions.includes(label);
+      if (valid === !has) return {};
+      return { invalidOptions: valid ? s.invalidOptions.filter((l) => l !== label) : [...s.invalidOptions, label] };
+    }),
+  optionsResets: 0,
   lmDtype: 'auto',
   hubHost: '',
   setLmDtype: (lmDtype) => set({ lmDtype }),
@@ -183,6 +221,17 @@ const createSessionSlice: Slice<SessionSlice> = (set) => ({
   view: 'workbench',
   modelId: DEFAULT_MODEL_ID,
   currentRunId: null,
+  runToReveal: null,
+  revealRun: (runToReveal) => set({ runToReveal }),
+  revealedRun: () => set({ runToReveal: null }),
+  lastWorking: null,
+  failedModelId: null,
+  modelLoaded: (modelId, device) =>
+    set((s) => ({
+      ...(s.lastWorking?.modelId === modelId && s.lastWorking.device === device ? {} : { lastWorking: { modelId, device } }),
+      ...(s.failedModelId === modelId ? { failedModelId: null } : {}),
+    })),
+  modelFailed: (modelId) => set((s) => (s.failedModelId === modelId ? {} : { failedModelId: modelId })),
   classIndex: 0,
   notice: null,
   setView: (view) => set({ view }),
@@ -241,6 +290,8 @@ export const useWorkbench = create<WorkbenchState>()(
         lmDraftDirty: s.lmDraftDirty,
         lmDtype: s.lmDtype,
         hubHost: s.hubHost,
+        lastWorking: s.lastWorking,
+        failedModelId: s.failedModelId,
       }),
       // Defaults first, so options added in a later version get their default value.
       merge: (persisted, current) => {
@@ -250,7 +301,7 @@ export const useWorkbench = create<WorkbenchState>()(
           ...p,
           // user vectors live only in the tab that loaded them: fall back to the embedded model
           // (and so do picked model folders)
-          modelId: p.modelId && !p.modelId.startsWith('user:') && !p.modelId.startsWith(LOCAL_PREFIX) ? p.modelId : current.modelId,
+          modelId: restoredModelId(p, current.modelId),
           options: { ...current.options, ...(p.options ?? {}) },
           draft: p.draft ? { ...current.draft, ...p.draft } : current.draft,
         };
@@ -258,6 +309,19 @@ export const useWorkbench = create<WorkbenchState>()(
     },
   ),
 );
+
+/**
+ * The model a reload selects: the stored selection, except user vectors and picked folders (they
+ * lived in the old tab) and a model whose load failed, for which the last model that worked stands
+ * in (or the default).
+ */
+export function restoredModelId(p: Partial<Pick<WorkbenchState, 'modelId' | 'failedModelId' | 'lastWorking'>>, fallback: string): string {
+  const usable = (id: string | undefined | null): id is string => !!id && !id.startsWith('user:') && !id.startsWith(LOCAL_PREFIX);
+  if (!usable(p.modelId)) return fallback;
+  if (p.modelId !== p.failedModelId) return p.modelId;
+  const working = p.lastWorking?.modelId;
+  return usable(working) && working !== p.failedModelId ? working : fallback;
+}
 
 /** The store as draftSync.ts sees it: the persisted fields by name. */
 export const draftSyncStore = {

@@ -8,7 +8,7 @@ import type { SetKey } from '../core/association/types';
 import { splitStimuli } from './draft';
 import { useModel, useVocabulary } from './queries';
 import { useWorkbench } from './store';
-import { oovIssues, SET_ORDER, validateDraft, type Issue } from './validation';
+import { oovIssues, SET_ORDER, validateDraft, visibleIssues, type Issue } from './validation';
 import { LARGE_LM_DRAFT_CHARS, validateLmDraft, type LmDraftValidation } from './lmDraft';
 import { validateLmDraftInWorker } from '../worker/importClient';
 import { isLmModelId, modelName } from './models';
@@ -62,6 +62,10 @@ export function useLmDraftValidation(): LiveLmValidation {
 export interface DraftValidation {
   probe: ReturnType<typeof validateDraft>['probe'];
   issues: Issue[];
+  /** The issues to show now (visibleIssues: an untouched empty set is not an error yet). */
+  shown: Issue[];
+  /** Errors not shown yet: they block a run, and pressing Run reveals them. */
+  heldBack: number;
   oov: Record<SetKey, string[]>;
   /** True while the OOV check for the current words is still running. */
   checkingVocabulary: boolean;
@@ -70,6 +74,7 @@ export interface DraftValidation {
 
 export function useDraftValidation(): DraftValidation {
   const draft = useWorkbench((s) => s.draft);
+  const touched = useWorkbench((s) => s.touched);
   const modelId = useWorkbench((s) => s.modelId);
   const device = useWorkbench((s) => s.device);
   const model = useModel(modelId, device);
@@ -94,14 +99,17 @@ export function useDraftValidation(): DraftValidation {
     const o = oovIssues(deferred, known, (model.data?.title ?? modelId).replace(/\s*\(.*\)$/, ''));
     const issues = [...base.issues, ...o.issues];
     const errors = issues.filter((i) => i.level === 'error').length;
+    const shown = visibleIssues(deferred, issues, touched);
     return {
       probe: errors ? null : base.probe,
       issues,
+      shown,
+      heldBack: errors - shown.filter((i) => i.level === 'error').length,
       oov: o.oov,
       checkingVocabulary: wordLevel && (vocab.isFetching || !model.data),
       errors,
     };
-  }, [base, vocab.data, vocab.isFetching, all.length, lists, deferred, model.data, modelId, wordLevel]);
+  }, [base, vocab.data, vocab.isFetching, all.length, lists, deferred, model.data, modelId, wordLevel, touched]);
 }
 
 /**

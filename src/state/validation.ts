@@ -1,6 +1,8 @@
 // Live validation of the editor draft, shown before running: schema errors (zod), lint findings
-// (duplicates, a word in two sets, very large sets) and out-of-vocabulary words for the selected
-// model. Errors block Run; warnings do not. Pure functions, unit-tested in tests/state.
+// (a word in two sets, very large sets), repeated words (merged, with a plain message) and
+// out-of-vocabulary words for the selected model. Errors block Run; warnings do not. An empty set
+// nobody has touched yet is not shown as an error (visibleIssues): the empty editor teaches first.
+// Pure functions, unit-tested in tests/state.
 import type { SetKey } from '../core/association/types';
 import { MAX_WORDS_PER_SET, type AssociationProbe, type Probe } from '../probes/schema';
 import { lintProbe, validateProbe } from '../probes/validate';
@@ -20,6 +22,9 @@ export const LARGE_SET = 1000;
 const fmt = (n: number) => n.toLocaleString('en-US');
 const quoteList = (ws: readonly string[], max = 8) =>
   ws.slice(0, max).map((w) => `“${w}”`).join(', ') + (ws.length > max ? ` and ${ws.length - max} more` : '');
+
+/** Lint findings this file words itself (duplicateIssues): the run merges repeats, so they do not block it. */
+const REWORDED_LINT = new Set(['duplicate-word', 'case-duplicate']);
 
 const setName = (d: ProbeDraft, k: SetKey) => `${k} (${d.labels[k].trim() || 'unlabelled'})`;
 
@@ -53,10 +58,10 @@ export function validateDraft(d: ProbeDraft): { probe: AssociationProbe | null; 
   const v = validateProbe(candidate);
   // The schema stops at its first failures; lint anyway (duplicates, a word in two sets) so the
   // user sees every problem at once, not one layer after another.
-  const raw = [...v.issues];
+  const raw = v.issues.filter((i) => !REWORDED_LINT.has(i.code));
   if (!v.probe) {
     try {
-      for (const i of lintProbe(candidate as unknown as Probe)) if (!raw.some((r) => r.message === i.message)) raw.push(i);
+      for (const i of lintProbe(candidate as unknown as Probe)) if (!REWORDED_LINT.has(i.code) && !raw.some((r) => r.message === i.message)) raw.push(i);
     } catch {
       /* the candidate lacks a set entirely: schema issues already say so */
     }
@@ -73,6 +78,7 @@ export function validateDraft(d: ProbeDraft): { probe: AssociationProbe | null; 
     } else if (key && /label$/.test(i.path)) message = `${setName(d, key)}: ${i.message}`;
     return { level: i.severity, where, message };
   });
+  issues.push(...duplicateIssues(d));
   for (const k of SET_ORDER) {
     const n = splitStimuli(d.words[k]).length;
     if (n > LARGE_SET && n <= MAX_WORDS_PER_SET)
@@ -80,6 +86,50 @@ export function validateDraft(d: ProbeDraft): { probe: AssociationProbe | null; 
   }
   const ok = v.probe !== null && !issues.some((i) => i.level === 'error');
   return { probe: ok ? (v.probe as AssociationProbe) : null, issues };
+}
+
+/**
+ * Words a set lists more than once, as the model will see them: repeats after trimming (the draft
+ * keeps one, candidateFromDraft) and spellings that differ only in case, which an uncased model
+ * (GloVe 6B) reads as one word and the run merges. Warnings naming the words; they do not block Run.
+ */
+export function duplicateIssues(d: ProbeDraft): Issue[] {
+  const issues: Issue[] = [];
+  for (const k of SET_ORDER) {
+    const words = splitStimuli(d.words[k]);
+    const seen = new Map<string, number>();
+    for (const w of words) seen.set(w, (seen.get(w) ?? 0) + 1);
+    const repeated = [...seen].filter(([, n]) => n > 1);
+    if (repeated.length > 0) {
+      const list = repeated.map(([w, n]) => `“${w}” ${n === 2 ? 'twice' : `${n} times`}`).join(', ');
+      issues.push({ level: 'warning', where: k, message: `${setName(d, k)} lists ${list}: each counts once when the test runs.` });
+    }
+    const byFolded = new Map<string, string[]>();
+    for (const w of seen.keys()) byFolded.set(w.toLowerCase(), [...(byFolded.get(w.toLowerCase()) ?? []), w]);
+    const variants = [...byFolded.values()].filter((ws) => ws.length > 1);
+    if (variants.length > 0) {
+      const list = variants.map((ws) => ws.map((w) => `“${w}”`).join(' and ')).join('; ');
+      issues.push({
+        level: 'warning',
+        where: k,
+        message: `${setName(d, k)}: ${list} differ only in case. An uncased model (such as GloVe 6B) reads them as one word, so the run merges them into one.`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * The issues to show now: everything, except errors about a set that is still empty and that the
+ * user has neither edited nor left (`touched` holds the parts touched; 'all' once Run was pressed).
+ * Held-back errors still block a run; pressing Run reveals them.
+ */
+export function visibleIssues(d: ProbeDraft, issues: readonly Issue[], touched: readonly string[]): Issue[] {
+  if (touched.includes('all')) return [...issues];
+  return issues.filter((i) => {
+    if (i.level !== 'error' || !(SET_ORDER as readonly string[]).includes(i.where)) return true;
+    return touched.includes(i.where) || splitStimuli(d.words[i.where as SetKey]).length > 0;
+  });
 }
 
 /** Out-of-vocabulary findings given, per set, which words the model knows. */

@@ -1,6 +1,7 @@
 // The app shell: header with the view switch and model status, a notice bar, and one of three
 // views (workbench, history, class mode). Reads a share link from the fragment on load, and a
-// link's Hub host/model request, which waits for the user's answer (HubLinkPrompt).
+// link's Hub host/model request, which waits for the user's answer (HubLinkPrompt). On the workbench
+// the first focusable element is "Skip to Run".
 import { lazy, Suspense, useEffect } from 'react';
 import { useWorkbench } from '../state/store';
 import { useShareLink } from './hooks/useShareLink';
@@ -12,6 +13,7 @@ import { DraftSyncBar } from './components/DraftSyncBar';
 import { DraftOfferPrompt } from './components/DraftOfferPrompt';
 import { readHubLink } from './hubLink';
 import { WorkbenchPage } from './pages/WorkbenchPage';
+import { focusRun, RUN_BAR_ID } from './components/RunBar';
 import { HistoryPage } from './pages/HistoryPage';
 
 const ClassModePage = lazy(() => import('./pages/ClassModePage'));
@@ -26,7 +28,21 @@ export function App() {
   }, [view]);
   return (
     <div className={`app view-${view}`}>
-      <a className="skip-link" href="#main">Skip to content</a>
+      {view === 'workbench' && (
+        <a
+          className="skip-link"
+          href={`#${RUN_BAR_ID}`}
+          onClick={(e) => {
+            e.preventDefault();
+            focusRun();
+          }}
+        >
+          Skip to Run
+        </a>
+      )}
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <Header />
       <NoticeBar />
       <DraftSyncBar />

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { getBuiltinProbe } from '../../src/probes/builtin';
 import { candidateFromDraft, draftFromProbe, emptyDraft, splitStimuli, type ProbeDraft } from '../../src/state/draft';
-import { oovIssues, validateDraft } from '../../src/state/validation';
+import { duplicateIssues, oovIssues, validateDraft, visibleIssues } from '../../src/state/validation';
 
 const weat1 = () => draftFromProbe(getBuiltinProbe('caliskan-weat-1'), { kind: 'builtin', id: 'caliskan-weat-1' });
 const withWords = (d: ProbeDraft, k: 'X' | 'Y' | 'A' | 'B', text: string): ProbeDraft => ({ ...d, words: { ...d.words, [k]: text } });
@@ -28,8 +28,26 @@ describe('validateDraft', () => {
   it('one-word set', () => {
     expect(errors(withWords(weat1(), 'B', 'war'))).toContain('B (Unpleasant) has only one word (“war”): a set needs at least two.');
   });
-  it('duplicate words', () => {
-    expect(errors(withWords(weat1(), 'X', 'rose\ntulip\nrose')).join('\n')).toMatch(/X \(Flowers\) lists "rose" more than once/);
+  it('a word listed twice (also with stray spaces) is a warning naming it, and the probe keeps it once', () => {
+    const v = validateDraft(withWords(weat1(), 'X', 'rose\ntulip\n rose \nlily'));
+    expect(v.issues.filter((i) => i.level === 'error')).toEqual([]);
+    expect(v.issues).toContainEqual({ level: 'warning', where: 'X', message: 'X (Flowers) lists “rose” twice: each counts once when the test runs.' });
+    expect(v.probe?.targets.X.words).toEqual(['rose', 'tulip', 'lily']);
+  });
+  it('spellings that differ only in case are named together, once, as merged on an uncased model', () => {
+    const d = withWords(emptyDraft(), 'A', 'physics\nPhysics\nchemistry\nPHYSICS\nMath\nmath');
+    const dups = duplicateIssues(d);
+    expect(dups).toEqual([
+      {
+        level: 'warning',
+        where: 'A',
+        message:
+          'A (Attributes A): “physics” and “Physics” and “PHYSICS”; “Math” and “math” differ only in case. An uncased model (such as GloVe 6B) reads them as one word, so the run merges them into one.',
+      },
+    ]);
+    // the lint's own wording of the same finding is not shown a second time
+    const v = validateDraft(withWords(withWords(weat1(), 'A', 'physics\nPhysics\nchemistry'), 'X', 'rose\nlily'));
+    expect(v.issues.filter((i) => i.where === 'A').map((i) => i.message)).toEqual([dups[0]!.message.replace('A (Attributes A): “physics” and “Physics” and “PHYSICS”; “Math” and “math”', 'A (Pleasant): “physics” and “Physics”')]);
   });
   it('a word in both targets', () => {
     expect(errors(withWords(weat1(), 'X', 'rose\nant')).join('\n')).toMatch(/"ant" is in both X and Y/);
@@ -70,5 +88,21 @@ describe('all problems at once', () => {
     const e = errors(d).join('\n');
     expect(e).toMatch(/has only one word/);
     expect(e).toMatch(/"rose" is in both X and Y/);
+  });
+});
+
+describe('visibleIssues: the empty editor teaches before it errors', () => {
+  const empty = emptyDraft();
+  const all = validateDraft(empty).issues;
+  it('an empty draft has four errors, none shown until a set is touched', () => {
+    expect(all.filter((i) => i.level === 'error').map((i) => i.where)).toEqual(['X', 'Y', 'A', 'B']);
+    expect(visibleIssues(empty, all, [])).toEqual([]);
+    expect(visibleIssues(empty, all, ['Y']).map((i) => i.message)).toEqual(['Y (Targets Y) is empty: add at least two words.']);
+    expect(visibleIssues(empty, all, ['all'])).toEqual(all);
+  });
+  it('a set with words shows its errors untouched (an imported or shared probe is not hidden)', () => {
+    const d = withWords(empty, 'X', 'rose');
+    const issues = validateDraft(d).issues;
+    expect(visibleIssues(d, issues, []).map((i) => i.message)).toEqual(['X (Targets X) has only one word (“rose”): a set needs at least two.']);
   });
 });

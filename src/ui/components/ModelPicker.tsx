@@ -5,12 +5,15 @@
 // folder from disk (config.json + tokenizer.json + onnx/*.onnx). LMs also get a dtype choice, each
 // with its download size; curated models show a facts line (for LMs: architecture, parameters, chat
 // template, the fixture row that tests the layout offline, whether it was verified online).
-// Load progress (typed events from the worker) shows as a progress bar in ModelStatus.
+// Load progress (typed events from the worker) shows as a progress bar in ModelStatus; a failed
+// load is reported here, under the Model field it belongs to (its aria-describedby), with Retry and
+// the way back to the last model that loaded.
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { HUB_PREFIX, PICKER_MODELS, findPickerModel, isLmModelId, localFolderIds, modelTitle } from '../../state/models';
+import { HUB_PREFIX, PICKER_MODELS, findPickerModel, isLmModelId, localFolderIds, modelName, modelTitle } from '../../state/models';
 import { approveDownloadNow } from '../../state/downloadConsent';
 import { isDefaultHubHost, parseHubHost } from '../../state/hubHost';
-import { useOpenModelFolder, useUserModels } from '../../state/queries';
+import { useModel, useOpenModelFolder, useUserModels } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import type { LmDtype } from '../../worker/client';
 
@@ -25,6 +28,11 @@ export function ModelPicker() {
   const setLmDtype = useWorkbench((s) => s.setLmDtype);
   const hubHost = useWorkbench((s) => s.hubHost);
   const setHubHost = useWorkbench((s) => s.setHubHost);
+  const device = useWorkbench((s) => s.device);
+  const lastWorking = useWorkbench((s) => s.lastWorking);
+  const model = useModel(modelId, device);
+  const qc = useQueryClient();
+  const backTo = model.isError && lastWorking && lastWorking.modelId !== modelId ? lastWorking.modelId : null;
   const userModels = useUserModels();
   const folder = useOpenModelFolder();
   const [hubId, setHubId] = useState(modelId.startsWith(HUB_PREFIX) ? modelId.slice(HUB_PREFIX.length) : '');
@@ -40,7 +48,7 @@ export function ModelPicker() {
   return (
     <div className="model-picker">
       <label htmlFor={`${id}-model`}>Model</label>
-      <select id={`${id}-model`} value={modelId} onChange={(e) => setModelId(e.target.value)}>
+      <select id={`${id}-model`} value={modelId} onChange={(e) => setModelId(e.target.value)} aria-invalid={model.isError} aria-describedby={model.isError ? `${id}-model-error` : undefined}>
         <optgroup label="Word vectors (WEAT, SEAT)">
           {VECTOR_MODELS.map((m) => (
             <option key={m.id} value={m.id}>
@@ -67,6 +75,23 @@ export function ModelPicker() {
           ))}
         </optgroup>
       </select>
+      {model.isError && (
+        <div id={`${id}-model-error`} className="model-error" role="alert">
+          <p>
+            <strong>Model failed to load:</strong> {model.error.message}
+          </p>
+          <div className="row wrap">
+            <button type="button" className="small" onClick={() => void qc.resetQueries({ queryKey: ['model', modelId, device] })}>
+              Retry
+            </button>
+            {backTo && (
+              <button type="button" className="small" onClick={() => setModelId(backTo)}>
+                Back to {modelName(backTo)}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
       {entry?.facts && <small className="model-facts">{entry.facts}</small>}
       <small className="muted">
         {entry?.note ?? (freeHub ? 'A Hub model you named: downloaded from the Hub host (needs internet unless the host is local).' : lm ? 'A model folder you opened (kept in this tab only).' : 'Your own word vectors (kept in this tab only).')}

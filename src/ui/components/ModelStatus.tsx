@@ -1,12 +1,12 @@
 // Which model is selected, whether it is loaded (with progress), and which backend runs it —
 // WebGPU, WASM, or plain JS for user vectors — with the reason when WebGPU fell back to WASM; for a
-// causal LM, whether its tokenizer has a chat template (what the prompt families need).
-import { useQueryClient } from '@tanstack/react-query';
+// causal LM, whether its tokenizer has a chat template (what the prompt families need). It records
+// in the store which model loaded and which failed (a reload does not retry a failed one); the
+// failure itself, with Retry and the way back, is shown beside the Model field (ModelPicker).
 import { useEffect } from 'react';
 import { backendLabel } from '../../core/backends';
 import { approveDownloadNow, useDownloadConsent } from '../../state/downloadConsent';
 import { hubHostLabel, hubHostShort, isDefaultHubHost } from '../../state/hubHost';
-import { useLastWorkingModel } from '../../state/lastWorkingModel';
 import { modelName } from '../../state/models';
 import { useModel } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
@@ -27,15 +27,14 @@ export function ModelStatus() {
   const progress = useWorkbench((s) => s.modelProgress);
   const model = useModel(modelId, device);
   const consent = useDownloadConsent(modelId);
-  const qc = useQueryClient();
-  const setModelId = useWorkbench((s) => s.setModelId);
-  const lastWorking = useLastWorkingModel((s) => s.last);
-  const remember = useLastWorkingModel((s) => s.remember);
+  const modelLoaded = useWorkbench((s) => s.modelLoaded);
+  const modelFailed = useWorkbench((s) => s.modelFailed);
   const loaded = !!model.data;
+  const failed = model.isError;
   useEffect(() => {
-    if (loaded) remember(modelId, device);
-  }, [loaded, modelId, device, remember]);
-  const backTo = model.isError && lastWorking && lastWorking.modelId !== modelId ? lastWorking.modelId : null;
+    if (loaded) modelLoaded(modelId, device);
+    else if (failed) modelFailed(modelId);
+  }, [loaded, failed, modelId, device, modelLoaded, modelFailed]);
   return (
     <div className="model-status" aria-label="Model status">
       {!consent.approved && consent.host && (
@@ -62,19 +61,7 @@ export function ModelStatus() {
           />
         </span>
       )}
-      {model.isError && (
-        <span className="pill pill-error" role="alert">
-          Model failed to load: {model.error.message}{' '}
-          <button type="button" className="small" onClick={() => void qc.resetQueries({ queryKey: ['model', modelId, device] })}>
-            Retry
-          </button>
-          {backTo && (
-            <button type="button" className="small" onClick={() => setModelId(backTo)}>
-              Back to {modelName(backTo)}
-            </button>
-          )}
-        </span>
-      )}
+      {model.isError && <span className="pill pill-error">{modelName(modelId)} did not load (see Model)</span>}
       {model.data && (
         <>
           <span className="pill pill-ok" title={model.data.title}>

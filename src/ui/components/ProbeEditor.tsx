@@ -1,5 +1,7 @@
 // The editor: family, id, title, citation, the four word sets (one per line), SEAT templates, and
-// live validation (schema, lint, OOV for the selected model) shown next to each set. Save keeps the
+// live validation (schema, lint, OOV for the selected model) shown next to each set — an empty set
+// only once it was touched (the empty editor says what a probe needs and offers a built-in to start
+// from instead of greeting a newcomer with errors). Save keeps the
 // probe in IndexedDB; Share puts it in a URL; Export/Import use the probe JSON the CLI reads.
 // Every import (and a paste over PASTE_IN_WORKER_CHARS) is read in the import worker, with its
 // progress and a Cancel button beside the button that started it.
@@ -8,7 +10,8 @@ import { LazyBoundary } from './LazyBoundary';
 import type { SetKey } from '../../core/association/types';
 import { exportProbeJson } from '../../probes/import';
 import { draftFromProbe, splitStimuli } from '../../state/draft';
-import { isBuiltinProbeId } from '../../probes/builtin';
+import { getBuiltinProbe, isBuiltinProbeId } from '../../probes/builtin';
+import type { AssociationProbe } from '../../probes/schema';
 import { probeFromWefe, type ProbeImport } from '../../state/importers';
 import { importFailedNotice, useImportTask } from '../../state/useImportTask';
 import { ImportStatus } from './ImportStatus';
@@ -18,6 +21,10 @@ import { useWorkbench } from '../../state/store';
 import { useDraftValidation } from '../../state/useValidation';
 import type { Issue } from '../../state/validation';
 import { downloadText } from '../download';
+import { EDITOR_CHECKS_ID } from './RunBar';
+
+/** The built-in the empty editor offers to start from. */
+const STARTER_PROBE_ID = 'caliskan-weat-1';
 
 /** Pastes longer than this (characters) are split into words in the import worker. */
 const PASTE_IN_WORKER_CHARS = 200_000;
@@ -47,6 +54,7 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
   const text = useWorkbench((s) => s.draft.words[k]);
   const setWords = useWorkbench((s) => s.setWords);
   const setLabel = useWorkbench((s) => s.setLabel);
+  const touch = useWorkbench((s) => s.touch);
   const showNotice = useWorkbench((s) => s.showNotice);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -97,7 +105,11 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
         spellCheck={false}
         aria-invalid={errs > 0}
         aria-describedby={`${id}-meta ${id}-issues`}
-        onChange={(e) => setWords(k, e.target.value)}
+        onChange={(e) => {
+          setWords(k, e.target.value);
+          touch(k);
+        }}
+        onBlur={() => touch(k)}
         onPaste={(e) => void onPaste(e)}
         placeholder="one word per line"
       />
@@ -124,6 +136,25 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
       )}
       <IssueList issues={issues} id={`${id}-issues`} />
     </fieldset>
+  );
+}
+
+/** What the empty editor shows instead of errors: what a probe needs, and a built-in to start from. */
+function StartHere() {
+  const offerDraft = useWorkbench((s) => s.offerDraft);
+  const starter = getBuiltinProbe(STARTER_PROBE_ID) as AssociationProbe;
+  const id = useId();
+  return (
+    <section className="start-here" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>What a probe needs</h3>
+      <p>
+        An association test compares two <strong>target</strong> sets (X and Y, e.g. flowers and insects) by how close their words sit to two <strong>attribute</strong> sets (A and
+        B, e.g. pleasant and unpleasant words). Give each set a label and at least two words, one per line; a word belongs to one set only.
+      </p>
+      <button type="button" onClick={() => offerDraft({ editor: 'association', draft: draftFromProbe(starter, { kind: 'builtin', id: starter.id }), title: starter.title, from: 'the editor', notice: null })}>
+        Start from “{starter.title}”
+      </button>
+    </section>
   );
 }
 
@@ -204,8 +235,10 @@ function AssociationEditor() {
   const [wefe, setWefe] = useState<Extract<ProbeImport, { kind: 'wefe' }> | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const byWhere = (w: Issue['where']) => v.issues.filter((i) => i.where === w);
-  const general = v.issues.filter((i) => !['X', 'Y', 'A', 'B'].includes(i.where));
+  const byWhere = (w: Issue['where']) => v.shown.filter((i) => i.where === w);
+  const general = v.shown.filter((i) => !['X', 'Y', 'A', 'B'].includes(i.where));
+  const shownErrors = v.shown.filter((i) => i.level === 'error').length;
+  const noWords = Object.values(draft.words).every((t) => t.trim() === '');
   const builtinId = isBuiltinProbeId(draft.id.trim());
 
   const task = useImportTask();
@@ -264,6 +297,7 @@ function AssociationEditor() {
         </label>
       </div>
       {draft.description && <p className="description">{draft.description}</p>}
+      {noWords && <StartHere />}
       <div className="sets">
         {(['X', 'Y', 'A', 'B'] as SetKey[]).map((k) => (
           <SetEditor key={k} k={k} issues={byWhere(k)} oov={v.oov[k]} />
@@ -285,15 +319,17 @@ function AssociationEditor() {
           </details>
         </fieldset>
       )}
-      <section className="validation" aria-labelledby={`${id}-val`} aria-live="polite">
+      <section id={EDITOR_CHECKS_ID} tabIndex={-1} className="validation" aria-labelledby={`${id}-val`} aria-live="polite">
         <h3 id={`${id}-val`}>Checks</h3>
         {v.errors === 0 ? (
           <p className="ok-text">
             {v.checkingVocabulary ? 'No problems so far; checking the vocabulary…' : `Ready to run${v.issues.length ? ` (${v.issues.length} warning${v.issues.length === 1 ? '' : 's'})` : ''}.`}
           </p>
+        ) : shownErrors === 0 ? (
+          <p className="muted">Add at least two words to each of the four sets to run.</p>
         ) : (
           <p className="error-text">
-            {v.errors} problem{v.errors === 1 ? '' : 's'} to fix before running (see the sets above).
+            {shownErrors} problem{shownErrors === 1 ? '' : 's'} to fix before running (see the sets above).
           </p>
         )}
         <IssueList issues={general} />

@@ -2,8 +2,10 @@
 // test, CSV per item, JSON run record), re-run from the same seed, whether a re-run reproduced its
 // original (decided in core/reproducedRun.ts), a forest plot where results share a scale, and a
 // card per result. Summaries come from each result's family (probes registry), once per run; above
-// it all, a one-line banner when the run is not being kept on disk (StorageNotice).
-import { lazy, Suspense, useMemo } from 'react';
+// it all, a one-line banner when the run is not being kept on disk (StorageNotice). A run that has
+// just finished here is brought into view: its heading gets the focus and is scrolled to just below
+// the sticky run bar, so the screen visibly changes when Run finishes.
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { reproducedRun } from '../../core/reproducedRun';
 import { runDurationMs } from '../../core/runRecord';
 import { fileStem, itemsCsv, resultsCsv, runRecordJson } from '../../state/exports';
@@ -17,6 +19,7 @@ import { ImportedNote } from './ImportedNote';
 import { backendLabel } from '../../core/backends';
 import { ResultCard } from './ResultCard';
 import { StorageNotice } from './StorageNotice';
+import { RUN_BAR_ID } from './RunBar';
 
 const ForestPlot = lazy(() => import('../charts/ForestPlot'));
 
@@ -58,6 +61,14 @@ export function RunResults({ record, compact }: { record: StoredRun; compact?: b
   const stem = fileStem(record);
   const summaries = useMemo(() => record.results.map(summaryOf), [record]);
   const forest = useMemo(() => forestRows(record.results.map((r, i) => ({ title: r.title, summary: summaries[i]! }))), [record, summaries]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const toReveal = useWorkbench((s) => s.runToReveal);
+  const revealed = useWorkbench((s) => s.revealedRun);
+  useEffect(() => {
+    if (compact || toReveal !== record.runId || !heading.current) return;
+    revealed();
+    revealBelowRunBar(heading.current);
+  }, [compact, toReveal, record.runId, revealed]);
   const rerun = () => {
     const common = { probeId: record.probeId, title: record.title, modelId: record.model.id, device, options: record.options, rerunOf: record.runId };
     run.mutate({ ...common, probes: record.probes });
@@ -65,7 +76,9 @@ export function RunResults({ record, compact }: { record: StoredRun; compact?: b
   return (
     <section className="results" aria-labelledby="results-heading">
       <div className="panel-head">
-        <h2 id="results-heading">Results: {record.title}</h2>
+        <h2 id="results-heading" ref={heading} tabIndex={-1}>
+          Results: {record.title}
+        </h2>
         <div className="row wrap">
           <button type="button" onClick={() => downloadText(resultsCsv(record), `${stem}_results.csv`, 'text/csv')}>
             Export CSV
@@ -103,10 +116,21 @@ export function RunResults({ record, compact }: { record: StoredRun; compact?: b
   );
 }
 
+/** Focus `el` and scroll it to the top of the viewport, below the sticky run bar (when there is one). */
+function revealBelowRunBar(el: HTMLElement) {
+  el.focus({ preventScroll: true });
+  // After this render's layout: the bar's height changes with the outcome line it shows.
+  requestAnimationFrame(() => {
+    const bar = document.getElementById(RUN_BAR_ID);
+    const covered = bar ? bar.getBoundingClientRect().height : 0;
+    window.scrollTo({ top: Math.max(0, el.getBoundingClientRect().top + window.scrollY - covered - 12) });
+  });
+}
+
 function CurrentRun() {
   const id = useWorkbench((s) => s.currentRunId);
   const run = useRun(id);
-  if (!id) return <p className="muted empty-results">Results appear here after a run. Try a built-in test: open “WEAT 1” in the library and press Run.</p>;
+  if (!id) return <p className="muted empty-results">Results appear here after a run (earlier runs are in History). Try a built-in test: open “WEAT 1” in the library and press Run.</p>;
   if (run.isPending) return <p className="muted">Loading the run…</p>;
   if (!run.data) return <p className="muted">That run is no longer in the history.</p>;
   return <RunResults record={run.data} />;
