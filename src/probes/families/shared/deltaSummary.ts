@@ -13,6 +13,7 @@ import { significanceOf } from '../../../core/significance';
 import { formatAdaptive, formatP, formatPercent } from '../../numberFormat';
 import type { CsvRow, FamilySummary, Headline } from '../types';
 import { num } from './csvCells';
+import { testCiCells } from './longCsv';
 import { chanceSentence, excludesNothing, headlineInterval, makeHeadline } from './headline';
 
 /** Pairs from which the pair bootstrap is shown as the stimulus-robust interval. */
@@ -83,10 +84,7 @@ export const deltaRows = (scope: string, s: DeltaSummary): CsvRow[] => [
     scope,
     metric: 'mean_delta',
     value: num(s.meanDelta),
-    test_ci_low: num(s.testCi?.low),
-    test_ci_high: num(s.testCi?.high),
-    test_ci_level: num(s.testCi?.level),
-    test_ci_method: s.testCi?.method ?? null,
+    ...testCiCells(s.testCi),
     robust_ci_low: num(s.ci?.low),
     robust_ci_high: num(s.ci?.high),
     robust_ci_level: num(s.ci?.level),

@@ -5,7 +5,7 @@
 import { excludesNullValue, type TestInterval } from '../../../core/intervals';
 import type { PromptAnswerCount } from '../../../core/lmRun/promptAnswerCount';
 import type { Significance } from '../../../core/significance';
-import { formatP, intervalText } from '../../numberFormat';
+import { formatP, formatPercent, intervalText } from '../../numberFormat';
 import type { Headline } from '../types';
 
 export const threeDecimals = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '—');
@@ -64,3 +64,13 @@ export const promptFormat = (chatTemplate: boolean | undefined): string =>
       : ' Prompts went as raw text (no chat template: the model has none, or the probe asked for raw text).';
 
 export const NO_READABLE_ANSWER = 'No statistic can be computed without a readable answer.';
+
+/**
+ * Size of a proportion's departure from ½ on Cohen's h = |2·asin√p − 2·asin√½| (Cohen 1988, §6.2:
+ * small 0.2, medium 0.5, large 0.8).
+ */
+export function proportionMagnitude(p: number): string {
+  const h = Math.abs(2 * Math.asin(Math.sqrt(p)) - Math.PI / 2);
+  const size = h >= 0.8 ? 'Large' : h >= 0.5 ? 'Medium' : h >= 0.2 ? 'Small' : 'Negligible';
+  return `${size}: ${formatPercent(p)} against an even 50% is Cohen's h = ${h.toFixed(2)} (small ≥ 0.2, medium ≥ 0.5, large ≥ 0.8; Cohen 1988).`;
+}

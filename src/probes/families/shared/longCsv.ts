@@ -18,8 +18,9 @@
 //   p_value, p_method, permutations, p_holm, p_bh, n
 // Item columns: run_id, probe_id, kind, model_id, item_id, then the family's (the exporter writes
 // the union of the families present, in registry order; cells of other families are empty).
+import type { TestInterval } from '../../../core/intervals';
 import type { CsvMeta, CsvRow, FamilyCsv } from '../types';
-import { runIdCell } from './csvCells';
+import { num, runIdCell } from './csvCells';
 
 export const LONG_SUMMARY_COLUMNS = [
   'run_id', 'probe_id', 'title', 'kind', 'model_id', 'seed',
@@ -29,6 +30,14 @@ export const LONG_SUMMARY_COLUMNS = [
 ] as const;
 
 export const LONG_ITEM_COMMON_COLUMNS = ['run_id', 'probe_id', 'kind', 'model_id', 'item_id'] as const;
+
+/** The test_ci_* cells of a row from its test interval (all empty when there is none). */
+export const testCiCells = (ci: TestInterval | null | undefined): CsvRow => ({
+  test_ci_low: num(ci?.low),
+  test_ci_high: num(ci?.high),
+  test_ci_level: num(ci?.level),
+  test_ci_method: ci?.method ?? null,
+});
 
 interface Identified {
   kind: string;
