@@ -13,6 +13,7 @@
 // move a probe's numbers. It keeps the test near a minute of one core.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lmRunModel } from '../../src/core/lmRunModel';
 import type { RunModelInfo, RunRecord, RunResult } from '../../src/core/runRecord';
@@ -94,6 +95,43 @@ function differences(actual: unknown, expected: unknown, path = '', out: string[
   return out;
 }
 
+// Changed on purpose by method version 2 in the language-model families (docs/methods/lm-intervals.md),
+// not compared until the records are re-recorded: the test intervals are new fields; the sign-flip
+// count `extreme` is now the smaller one-sided tail (half the old two-sided count); its Monte-Carlo p
+// is now 2·min(tail) (exact p unchanged). In the long CSV the interval columns were renamed
+// (ci_* → test_ci_*, robust_ci_*) and a recency_share row added; those columns and rows are dropped
+// from both sides before the byte comparison, and Monte-Carlo mean_delta p cells too.
+const CHANGED_FIELDS = [/\.testCi$/, /\.signFlip\.extreme$/, /^\[\d+\]\.summary\.ci$/, /\.sideTest\.ci$/, /\.consistencyCi$/, /\.contentChangeCi$/];
+const MONTE_CARLO_SIGN_FLIP_P = /^(.*\.signFlip)\.pValue$/;
+const CHANGED_CSV_COLUMNS = /^(ci_low|ci_high|ci_level|test_ci_\w+|robust_ci_\w+)$/;
+
+/** The value at a differences() path ("[0].summary.signFlip") in a JSON value. */
+const at = (value: unknown, path: string): unknown =>
+  path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
+
+const changedOnPurpose = (recorded: unknown) => (difference: string) => {
+  const path = difference.slice(0, difference.indexOf(':'));
+  if (CHANGED_FIELDS.some((re) => re.test(path))) return true;
+  const mc = MONTE_CARLO_SIGN_FLIP_P.exec(path);
+  return mc !== null && (at(recorded, mc[1]!) as { method?: string } | undefined)?.method === 'monte-carlo';
+};
+
+/** A long-form (LM) CSV without the columns and rows changed on purpose; other CSVs as they are. */
+function withoutChangedCsv(csv: string): string {
+  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+  const fields = parsed.meta.fields ?? [];
+  if (!fields.includes('metric')) return csv;
+  const kept = fields.filter((f) => !CHANGED_CSV_COLUMNS.test(f));
+  const rows = parsed.data
+    .filter((row) => row.metric !== 'recency_share')
+    .map((row) => Object.fromEntries(kept.map((f) => [f, row.metric === 'mean_delta' && row.p_method === 'monte-carlo' && f === 'p_value' ? '' : row[f]])));
+  return Papa.unparse({ fields: kept, data: rows.map((row) => kept.map((f) => row[f])) });
+}
+
 /** A folder model's record without the id and title (they hold the path it was recorded from). */
 const withoutPath = ({ id: _id, title: _title, ...rest }: RunModelInfo) => rest;
 
@@ -117,12 +155,12 @@ describe('reference runs: the same numbers through the one run path', () => {
       for (const probe of record.probes) alone.push(await runAlone(entry, probe, record.options, model));
       const results = record.probes.length === 1 ? alone : adjustAcrossBatch(alone);
       // JSON writes NaN as null, as the record did.
-      expect(differences(JSON.parse(JSON.stringify(results)), record.results)).toEqual([]);
+      expect(differences(JSON.parse(JSON.stringify(results)), record.results).filter((d) => !changedOnPurpose(record.results)(d))).toEqual([]);
       // A folder model's id and title hold the path it was recorded from.
       if (isFolder(entry.model)) expect(withoutPath(model.model)).toEqual(withoutPath(record.model));
       else expect(model.model).toEqual(record.model);
       const fresh = { runId: record.runId, model: record.model, seed: record.seed, results };
-      expect(runToCsv(fresh)).toBe(stored(entry.file, '.csv'));
+      expect(withoutChangedCsv(runToCsv(fresh))).toBe(withoutChangedCsv(stored(entry.file, '.csv')));
       expect(runToCsv(fresh, { items: true })).toBe(stored(entry.file, '.items.csv'));
     },
     120_000,
