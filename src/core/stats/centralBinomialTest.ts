@@ -5,8 +5,12 @@
 // outcomes no more likely than the observed one instead; against ½ the distribution is symmetric and
 // both give the same p, but only the central p is inverted by the Clopper–Pearson interval at any p₀.
 // Both tails are regularised incomplete beta functions (exact, no summing of many small terms).
+// Against ½ the p is computed as binomialTest.ts sums it (the same value to the last digit as before
+// and as scipy prints it), and the interval takes its verdict at the null value from that p, so the
+// two agree exactly whatever the last-digit rounding of either sum.
 import type { TestInterval } from '../intervals';
 import { InvalidOptionError } from '../errors';
+import { binomialTest } from './binomialTest';
 import { invertTestBound } from './invertTest';
 import { regularizedIncompleteBeta } from './regularizedIncompleteBeta';
 import { alphaOfLevel } from './signFlipInterval';
@@ -40,7 +44,8 @@ function check(successes: number, trials: number, nullProbability: number): void
  */
 export function centralBinomialP(successes: number, trials: number, nullProbability = 0.5): number {
   check(successes, trials, nullProbability);
-  return centralP(successes, trials, nullProbability);
+  // Symmetric at ½: the central p is the minimum-likelihood p, summed outcome by outcome.
+  return nullProbability === 0.5 ? binomialTest(successes, trials, 0.5).pValue : centralP(successes, trials, nullProbability);
 }
 
 /**
@@ -58,8 +63,10 @@ export function clopperPearsonInterval(successes: number, trials: number, level:
   const n = trials;
   const estimate = k / n;
   // One tail at a time: the lower bound is where P(X ≥ k) reaches α/2, the upper where P(X ≤ k) does.
-  const keepsUpperTail = (p0: number) => !(2 * binomialTails(k, n, p0).upper < alpha);
-  const keepsLowerTail = (p0: number) => !(2 * binomialTails(k, n, p0).lower < alpha);
+  // At the null value itself the verdict is the reported p's, so the bound falls on its side.
+  const pAtNull = centralBinomialP(k, n, nullProbability);
+  const keepsUpperTail = (p0: number) => (p0 === nullProbability ? !(pAtNull < alpha) || k / n < nullProbability : !(2 * binomialTails(k, n, p0).upper < alpha));
+  const keepsLowerTail = (p0: number) => (p0 === nullProbability ? !(pAtNull < alpha) || k / n > nullProbability : !(2 * binomialTails(k, n, p0).lower < alpha));
   const low = invertTestBound(keepsUpperTail, 0, estimate, nullProbability) ?? 0;
   const high = invertTestBound(keepsLowerTail, 1, estimate, nullProbability) ?? 1;
   return { level, low, high, sides: 'two-sided', method: 'clopper-pearson', nullValue: nullProbability };
