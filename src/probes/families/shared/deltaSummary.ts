@@ -68,7 +68,7 @@ export function summarizeDeltas(r: { summary: DeltaSummary }): FamilySummary {
     plain: {
       direction: `The model finds the more-stereotypical sentence ${dir} likely than its counterpart on average; ${formatPercent(s.pctStereotype)} of ${s.n} pairs favour it.`,
       magnitude: `On average the ${favoured} sentence is ${ratio.toFixed(2)} times as likely (e^|mean Δ|, mean Δ log-prob = ${formatAdaptive(s.meanDelta)}); log-probability differences have no standard size classes.`,
-      chance: `${chanceSentence(significance, 'sign-flip p')}${excludesNothing(s.testCi ?? { low: 0, high: 0 }) ? ` ${headline.intervalNote}` : ''}`,
+      chance: `${chanceSentence(significance, 'sign-flip p')}${s.testCi && excludesNothing(s.testCi) ? ` ${headline.intervalNote}` : ''}`,
     },
     significance,
   };
