@@ -45,8 +45,8 @@ for (const [id, title] of FAST) {
       };
       const mean = metric('mean_delta');
       expect(Math.abs(mean('value') - cli.summary.meanDelta)).toBeLessThan(1e-3);
-      expect(Math.abs(mean('ci_low') - cli.summary.ci.low)).toBeLessThan(1e-3);
-      expect(Math.abs(mean('ci_high') - cli.summary.ci.high)).toBeLessThan(1e-3);
+      expect(Math.abs(mean('robust_ci_low') - cli.summary.ci.low)).toBeLessThan(1e-3);
+      expect(Math.abs(mean('robust_ci_high') - cli.summary.ci.high)).toBeLessThan(1e-3);
       expect(Math.abs(mean('p_value') - cli.summary.signFlip.pValue)).toBeLessThan(0.01);
       expect(metric('pct_stereotype')('value')).toBe(cli.summary.pctStereotype);
       const [items] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export per-item CSV' }).click()]);

@@ -84,8 +84,25 @@ async function sameAsReference(model: 'workbench/tiny-gpt2' | 'workbench/tiny-be
   const reference = JSON.parse(readFileSync(join(REFERENCE, model.replace('/', '_'), `${id}.json`), 'utf8')) as RunRecord<AnyProbe, RunResult>;
   const record = await cliRecord(model, id, getAnyBuiltinProbe(id) as LmProbe, ['--seed', String(reference.seed)], '');
   expect(record.options).toEqual(reference.options);
-  expect(record.results).toEqual(reference.results);
+  expect(withoutMethodTwoFields(record.results)).toEqual(withoutMethodTwoFields(reference.results));
   return record;
+}
+
+/**
+ * Results without what method version 2 changed on purpose in the LM families (until the reference
+ * runs are re-recorded; tests/core/referenceRuns.test.ts lists the same): the test intervals (new),
+ * the sign-flip `extreme` (now the smaller one-sided tail) and its Monte-Carlo p (now 2·min tail).
+ */
+function withoutMethodTwoFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMethodTwoFields);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => k !== 'testCi');
+  const out = Object.fromEntries(entries.map(([k, v]) => [k, withoutMethodTwoFields(v)]));
+  if ('signFlip' in out) {
+    const { extreme: _extreme, pValue, ...rest } = out.signFlip as { extreme: number; pValue: number; method: string };
+    out.signFlip = rest.method === 'monte-carlo' ? rest : { ...rest, pValue };
+  }
+  return out;
 }
 
 /** A probe file: the CLI's results equal the family's core runner's, called here on the same model with the same options. */

@@ -55,9 +55,13 @@ describe('CrowS-Pairs import and share links', () => {
 
 describe('lmHeadline', () => {
   it('picks the family headline with its CI and p', () => {
-    const h = lmHeadline({ kind: 'counterfactual-pairs', summary: { meanDelta: -0.8053, ci: { low: -3.79, high: 2.35, level: 0.95 }, signFlip: { pValue: 0.62087 } } } as never);
+    // The interval beside p is the sign-flip test's (testCi); the pair bootstrap (ci) is not printed there.
+    const h = lmHeadline({
+      kind: 'counterfactual-pairs',
+      summary: { n: 24, meanDelta: -0.8053, ci: { low: -3.79, high: 2.35, level: 0.95 }, testCi: { low: -4.1, high: 2.6, level: 0.95, sides: 'two-sided', method: 'sign-flip-inversion', nullValue: 0 }, signFlip: { pValue: 0.62087 } },
+    } as never);
     expect(h.shown).toBe('-0.805');
-    expect(h.text).toBe('Mean Δ log-prob = -0.805, 95% CI [-3.79, 2.35], sign-flip p = 0.6209');
+    expect(h.text).toBe('Mean Δ log-prob = -0.805, 95% CI [-4.10, 2.60], sign-flip p = 0.6209');
     expect(lmHeadline({ kind: 'mcq-position', contentChangeRate: 0.25 } as never).shown).toBe('25.0%');
   });
 

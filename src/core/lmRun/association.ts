@@ -129,7 +129,7 @@ export async function runLlmIatPrompt(probe: LlmIatPromptDefinition, scorer: Lan
     control.onProgress?.({ stage: 'generate', done: i + 1, total: probe.iterations });
   }
   checkNotAborted(control.signal);
-  const a = analyzeLlmIat(iterations, spec);
+  const a = analyzeLlmIat(iterations, spec, options.confidenceLevel);
   return {
     kind: 'llm-iat-prompt',
     probeId: probe.id,
@@ -139,6 +139,7 @@ export async function runLlmIatPrompt(probe: LlmIatPromptDefinition, scorer: Lan
     excluded: a.excluded,
     meanD: a.meanD,
     test: a.test,
+    testCi: a.testCi,
     totals: a.totals,
     chatTemplate,
     items: a.iterations.map((r, i) => ({
@@ -214,6 +215,9 @@ export async function runLlmDecisionPrompt(
       control.onProgress?.({ stage: 'generate', done: n, total });
     }
   }
-  const summary = analyzeDecisionBias(items.map((r) => ({ id: r.id, stereotypeConsistent: r.stereotypeConsistent })));
+  const summary = analyzeDecisionBias(
+    items.map((r) => ({ id: r.id, stereotypeConsistent: r.stereotypeConsistent })),
+    options.confidenceLevel,
+  );
   return { kind: 'llm-decision-prompt', probeId: probe.id, title: probe.title, summary, chatTemplate, items };
 }

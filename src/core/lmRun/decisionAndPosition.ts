@@ -151,7 +151,7 @@ export async function runMcqPosition(
     presentations: presentations.map((p) => ({ order: p.order.map((o) => q.options[o]!), labelLogProbs: p.keys.map((key) => batcher.continuationScore(key).total) })),
   }));
   control.onProgress?.({ stage: 'analyze', done: 0, total: 1 });
-  const a = analyzeMcqPositionBias(questions);
+  const a = analyzeMcqPositionBias(questions, options.confidenceLevel);
   control.onProgress?.({ stage: 'analyze', done: 1, total: 1 });
   const flat = plan.flatMap(({ presentations }, qi) => presentations.map((p, r) => ({ order: p.order, labelLogProbs: questions[qi]!.presentations[r]!.labelLogProbs! })));
   return {
@@ -167,6 +167,7 @@ export async function runMcqPosition(
     choiceRate: a.choiceRate,
     recall: a.recall,
     contentChangeRate: a.contentChangeRate,
+    ...(a.contentChangeCi ? { contentChangeCi: a.contentChangeCi } : {}),
     changedQuestions: a.changedQuestions,
     pridePrior: a.pridePrior,
     debiasedChoiceRate: a.debiasedChoiceRate,
@@ -230,6 +231,8 @@ export async function runPairwisePosition(
   control.onProgress?.({ stage: 'analyze', done: 0, total: 1 });
   const analysis = analyzeJudgeConsistency(
     rows.map((r) => ({ id: r.id, ...(r.category ? { category: r.category } : {}), original: r.original as JudgeVerdict, swapped: r.swapped as JudgeVerdict })),
+    'all-pairs',
+    options.confidenceLevel,
   );
   control.onProgress?.({ stage: 'analyze', done: 1, total: 1 });
   const known = rows.filter((r) => r.better !== null);

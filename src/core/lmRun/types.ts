@@ -10,6 +10,7 @@ import type { DecisionBiasResult } from '../lm/iat/decisionBias';
 import type { JudgeConsistencySummary } from '../lm/position/judgeConsistency';
 import type { RecallByPosition } from '../lm/position/recallStd';
 import type { OneSampleTTestResult } from '../stats/oneSampleTTest';
+import type { TestInterval } from '../intervals';
 import type { CounterfactualScoring, TemplateScoring } from './definitions';
 
 /**
@@ -147,6 +148,8 @@ export interface McqPositionResult {
   choiceRate: number[];
   recall: RecallByPosition | null;
   contentChangeRate: number;
+  /** Clopper–Pearson interval of contentChangeRate (changed of all questions), descriptive: no test; absent in older records. */
+  contentChangeCi?: TestInterval;
   changedQuestions: string[];
   pridePrior: number[];
   debiasedChoiceRate: number[];
@@ -208,6 +211,8 @@ export interface LlmIatPromptResult {
   excluded: number;
   meanD: number;
   test: OneSampleTTestResult | null;
+  /** The t interval of mean D that inverts `test`; absent in records made before it existed. */
+  testCi?: TestInterval | null;
   totals: { unparsedLines: number; conflicting: number; missing: number };
   /** Whether the prompts went through the model's chat template (absent in runs recorded before it was recorded). */
   chatTemplate?: boolean;

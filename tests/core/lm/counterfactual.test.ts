@@ -19,7 +19,8 @@ const OPTIONS = { ...DEFAULT_COUNTERFACTUAL_OPTIONS, bootstrap: 200, permutation
 
 describe('hand-computed tiny case', () => {
   // Δ = [2, −1, 3] (sum scale). pct = 2/3, likelihood_diff = (2+1+3)/3 = 2, mean Δ = 4/3.
-  // Sign flips: T ∈ {±2 ± 1 ± 3}: 6, 0, 4, −2, 2, −4, 0, −6 → |T| ≥ |4| for 6, 4, −4, −6 → p = 4/8.
+  // Sign flips: T ∈ {±2 ± 1 ± 3}: 6, 0, 4, −2, 2, −4, 0, −6 → T ≥ 4 for 6, 4 (2 of 8), T ≤ 4 for 7 of 8
+  // → p = 2·min(2/8, 7/8) = 4/8.
   // Sign test: 2 of 3 positive → P = 1 (every outcome is at most as likely as 2/3).
   const pairs = [pair('a', -10, -12, 'g'), pair('b', -20, -19, 'g'), pair('c', -5, -8, 'r')];
   const result = analyzeCounterfactualPairs(pairs, OPTIONS);
@@ -28,7 +29,7 @@ describe('hand-computed tiny case', () => {
     expect(result.overall.pctStereotype).toBeCloseTo(2 / 3, 15);
     expect(result.overall.likelihoodDiff).toBe(2);
     expect(result.overall.meanDelta).toBeCloseTo(4 / 3, 15);
-    expect(result.overall.signFlip).toMatchObject({ method: 'exact', permutations: 8, extreme: 4, pValue: 0.5 });
+    expect(result.overall.signFlip).toMatchObject({ method: 'exact', permutations: 8, extreme: 2, pValue: 0.5 });
     expect(result.overall.signTest).toMatchObject({ successes: 2, trials: 3 });
     expect(result.overall.signTest!.pValue).toBeCloseTo(1, 12);
   });
@@ -139,14 +140,16 @@ describe('Monte-Carlo sign-flip p vs exact enumeration on small n', () => {
     expect(exact.method).toBe('exact');
     for (const seed of [11, 12, 13]) {
       const mc = signFlipTest(d, { exactLimit: 0, permutations: 20_000, seed });
-      const se = Math.sqrt((exact.pValue * (1 - exact.pValue)) / 20_000);
-      expect(Math.abs(mc.pValue - exact.pValue)).toBeLessThan(3 * se + 1 / 20_000);
+      // p = 2·min(tail): the standard error of 2·p̂_tail is 2·√(p_t(1 − p_t)/m), p_t = p_exact/2
+      const tail = exact.pValue / 2;
+      const se = 2 * Math.sqrt((tail * (1 - tail)) / 20_000);
+      expect(Math.abs(mc.pValue - exact.pValue)).toBeLessThan(3 * se + 2 / 20_000);
     }
   });
   it('exact enumeration counts 2^n sign vectors and p ≥ 2/2^n when T_obs ≠ 0', () => {
     const r = signFlipTest([5, 4, 3, 2, 1], { permutations: 1, seed: 1 });
     expect(r.permutations).toBe(32);
-    expect(r.extreme).toBe(2); // all +, all −
+    expect(r.extreme).toBe(1); // the upper tail: all + (all − is the other tail)
     expect(r.pValue).toBe(2 / 32);
   });
 });

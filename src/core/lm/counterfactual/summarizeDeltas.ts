@@ -1,6 +1,6 @@
 // Every summary of a vector of paired differences Δ_i = score(stereotypical) − score(other) that
-// the likelihood probes report: pct_stereotype, likelihood_diff, mean Δ with a bootstrap CI, the
-// sign-flip permutation test and the sign test. Shared by CrowS-Pairs-style pairs and by template
+// the likelihood probes report: pct_stereotype, likelihood_diff, mean Δ with the interval of its
+// sign-flip test and a bootstrap CI over pairs, the sign-flip permutation test and the sign test. Shared by CrowS-Pairs-style pairs and by template
 // variants compared group against group, so both report identical, identically seeded numbers.
 //
 // Ties (Δ = 0 exactly): pct_stereotype counts 1[Δ > 0] strictly, so a tie counts as "not
@@ -11,6 +11,7 @@
 import { asPValue } from '../../units';
 import { binomialTest } from '../../stats/binomialTest';
 import { bootstrapMean } from '../../stats/bootstrapResample';
+import { signFlipInterval } from '../../stats/signFlipInterval';
 import { signFlipTest } from '../../stats/signFlipTest';
 import { InvalidLmInputError } from '../../errors';
 import type { DeltaSummary, DeltaSummaryOptions } from './types';
@@ -23,8 +24,10 @@ export interface DeltaSeeds {
 
 /**
  * Summarise paired differences: pct_stereotype = #{Δ>0}/n, likelihood_diff = mean |Δ|, mean Δ,
- * percentile bootstrap CI of mean Δ (B = options.bootstrap; skipped when 0 or n < 2), two-sided
- * sign-flip p (exact for n ≤ exactLimit), exact two-sided binomial sign test on the non-tied pairs.
+ * two-sided sign-flip p (exact for n ≤ exactLimit) with the interval that inverts it (at
+ * options.confidenceLevel), percentile bootstrap CI of mean Δ over pairs (the stimulus-robust
+ * interval; B = options.bootstrap, skipped when 0 or n < 2), exact two-sided binomial sign test on
+ * the non-tied pairs.
  * Source: lm-evaluation-harness `crows_pairs` (pct_stereotype, likelihood_diff); Nangia et al.
  * (2020); Fisher (1935) for the sign-flip test; Dixon & Mood (1946) for the sign test.
  * @throws {InvalidLmInputError} when there are no differences
@@ -56,6 +59,7 @@ export function summarizeDeltas(deltas: ArrayLike<number>, options: DeltaSummary
     likelihoodDiff: sumAbs / n,
     meanDelta: sum / n,
     ci: boot && { low: boot.low, high: boot.high, level: boot.level, method: boot.method, resamples: boot.resamples },
+    testCi: signFlipInterval(deltas, flip, options.confidenceLevel),
     signFlip: { pValue: asPValue(flip.pValue), method: flip.method, permutations: flip.permutations, extreme: flip.extreme },
     signTest: sign && { successes: sign.successes, trials: sign.trials, pValue: asPValue(sign.pValue) },
   };

@@ -2,6 +2,7 @@
 // group against group). Inputs are plain numbers from the LM runtime — the log-likelihood of each
 // sentence (causal LM) or its pseudo-log-likelihood (masked LM, Nangia et al. 2020) and the number
 // of tokens scored — so the same aggregation serves both model kinds.
+import type { TestInterval } from '../../intervals';
 import type { PValue } from '../../units';
 import type { ScoredText } from '../scores';
 
@@ -72,9 +73,17 @@ export interface DeltaSummary {
   /** likelihood_diff = mean |Δ|. */
   likelihoodDiff: number;
   meanDelta: number;
-  /** Percentile bootstrap CI of mean Δ (pairs resampled); null when disabled or n < 2. */
+  /**
+   * Percentile bootstrap CI of mean Δ (pairs resampled): the stimulus-robust interval, not the one
+   * printed beside the sign-flip p; null when disabled or n < 2.
+   */
   ci: { low: number; high: number; level: number; method: 'percentile'; resamples: number } | null;
-  /** Two-sided paired sign-flip test of mean Δ. */
+  /**
+   * The interval of mean Δ that inverts the sign-flip test (stats/signFlipInterval.ts): excludes 0
+   * exactly when signFlip.pValue < 1 − level. Absent in records made before it existed.
+   */
+  testCi?: TestInterval;
+  /** Two-sided paired sign-flip test of mean Δ: min(1, 2·min of the one-sided p's). */
   signFlip: { pValue: PValue; method: 'exact' | 'monte-carlo'; permutations: number; extreme: number };
   /** Exact two-sided binomial (sign) test of #{Δ > 0} among the n − ties non-tied pairs vs ½; null if all tie. */
   signTest: { successes: number; trials: number; pValue: PValue } | null;

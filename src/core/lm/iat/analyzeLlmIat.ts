@@ -3,7 +3,9 @@
 // (scipy.stats.ttest_1samp in the paper's analysis notebook). Iterations from which no pair could
 // be read are excluded from the test (their D would be −1 by construction, not a measurement) and
 // counted; everything the parser could not use is kept per iteration for display.
+import type { TestInterval } from '../../intervals';
 import { oneSampleTTest, type OneSampleTTestResult } from '../../stats/oneSampleTTest';
+import { oneSampleTInterval } from '../../stats/tInterval';
 import { InvalidLmInputError } from '../../errors';
 import { iatCounts, iatDScore, type IatCounts } from './iatDScore';
 import { parseIatResponse, type IatParse } from './parseIatResponse';
@@ -41,6 +43,8 @@ export interface LlmIatResult {
   meanD: number;
   /** Two-sided one-sample t-test of D against 0; null with fewer than 2 usable iterations. */
   test: OneSampleTTestResult | null;
+  /** The t interval of mean D (inverts the t-test: excludes 0 exactly when p < 1 − level); null without a test p. */
+  testCi: TestInterval | null;
   /** Σ over iterations of unparsed lines, conflicting and missing words. */
   totals: { unparsedLines: number; conflicting: number; missing: number };
 }
@@ -52,7 +56,7 @@ export interface LlmIatResult {
  * @throws {InvalidLmInputError} when there are no iterations, ids repeat, or a shown term belongs to
  *   neither (or both) groups
  */
-export function analyzeLlmIat(iterations: readonly IatIteration[], spec: IatSpec): LlmIatResult {
+export function analyzeLlmIat(iterations: readonly IatIteration[], spec: IatSpec, level = 0.95): LlmIatResult {
   if (iterations.length === 0) throw new InvalidLmInputError('no LLM-IAT iterations');
   const key = (w: string) => w.normalize('NFKC').toLowerCase().trim();
   const defaults = new Set(spec.defaultTerms.map(key));
@@ -80,12 +84,14 @@ export function analyzeLlmIat(iterations: readonly IatIteration[], spec: IatSpec
     (t, r) => ({ unparsedLines: t.unparsedLines + r.parse.unparsedLines.length, conflicting: t.conflicting + r.parse.conflicting.length, missing: t.missing + r.parse.missing.length }),
     { unparsedLines: 0, conflicting: 0, missing: 0 },
   );
+  const test = ds.length >= 2 ? oneSampleTTest(ds, 0) : null;
   return {
     iterations: results,
     used: ds.length,
     excluded: results.length - ds.length,
     meanD: ds.length ? ds.reduce((a, b) => a + b, 0) / ds.length : Number.NaN,
-    test: ds.length >= 2 ? oneSampleTTest(ds, 0) : null,
+    test,
+    testCi: test && oneSampleTInterval(test, level, 0),
     totals,
   };
 }

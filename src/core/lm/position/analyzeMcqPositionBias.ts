@@ -4,6 +4,8 @@
 // the order changes. PriDe's prior is estimated from the same presentations and the debiased
 // choices are re-scored in-sample (the paper estimates the prior on a 5% subset and applies it to
 // the rest; with a held-out split, call pridePrior on the subset and prideDebias on the others).
+import type { TestInterval } from '../../intervals';
+import { clopperPearsonInterval } from '../../stats/centralBinomialTest';
 import { InvalidLmInputError } from '../../errors';
 import { argmax, normalizedLabelLogProbs } from './labelDistribution';
 import type { McqQuestion } from './mcqTypes';
@@ -21,6 +23,8 @@ export interface McqPositionBiasResult {
   recall: RecallByPosition | null;
   /** Fraction of questions (with ≥ 2 presentations) whose chosen content is not the same in every order. */
   contentChangeRate: number;
+  /** Clopper–Pearson interval of contentChangeRate at `level`, descriptive (no test); null when no question is comparable. */
+  contentChangeCi: TestInterval | null;
   /** Questions whose chosen content changed, by id. */
   changedQuestions: string[];
   /** PriDe prior over option IDs (mean of per-question priors). */
@@ -45,7 +49,7 @@ export interface McqPositionBiasResult {
  *   a permutation of the question's options, ids repeat, or `correct` is not among the options
  * @throws {InvalidLmScoreError} on unusable label scores
  */
-export function analyzeMcqPositionBias(questions: readonly McqQuestion[]): McqPositionBiasResult {
+export function analyzeMcqPositionBias(questions: readonly McqQuestion[], level = 0.95): McqPositionBiasResult {
   if (questions.length === 0) throw new InvalidLmInputError('no questions to analyse');
   const empty = questions.find((q) => q.presentations.length === 0);
   if (empty) throw new InvalidLmInputError(`question "${empty.id}" has no presentations`);
@@ -98,6 +102,7 @@ export function analyzeMcqPositionBias(questions: readonly McqQuestion[]): McqPo
     choiceRate: rate((item) => item.chosen),
     recall: withGold ? recallStd(items.map((item) => item.chosen), golds, k) : null,
     contentChangeRate: comparable > 0 ? changedQuestions.length / comparable : Number.NaN,
+    contentChangeCi: comparable > 0 ? { ...clopperPearsonInterval(changedQuestions.length, comparable, level), method: 'clopper-pearson (descriptive)' } : null,
     changedQuestions,
     pridePrior: Array.from(prior),
     debiasedChoiceRate: rate((item) => item.debiasedChosen),

@@ -13,7 +13,8 @@
 // PC excludes them; `rescaleBy: 'all-pairs'` (default) follows the code, 'valid-pairs' uses the
 // valid pairs only (then PF = ±1 is attainable whatever the extraction rate).
 import { asPValue, type PValue } from '../../units';
-import { binomialTest } from '../../stats/binomialTest';
+import type { TestInterval } from '../../intervals';
+import { centralBinomialP, clopperPearsonInterval } from '../../stats/centralBinomialTest';
 import { InvalidLmInputError } from '../../errors';
 
 /** Which position the judge preferred in one ordering ('invalid' = no verdict could be extracted). */
@@ -47,8 +48,13 @@ export interface JudgeConsistencySummary {
   rawPreferenceFairness: number;
   /** raw/n ∈ [−1, 1]: > 0 recency-preferred, < 0 primacy-preferred. */
   preferenceFairness: number;
-  /** Exact two-sided binomial test of recency vs primacy among inconsistent pairs (not in Shi et al.). */
-  sideTest: { pValue: PValue } | null;
+  /**
+   * Central exact two-sided binomial test of recency vs primacy among inconsistent pairs (not in Shi et
+   * al.), with the Clopper–Pearson interval of the recency share (absent in older records).
+   */
+  sideTest: { pValue: PValue; ci?: TestInterval } | null;
+  /** Clopper–Pearson interval of PC, descriptive (no test); null when no valid pair; absent in older records. */
+  consistencyCi?: TestInterval | null;
 }
 
 export interface JudgeConsistencyResult {
@@ -82,7 +88,7 @@ export function classifyJudgment(original: JudgeVerdict, swapped: JudgeVerdict):
  * `judging_the_judges/calculate_consistency_and_preference/consistency_preference_calculation.py`.
  * @throws {InvalidLmInputError} when there are no pairs, ids repeat or a verdict is unknown
  */
-export function analyzeJudgeConsistency(judgments: readonly PairwiseJudgment[], rescaleBy: 'all-pairs' | 'valid-pairs' = 'all-pairs'): JudgeConsistencyResult {
+export function analyzeJudgeConsistency(judgments: readonly PairwiseJudgment[], rescaleBy: 'all-pairs' | 'valid-pairs' = 'all-pairs', level = 0.95): JudgeConsistencyResult {
   if (judgments.length === 0) throw new InvalidLmInputError('no pairwise judgments to analyse');
   if (rescaleBy !== 'all-pairs' && rescaleBy !== 'valid-pairs') throw new InvalidLmInputError(`rescaleBy must be "all-pairs" or "valid-pairs", got ${String(rescaleBy)}`);
   const seen = new Set<string>();
@@ -94,13 +100,13 @@ export function analyzeJudgeConsistency(judgments: readonly PairwiseJudgment[], 
   const categories: string[] = [];
   for (const item of items) if (item.category !== null && !categories.includes(item.category)) categories.push(item.category);
   return {
-    overall: summarize(items.map((i) => i.class), rescaleBy),
-    byCategory: categories.map((category) => ({ category, summary: summarize(items.filter((i) => i.category === category).map((i) => i.class), rescaleBy) })),
+    overall: summarize(items.map((i) => i.class), rescaleBy, level),
+    byCategory: categories.map((category) => ({ category, summary: summarize(items.filter((i) => i.category === category).map((i) => i.class), rescaleBy, level) })),
     items,
   };
 }
 
-function summarize(classes: PairClass[], rescaleBy: 'all-pairs' | 'valid-pairs'): JudgeConsistencySummary {
+function summarize(classes: PairClass[], rescaleBy: 'all-pairs' | 'valid-pairs', level: number): JudgeConsistencySummary {
   const count = (c: PairClass) => classes.filter((x) => x === c).length;
   const consistent = count('consistent');
   const primacy = count('primacy');
@@ -126,6 +132,7 @@ function summarize(classes: PairClass[], rescaleBy: 'all-pairs' | 'valid-pairs')
     recencyShare,
     rawPreferenceFairness,
     preferenceFairness,
-    sideTest: inconsistent ? { pValue: asPValue(binomialTest(recency, inconsistent, 0.5).pValue) } : null,
+    sideTest: inconsistent ? { pValue: asPValue(centralBinomialP(recency, inconsistent, 0.5)), ci: clopperPearsonInterval(recency, inconsistent, level, 0.5) } : null,
+    consistencyCi: valid ? { ...clopperPearsonInterval(consistent, valid, level), method: 'clopper-pearson (descriptive)' } : null,
   };
 }

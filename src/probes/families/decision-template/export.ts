@@ -1,5 +1,6 @@
 // Decision templates in the CSV: the mean logit, then one row per attribute comparison (stratified
-// permutation p, Holm/BH across the probe's comparisons); one row per prompt with P(yes).
+// permutation p, Holm/BH across the probe's comparisons; the question bootstrap in robust_ci_*, no
+// test interval yet); one row per prompt with P(yes).
 import type { DecisionTemplateResult } from '../../../core/lmRun/types';
 import { keyValues, num } from '../shared/csvCells';
 import { longCsv } from '../shared/longCsv';
@@ -11,9 +12,10 @@ export const decisionTemplateCsv = longCsv<DecisionTemplateResult>({
       scope: `${c.attribute}=${c.value} vs ${c.reference}`,
       metric: 'logit_difference',
       value: num(c.difference),
-      ci_low: num(c.ci?.low),
-      ci_high: num(c.ci?.high),
-      ci_level: num(c.ci?.level),
+      robust_ci_low: num(c.ci?.low),
+      robust_ci_high: num(c.ci?.high),
+      robust_ci_level: num(c.ci?.level),
+      robust_ci_method: c.ci ? `${c.ci.method} bootstrap over the questions` : null,
       p_value: num(c.pValue),
       p_method: c.pMethod,
       permutations: c.permutations,

@@ -1,25 +1,63 @@
-// Decision templates are summarised by their first comparison: how much changing one attribute
-// from its reference value moves the logit of a "yes" (stratified permutation test). The verdict
-// uses the comparison's Holm-adjusted p when the run adjusted it across the probe's comparisons.
+// Decision templates are summarised by their largest difference: of every (attribute, value vs
+// reference) contrast, the one with the largest |Δ logit|, with how many contrasts are significant
+// after Holm across the probe's contrasts — so the headline answers "is there bias, how big" instead
+// of showing whichever contrast came first. The verdict uses that contrast's Holm-adjusted p.
+//
+// Interval: the stratified within-question permutation test has no inverted interval here yet, so the
+// headline carries no test interval (ci null) rather than one that could disagree with its p; the
+// cluster bootstrap over questions is shown as the named stimulus-robust interval.
+import type { AttributeComparison } from '../../../core/lm/decision/attributeDifferences';
 import type { DecisionTemplateResult } from '../../../core/lmRun/types';
 import { significanceOf } from '../../../core/significance';
-import { makeHeadline, threeDecimals } from '../shared/headline';
+import { formatAdaptive } from '../../numberFormat';
+import { chanceSentence, makeHeadline } from '../shared/headline';
 import type { FamilySummary, Headline } from '../types';
 
+const RESAMPLED = 'the questions';
+
+/** The contrast with the largest |Δ logit| (the first of equals), or undefined when there is none. */
+export const largestContrast = (r: DecisionTemplateResult): AttributeComparison | undefined =>
+  r.comparisons.reduce<AttributeComparison | undefined>((best, c) => (best === undefined || Math.abs(c.difference) > Math.abs(best.difference) ? c : best), undefined);
+
+/** How many contrasts are significant under the one rule (Holm across the probe's contrasts). */
+const significantCount = (r: DecisionTemplateResult): number => r.comparisons.filter((c) => significanceOf(c.pValue, c.pHolm)?.significant).length;
+
+const contrastName = (c: AttributeComparison) => `${c.attribute}=${c.value} vs ${c.reference}`;
+
 export function decisionHeadline(r: DecisionTemplateResult): Headline {
-  const c = r.comparisons[0];
-  if (!c) return makeHeadline('Mean logit P(yes)', r.meanLogit, threeDecimals(r.meanLogit), null, null);
-  return makeHeadline(`Δ logit ${c.value} vs ${c.reference}`, c.difference, threeDecimals(c.difference), c.ci, c.pValue);
+  const c = largestContrast(r);
+  if (!c) return makeHeadline('Mean logit P(yes)', r.meanLogit, formatAdaptive(r.meanLogit), null, null);
+  const counted = `${significantCount(r)} of ${r.comparisons.length} contrast${r.comparisons.length === 1 ? '' : 's'} significant (Holm)`;
+  const h = makeHeadline(`Largest difference: ${contrastName(c)}, Δ logit`, c.difference, formatAdaptive(c.difference), null, c.pValue, 'permutation p');
+  return {
+    ...h,
+    ...(c.ci ? { robustCi: { low: c.ci.low, high: c.ci.high, level: c.ci.level, resampled: RESAMPLED } } : {}),
+    text: `${h.text}; ${counted}`,
+  };
+}
+
+/**
+ * The size of a logit difference as an odds ratio e^|Δ| of a "yes". Logit differences have no
+ * standard size classes; Chen, Cohen & Chen (2010) put odds ratios of 1.68, 3.47 and 6.71 at
+ * Cohen's d of 0.2, 0.5 and 0.8 (small, medium, large; derived at a 1% base rate) — i.e. |Δ logit| ≥
+ * 0.52, 1.24, 1.90.
+ */
+export function logitMagnitude(difference: number): string {
+  const ratio = Math.exp(Math.abs(difference));
+  const size = ratio >= 6.71 ? 'Large' : ratio >= 3.47 ? 'Medium' : ratio >= 1.68 ? 'Small' : 'Negligible';
+  return `${size}: the odds of a “yes” differ by a factor of ${ratio.toFixed(2)} (small ≥ 1.68, medium ≥ 3.47, large ≥ 6.71; Chen, Cohen & Chen 2010).`;
 }
 
 export function summarizeDecision(r: DecisionTemplateResult): FamilySummary {
   const headline = decisionHeadline(r);
-  const c = r.comparisons[0];
-  if (!c) return { headline, reading: `Mean logit of a “yes” over all prompts: ${threeDecimals(r.meanLogit)}.`, significance: null };
+  const c = largestContrast(r);
+  if (!c) return { headline, reading: `Mean logit of a “yes” over all prompts: ${formatAdaptive(r.meanLogit)}.`, significance: null };
   const significance = significanceOf(c.pValue, c.pHolm);
+  const direction = `Changing ${c.attribute} from ${c.reference} to ${c.value} makes a “yes” ${c.difference > 0 ? 'more' : c.difference < 0 ? 'less' : 'no more and no less'} likely — the largest of the ${r.comparisons.length} contrasts.`;
   return {
     headline,
-    reading: `Changing ${c.attribute} from ${c.reference} to ${c.value} makes a “yes” ${c.difference > 0 ? 'more' : 'less'} likely${significance?.significant ? '' : ' (not statistically significant)'}; ${headline.text}.`,
+    reading: `${direction.replace(/\.$/, '')}${significance?.significant ? '' : ' (not statistically significant)'}; ${headline.text}.`,
+    plain: { direction, magnitude: logitMagnitude(c.difference), chance: chanceSentence(significance, 'permutation p') },
     significance,
   };
 }

@@ -2,12 +2,12 @@
 // lines; one row per iteration with the prompt and the model's answer.
 import type { LlmIatPromptResult } from '../../../core/lmRun/types';
 import { chatTemplateCell, list, num } from '../shared/csvCells';
-import { longCsv } from '../shared/longCsv';
+import { longCsv, testCiCells } from '../shared/longCsv';
 import type { CsvRow } from '../types';
 
 export const llmIatPromptCsv = longCsv<LlmIatPromptResult>({
   metricRows: (r): CsvRow[] => [
-    { scope: 'all', metric: 'mean_d', value: num(r.meanD), p_value: num(r.test?.pValue), p_method: r.test ? 't-test' : null, n: r.used },
+    { scope: 'all', metric: 'mean_d', value: num(r.meanD), ...testCiCells(r.testCi), p_value: num(r.test?.pValue), p_method: r.test ? 't-test' : null, n: r.used },
     { scope: 'all', metric: 'excluded_iterations', value: r.excluded, n: r.iterations },
     { scope: 'all', metric: 'unparsed_lines', value: r.totals.unparsedLines, n: r.iterations },
   ],

@@ -2,7 +2,7 @@
 // RStd, accuracy and the content change rate; one row per presentation (question × order).
 import type { McqPositionResult } from '../../../core/lmRun/types';
 import { list, num, numberList } from '../shared/csvCells';
-import { longCsv } from '../shared/longCsv';
+import { longCsv, testCiCells } from '../shared/longCsv';
 import type { CsvRow } from '../types';
 
 export const mcqPositionCsv = longCsv<McqPositionResult>({
@@ -17,7 +17,7 @@ export const mcqPositionCsv = longCsv<McqPositionResult>({
             { scope: 'all', metric: 'accuracy', value: num(r.recall.accuracy), n: r.presentations },
           ]
         : []),
-      { scope: 'all', metric: 'content_change_rate', value: num(r.contentChangeRate), n: r.questions },
+      { scope: 'all', metric: 'content_change_rate', value: num(r.contentChangeRate), ...testCiCells(r.contentChangeCi), n: r.questions },
       ...r.pridePrior.map((v, p) => ({ scope: pos(p), metric: 'pride_prior', value: v, n: r.questions })),
       ...r.debiasedChoiceRate.map((v, p) => ({ scope: pos(p), metric: 'debiased_choice_rate', value: v, n: r.presentations })),
       ...(r.debiasedRecall

@@ -2,12 +2,13 @@
 // primacy), primacy/recency/invalid counts, overall and per category, and accuracy; one row per pair.
 import type { PairwisePositionResult } from '../../../core/lmRun/types';
 import { num, numberList } from '../shared/csvCells';
-import { longCsv } from '../shared/longCsv';
+import { longCsv, testCiCells } from '../shared/longCsv';
 import type { CsvRow } from '../types';
 
 const judgeRows = (scope: string, s: PairwisePositionResult['summary']): CsvRow[] => [
   { scope, metric: 'positional_consistency', value: num(s.positionalConsistency), n: s.valid },
   { scope, metric: 'preference_fairness', value: num(s.preferenceFairness), p_value: num(s.sideTest?.pValue), p_method: s.sideTest ? 'exact' : null, n: s.pairs },
+  { scope, metric: 'recency_share', value: s.primacy + s.recency > 0 ? s.recencyShare : null, ...testCiCells(s.sideTest?.ci), p_value: num(s.sideTest?.pValue), p_method: s.sideTest ? 'exact' : null, n: s.primacy + s.recency },
   { scope, metric: 'primacy_preferred', value: s.primacy, n: s.pairs },
   { scope, metric: 'recency_preferred', value: s.recency, n: s.pairs },
   { scope, metric: 'invalid', value: s.invalid, n: s.pairs },

@@ -9,18 +9,35 @@
 //   metric  e.g. mean_delta, pct_stereotype, likelihood_diff, logit_difference, choice_rate,
 //           recall, rstd, content_change_rate, pride_prior, positional_consistency,
 //           preference_fairness, accuracy, mean_d, proportion_consistent, effect_size, …
-//   value, ci_low, ci_high, ci_level, p_value, p_method, permutations, p_holm, p_bh, n
+//   value,
+//   test_ci_low, test_ci_high, test_ci_level, test_ci_method
+//           the interval from the row's own test (it excludes the null exactly when p_value < 1 −
+//           level); an empty bound beside a method is unbounded on that side,
+//   robust_ci_low, robust_ci_high, robust_ci_level, robust_ci_method
+//           a second interval that resamples the stimuli (its method names what), where kept,
+//   p_value, p_method, permutations, p_holm, p_bh, n
 // Item columns: run_id, probe_id, kind, model_id, item_id, then the family's (the exporter writes
 // the union of the families present, in registry order; cells of other families are empty).
+import type { TestInterval } from '../../../core/intervals';
 import type { CsvMeta, CsvRow, FamilyCsv } from '../types';
-import { runIdCell } from './csvCells';
+import { num, runIdCell } from './csvCells';
 
 export const LONG_SUMMARY_COLUMNS = [
   'run_id', 'probe_id', 'title', 'kind', 'model_id', 'seed',
-  'scope', 'metric', 'value', 'ci_low', 'ci_high', 'ci_level', 'p_value', 'p_method', 'permutations', 'p_holm', 'p_bh', 'n',
+  'scope', 'metric', 'value',
+  'test_ci_low', 'test_ci_high', 'test_ci_level', 'test_ci_method', 'robust_ci_low', 'robust_ci_high', 'robust_ci_level', 'robust_ci_method',
+  'p_value', 'p_method', 'permutations', 'p_holm', 'p_bh', 'n',
 ] as const;
 
 export const LONG_ITEM_COMMON_COLUMNS = ['run_id', 'probe_id', 'kind', 'model_id', 'item_id'] as const;
+
+/** The test_ci_* cells of a row from its test interval (all empty when there is none). */
+export const testCiCells = (ci: TestInterval | null | undefined): CsvRow => ({
+  test_ci_low: num(ci?.low),
+  test_ci_high: num(ci?.high),
+  test_ci_level: num(ci?.level),
+  test_ci_method: ci?.method ?? null,
+});
 
 interface Identified {
   kind: string;
