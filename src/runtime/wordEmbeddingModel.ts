@@ -5,10 +5,11 @@
 // The manifest's `precision` (words on what the numbers are accurate to) travels in the model info
 // into every run record.
 //
-// Device 'auto' means WASM here: the graph is a table lookup (Gather + Cast + Mul), which the GPU
-// cannot speed up (an upload and a read-back per call; the first WebGPU run also compiles shaders),
-// and ORT's plain WASM build starts ≈2.5× faster than the WebGPU one (see ort.ts). The model info
-// says so in `fallbackReason`; choosing 'webgpu' explicitly still runs it on WebGPU.
+// Device 'auto' means WASM here: the graph is a table lookup (Gathers and small integer
+// arithmetic), which the GPU cannot speed up (an upload and a read-back per call; the first WebGPU
+// run also compiles shaders), and ORT's plain WASM build starts ≈2.5× faster than the WebGPU one
+// (see ort.ts). The model info says so in `fallbackReason`; choosing 'webgpu' explicitly still
+// runs it on WebGPU.
 import { CorruptModelFileError, ModelLoadError, ModelNotFoundError } from '../core/errors';
 import { assetDigestText, sha256Hex, type AssetFileEntry } from './assetDigest';
 import { checkWebGpu, createSession, warmUpBackend, type SerialSession } from './ort';
