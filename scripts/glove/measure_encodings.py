@@ -6,7 +6,8 @@
 #
 #   /usr/bin/python3 scripts/glove/measure_encodings.py [builtins.json]
 # builtins.json (optional): {id: probe} of the built-in WEAT probes, e.g. dumped with tsx from
-# src/probes/builtin BUILTIN_PROBES; without it the built-in column is left out.
+# src/probes/builtin BUILTIN_PROBES; without it the built-in column is left out. Built-in words
+# outside the top 50,000 (the table's forced probe words) are left out of that column here.
 import json
 import sys
 import zlib
