@@ -1,5 +1,5 @@
 # Writes tests/fixtures/glove-fidelity/reference-d.json: 200 seeded random WEAT word sets drawn
-# from the embedded table's top 50,000 words, each with its WEAT d computed here in float64 from
+# from the embedded table's top 48,000 words, each with its WEAT d computed here in float64 from
 # the float GloVe values (numpy, independent of the app's code). tests/runtime/gloveFidelity.test.ts
 # recomputes every d from the BUILT asset and compares. Same seed and draw as measure_encodings.py:
 # these are the first 200 of its 2,000 sets.

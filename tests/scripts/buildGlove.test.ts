@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { expandProbeWords, inputHash, isUpToDate, selectVocabulary } from '../../scripts/glove/buildAsset';
 import { joinPlanes, splitPlanes } from '../../scripts/glove/bitPlanes';
 import { buildLookupModel } from '../../scripts/glove/onnxProto';
-import { Q_MAX, quantiseRows, UNIT_STEP } from '../../scripts/glove/quantize';
+import { Q_MAX, quantiseRows } from '../../scripts/glove/quantize';
 import { createSession } from '../../src/runtime/ort';
 import { assetDigestText } from '../../src/runtime/assetDigest';
 import { buildFixtureAsset, FIXTURE_DIMS, FIXTURE_PROBE_WORDS, FIXTURE_TOP_N, makeWinkFixture } from './gloveFixture';
@@ -38,7 +38,7 @@ describe('selectVocabulary', () => {
 });
 
 describe('quantiseRows', () => {
-  it('keeps every unit-vector component within half a grid step and the norm to float32', () => {
+  it('keeps every unit-vector component within half the row\'s step (max|u| / Q_MAX) and the norm to float32', () => {
     fc.assert(
       fc.property(fc.array(fc.float({ min: -5, max: 5, noNaN: true }), { minLength: 100, maxLength: 100 }), (vals) => {
         const data = Float32Array.from(vals);
@@ -46,7 +46,7 @@ describe('quantiseRows', () => {
         fc.pre(norm > 1e-3);
         const q = quantiseRows(data, 100);
         const maxUnit = Math.max(...Array.from(data, Math.abs)) / norm;
-        const step = Math.max(UNIT_STEP, maxUnit / Q_MAX);
+        const step = maxUnit / Q_MAX;
         let stored2 = 0;
         for (let j = 0; j < 100; j++) {
           expect(Math.abs(q.values[j]!)).toBeLessThanOrEqual(Q_MAX);
@@ -54,25 +54,24 @@ describe('quantiseRows', () => {
           stored2 += Math.fround(q.values[j]! * q.scales[0]!) ** 2;
         }
         expect(Math.abs(Math.sqrt(stored2) / norm - 1)).toBeLessThan(1e-6);
-        expect(q.coarserRows).toBe(step > UNIT_STEP ? 1 : 0);
+        expect(Math.max(...Array.from(q.values, Math.abs))).toBe(Q_MAX);
       }),
       { numRuns: 100 },
     );
   });
 
-  it('puts a flat row on the fixed grid and a peaked row on a coarser one', () => {
-    // Row 1: 100 × 2 → u = 0.1 each → q = 1000, scale = 20 / √(100·1000²) = 0.002.
-    // Row 2: (3, 4, 0, …) → u = (0.6, 0.8): 0.8 / 1e-4 > 4095, so step = 0.8 / 4095 and q = (3071, 4095).
+  it('gives each row its own step, so that its largest component is ±Q_MAX', () => {
+    // Row 1: 100 × 2 → u = 0.1 each, step = 0.1 / 4095 → q = 4095, scale = 20 / √(100·4095²) = 2 / 4095.
+    // Row 2: (3, 4, 0, …) → u = (0.6, 0.8), step = 0.8 / 4095 → q = (round(3071.25), 4095) = (3071, 4095).
     const data = new Float64Array(200).fill(2);
     data.fill(0, 100);
     data[100] = 3;
     data[101] = 4;
     const q = quantiseRows(data, 100);
-    expect(Array.from(q.values.slice(0, 100))).toEqual(new Array(100).fill(1000));
-    expect(q.scales[0]).toBe(Math.fround(0.002));
+    expect(Array.from(q.values.slice(0, 100))).toEqual(new Array(100).fill(4095));
+    expect(q.scales[0]).toBe(Math.fround(2 / 4095));
     expect(Array.from(q.values.slice(100, 103))).toEqual([3071, 4095, 0]);
     expect(q.scales[1]).toBe(Math.fround(5 / Math.hypot(3071, 4095)));
-    expect(q.coarserRows).toBe(1);
   });
 
   it('gives an all-zero row q = 0, scale 0 and cosine 1', () => {
