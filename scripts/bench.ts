@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAssociationSuite } from './bench/associationSuite';
 import { benchPageFirstResult } from './bench/pageFirstResult';
+import { benchPageOpen } from './bench/pageOpen';
 import { benchImportPage } from './bench/importPage';
 import { benchLmBrowser } from './bench/lmBrowser';
 
@@ -24,6 +25,7 @@ const inChildProcess = (script: string) => () =>
 const sections: [string, () => Promise<void>][] = [
   ['association', benchAssociationSuite],
   ['page', benchPageFirstResult],
+  ['page-open', benchPageOpen],
   ['import', benchImportPage],
   ['lm', inChildProcess('bench-lm.ts')],
   ['matrix', inChildProcess('bench-matrix.ts')],

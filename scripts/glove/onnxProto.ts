@@ -1,6 +1,6 @@
 // A hand-written protobuf encoder for the one small ONNX graph the GloVe asset needs.
 //
-// Why by hand: the graph is fixed (5 nodes, 2 initializers), and the ONNX wire format for it needs
+// Why by hand: the graph is fixed (27 nodes, 13 initializers), and the ONNX wire format for it needs
 // only varints, length-delimited fields and raw bytes. A 150-line encoder avoids a protobufjs
 // schema/codegen dependency in the build. Field numbers follow onnx/onnx.proto (IR version 8):
 //   ModelProto     ir_version=1 producer_name=2 producer_version=3 doc_string=6 graph=7 opset_import=8
@@ -172,27 +172,49 @@ export function encodeModel(model: ModelDef): Uint8Array {
   return w.finish();
 }
 
-const bytesOf = (a: Int8Array | Float32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+const bytesOf = (a: Int8Array | Uint8Array | Float32Array | BigInt64Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /**
- * The dequantising lookup graph:
+ * The decoding lookup graph over the planes of bitPlanes.ts (D = dims, H = ceil(D/2), W = ceil(D/8)):
  *   input_ids int64 [n]
- *   Gather(table int8 [V,D], input_ids, axis 0)  → q int8 [n,D]
- *   Gather(scales f32 [V,1], input_ids, axis 0)  → s f32 [n,1]
- *   Cast(q, to FLOAT)                             → qf f32 [n,D]
- *   Mul(qf, s)  (broadcast over D)                → embeddings f32 [n,D]
- * Scales are stored as [V,1] so the gathered scale broadcasts without an Unsqueeze.
+ *   high    = Cast(Gather(high int8 [V,D], ids))                       f32 [n,D]
+ *   nib     = Cast(Gather(nibbles uint8 [V,H], ids))                   f32 [n,H]
+ *   nibbles = Slice(Concat(floor(nib/16), nib − 16·floor(nib/16)), D)  f32 [n,D]
+ *   byte    = Unsqueeze(Cast(Gather(fifth uint8 [V,W], ids)), 2)       f32 [n,W,1]
+ *   t       = floor(byte / [128, 64, …, 1])                            f32 [n,W,8]
+ *   fifth   = Slice(Reshape(t − 2·floor(t/2), [n, 8W]), D)             f32 [n,D]
+ *   q       = 32·high + 16·fifth + nibbles                             f32 [n,D]
+ *   embeddings = q · Gather(scales f32 [V,1], ids)                    f32 [n,D]
+ * Every intermediate is a small integer, so float32 holds it exactly; only the last Mul rounds.
+ * Operators: Gather, Cast, Div, Floor, Mul, Sub, Add, Concat, Slice, Unsqueeze, Reshape (opset 17,
+ * all in ONNX Runtime's CPU/WASM kernels).
  */
 export function buildLookupModel(opts: {
-  table: Int8Array;
+  high: Int8Array;
+  nibbles: Uint8Array;
+  fifth: Uint8Array;
   scales: Float32Array;
   dims: number;
   producerVersion: string;
   docString?: string;
 }): Uint8Array {
-  const { table, scales, dims } = opts;
+  const { high, nibbles, fifth, scales, dims } = opts;
   const rows = scales.length;
-  if (table.length !== rows * dims) throw new Error(`table has ${table.length} values, expected ${rows}×${dims}`);
+  const nw = Math.ceil(dims / 2);
+  const fw = Math.ceil(dims / 8);
+  if (high.length !== rows * dims) throw new Error(`high plane has ${high.length} values, expected ${rows}×${dims}`);
+  if (nibbles.length !== rows * nw) throw new Error(`nibble plane has ${nibbles.length} values, expected ${rows}×${nw}`);
+  if (fifth.length !== rows * fw) throw new Error(`fifth-bit plane has ${fifth.length} values, expected ${rows}×${fw}`);
+  const f32 = (name: string, values: number[], dims: number[] = []): TensorInit => ({ name, dtype: ONNX_DTYPE.FLOAT, dims, raw: bytesOf(Float32Array.from(values)) });
+  const i64 = (name: string, values: number[]): TensorInit => ({ name, dtype: ONNX_DTYPE.INT64, dims: [values.length], raw: bytesOf(BigInt64Array.from(values, BigInt)) });
+  const node = (opType: string, name: string, inputs: string[], outputs: string[], intAttributes?: Record<string, number>): NodeDef => ({
+    opType,
+    name,
+    inputs,
+    outputs,
+    ...(intAttributes ? { intAttributes } : {}),
+  });
+  const F = ONNX_DTYPE.FLOAT;
   return encodeModel({
     irVersion: 8,
     opset: 17,
@@ -200,17 +222,51 @@ export function buildLookupModel(opts: {
     producerVersion: opts.producerVersion,
     docString: opts.docString,
     graph: {
-      name: 'int8_embedding_lookup',
-      docString: 'Per-row symmetric int8 embedding table: embeddings = float(table[ids]) * scales[ids]',
+      name: 'q13_embedding_lookup',
+      docString: 'Unit rows as 13-bit integers in three byte planes (high int8, low nibbles, fifth bits) times one float32 scale per row',
       nodes: [
-        { opType: 'Gather', name: 'gather_rows', inputs: ['table', 'input_ids'], outputs: ['q'], intAttributes: { axis: 0 } },
-        { opType: 'Gather', name: 'gather_scales', inputs: ['scales', 'input_ids'], outputs: ['s'], intAttributes: { axis: 0 } },
-        { opType: 'Cast', name: 'to_float', inputs: ['q'], outputs: ['qf'], intAttributes: { to: ONNX_DTYPE.FLOAT } },
-        { opType: 'Mul', name: 'dequantise', inputs: ['qf', 's'], outputs: ['embeddings'] },
+        node('Gather', 'gather_high', ['high', 'input_ids'], ['high_q'], { axis: 0 }),
+        node('Cast', 'high_float', ['high_q'], ['high_f'], { to: F }),
+        node('Gather', 'gather_nibbles', ['nibbles', 'input_ids'], ['nib_q'], { axis: 0 }),
+        node('Cast', 'nibbles_float', ['nib_q'], ['nib_f'], { to: F }),
+        node('Div', 'nibbles_shift', ['nib_f', 'sixteen'], ['nib_div']),
+        node('Floor', 'nibbles_upper', ['nib_div'], ['nib_upper']),
+        node('Mul', 'nibbles_upper_back', ['nib_upper', 'sixteen'], ['nib_upper16']),
+        node('Sub', 'nibbles_lower', ['nib_f', 'nib_upper16'], ['nib_lower']),
+        node('Concat', 'nibbles_columns', ['nib_upper', 'nib_lower'], ['nib_cols'], { axis: 1 }),
+        node('Slice', 'nibbles_trim', ['nib_cols', 'zero', 'dims', 'axis1'], ['nibbles_d']),
+        node('Gather', 'gather_fifth', ['fifth', 'input_ids'], ['fifth_q'], { axis: 0 }),
+        node('Cast', 'fifth_float', ['fifth_q'], ['fifth_f'], { to: F }),
+        node('Unsqueeze', 'fifth_bytes', ['fifth_f', 'axis2'], ['fifth_b']),
+        node('Div', 'fifth_shift', ['fifth_b', 'bit_weights'], ['fifth_div']),
+        node('Floor', 'fifth_prefix', ['fifth_div'], ['fifth_t']),
+        node('Div', 'fifth_half', ['fifth_t', 'two'], ['fifth_half_t']),
+        node('Floor', 'fifth_half_floor', ['fifth_half_t'], ['fifth_half_f']),
+        node('Mul', 'fifth_even', ['fifth_half_f', 'two'], ['fifth_even_t']),
+        node('Sub', 'fifth_bit', ['fifth_t', 'fifth_even_t'], ['fifth_bits3']),
+        node('Reshape', 'fifth_columns', ['fifth_bits3', 'rows_by_bits'], ['fifth_cols']),
+        node('Slice', 'fifth_trim', ['fifth_cols', 'zero', 'dims', 'axis1'], ['fifth_d']),
+        node('Mul', 'high_weight', ['high_f', 'thirty_two'], ['high_w']),
+        node('Mul', 'fifth_weight', ['fifth_d', 'sixteen'], ['fifth_w']),
+        node('Add', 'low_bits', ['fifth_w', 'nibbles_d'], ['low_q']),
+        node('Add', 'integers', ['high_w', 'low_q'], ['q']),
+        node('Gather', 'gather_scales', ['scales', 'input_ids'], ['s'], { axis: 0 }),
+        node('Mul', 'dequantise', ['q', 's'], ['embeddings']),
       ],
       initializers: [
-        { name: 'table', dtype: ONNX_DTYPE.INT8, dims: [rows, dims], raw: bytesOf(table) },
+        { name: 'high', dtype: ONNX_DTYPE.INT8, dims: [rows, dims], raw: bytesOf(high) },
+        { name: 'nibbles', dtype: ONNX_DTYPE.UINT8, dims: [rows, nw], raw: bytesOf(nibbles) },
+        { name: 'fifth', dtype: ONNX_DTYPE.UINT8, dims: [rows, fw], raw: bytesOf(fifth) },
         { name: 'scales', dtype: ONNX_DTYPE.FLOAT, dims: [rows, 1], raw: bytesOf(scales) },
+        f32('two', [2]),
+        f32('sixteen', [16]),
+        f32('thirty_two', [32]),
+        f32('bit_weights', [128, 64, 32, 16, 8, 4, 2, 1], [8]),
+        i64('zero', [0]),
+        i64('dims', [dims]),
+        i64('axis1', [1]),
+        i64('axis2', [2]),
+        i64('rows_by_bits', [0, -1]),
       ],
       inputs: [{ name: 'input_ids', dtype: ONNX_DTYPE.INT64, shape: ['n'] }],
       outputs: [{ name: 'embeddings', dtype: ONNX_DTYPE.FLOAT, shape: ['n', dims] }],

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Independent reference for the Caliskan WEATs on the embedded GloVe asset.
 
-Reads the int8 table and per-row scales straight out of public/models/glove-6b-100d/model.onnx with
-the `onnx` package (no ONNX Runtime, no TypeScript), dequantises them with numpy exactly as the graph
-does (float32(int8) * float32 scale), looks the probe words up (exact match, then lower-case; first
+Reads the table's byte planes and per-row scales straight out of public/models/glove-6b-100d/model.onnx
+with the `onnx` package (no ONNX Runtime, no TypeScript), decodes them with numpy as
+scripts/glove/bitPlanes.ts documents them (q = 32·high + 16·fifth bit + nibble; float32(q) * float32
+scale), looks the probe words up (exact match, then lower-case; first
 occurrence of a duplicate kept) and computes s, S, d (sample and population SD) and, where
 C(|X|+|Y|, |X|) <= 100,000, the exact one-sided p — reusing the literal formulas of
 weat_reference.py. The probe definitions come from a CLI run record, so the reference and the app
@@ -35,8 +36,12 @@ EXACT_LIMIT = 100_000
 def load_table():
     model = onnx.load(os.path.join(ASSET, "model.onnx"))
     inits = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
-    table = next(v for v in inits.values() if v.dtype == np.int8 and v.ndim == 2)
-    scales = next(v for v in inits.values() if v.dtype == np.float32).reshape(-1)
+    high, nibbles, fifth = inits["high"], inits["nibbles"], inits["fifth"]
+    dims = high.shape[1]
+    nib = np.concatenate([nibbles >> 4, nibbles & 15], axis=1)[:, :dims].astype(np.int32)
+    bit = np.unpackbits(fifth, axis=1)[:, :dims].astype(np.int32)
+    table = 32 * high.astype(np.int32) + 16 * bit + nib
+    scales = inits["scales"].reshape(-1)
     with open(os.path.join(ASSET, "vocab.txt"), encoding="utf-8") as f:
         vocab = f.read().split("\n")
     vocab = vocab[: table.shape[0]]

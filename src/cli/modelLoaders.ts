@@ -44,7 +44,14 @@ const wordVectors: ModalityLoader = {
     const model = await loadEmbeddedModel(values.model!, values['models-dir'] ? { baseDir: values['models-dir'] } : {});
     return {
       context: { embedder: model },
-      record: { id: model.info.id, title: model.info.title, assetSha256: model.info.assetSha256, dtype: model.info.dtype, backend: 'node' },
+      record: {
+        id: model.info.id,
+        title: model.info.title,
+        assetSha256: model.info.assetSha256,
+        dtype: model.info.dtype,
+        ...(model.info.precision ? { precision: model.info.precision } : {}),
+        backend: 'node',
+      },
       chatTemplate: { id: model.info.id },
       dispose: () => model.dispose(),
     };

@@ -42,8 +42,10 @@ export interface LoadedModelInfo {
   vocabularySize: number;
   /** sha256 over the asset files (embedded models) or of the user's file (user vectors). */
   assetSha256: string;
-  /** Storage type of the weights: 'int8' (per-row scaled) for embedded GloVe, 'float32' for user vectors. */
+  /** Storage type of the weights: 'q13' (13-bit unit vectors × float32 norms) for embedded GloVe, 'float32' for user vectors. */
   dtype: string;
+  /** The numeric precision the vectors have, in words (the run record's model.precision). */
+  precision?: string;
   /** Probe words the embedded asset lacks (GloVe build report), when known. */
   missingProbeWords?: string[];
   /** Round-trip fidelity of quantised tables, when known. */

@@ -32,6 +32,7 @@ class UserVectorModel extends VectorLookupModel {
       vocabularySize: parsed.words.length,
       assetSha256: meta.assetSha256,
       dtype: 'float32',
+      precision: 'float32, as read from the file',
       duplicates: parsed.duplicates,
     };
     return new UserVectorModel(info, vocab, parsed.data);

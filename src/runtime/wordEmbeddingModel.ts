@@ -1,12 +1,15 @@
 // The embedded word-embedding model (GloVe): manifest.json + vocab.txt + model.onnx, loaded from a
 // base URL (browser/worker) or a folder (Node, via src/runtime/node.ts), verified against the
 // manifest's sha256s, and run through ONNX Runtime like every other model. The ONNX graph takes
-// row ids (int64 [n]) and returns dequantised vectors (float32 [n, D]); see scripts/glove/onnxProto.ts.
+// row ids (int64 [n]) and returns the decoded vectors (float32 [n, D]); see scripts/glove/onnxProto.ts.
+// The manifest's `precision` (words on what the numbers are accurate to) travels in the model info
+// into every run record.
 //
-// Device 'auto' means WASM here: the graph is a table lookup (Gather + Cast + Mul), which the GPU
-// cannot speed up (an upload and a read-back per call; the first WebGPU run also compiles shaders),
-// and ORT's plain WASM build starts ≈2.5× faster than the WebGPU one (see ort.ts). The model info
-// says so in `fallbackReason`; choosing 'webgpu' explicitly still runs it on WebGPU.
+// Device 'auto' means WASM here: the graph is a table lookup (Gathers and small integer
+// arithmetic), which the GPU cannot speed up (an upload and a read-back per call; the first WebGPU
+// run also compiles shaders), and ORT's plain WASM build starts ≈2.5× faster than the WebGPU one
+// (see ort.ts). The model info says so in `fallbackReason`; choosing 'webgpu' explicitly still
+// runs it on WebGPU.
 import { CorruptModelFileError, ModelLoadError, ModelNotFoundError } from '../core/errors';
 import { assetDigestText, sha256Hex, type AssetFileEntry } from './assetDigest';
 import { checkWebGpu, createSession, warmUpBackend, type SerialSession } from './ort';
@@ -79,6 +82,7 @@ interface WordEmbeddingManifest {
   dimensions: number;
   count: number;
   dtype: string;
+  precision?: string;
   onnx: { input: string; output: string };
   fidelity?: { minCosine: number; meanCosine: number };
   missingProbeWords?: string[];
@@ -117,7 +121,7 @@ const PROGRESS_INTERVAL_MS = 50;
 const LOOKUP_ON_WASM_REASON =
   'a word-vector table lookup runs faster on WASM than on WebGPU (choose Device: WebGPU to use the GPU anyway)';
 
-/** Max ids per session.run (bounds the output tensor: 8192 × 100 floats = 3.3 MB). */
+/** Max ids per session.run (bounds the output tensor: 8192 × 100 floats = 3.3 MB, and the graph's as many intermediates). */
 const RUN_BATCH = 8192;
 
 export class OnnxWordEmbeddingModel extends VectorLookupModel {
@@ -214,6 +218,7 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
       vocabularySize: manifest.count,
       assetSha256: manifest.assetSha256,
       dtype: manifest.dtype,
+      ...(typeof manifest.precision === 'string' ? { precision: manifest.precision } : {}),
       ...(manifest.missingProbeWords ? { missingProbeWords: manifest.missingProbeWords } : {}),
       ...(manifest.fidelity ? { fidelity: { minCosine: manifest.fidelity.minCosine, meanCosine: manifest.fidelity.meanCosine } } : {}),
     };

@@ -43,6 +43,7 @@ export const vectorRunModel = (m: LoadedModelInfo): RunModelInfo => ({
   title: m.title,
   assetSha256: m.assetSha256 || null,
   dtype: m.dtype,
+  ...(m.precision ? { precision: m.precision } : {}),
   backend: m.backend as Backend,
   ...(m.fallbackReason ? { fallbackReason: m.fallbackReason } : {}),
 });

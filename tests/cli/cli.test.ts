@@ -78,7 +78,7 @@ describe('bias-workbench CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const record = JSON.parse(r.stdout);
-    expect(record).toMatchObject({ format: 'bias-workbench-run@2', seed: 7, app: { name: 'bias-probe-workbench' }, model: { id: 'glove-6b-100d', dtype: 'int8', backend: 'node' } });
+    expect(record).toMatchObject({ format: 'bias-workbench-run@2', seed: 7, app: { name: 'bias-probe-workbench' }, model: { id: 'glove-6b-100d', dtype: 'q13', precision: expect.stringMatching(/^unit vectors as 13-bit integers/), backend: 'node' } });
     expect(record.model.assetSha256).toMatch(/^[0-9a-f]{64}$/);
     const [result] = record.results;
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['probeId', 'title', 'kind', 'words', 'oov', 'sizes', 'statistic', 'effectSize', 'sd', 'pValue', 'pMethod', 'permutations', 'ci', 'pHolm', 'pBH', 'items']));

@@ -1,5 +1,5 @@
 // The ten Caliskan WEATs on the real embedded GloVe asset, against an independent numpy reference
-// that reads the int8 table out of model.onnx with the `onnx` package (no ORT, no TypeScript):
+// that reads the table out of model.onnx with the `onnx` package (no ORT, no TypeScript):
 //   npx bias-workbench run caliskan-weat --model glove-6b-100d --seed 1 --bootstrap 0 --out /tmp/weat.json
 //   /usr/bin/python3 scripts/reference/weat_glove_reference.py /tmp/weat.json
 // If a built-in probe's stimuli change, regenerate the fixture with the two commands above.

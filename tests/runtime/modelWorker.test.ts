@@ -49,7 +49,7 @@ describe('model worker API over comlink', () => {
     ]);
     expect(state.reads).toBe(3); // manifest.json, vocab.txt, model.onnx — once
     expect(a).toEqual(b);
-    expect(a).toMatchObject({ id: 'glove-6b-100d', kind: 'word-embedding', backend: 'wasm', dims: FIXTURE_DIMS, dtype: 'int8' });
+    expect(a).toMatchObject({ id: 'glove-6b-100d', kind: 'word-embedding', backend: 'wasm', dims: FIXTURE_DIMS, dtype: 'q13' });
     // 'auto' in Node: no WebGPU, so the WASM choice carries its reason.
     expect(a.fallbackReason).toMatch(/WebGPU is not available in Node/);
     await new Promise((r) => setTimeout(r, 20)); // proxied progress calls are async

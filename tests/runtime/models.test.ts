@@ -69,7 +69,7 @@ describe('model registry', () => {
       expect(m.licence.length * m.citation.length).toBeGreaterThan(0);
       expect(Object.keys(m.sizes).sort()).toEqual([...m.dtypes].sort());
     }
-    expect(MODEL_REGISTRY['glove-6b-100d']).toMatchObject({ dims: 100, dtypes: ['int8'], path: 'models/glove-6b-100d/' });
+    expect(MODEL_REGISTRY['glove-6b-100d']).toMatchObject({ dims: 100, dtypes: ['q13'], path: 'models/glove-6b-100d/' });
   });
 
   it('says word vectors or LM from the id alone, for the CLI and the app alike', () => {

@@ -49,7 +49,7 @@ describe('createSession', () => {
       const row = i % fixture.asset.words.length;
       const v = o.embeddings!.data as Float32Array;
       expect(v.length).toBe(FIXTURE_DIMS);
-      expect(v[0]).toBe(Math.fround(fixture.asset.table[row * FIXTURE_DIMS]! * fixture.asset.scales[row]!));
+      expect(v[0]).toBe(Math.fround(fixture.asset.values[row * FIXTURE_DIMS]! * fixture.asset.scales[row]!));
     });
     await session.release();
     await expect(session.run(ids(0))).rejects.toThrow(/unloaded/);

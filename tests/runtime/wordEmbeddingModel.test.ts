@@ -43,7 +43,8 @@ describe('OnnxWordEmbeddingModel (fixture, ORT WASM in Node)', () => {
       dims: FIXTURE_DIMS,
       vocabularySize: fixture.asset.words.length,
       assetSha256: fixture.manifest.assetSha256,
-      dtype: 'int8',
+      dtype: 'q13',
+      precision: fixture.manifest.precision,
       missingProbeWords: ["'s", 'gladiola'],
     });
     expect(model.info.fallbackReason).toBeUndefined(); // device 'wasm' asked for explicitly
@@ -59,9 +60,14 @@ describe('OnnxWordEmbeddingModel (fixture, ORT WASM in Node)', () => {
       const o = original(w);
       expect(cosine(v, o)).toBeGreaterThanOrEqual(0.9999);
       const scale = fixture.asset.scales[i]!;
-      for (let j = 0; j < FIXTURE_DIMS; j++) expect(Math.abs(v[j]! - o[j]!)).toBeLessThanOrEqual(scale / 2 + 1e-6);
-      // Exactly the dequantised table value (the graph is Gather → Cast → Mul).
-      for (let j = 0; j < FIXTURE_DIMS; j++) expect(v[j]).toBe(Math.fround(fixture.asset.table[i * FIXTURE_DIMS + j]! * scale));
+      // v = q·scale, o = u·‖o‖ with |q·step − u| ≤ step/2 and scale = ‖o‖/‖q‖ = ‖o‖·step/(1 ± ε),
+      // ε ≤ √D·step/2; so |v − o| ≤ scale/2 + |o|·√D·step/2 (+ float32), with step ≈ scale/‖o‖.
+      const norm = Math.hypot(...o);
+      for (let j = 0; j < FIXTURE_DIMS; j++) {
+        expect(Math.abs(v[j]! - o[j]!)).toBeLessThanOrEqual(scale / 2 + (Math.abs(o[j]!) * Math.sqrt(FIXTURE_DIMS) * scale) / norm / 2 + 1e-6);
+      }
+      // Exactly the stored integer times the row scale, rounded once to float32 (the graph decodes the planes exactly).
+      for (let j = 0; j < FIXTURE_DIMS; j++) expect(v[j]).toBe(Math.fround(fixture.asset.values[i * FIXTURE_DIMS + j]! * scale));
     });
   });
 

@@ -1,5 +1,6 @@
 // The GloVe asset build on a synthetic wink-format fixture (tests/scripts/gloveFixture.ts):
-// vocabulary selection (top N + forced probe words + missing list), int8 round trip, the ONNX
+// vocabulary selection (top N + forced probe words + missing list), the 13-bit quantisation and its
+// byte planes (decoded by the ONNX graph in ONNX Runtime), the ONNX
 // protobuf (checked by onnx.checker under Debian's /usr/bin/python3 when python3-onnx exists),
 // manifest hashes and the up-to-date check.
 import { execFileSync } from 'node:child_process';
@@ -9,7 +10,10 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandProbeWords, inputHash, isUpToDate, selectVocabulary } from '../../scripts/glove/buildAsset';
-import { quantiseRows } from '../../scripts/glove/quantize';
+import { joinPlanes, splitPlanes } from '../../scripts/glove/bitPlanes';
+import { buildLookupModel } from '../../scripts/glove/onnxProto';
+import { Q_MAX, quantiseRows } from '../../scripts/glove/quantize';
+import { createSession } from '../../src/runtime/ort';
 import { assetDigestText } from '../../src/runtime/assetDigest';
 import { buildFixtureAsset, FIXTURE_DIMS, FIXTURE_PROBE_WORDS, FIXTURE_TOP_N, makeWinkFixture } from './gloveFixture';
 
@@ -34,24 +38,87 @@ describe('selectVocabulary', () => {
 });
 
 describe('quantiseRows', () => {
-  it('round-trips with cosine ≥ 0.9999 and |error| ≤ scale/2', () => {
+  it('keeps every unit-vector component within half the row\'s step (max|u| / Q_MAX) and the norm to float32', () => {
     fc.assert(
       fc.property(fc.array(fc.float({ min: -5, max: 5, noNaN: true }), { minLength: 100, maxLength: 100 }), (vals) => {
         const data = Float32Array.from(vals);
+        const norm = Math.hypot(...data);
+        fc.pre(norm > 1e-3);
         const q = quantiseRows(data, 100);
-        const s = q.scales[0]!;
-        for (let j = 0; j < 100; j++) expect(Math.abs(q.table[j]! * s - data[j]!)).toBeLessThanOrEqual(s / 2 + 1e-6 * Math.abs(data[j]!) + 1e-30);
-        if (data.some((v) => Math.abs(v) > 1e-3)) expect(q.minCosine).toBeGreaterThan(0.9995);
+        const maxUnit = Math.max(...Array.from(data, Math.abs)) / norm;
+        const step = maxUnit / Q_MAX;
+        let stored2 = 0;
+        for (let j = 0; j < 100; j++) {
+          expect(Math.abs(q.values[j]!)).toBeLessThanOrEqual(Q_MAX);
+          expect(Math.abs(q.values[j]! * step - data[j]! / norm)).toBeLessThanOrEqual(step / 2 + 1e-12);
+          stored2 += Math.fround(q.values[j]! * q.scales[0]!) ** 2;
+        }
+        expect(Math.abs(Math.sqrt(stored2) / norm - 1)).toBeLessThan(1e-6);
+        expect(Math.max(...Array.from(q.values, Math.abs))).toBe(Q_MAX);
       }),
       { numRuns: 100 },
     );
   });
 
-  it('maps the largest |value| of a row to ±127 and handles all-zero rows', () => {
-    const q = quantiseRows(new Float32Array([0.5, -1, 0.25, 0, 0, 0]), 3);
-    expect(Array.from(q.table.slice(0, 3))).toEqual([64, -127, 32]);
-    expect(q.scales[1]).toBe(0);
-    expect(q.minCosine).toBeGreaterThan(0.9999);
+  it('gives each row its own step, so that its largest component is ±Q_MAX', () => {
+    // Row 1: 100 × 2 → u = 0.1 each, step = 0.1 / 4095 → q = 4095, scale = 20 / √(100·4095²) = 2 / 4095.
+    // Row 2: (3, 4, 0, …) → u = (0.6, 0.8), step = 0.8 / 4095 → q = (round(3071.25), 4095) = (3071, 4095).
+    const data = new Float64Array(200).fill(2);
+    data.fill(0, 100);
+    data[100] = 3;
+    data[101] = 4;
+    const q = quantiseRows(data, 100);
+    expect(Array.from(q.values.slice(0, 100))).toEqual(new Array(100).fill(4095));
+    expect(q.scales[0]).toBe(Math.fround(2 / 4095));
+    expect(Array.from(q.values.slice(100, 103))).toEqual([3071, 4095, 0]);
+    expect(q.scales[1]).toBe(Math.fround(5 / Math.hypot(3071, 4095)));
+  });
+
+  it('gives an all-zero row q = 0, scale 0 and cosine 1', () => {
+    const q = quantiseRows(new Float32Array([0, 0, 0, 1, 0, 0]), 3);
+    expect(Array.from(q.values.slice(0, 3))).toEqual([0, 0, 0]);
+    expect(q.scales[0]).toBe(0);
+    expect(Array.from(q.values.slice(3))).toEqual([Q_MAX, 0, 0]);
+    expect(q.minCosine).toBe(1);
+  });
+});
+
+describe('byte planes of the 13-bit integers', () => {
+  it('lays out high part, nibbles and fifth bits as documented', () => {
+    // q = −1 → high −1, low 31; q = 4095 → high 127, low 31; q = 17 → high 0, low 17.
+    const p = splitPlanes(Int16Array.from([-1, 4095, 17]), 3);
+    expect(Array.from(p.high)).toEqual([-1, 127, 0]);
+    expect(Array.from(p.nibbles)).toEqual([0xf1, 0xf0]); // columns 0|2, then 1|(padding)
+    expect(Array.from(p.fifth)).toEqual([0b1110_0000]);
+    expect(Array.from(joinPlanes(splitPlanes(Int16Array.from([-Q_MAX, Q_MAX, -32, 31, 0]), 5)))).toEqual([-Q_MAX, Q_MAX, -32, 31, 0]);
+  });
+
+  it('round-trips every 13-bit integer at every width', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20 }), fc.array(fc.integer({ min: -Q_MAX, max: Q_MAX }), { minLength: 40, maxLength: 40 }), (dims, vals) => {
+        const values = Int16Array.from(vals.slice(0, Math.floor(40 / dims) * dims));
+        expect(Array.from(joinPlanes(splitPlanes(values, dims)))).toEqual(Array.from(values));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the ONNX lookup graph decodes them exactly in ONNX Runtime (odd widths included)', async () => {
+    for (const dims of [13, 8, 1]) {
+      const rows = 4;
+      const values = Int16Array.from({ length: rows * dims }, (_, i) => ((i * 2654435761) % (2 * Q_MAX + 1)) - Q_MAX);
+      const scales = Float32Array.from([0.5, 1e-4, 3.25, 0]);
+      const planes = splitPlanes(values, dims);
+      const bytes = buildLookupModel({ ...planes, scales, dims, producerVersion: 'test' });
+      const { session } = await createSession(bytes, 'wasm', 'planes');
+      const ids = [2, 0, 3, 2, 1];
+      const out = await session.run({ input_ids: new session.ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [ids.length]) });
+      const got = out.embeddings!;
+      expect(got.dims).toEqual([ids.length, dims]);
+      const expected = ids.flatMap((r) => Array.from({ length: dims }, (_, j) => Math.fround(values[r * dims + j]! * scales[r]!)));
+      expect(Array.from(got.data as Float32Array)).toEqual(expected);
+      await session.release();
+    }
   });
 });
 
@@ -107,6 +174,6 @@ describe('build → write → up-to-date', () => {
         'print(m.ir_version, m.opset_import[0].version, [n.op_type for n in m.graph.node], [i.name for i in m.graph.input], [o.name for o in m.graph.output])',
       join(fresh.dir, 'model.onnx'),
     ]).toString();
-    expect(out.trim()).toBe("8 17 ['Gather', 'Gather', 'Cast', 'Mul'] ['input_ids'] ['embeddings']");
+    expect(out.trim()).toMatch(/^8 17 \['Gather', 'Cast', 'Gather', .*'Gather', 'Mul'\] \['input_ids'\] \['embeddings'\]$/);
   });
 });

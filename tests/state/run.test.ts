@@ -8,7 +8,7 @@ import { DEFAULT_ASSOCIATION_OPTIONS } from '../../src/core/association/types';
 import { getBuiltinProbe } from '../../src/probes/builtin';
 import { flowersResult } from './fixtures';
 
-const model = { id: 'glove-6b-100d', kind: 'word-embedding', title: 'GloVe', backend: 'webgpu', dims: 100, vocabularySize: 50_000, assetSha256: 'b'.repeat(64), dtype: 'int8' };
+const model = { id: 'glove-6b-100d', kind: 'word-embedding', title: 'GloVe', backend: 'webgpu', dims: 100, vocabularySize: 50_000, assetSha256: 'b'.repeat(64), dtype: 'q13', precision: 'unit vectors as 13-bit integers' };
 let releaseModel: () => void = () => undefined;
 vi.mock('../../src/worker/client', async () => ({
   modelModality: (await vi.importActual<typeof import('../../src/runtime/models')>('../../src/runtime/models')).modelModality,
@@ -43,7 +43,7 @@ describe('executeRun', () => {
     const p = executeRun(vars(), qc);
     releaseModel();
     const record = await p;
-    expect(record.model).toMatchObject({ id: 'glove-6b-100d', backend: 'webgpu', assetSha256: 'b'.repeat(64) });
+    expect(record.model).toMatchObject({ id: 'glove-6b-100d', backend: 'webgpu', assetSha256: 'b'.repeat(64), dtype: 'q13', precision: 'unit vectors as 13-bit integers' });
     expect(record.seed).toBe(11);
     expect((record.results[0] as { effectSize?: number } | undefined)?.effectSize).toBe(1.17);
     expect((await getRun(record.runId))?.probeId).toBe('caliskan-weat-1');
