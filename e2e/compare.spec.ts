@@ -54,13 +54,13 @@ for (const viewport of [
     await expect(scatter).toBeVisible();
     // the exported SVG says what it shows and where it came from: title, legend, both runs' captions
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), scatter.getByRole('button', { name: /as SVG$/ }).click()]);
-    expect(svgDownload.suggestedFilename()).toBe('caliskan-weat-1_glove-6b-100d_int8_seed1_vs_int8_seed2_agreement.svg');
+    expect(svgDownload.suggestedFilename()).toBe('caliskan-weat-1_glove-6b-100d_q13_seed1_vs_q13_seed2_agreement.svg');
     // lines of a wrapped title or caption joined back into one text
     const svg = (await downloadText(svgDownload)).replace(/<\/text><text class="export-(title|caption)"[^>]*>/g, ' ');
     expect(svg).toContain('>Per-item agreement: WEAT 1: Flowers vs insects');
     expect(svg).toContain('>one item (association)</text>');
-    expect(svg).toMatch(/Run 1: glove-6b-100d · dtype int8 · seed 1 · \d{4}-\d\d-\d\d \d\d:\d\d UTC ·/);
-    expect(svg).toMatch(/Run 2: glove-6b-100d · dtype int8 · seed 2 · .* bias-probe-workbench \d+\.\d+\.\d+/);
+    expect(svg).toMatch(/Run 1: glove-6b-100d · dtype q13 · seed 1 · \d{4}-\d\d-\d\d \d\d:\d\d UTC ·/);
+    expect(svg).toMatch(/Run 2: glove-6b-100d · dtype q13 · seed 2 · .* bias-probe-workbench \d+\.\d+\.\d+/);
 
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
     await compare.scrollIntoViewIfNeeded();

@@ -28,7 +28,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
 
   // CSV per test
   const [csvDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export CSV', exact: true }).click()]);
-  expect(csvDl.suggestedFilename()).toMatch(/caliskan-weat-1_glove-6b-100d_int8_seed1_results\.csv$/);
+  expect(csvDl.suggestedFilename()).toMatch(/caliskan-weat-1_glove-6b-100d_q13_seed1_results\.csv$/);
   const rows = parseCsv(await downloadText(csvDl));
   const header = rows[0]!;
   for (const col of ['run_id', 'probe_id', 'model_id', 'seed', 'n_X', 'effect_size', 'sd', 'test_ci_low', 'test_ci_sides', 'robust_ci_low', 'robust_ci_high', 'p_value', 'p_method', 'permutations', 'oov_X'])
@@ -46,7 +46,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   const [itemsDl] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Export per-item CSV' }).click()]);
   const items = parseCsv(await downloadText(itemsDl));
   expect(items[0]).toEqual(['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'quantity', 'association', 'model_dtype', 'precision']);
-  expect(new Set(items.slice(1).map((r) => r[8]))).toEqual(new Set(['int8']));
+  expect(new Set(items.slice(1).map((r) => r[8]))).toEqual(new Set(['q13']));
   expect(items.length - 1).toBe(expected.sizes.X + expected.sizes.Y + expected.sizes.A + expected.sizes.B);
 
   // JSON run record
@@ -60,7 +60,7 @@ test('caliskan-weat-1, seed 1: the d shown equals the CLI d; CSV/JSON exports; h
   expect(record.app.version).toMatch(/^\d+\.\d+\.\d+/);
   expect(record.options.permutations).toBe(100000);
   expect(record.probes[0].id).toBe('caliskan-weat-1');
-  // same core, same int8 table: WebGPU gives the CLI's numbers to full double precision
+  // same core, same 13-bit table: WebGPU gives the CLI's numbers to full double precision
   expect(record.results[0].effectSize).toBeCloseTo(expected.effectSize, 12);
   expect(record.results[0].pValue).toBe(expected.pValue);
   expect(record.results[0].ci.low).toBeCloseTo(expected.ci!.low, 12);

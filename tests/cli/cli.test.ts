@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { COMMON_COLUMNS } from '../../src/probes/export/runToCsv';
 import { WIDE_ASSOCIATION_COLUMNS as CSV_COLUMNS, WORD_ITEM_COLUMNS as ITEM_CSV_COLUMNS } from '../../src/probes/families/shared/associationCsv';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -97,12 +98,12 @@ describe('bias-workbench CLI', () => {
     const perTest = cli('run', 'caliskan-weat-9', '--model', 'glove-6b-100d', '--bootstrap', '0', '--format', 'csv', '--out', join(dir, 't.csv'));
     expect(perTest.code).toBe(0);
     const tests = Papa.parse<Record<string, string>>(readFileSync(join(dir, 't.csv'), 'utf8'), { header: true, skipEmptyLines: true });
-    expect(tests.meta.fields).toEqual([...CSV_COLUMNS]);
+    expect(tests.meta.fields).toEqual([...CSV_COLUMNS, ...COMMON_COLUMNS]);
     expect(tests.data).toHaveLength(1);
     expect(Number(tests.data[0]!.effect_size)).toBeCloseTo(ref9.effectSizeSample, 9);
     const perWord = cli('run', 'caliskan-weat-9', '--model', 'glove-6b-100d', '--bootstrap', '0', '--format', 'csv', '--items');
     const items = Papa.parse<Record<string, string>>(perWord.stdout, { header: true, skipEmptyLines: true });
-    expect(items.meta.fields).toEqual([...ITEM_CSV_COLUMNS]);
+    expect(items.meta.fields).toEqual([...ITEM_CSV_COLUMNS, ...COMMON_COLUMNS]);
     expect(items.data).toHaveLength(26); // 6 + 6 target words, then 7 + 7 attribute words of WEAT-9
     expect(items.data.filter((row) => row.set === 'A' || row.set === 'B')).toHaveLength(14);
   });
