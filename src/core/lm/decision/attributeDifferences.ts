@@ -215,11 +215,12 @@ function compare(
   const questions = mixed.length;
   let mixedValueSum = 0;
   let mixedValueCount = 0;
-  for (const g of mixed)
+  for (const g of mixed) {
     g.logits.forEach((y, i) => {
       if (g.isValue[i]) mixedValueSum += y;
     });
-  for (const g of mixed) mixedValueCount += g.k;
+    mixedValueCount += g.k;
+  }
   let sumAbs = 0;
   for (let i = 0; i < logits.length; i++) sumAbs += Math.abs(logits[i]!);
   const tolerance = TIE_RELATIVE_TOLERANCE * sumAbs;
