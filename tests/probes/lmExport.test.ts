@@ -72,8 +72,28 @@ describe('LM CSV', () => {
     if (mcq.kind !== 'mcq-position') throw new Error('kind');
     expect(Number(row('lm-mcq-position-40', 'position:A', 'choice_rate').value)).toBe(mcq.choiceRate[0]);
     expect(row('lm-mcq-position-40', 'position:A', 'choice_rate').n).toBe(String(mcq.presentations));
-    expect(row('lm-decision-basic', 'age=20 vs 40', 'logit_difference').p_method).toBe('monte-carlo');
-    expect(row('lm-iat-career-family', 'all', 'effect_size').p_method).toBe('exact');
+    const contrast = row('lm-decision-basic', 'age=20 vs 40', 'logit_difference');
+    expect(contrast.p_method).toBe('monte-carlo');
+    // The test interval beside the permutation p, the question bootstrap as the robust one.
+    expect(contrast.test_ci_method).toBe('stratified-permutation-inversion-monte-carlo');
+    const excludes0 = (contrast.test_ci_low !== '' && Number(contrast.test_ci_low) > 0) || (contrast.test_ci_high !== '' && Number(contrast.test_ci_high) < 0);
+    expect(excludes0).toBe(Number(contrast.p_value) < 0.05);
+    expect(contrast.robust_ci_method).toBe('percentile bootstrap over the questions');
+    // The likelihood IAT: d with both intervals in one row (no separate robust row). The fake model's
+    // d is undefined, so give the result two known intervals.
+    const withIntervals = {
+      ...record,
+      results: record.results.map((r) =>
+        r.kind === 'lm-iat'
+          ? { ...r, testCi: { level: 0.95, low: 0.25, high: null, sides: 'lower' as const, method: 'permutation-inversion', nullValue: 0 }, ci: { low: -0.5, high: 1.5, level: 0.95, method: 'percentile' as const, resamples: 200, skipped: 0 } }
+          : r,
+      ),
+    };
+    const d = parseCsv(runToCsv(withIntervals)).data.find((r) => r.probe_id === 'lm-iat-career-family' && r.metric === 'effect_size')!;
+    expect(d.p_method).toBe('exact');
+    expect([d.test_ci_low, d.test_ci_high, d.test_ci_method]).toEqual(['0.25', '', 'permutation-inversion']);
+    expect([d.robust_ci_low, d.robust_ci_high, d.robust_ci_method]).toEqual(['-0.5', '1.5', 'percentile bootstrap over the X, Y, A and B words']);
+    expect(parsed.data.filter((r) => r.probe_id === 'lm-iat-career-family' && r.scope === 'all').map((r) => r.metric)).toEqual(['effect_size', 'statistic']);
     expect(row('lm-pairwise-position-30', 'all', 'positional_consistency').value).toBe('1');
     // The fake's IAT answers parse to nothing usable: mean D is NaN → empty cell, not "NaN".
     expect(row('lm-llm-iat-gender-career', 'all', 'mean_d').value).toBe('');

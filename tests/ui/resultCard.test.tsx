@@ -31,6 +31,7 @@ const comparison = (value: string, difference: number, p: number, pHolm: number,
   meanLogitReference: 0,
   difference,
   ci: ci && { low: ci[0], high: ci[1], level: 0.95, method: 'percentile', resamples: 200, skipped: 0 },
+  testCi: { level: 0.95, low: p < 0.05 ? difference - 0.7 : null, high: p < 0.05 ? difference + 0.5 : null, sides: 'two-sided', method: 'stratified-permutation-inversion', nullValue: 0 },
   pValue: asPValue(p),
   pMethod: 'exact',
   permutations: 32,
@@ -91,6 +92,10 @@ describe('decision-template contrast rows', () => {
       ['age: 40 vs 20', 0.8, 'not-significant'],
       ['age: 60 vs 20', -1.2, 'significant'],
     ]);
-    expect(rows[1]!.ci).toEqual({ low: -2, high: -0.4 });
+    // The whisker is the test's own interval (unbounded sides to ±∞); the question bootstrap is the robust one.
+    expect(contrastRows({ comparisons: [comparison('40', 0.8, 0.3, 0.3, null)] })[0]!.ci).toEqual({ low: -Infinity, high: Infinity });
+    expect(rows[1]!.ci!.low).toBeCloseTo(-1.9, 12);
+    expect(rows[1]!.ci!.high).toBeCloseTo(-0.7, 12);
+    expect(rows[1]!.robust).toEqual({ low: -2, high: -0.4 });
   });
 });

@@ -4,11 +4,15 @@
 //   diff = mean logit over instances with a = v − mean logit over instances with a = r.
 // Uncertainty respects the design: questions are the independent units (each question template is
 // filled with every demographic combination), so
-//   - the CI resamples QUESTIONS with replacement (cluster bootstrap, percentile), and
 //   - the permutation test shuffles the v/r labels WITHIN each question (stratified), keeping each
-//     question's counts — the null "within a question, the attribute value does not matter".
+//     question's counts — the null "within a question, the attribute value does not matter" — and
+//     its interval (testCi) is that test inverted over shifts of group v, so the two always agree
+//     about 0; the p is two-sided as 2·min(one-sided tail), which the inversion needs, and
+//   - the robust interval (ci) resamples QUESTIONS with replacement (cluster bootstrap, percentile):
+//     would other questions give the same difference?
 // Exact enumeration of the stratified relabelings when there are ≤ exactLimit of them, else Monte
-// Carlo with p = (b+1)/(m+1). Holm and Benjamini–Hochberg across all (attribute, value) comparisons.
+// Carlo with p = (b+1)/(m+1) per tail. Holm and Benjamini–Hochberg across all (attribute, value)
+// comparisons.
 import { asPValue, type PValue } from '../../units';
 import { deriveTestSeed } from '../../association/seed';
 import { InvalidOptionError } from '../../errors';
@@ -18,6 +22,8 @@ import { resampleBootstrap } from '../../stats/bootstrapResample';
 import { benjaminiHochbergAdjust, holmAdjust } from '../../stats/multipleComparisons';
 import { TIE_RELATIVE_TOLERANCE } from '../../stats/permutationTest';
 import { InvalidLmInputError } from '../../errors';
+import type { TestInterval } from '../../intervals';
+import { alphaOfLevel } from '../../stats/signFlipInterval';
 import { discrimEvalScore, type YesNoLogProbs } from './discrimEvalScore';
 
 export interface DecisionInstance {
@@ -60,7 +66,11 @@ export interface AttributeComparison {
   meanLogitReference: number;
   /** meanLogit − meanLogitReference. */
   difference: number;
+  /** The cluster bootstrap over questions: the stimulus-robust interval ("would other questions agree?"). */
   ci: { low: number; high: number; level: number; method: 'percentile'; resamples: number; skipped: number } | null;
+  /** The permutation test inverted: excludes 0 exactly when pValue < 1 − level (absent in method-1 records). */
+  testCi?: TestInterval;
+  /** Two-sided: min(1, 2·min(p_upper, p_lower)) over the stratified relabelings. */
   pValue: PValue;
   pMethod: 'exact' | 'monte-carlo';
   permutations: number;
@@ -75,9 +85,9 @@ export interface DecisionResult {
 
 /**
  * discrim-eval analysis: logit(pnorm) per instance, then for every analysed attribute and every
- * non-reference value v: mean-logit difference v − reference, cluster-bootstrap percentile CI
- * (questions resampled), two-sided stratified permutation p (labels shuffled within questions;
- * exact when ≤ exactLimit relabelings), Holm and BH adjusted p across all comparisons.
+ * non-reference value v: mean-logit difference v − reference, two-sided stratified permutation p
+ * (labels shuffled within questions; exact when ≤ exactLimit relabelings) with its inverted interval,
+ * cluster-bootstrap percentile CI (questions resampled), Holm and BH adjusted p across all comparisons.
  * Source: Tamkin et al. (2023), arXiv:2312.03689 (score and design); Davison & Hinkley (1997) §3.8
  * (cluster bootstrap); Good (2005) §3.6 (stratified permutation tests); Holm (1979); BH (1995).
  * @throws {InvalidLmInputError} when there are no instances, ids repeat, an instance lacks an
@@ -191,71 +201,94 @@ function compare(
   };
   const boot = options.bootstrap > 0 ? resampleBootstrap(questionCount, replicate, { resamples: options.bootstrap, level: options.confidenceLevel, seed: deriveTestSeed(options.seed, key, 'bootstrap') }) : null;
 
-  // Stratified permutation: only strata with both labels can change the statistic.
-  const groups = new Map<number, { logits: number[]; k: number }>();
+  // Stratified permutation: only strata with both labels can change the statistic. Each relabeling is
+  // kept as its inversion threshold (see stratifiedShiftTest below).
+  const groups = new Map<number, { logits: number[]; isValue: boolean[]; k: number }>();
   for (let i = 0; i < logits.length; i++) {
-    const group = groups.get(strata[i]!) ?? { logits: [], k: 0 };
+    const group = groups.get(strata[i]!) ?? { logits: [], isValue: [], k: 0 };
     group.logits.push(logits[i]!);
+    group.isValue.push(isValue[i] === 1);
     if (isValue[i]) group.k++;
     groups.set(strata[i]!, group);
   }
   const mixed = [...groups.values()].filter((g) => g.k > 0 && g.k < g.logits.length);
   const questions = mixed.length;
-  let fixedValueSum = 0;
-  for (const g of groups.values()) if (g.k === g.logits.length) fixedValueSum += g.logits.reduce((a, b) => a + b, 0);
-  let total = 0;
-  let sumAbs = 0;
-  for (let i = 0; i < logits.length; i++) {
-    total += logits[i]!;
-    sumAbs += Math.abs(logits[i]!);
+  let mixedValueSum = 0;
+  let mixedValueCount = 0;
+  for (const g of mixed) {
+    g.logits.forEach((y, i) => {
+      if (g.isValue[i]) mixedValueSum += y;
+    });
+    mixedValueCount += g.k;
   }
-  const statisticOf = (valueSum: number) => valueSum / nValue - (total - valueSum) / nReference;
-  const tolerance = TIE_RELATIVE_TOLERANCE * (sumAbs / nValue + sumAbs / nReference);
-  const threshold = Math.abs(observed.difference) - tolerance;
+  let sumAbs = 0;
+  for (let i = 0; i < logits.length; i++) sumAbs += Math.abs(logits[i]!);
+  const tolerance = TIE_RELATIVE_TOLERANCE * sumAbs;
+  // A relabeling choosing value sum s with `kept` of the value group's own members: threshold
+  // θ = (swapped-out value logits − swapped-in reference logits) / swapped count; null when it is the
+  // observed labelling again (its statistic equals the observed one at every shift).
+  const thresholdOf = (valueSum: number, kept: number): number | null => {
+    const swapped = mixedValueCount - kept;
+    return swapped === 0 ? null : (mixedValueSum - valueSum) / swapped;
+  };
 
   let relabelings = 1;
   for (const g of mixed) relabelings = relabelings * binomialCoefficient(g.logits.length, g.k, Number.MAX_SAFE_INTEGER);
-  let pValue: number;
   let pMethod: 'exact' | 'monte-carlo';
   let permutations: number;
-  if (relabelings <= options.exactLimit) {
-    const subsetSums = mixed.map((g) => allSubsetSums(g.logits, g.k));
-    let extreme = 0;
-    const walk = (depth: number, partial: number) => {
-      if (depth === subsetSums.length) {
-        if (Math.abs(statisticOf(partial)) >= threshold) extreme++;
+  const exact = relabelings <= options.exactLimit;
+  const thresholds = new Float64Array(exact ? relabelings : options.permutations);
+  let thresholdCount = 0;
+  let alwaysExtreme = 0;
+  const record = (valueSum: number, kept: number) => {
+    const theta = thresholdOf(valueSum, kept);
+    if (theta === null) alwaysExtreme++;
+    else thresholds[thresholdCount++] = theta;
+  };
+  if (exact) {
+    const subsets = mixed.map((g) => allSubsetSums(g.logits, g.isValue, g.k));
+    const walk = (depth: number, partial: number, kept: number) => {
+      if (depth === subsets.length) {
+        record(partial, kept);
         return;
       }
-      for (const s of subsetSums[depth]!) walk(depth + 1, partial + s);
+      const { sums, kept: keptCounts } = subsets[depth]!;
+      for (let j = 0; j < sums.length; j++) walk(depth + 1, partial + sums[j]!, kept + keptCounts[j]!);
     };
-    walk(0, fixedValueSum);
-    pValue = extreme / relabelings;
+    walk(0, 0, 0);
     pMethod = 'exact';
     permutations = relabelings;
   } else {
     const rng = createRng(deriveTestSeed(options.seed, key, 'permutation'));
     const m = options.permutations;
     const pools = mixed.map((g) => Float64Array.from(g.logits));
-    let extreme = 0;
+    const poolIsValue = mixed.map((g) => Uint8Array.from(g.isValue, (v) => (v ? 1 : 0)));
+    alwaysExtreme = 1; // the observed labelling, counted as in p = (b + 1)/(m + 1)
     for (let it = 0; it < m; it++) {
-      let valueSum = fixedValueSum;
+      let valueSum = 0;
+      let kept = 0;
       for (let s = 0; s < pools.length; s++) {
         const pool = pools[s]!;
+        const flags = poolIsValue[s]!;
         const k = mixed[s]!.k;
         for (let i = 0; i < k; i++) {
           const j = rng.int(i, pool.length - 1);
           const picked = pool[j]!;
           pool[j] = pool[i]!;
           pool[i] = picked;
+          const pickedFlag = flags[j]!;
+          flags[j] = flags[i]!;
+          flags[i] = pickedFlag;
           valueSum += picked;
+          kept += pickedFlag;
         }
       }
-      if (Math.abs(statisticOf(valueSum)) >= threshold) extreme++;
+      record(valueSum, kept);
     }
-    pValue = (extreme + 1) / (m + 1);
     pMethod = 'monte-carlo';
     permutations = m;
   }
+  const test = stratifiedShiftTest(thresholds.subarray(0, thresholdCount), alwaysExtreme, pMethod === 'exact' ? relabelings : permutations + 1, tolerance, options.confidenceLevel);
   return {
     attribute,
     value,
@@ -267,21 +300,69 @@ function compare(
     meanLogitReference: observed.meanReference,
     difference: observed.difference,
     ci: boot && { low: boot.low, high: boot.high, level: boot.level, method: boot.method, resamples: boot.resamples, skipped: boot.skipped },
-    pValue: asPValue(Math.min(1, pValue)),
+    pValue: asPValue(test.pValue),
+    testCi: { ...test.interval, method: pMethod === 'exact' ? 'stratified-permutation-inversion' : 'stratified-permutation-inversion-monte-carlo' },
     pMethod,
     permutations,
   };
 }
 
-/** Sums of every k-subset of values (C(n, k) of them), each summed directly. */
-function allSubsetSums(values: number[], k: number): number[] {
+export interface StratifiedShiftTest {
+  /** Two-sided p = min(1, 2·min(p_upper, p_lower)) at shift 0. */
+  pValue: number;
+  /** The shifts δ the test does not reject at 1 − level (method filled by the caller). */
+  interval: Omit<TestInterval, 'method'>;
+}
+
+/**
+ * The stratified permutation test of "group v's logits are the reference's shifted by δ", from the
+ * thresholds of its relabelings. Subtracting δ from v's logits moves a relabeling's statistic by
+ * −δ·(1 − swapped·(1/n_v + 1/n_r)) and the observed one by −δ, so a relabeling is at least as large
+ * as the observed labelling exactly when δ ≥ θ (its threshold), and at least as small when δ ≤ θ.
+ * Hence p_upper(δ) = (always + #{θ ≤ δ + ε})/N, p_lower(δ) = (always + #{θ ≥ δ − ε})/N, and the kept
+ * shifts form [θ_(r) − ε, θ_(T−r+1) + ε] with r the smallest count the two-sided p keeps at α —
+ * evaluated in the same floating point as p, so the interval excludes 0 exactly when p < α. A bound
+ * is null when r = 0 (too few relabelings to reject anything).
+ * Source: Lehmann & Romano (2005), §15.2 and §3.5 (inverting a randomization test); Good (2005), §3.6.
+ * @param thresholds θ of every relabeling that differs from the observed labelling (sorted in place)
+ * @param always relabelings equal to the observed one (counted in both tails at every δ), plus 1 for
+ *   the observed labelling under Monte Carlo
+ * @param denominator all relabelings (exact) or m + 1 (Monte Carlo)
+ */
+export function stratifiedShiftTest(thresholds: Float64Array, always: number, denominator: number, tolerance: number, level: number): StratifiedShiftTest {
+  const alpha = alphaOfLevel(level);
+  const sorted = thresholds.sort();
+  let atMostZero = 0;
+  let atLeastZero = 0;
+  for (const theta of sorted) {
+    if (theta <= tolerance) atMostZero++;
+    if (theta >= -tolerance) atLeastZero++;
+  }
+  const twoSided = (count: number) => Math.min(1, 2 * ((always + count) / denominator));
+  const keeps = (count: number) => !(twoSided(count) < alpha);
+  let rank = Math.max(0, Math.ceil((alpha * denominator) / 2) - always - 1);
+  while (rank > 0 && keeps(rank - 1)) rank--;
+  while (!keeps(rank) && rank < sorted.length) rank++;
+  const low = rank === 0 ? null : sorted[rank - 1]! - tolerance;
+  const high = rank === 0 ? null : sorted[sorted.length - rank]! + tolerance;
+  return { pValue: Math.min(twoSided(atMostZero), twoSided(atLeastZero)), interval: { level, low, high, sides: 'two-sided', nullValue: 0 } };
+}
+
+/** Sums of every k-subset of values (C(n, k) of them), each summed directly, with how many of its members are value-group members. */
+function allSubsetSums(values: number[], isValue: boolean[], k: number): { sums: number[]; kept: number[] } {
   const sums: number[] = [];
+  const kept: number[] = [];
   const chosen: number[] = [];
   const recurse = (start: number) => {
     if (chosen.length === k) {
       let s = 0;
-      for (const index of chosen) s += values[index]!;
+      let own = 0;
+      for (const index of chosen) {
+        s += values[index]!;
+        if (isValue[index]) own++;
+      }
       sums.push(s);
+      kept.push(own);
       return;
     }
     for (let i = start; i <= values.length - (k - chosen.length); i++) {
@@ -291,5 +372,5 @@ function allSubsetSums(values: number[], k: number): number[] {
     }
   };
   recurse(0);
-  return sums;
+  return { sums, kept };
 }

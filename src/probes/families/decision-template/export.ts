@@ -1,9 +1,9 @@
 // Decision templates in the CSV: the mean logit, then one row per attribute comparison (stratified
-// permutation p, Holm/BH across the probe's comparisons; the question bootstrap in robust_ci_*, no
-// test interval yet); one row per prompt with P(yes).
+// permutation p, Holm/BH across the probe's comparisons; that test's inverted interval in test_ci_*,
+// the question bootstrap in robust_ci_*); one row per prompt with P(yes).
 import type { DecisionTemplateResult } from '../../../core/lmRun/types';
 import { keyValues, num } from '../shared/csvCells';
-import { longCsv } from '../shared/longCsv';
+import { longCsv, testCiCells } from '../shared/longCsv';
 
 export const decisionTemplateCsv = longCsv<DecisionTemplateResult>({
   metricRows: (r) => [
@@ -12,6 +12,7 @@ export const decisionTemplateCsv = longCsv<DecisionTemplateResult>({
       scope: `${c.attribute}=${c.value} vs ${c.reference}`,
       metric: 'logit_difference',
       value: num(c.difference),
+      ...testCiCells(c.testCi),
       robust_ci_low: num(c.ci?.low),
       robust_ci_high: num(c.ci?.high),
       robust_ci_level: num(c.ci?.level),

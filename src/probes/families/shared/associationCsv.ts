@@ -1,8 +1,8 @@
 // CSV of association results. WEAT and SEAT write one wide row per test (WIDE_ASSOCIATION_COLUMNS)
 // and one row per word of all four sets; the likelihood IAT, an LM family, writes the LM families'
-// long form (longCsv.ts) with the same numbers as metrics `effect_size` (its ci_* the test interval),
-// `effect_size_robust` (the same d, its ci_* the stimulus-robust bootstrap) and `statistic`; a
-// one-sided test interval leaves ci_high empty there.
+// long form (longCsv.ts) with the same numbers as metrics `effect_size` (test_ci_* the test interval,
+// robust_ci_* the stimulus-robust bootstrap over the words, in the one row) and `statistic`; a
+// one-sided test interval leaves test_ci_high empty there.
 //
 // Wide columns, in this order:
 //   run_id        id of the run (empty when exporting results without a run record)
@@ -34,7 +34,8 @@
 import type { AssociationResult, SetKey } from '../../../core/association/types';
 import type { CsvRow, FamilyCsv } from '../types';
 import { LIST_SEPARATOR, num, runIdCell } from './csvCells';
-import { longCsv } from './longCsv';
+import { ROBUST_RESAMPLED } from './associationSummary';
+import { longCsv, testCiCells } from './longCsv';
 
 export const WIDE_ASSOCIATION_COLUMNS = [
   'run_id', 'probe_id', 'title', 'kind', 'model_id', 'seed',
@@ -124,9 +125,11 @@ export const longAssociationCsv: FamilyCsv<AssociationResult> = longCsv<Associat
       scope: 'all',
       metric: 'effect_size',
       value: num(a.effectSize),
-      ci_low: num(a.testCi?.low),
-      ci_high: num(a.testCi?.high),
-      ci_level: num(a.testCi?.level),
+      ...testCiCells(a.testCi),
+      robust_ci_low: num(a.ci?.low),
+      robust_ci_high: num(a.ci?.high),
+      robust_ci_level: num(a.ci?.level),
+      robust_ci_method: a.ci ? `${a.ci.method} bootstrap over ${ROBUST_RESAMPLED}` : null,
       p_value: num(a.pValue),
       p_method: a.pMethod,
       permutations: a.permutations,
@@ -134,7 +137,6 @@ export const longAssociationCsv: FamilyCsv<AssociationResult> = longCsv<Associat
       p_bh: num(a.pBH),
       n: a.sizes.X + a.sizes.Y,
     },
-    { scope: 'all', metric: 'effect_size_robust', value: num(a.effectSize), ci_low: num(a.ci?.low), ci_high: num(a.ci?.high), ci_level: num(a.ci?.level), n: a.sizes.X + a.sizes.Y },
     { scope: 'all', metric: 'statistic', value: num(a.statistic), n: a.sizes.X + a.sizes.Y },
   ],
   itemColumns: ['set', 'label', 'word', 'quantity', 'association'],

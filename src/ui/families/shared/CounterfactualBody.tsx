@@ -2,10 +2,14 @@
 // the mean Δ of all pairs and of each category with their intervals, and the items. Each family
 // says how its rows become dots (its points.ts). Both charts have a table view. The overall row's
 // marker is the summary's verdict; a category's is the one rule applied to its own sign-flip p
-// (core/significance.ts, not adjusted across categories — the chart says so).
+// (core/significance.ts, not adjusted across categories — the chart says so). Every row draws the
+// interval of its own sign-flip test beside that p and the pair bootstrap only as the named robust
+// interval, both as the family's headline carries them (deltaHeadline), so a row never pairs one
+// test's marker with another procedure's interval.
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DeltaSummary } from '../../../core/lmRun/types';
 import { significanceOf } from '../../../core/significance';
+import { deltaHeadline } from '../../../probes/families/shared/deltaSummary';
 import type { FamilySummary } from '../../../probes/families/types';
 import { formatP } from '../../../probes/numberFormat';
 import { ChartDataTable } from '../../charts/ChartDataTable';
@@ -58,13 +62,16 @@ function DeltaDotPlot({ points, summary: s, fileStem, large }: { points: readonl
   );
 }
 
-const categoryRow = (category: string, s: DeltaSummary): IntervalRow => ({
-  name: `${category} (${s.n})`,
-  value: s.meanDelta,
-  ci: s.ci ? { low: s.ci.low, high: s.ci.high } : null,
-  robust: null,
-  verdict: verdictOf(significanceOf(s.signFlip.pValue)),
-});
+export const categoryRow = (category: string, s: DeltaSummary): IntervalRow => {
+  const h = deltaHeadline({ summary: s });
+  return {
+    name: `${category} (${s.n})`,
+    value: s.meanDelta,
+    ci: h.ci ? { low: h.ci.low, high: h.ci.high } : null,
+    robust: h.robustCi ? { low: h.robustCi.low, high: h.robustCi.high } : null,
+    verdict: verdictOf(significanceOf(s.signFlip.pValue)),
+  };
+};
 
 function CategoryIntervals({ result, summary, fileStem, large }: { result: CounterfactualLike; summary: FamilySummary; fileStem: string; large?: boolean }) {
   const rows = [forestIntervalRow({ title: `All pairs (${result.summary.n})`, summary }), ...(result.byCategory.length > 1 ? result.byCategory.map((c) => categoryRow(c.category, c.summary)) : [])];
