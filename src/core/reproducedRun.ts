@@ -5,9 +5,10 @@
 // since an undefined statistic that stays undefined is reproduced.
 //
 // A record made by an earlier method version (core/intervals.ts METHOD_VERSION; absent = 1) re-run
-// today is computed by different interval procedures: its intervals and the fields the new method
+// today is computed by different interval procedures and, where a randomisation test's two-sided p
+// is now twice its smaller tail, a different p: its intervals, p-values and the fields the new method
 // adds are expected to differ, and are reported as moved by the method change, not as a failure to
-// reproduce. Every other number must still be identical.
+// reproduce. Every other number (estimates, statistics, per-item scores) must still be identical.
 import { METHOD_VERSION } from './intervals';
 
 export interface ReproducedRunVerdict {
@@ -19,7 +20,7 @@ export interface ReproducedRunVerdict {
   modelChanged: boolean;
   /** The two runs were made by different method versions. */
   methodChanged: boolean;
-  /** Paths that differ because of the method change (intervals and fields it adds); empty otherwise. */
+  /** Paths that differ because of the method change (intervals, p-values and fields it adds); empty otherwise. */
   methodMoved: string[];
   /** One plain sentence about the method change when there is one, e.g. for the results view; null otherwise. */
   methodNote: string | null;
@@ -32,8 +33,18 @@ interface ComparableRun {
   results: readonly unknown[];
 }
 
-/** The result fields that hold intervals: the ones a change of interval method moves. */
+/** The result fields that hold intervals: a change of interval method moves them. */
 const INTERVAL_KEYS = new Set(['ci', 'testCi', 'robustCi']);
+/**
+ * The p-values of the two-sided randomisation tests, which version 2 writes as twice the smaller tail
+ * (moving Monte-Carlo p's within sampling error, the adjusted p's with them, and the tail count): the
+ * sign-flip test's and the decision contrasts' stratified permutation test's. A one-sided p (WEAT's
+ * permutation test) did not change and is still compared.
+ */
+const TWO_SIDED_P_KEYS = new Set(['pValue', 'pHolm', 'pBH', 'extreme']);
+const TWO_SIDED_TESTS = /\.(signFlip|comparisons\[\d+\])$/;
+const movedByMethod = (parent: string, key: string, original: Record<string, unknown>): boolean =>
+  INTERVAL_KEYS.has(key) || !(key in original) || (TWO_SIDED_P_KEYS.has(key) && TWO_SIDED_TESTS.test(parent));
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -52,7 +63,7 @@ function compare(a: unknown, b: unknown, path: string, methodChanged: boolean, o
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) {
       const child = `${path}.${k}`;
-      if (methodChanged && (INTERVAL_KEYS.has(k) || !(k in a))) {
+      if (methodChanged && movedByMethod(path, k, a)) {
         const sub = { differences: [] as string[], moved: [] as string[] };
         compare(a[k], b[k], child, false, sub);
         if (sub.differences.length > 0) out.moved.push(child);
@@ -72,7 +83,7 @@ export function reproducedRun(original: ComparableRun, rerun: ComparableRun): Re
   compare(original.results, rerun.results, 'results', methodChanged, out);
   const methodNote = methodChanged
     ? `The original was computed with method version ${before}, this re-run with version ${after}${after === METHOD_VERSION ? ' (the current one)' : ''}: ${
-        out.moved.length > 0 ? 'its intervals differ on purpose (the interval beside p now comes from the test itself) and were not compared' : 'no interval moved'
+        out.moved.length > 0 ? 'its intervals and p-values differ on purpose (the interval beside p now comes from the test itself, and a two-sided randomisation p is twice the smaller tail) and were not compared' : 'no interval moved'
       }; every other number ${out.differences.length === 0 ? 'is identical' : 'was compared as usual'}.`
     : null;
   return {

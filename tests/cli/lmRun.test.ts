@@ -25,6 +25,7 @@ import {
 } from '../../src/core/lmRun';
 import type { RunRecord, RunResult } from '../../src/core/runRecord';
 import { getAnyBuiltinProbe, type AnyProbe, type LmProbe } from '../../src/probes';
+import { COMMON_COLUMNS } from '../../src/probes/export/runToCsv';
 import { LONG_SUMMARY_COLUMNS } from '../../src/probes/families/shared/longCsv';
 import { loadLanguageModel, type LanguageModel } from '../../src/runtime/lm/node';
 
@@ -84,25 +85,8 @@ async function sameAsReference(model: 'workbench/tiny-gpt2' | 'workbench/tiny-be
   const reference = JSON.parse(readFileSync(join(REFERENCE, model.replace('/', '_'), `${id}.json`), 'utf8')) as RunRecord<AnyProbe, RunResult>;
   const record = await cliRecord(model, id, getAnyBuiltinProbe(id) as LmProbe, ['--seed', String(reference.seed)], '');
   expect(record.options).toEqual(reference.options);
-  expect(withoutMethodTwoFields(record.results)).toEqual(withoutMethodTwoFields(reference.results));
+  expect(record.results).toEqual(reference.results);
   return record;
-}
-
-/**
- * Results without what method version 2 changed on purpose in the LM families (until the reference
- * runs are re-recorded; tests/core/referenceRuns.test.ts lists the same): the test intervals (new),
- * the sign-flip `extreme` (now the smaller one-sided tail) and its Monte-Carlo p (now 2·min tail).
- */
-function withoutMethodTwoFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutMethodTwoFields);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => k !== 'testCi');
-  const out = Object.fromEntries(entries.map(([k, v]) => [k, withoutMethodTwoFields(v)]));
-  if ('signFlip' in out) {
-    const { extreme: _extreme, pValue, ...rest } = out.signFlip as { extreme: number; pValue: number; method: string };
-    out.signFlip = rest.method === 'monte-carlo' ? rest : { ...rest, pValue };
-  }
-  return out;
 }
 
 /** A probe file: the CLI's results equal the family's core runner's, called here on the same model with the same options. */
@@ -256,7 +240,8 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
     const summary = await cli('run', 'lm-counterfactual-basic', '--model', 'workbench/tiny-gpt2', ...FLAGS, '--format', 'csv');
     expect(summary.code).toBe(0);
     const rows = Papa.parse<Record<string, string>>(summary.stdout, { header: true, skipEmptyLines: true });
-    expect(rows.meta.fields).toEqual([...LONG_SUMMARY_COLUMNS]);
+    expect(rows.meta.fields).toEqual([...LONG_SUMMARY_COLUMNS, ...COMMON_COLUMNS]);
+    expect(new Set(rows.data.map((r) => r.model_dtype))).toEqual(new Set(['fp32']));
     const json = JSON.parse((await cli('run', 'lm-counterfactual-basic', '--model', 'workbench/tiny-gpt2', ...FLAGS, '--format', 'json')).stdout) as RunRecord<AnyProbe, RunResult>;
     const pairs = json.results[0]!;
     if (pairs.kind !== 'counterfactual-pairs') throw new Error(pairs.kind);

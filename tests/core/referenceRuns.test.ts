@@ -1,10 +1,11 @@
 // The numbers must not move: every reference run (tests/fixtures/reference-runs, recorded through the
-// CLI before the families refactor) is run again in-process through the one run path
+// CLI with method version 2: test-consistent intervals, the 13-bit GloVe table) is run again in-process through the one run path
 // (probes/runProbes.ts) — the record's probes, on its model, with its options — and its results are
 // compared field by field with the recorded ones (numbers to 1e-12 relative, strings, booleans and
 // array lengths exactly), and both CSV exports of the fresh results (probes/export/runToCsv.ts) byte
-// for byte with the recorded files, under the record's run id. Every stored record, of the previous
-// format (@1), must migrate and validate. Skipped while the embedded models are not built.
+// for byte with the recorded files, under the record's run id. Records of method version 1 (the
+// previous recordings, format @1) must still open and re-run as "identical but for the method
+// change". Skipped while the embedded models are not built.
 //
 // A probe's numbers depend only on (seed, probe id), not on its batch, so each probe runs once: a
 // suite record (caliskan-weat, lm-causal, …) takes the results of its probes run alone (runProbes of
@@ -15,7 +16,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lmRunModel } from '../../src/core/lmRunModel';
-import type { RunModelInfo, RunRecord, RunResult } from '../../src/core/runRecord';
+import { METHOD_VERSION } from '../../src/core/intervals';
+import { reproducedRun } from '../../src/core/reproducedRun';
+import { RUN_RECORD_FORMAT, type RunModelInfo, type RunRecord, type RunResult } from '../../src/core/runRecord';
 import { familyOf, type AnyProbe } from '../../src/probes/families';
 import type { FamilyRunContext } from '../../src/probes/families/types';
 import { runToCsv } from '../../src/probes/export/runToCsv';
@@ -56,7 +59,7 @@ const load = (entry: IndexEntry, record: RunRecord<AnyProbe, RunResult>): Promis
     modality === 'vectors'
       ? loadEmbeddedModel(entry.model).then((m) => ({
           context: { embedder: m },
-          model: { id: m.info.id, title: m.info.title, assetSha256: m.info.assetSha256, dtype: m.info.dtype, backend: 'node' as const },
+          model: { id: m.info.id, title: m.info.title, assetSha256: m.info.assetSha256, dtype: m.info.dtype, ...(m.info.precision ? { precision: m.info.precision } : {}), backend: 'node' as const },
           dispose: () => m.dispose(),
         }))
       : loadLanguageModel(isFolder(entry.model) ? join(root, entry.model) : entry.model).then((lm) => ({ context: { scorer: lm }, model: lmRunModel(lm.info), dispose: () => lm.dispose() }));
@@ -97,14 +100,45 @@ function differences(actual: unknown, expected: unknown, path = '', out: string[
 /** A folder model's record without the id and title (they hold the path it was recorded from). */
 const withoutPath = ({ id: _id, title: _title, ...rest }: RunModelInfo) => rest;
 
-describe('reference runs: the stored records of the previous version', () => {
-  it.each(index.runs.map((r) => [r.file, r] as const))('%s migrates and validates', (_, entry) => {
+describe('reference runs: the stored records', () => {
+  it.each(index.runs.map((r) => [r.file, r] as const))('%s validates as a record of the current method', (_, entry) => {
     const json = JSON.parse(stored(entry.file, '.json')) as RunRecord<AnyProbe, RunResult>;
-    expect(json.format).toBe('bias-workbench-run@1');
+    expect([json.format, json.methodVersion]).toEqual([RUN_RECORD_FORMAT, METHOD_VERSION]);
     const record = parseRunRecord(json);
-    expect(record.format).toBe('bias-workbench-run@2');
     expect(differences(JSON.parse(JSON.stringify(record.results)), json.results)).toEqual([]);
   });
+});
+
+/**
+ * Records of method version 1 (format @1: the recordings this suite held before the interval method
+ * changed) still open, and re-running one today says that only what the method change moves moved:
+ * on the unchanged tiny GPT-2 every estimate is identical, the intervals and two-sided randomisation
+ * p's are listed as moved by the method.
+ */
+describe('records of method version 1', () => {
+  const V1 = join(root, 'tests', 'fixtures', 'previous-version', 'method-v1');
+  const v1 = (file: string) => JSON.parse(readFileSync(join(V1, file), 'utf8')) as RunRecord<AnyProbe, RunResult>;
+  it('open through the migration, without a method version', () => {
+    for (const file of ['glove-caliskan-weat.json', 'lm-counterfactual-basic.json', 'lm-decision-basic.json']) {
+      const json = v1(file);
+      expect([json.format, json.methodVersion]).toEqual(['bias-workbench-run@1', undefined]);
+      expect(parseRunRecord(json).results).toHaveLength(json.results.length);
+    }
+  });
+  it.each([['lm-counterfactual-basic.json'], ['lm-decision-basic.json']])(
+    '%s re-run today on tiny GPT-2: identical but for what method version 2 moves',
+    async (file) => {
+      const original = v1(file);
+      const entry = { ref: original.probes[0]!.id, model: 'workbench/tiny-gpt2', file };
+      if (!built(entry.model)) return;
+      const model = await load(entry, original);
+      const results = await runProbes(original.probes, { ...model.context, options: original.options });
+      const verdict = reproducedRun(original, { model: original.model, methodVersion: METHOD_VERSION, results: JSON.parse(JSON.stringify(results)) as unknown[] });
+      expect(verdict).toMatchObject({ identical: true, firstDifference: null, methodChanged: true });
+      expect(verdict.methodMoved.length).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });
 
 describe('reference runs: the same numbers through the one run path', () => {

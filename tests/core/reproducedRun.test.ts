@@ -28,12 +28,20 @@ describe('reproducedRun', () => {
     const verdict = reproducedRun({ model, results: [weat] }, rerun);
     expect(verdict).toMatchObject({ identical: true, firstDifference: null, methodChanged: true, methodMoved: ['results[0].ci', 'results[0].testCi'] });
     expect(verdict.methodNote).toBe(
-      'The original was computed with method version 1, this re-run with version 2 (the current one): its intervals differ on purpose (the interval beside p now comes from the test itself) and were not compared; every other number is identical.',
+      'The original was computed with method version 1, this re-run with version 2 (the current one): its intervals and p-values differ on purpose (the interval beside p now comes from the test itself, and a two-sided randomisation p is twice the smaller tail) and were not compared; every other number is identical.',
     );
   });
   it('across method versions a moved d or p is still a difference', () => {
     const rerun = { model, methodVersion: 2, results: [{ ...weat, pValue: 0.0002 }] };
     expect(reproducedRun({ model, results: [weat] }, rerun)).toMatchObject({ identical: false, firstDifference: 'results[0].pValue', methodChanged: true });
+  });
+  it('across method versions a sign-flip p and its tail count are the method change, a moved mean Δ is not', () => {
+    const summary = { meanDelta: -0.8, signFlip: { pValue: 0.6224, method: 'monte-carlo', permutations: 100_000, extreme: 62_239 } };
+    const moved = { ...summary, signFlip: { ...summary.signFlip, pValue: 0.6192, extreme: 30_959 } };
+    const same = reproducedRun({ model, results: [{ summary }] }, { model, methodVersion: 2, results: [{ summary: moved }] });
+    expect(same).toMatchObject({ identical: true, methodMoved: ['results[0].summary.signFlip.pValue', 'results[0].summary.signFlip.extreme'] });
+    const differs = reproducedRun({ model, results: [{ summary }] }, { model, methodVersion: 2, results: [{ summary: { ...moved, meanDelta: -0.7 } }] });
+    expect(differs).toMatchObject({ identical: false, firstDifference: 'results[0].summary.meanDelta' });
   });
   it('within one method version an added field is a difference', () => {
     const rerun = { model, methodVersion: 2, results: [{ ...weat, testCi: null }] };
