@@ -51,14 +51,12 @@ export const WIDE_ASSOCIATION_COLUMNS = [
 
 export const WORD_ITEM_COLUMNS = ['run_id', 'probe_id', 'model_id', 'set', 'label', 'word', 'quantity', 'association'] as const;
 
-/** What a word row's `association` is, per set and per kind of association matrix. */
-const quantityOf = (r: AssociationResult, set: SetKey): string => {
-  const of = r.kind === 'lm-iat' ? 'mean ℓ' : 'mean cos';
-  return set === 'X' || set === 'Y' ? `s(w,A,B) = ${of}(w,A) − ${of}(w,B)` : `${of}(a,X) − ${of}(a,Y)`;
-};
+/** What a word row's `association` is, per set, for an association matrix of `of` ("mean cos" on word vectors, "mean ℓ" for log-probabilities). */
+const quantityOf = (of: string, set: SetKey): string => (set === 'X' || set === 'Y' ? `s(w,A,B) = ${of}(w,A) − ${of}(w,B)` : `${of}(a,X) − ${of}(a,Y)`);
 
 /** Every word of the four sets with its association: X and Y's s(w,A,B), then A and B's own. */
-const wordRows = (r: AssociationResult) => [...r.items, ...(r.attributeItems ?? [])].map((item) => ({ set: item.set, label: r.labels[item.set], word: item.word, quantity: quantityOf(r, item.set), association: num(item.association) }));
+const wordRows = (r: AssociationResult, of: string) =>
+  [...r.items, ...(r.attributeItems ?? [])].map((item) => ({ set: item.set, label: r.labels[item.set], word: item.word, quantity: quantityOf(of, item.set), association: num(item.association) }));
 
 /** Split an oov_* cell back into words (the inverse of the join below). */
 export const splitOovCell = (cell: string): string[] => (cell === '' ? [] : cell.split(LIST_SEPARATOR));
@@ -115,7 +113,7 @@ export const wideAssociationCsv: FamilyCsv<AssociationResult> = {
   ],
   itemColumns: WORD_ITEM_COLUMNS,
   itemKeyColumns: ['set', 'label', 'word'],
-  itemRows: (r, meta) => wordRows(r).map((row) => ({ run_id: runIdCell(meta.runId), probe_id: r.probeId, model_id: meta.modelId, ...row })),
+  itemRows: (r, meta) => wordRows(r, 'mean cos').map((row) => ({ run_id: runIdCell(meta.runId), probe_id: r.probeId, model_id: meta.modelId, ...row })),
 };
 
 /** The likelihood IAT: the LM families' long form, d (with each interval) and S as metrics, one row per word of the four sets. */
@@ -140,5 +138,5 @@ export const longAssociationCsv: FamilyCsv<AssociationResult> = longCsv<Associat
     { scope: 'all', metric: 'statistic', value: num(a.statistic), n: a.sizes.X + a.sizes.Y },
   ],
   itemColumns: ['set', 'label', 'word', 'quantity', 'association'],
-  itemRows: (a) => wordRows(a).map((row) => ({ item_id: `${row.set}:${row.word}`, ...row })),
+  itemRows: (a) => wordRows(a, 'mean ℓ').map((row) => ({ item_id: `${row.set}:${row.word}`, ...row })),
 });

@@ -8,12 +8,15 @@ import { ItemsTable } from '../shared/ItemsTable';
 import { WordAssociationChart } from '../shared/WordAssociationChart';
 import type { FamilyBodyProps, FamilySlideProps } from '../types';
 
+/** The likelihood IAT's s(w, A, B): log-probabilities of the attribute words, not cosines. */
+const logProbabilityMeasure = (r: AssociationResult): string => `mean log-probability of the ${r.labels.A} words minus that of the ${r.labels.B} words`;
+
 export function Body({ result, summary, fileStem, chartsOpen }: FamilyBodyProps<AssociationResult>) {
   return (
     <>
       <details className="charts" open={chartsOpen}>
         <summary>Chart for {result.title.split(':')[0]}</summary>
-        <WordAssociationChart result={result} groups={summary.groups ?? []} fileStem={fileStem} />
+        <WordAssociationChart result={result} groups={summary.groups ?? []} fileStem={fileStem} measure={logProbabilityMeasure} />
       </details>
       <ItemsTable items={result.items} title={result.title} />
     </>
@@ -24,7 +27,7 @@ export function Slide({ result, summary, fileStem }: FamilySlideProps<Associatio
   return (
     <>
       <HeadlineNumbers headline={summary.headline} />
-      <WordAssociationChart result={result} groups={summary.groups ?? []} fileStem={fileStem} large />
+      <WordAssociationChart result={result} groups={summary.groups ?? []} fileStem={fileStem} measure={logProbabilityMeasure} large />
     </>
   );
 }

@@ -13,11 +13,23 @@ import { NEUTRAL, OKABE_ITO } from '../../charts/palette';
 
 export const SET_COLORS = { X: OKABE_ITO.blue, Y: OKABE_ITO.vermillion } as const;
 
-/** What s(w, A, B) is for the family: cosines for word vectors, log-probabilities for the likelihood IAT. */
-const measureOf = (r: AssociationResult): string =>
-  r.kind === 'lm-iat' ? `mean log-probability of the ${r.labels.A} words minus that of the ${r.labels.B} words` : `mean cosine with ${r.labels.A} minus mean cosine with ${r.labels.B}`;
+/** What s(w, A, B) is on word vectors; a family whose association is another quantity passes its own `measure`. */
+export const cosineMeasure = (r: AssociationResult): string => `mean cosine with ${r.labels.A} minus mean cosine with ${r.labels.B}`;
 
-export function WordAssociationChart({ result, groups, fileStem, large }: { result: AssociationResult; groups: readonly GroupSummary[]; fileStem: string; large?: boolean }) {
+export function WordAssociationChart({
+  result,
+  groups,
+  fileStem,
+  large,
+  measure = cosineMeasure,
+}: {
+  result: AssociationResult;
+  groups: readonly GroupSummary[];
+  fileStem: string;
+  large?: boolean;
+  /** What s(w, A, B) is, in words (default: cosines). */
+  measure?: (r: AssociationResult) => string;
+}) {
   // one pattern per chart: a page shows many of them, and ids must not repeat
   const hatchId = `hatch-y-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const fillOf = (set: 'X' | 'Y') => (set === 'X' ? SET_COLORS.X : `url(#${hatchId})`);
@@ -27,7 +39,7 @@ export function WordAssociationChart({ result, groups, fileStem, large }: { resu
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
   const summary =
-    `Bar chart of s(w, A, B) = ${measureOf(result)}, for ${result.items.length} words` +
+    `Bar chart of s(w, A, B) = ${measure(result)}, for ${result.items.length} words` +
     `${shown.length < sorted.length ? ` (showing the ${shown.length} most extreme)` : ''}. ` +
     (groups.length ? `${groups.map((g) => `${g.label} average ${g.value.toFixed(3)}`).join(', ')}. ` : '') +
     (top && bottom ? `Most ${result.labels.A}-leaning: “${top.word}” (${top.association.toFixed(3)}); most ${result.labels.B}-leaning: “${bottom.word}” (${bottom.association.toFixed(3)}).` : '');
