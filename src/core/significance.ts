@@ -44,3 +44,17 @@ export function significanceOf(p: number | null | undefined, pHolm?: number | nu
     statement: `${significant ? 'Significant' : 'Not significant'} at α = ${alpha} (${which}).`,
   };
 }
+
+/**
+ * The one case where the interval beside p and the verdict can disagree: the interval inverts the
+ * test's own p, while across a batch the Holm-adjusted p decides. When the interval leaves out the
+ * null but Holm says "not significant" (or, for completeness, the reverse), a sentence says which
+ * decided; null when they agree or there is no verdict.
+ * @param excludesNull whether the test interval beside p excludes the null value (null: no interval)
+ */
+export function holmDecidesNote(significance: Significance | null, excludesNull: boolean | null): string | null {
+  if (!significance || significance.basis !== 'holm' || excludesNull === null || excludesNull === significance.significant) return null;
+  return excludesNull
+    ? `The interval reflects this test alone (its own p is below ${significance.alpha}); across the batch the Holm-adjusted p is what decides, and it is not below ${significance.alpha}.`
+    : `The interval reflects this test alone; across the batch the Holm-adjusted p decides.`;
+}

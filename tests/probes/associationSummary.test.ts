@@ -15,7 +15,7 @@ describe('association headline', () => {
     const r = flowersResult({ effectSize: 1.292 as EffectSize, pValue: 0.0065 as PValue, testCi: testCi(0.4874), ci: { level: 0.95, low: -0.48, high: 1.77, method: 'percentile', resamples: 2000 } });
     const h = summary(r).headline;
     expect(h.text).toBe('Effect size d = 1.292, 95% CI [0.49, ∞) (permutation test inverted), p = 0.0065; stimulus-robust 95% CI [-0.48, 1.77]');
-    expect(h.ci).toEqual({ low: 0.4874, high: Infinity, level: 0.95, sides: 'lower', method: 'permutation-inversion' });
+    expect(h.ci).toEqual({ low: 0.4874, high: Infinity, level: 0.95, sides: 'lower', method: 'permutation-inversion', nullValue: 0 });
     expect(h.robustCi).toEqual({ low: -0.48, high: 1.77, level: 0.95, resampled: 'the X, Y, A and B words' });
     expect(h.intervalNote).toMatch(/^The permutation test holds the chosen words fixed; resampling the X, Y, A and B words too gives an interval that crosses 0/);
   });

@@ -35,7 +35,7 @@ export interface Headline {
    * the null value exactly when p < α. Unbounded sides are ±Infinity here (headlines are never
    * stored). `sides` 'lower' is a one-sided test's [low, ∞).
    */
-  ci: { low: number; high: number; level: number; sides?: IntervalSides; method?: string } | null;
+  ci: { low: number; high: number; level: number; sides?: IntervalSides; method?: string; nullValue?: number } | null;
   /** The second, stimulus-robust interval, named by what it resamples; absent where it adds nothing. */
   robustCi?: { low: number; high: number; level: number; resampled: string } | null;
   /** One sentence when the two intervals disagree about the null value, saying why. */

@@ -3,6 +3,7 @@
 // Typed over every family id, so a family without its card body and slide does not compile.
 import type { ComponentType } from 'react';
 import { familyOf, type AnyProbe } from '../../probes/families';
+import { summarizeResult } from '../../probes/families/summarizeResult';
 import type { FamilySummary, Headline } from '../../probes/families/types';
 import { counterfactualPairsView } from './counterfactual-pairs';
 import { counterfactualTemplateView } from './counterfactual-template';
@@ -58,7 +59,7 @@ const viewRegistry = createViewRegistry(FAMILY_VIEWS);
 export const { viewsOfResult, probeContentsOf, preloadFamilyViews } = viewRegistry;
 
 /** A result's summary (headline, reading, significance, groups) from its family in the probes registry. */
-export const summaryOf = (result: AnyResult): FamilySummary => familyOf(result.kind).summarize(result);
+export const summaryOf = (result: AnyResult): FamilySummary => summarizeResult(result);
 
 /** A result's headline alone (lists of many results: history, compare, a re-run's verdict). */
 export const headlineOf = (result: AnyResult): Headline => familyOf(result.kind).headline(result);

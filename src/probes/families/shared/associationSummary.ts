@@ -12,6 +12,7 @@ import { excludesNullValue } from '../../../core/intervals';
 import { significanceOf, type Significance } from '../../../core/significance';
 import { formatAdaptive, formatD, formatP, intervalText, pMethodText } from '../../numberFormat';
 import type { FamilySummary, GroupSummary, Headline } from '../types';
+import { headlineInterval } from './headline';
 
 const properFirstWords = new Set(['european', 'african', 'american', 'asian', 'christian', 'muslim', 'jewish']);
 
@@ -102,10 +103,7 @@ export function summarizeWordVectorTest(r: AssociationResult): FamilySummary {
 export const ROBUST_RESAMPLED = 'the X, Y, A and B words';
 
 /** The test interval as a headline shows it (unbounded sides ±∞); null when the result has none. */
-export const associationTestInterval = (r: AssociationResult): Headline['ci'] =>
-  r.testCi
-    ? { low: r.testCi.low ?? -Infinity, high: r.testCi.high ?? Infinity, level: r.testCi.level, sides: r.testCi.sides, method: r.testCi.method }
-    : null;
+export const associationTestInterval = (r: AssociationResult): Headline['ci'] => (r.testCi ? headlineInterval(r.testCi) : null);
 
 /** The bootstrap CI of d as the stimulus-robust interval; null when the bootstrap was off. */
 export const associationRobustInterval = (r: AssociationResult): NonNullable<Headline['robustCi']> | null =>

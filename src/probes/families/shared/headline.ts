@@ -19,6 +19,7 @@ export const headlineInterval = (ci: TestInterval): NonNullable<Headline['ci']> 
   level: ci.level,
   sides: ci.sides,
   method: ci.method,
+  nullValue: ci.nullValue,
 });
 
 /** Whether a test interval is unbounded on both sides: the test could not reject any value at its level. */
