@@ -42,7 +42,7 @@ describe('picker models', () => {
     expect(findPickerModel('onnx-community/Llama-3.2-1B-Instruct')!.sizes).toMatchObject({ fp32: '≈4,920 MB', q4f16: '≥615 MB' });
     expect(findPickerModel('workbench/tiny-gpt2')!.facts).toBe('gpt2 · 3.4M parameters · no chat template · works offline');
     expect(findPickerModel('workbench/tiny-gpt2')!.sizes).toEqual({ fp32: '13.7 MB', q8: '3.6 MB' });
-    expect(findPickerModel('glove-6b-100d')!.facts).toBe('100 dimensions · int8 · works offline');
+    expect(findPickerModel('glove-6b-100d')!.facts).toBe('100 dimensions · q13 · works offline');
     expect([parametersLabel(1230), parametersLabel(0.96), parametersLabel(3800)]).toEqual(['1.23B', '0.96M', '3.8B']);
     expect(sizeLabel({ mb: 1976, basis: 'estimate' })).toBe('≈1,976 MB');
   });
