@@ -1,7 +1,7 @@
 // Compare from history: WEAT 1 on the embedded GloVe run twice, with a different seed and SD
 // convention; compare names both differences (highlighted) in its column headers and lists, and its
-// per-word agreement is the known value — s(w, A, B) depends on neither the seed nor the SD
-// convention, so the two runs' per-word numbers are identical: ρ = r = 1 over all |X| + |Y| words
+// per-word agreement is the known value — a word's association depends on neither the seed nor the
+// SD convention, so the two runs' per-word numbers are identical: ρ = r = 1 over the words of all four sets
 // (sizes from the CLI). At 1366×768 and 390×844 the page never scrolls sideways.
 import { expect, test, type Page } from '@playwright/test';
 import { cliRun, downloadText, openApp, openBuiltin, runAndReadD, setOption, waitForModel, WEAT1 } from './helpers';
@@ -49,7 +49,7 @@ for (const viewport of [
     await expect(headers.nth(1).locator('mark.differs')).toHaveText(['seed 2', 'SD convention population']);
 
     const agreement = compare.getByRole('status', { name: 'Agreement of Run 2 with Run 1 on caliskan-weat-1' });
-    await expect(agreement).toHaveText(`Spearman ρ = 1.000, Pearson r = 1.000, n = ${sizes.X + sizes.Y}`);
+    await expect(agreement).toHaveText(`Spearman ρ = 1.000, Pearson r = 1.000, n = ${sizes.X + sizes.Y + sizes.A + sizes.B}`);
     const scatter = compare.getByRole('figure', { name: /^Per-item agreement: WEAT 1/ });
     await expect(scatter).toBeVisible();
     // the exported SVG says what it shows and where it came from: title, legend, both runs' captions
