@@ -48,12 +48,21 @@ export function cliHeadline(r: Record<string, unknown>): { value: number | null;
     case 'counterfactual-pairs':
     case 'counterfactual-template':
       return { value: g(r, 'summary', 'meanDelta') as number, p: g(r, 'summary', 'signFlip', 'pValue') as number };
-    case 'decision-template':
-      return { value: g(r, 'comparisons', '0', 'difference') as number, p: g(r, 'comparisons', '0', 'pValue') as number };
+    case 'decision-template': {
+      // the contrast with the largest |Δ logit| (the first of equals)
+      const cs = (r.comparisons as { difference: number; pValue: number }[]) ?? [];
+      const c = cs.reduce<(typeof cs)[number] | undefined>((best, x) => (best === undefined || Math.abs(x.difference) > Math.abs(best.difference) ? x : best), undefined);
+      return { value: c?.difference ?? null, p: c?.pValue ?? null };
+    }
     case 'mcq-position':
       return { value: r.contentChangeRate as number, p: null };
-    case 'pairwise-position':
-      return { value: g(r, 'summary', 'positionalConsistency') as number, p: (g(r, 'summary', 'sideTest', 'pValue') as number | undefined) ?? null };
+    case 'pairwise-position': {
+      // where order decided some verdicts, the share of those the second position won, with its test; else the consistency
+      const primacy = g(r, 'summary', 'primacy') as number;
+      const recency = g(r, 'summary', 'recency') as number;
+      const side = g(r, 'summary', 'sideTest') as { pValue: number } | null | undefined;
+      return side ? { value: recency / (primacy + recency), p: side.pValue } : { value: g(r, 'summary', 'positionalConsistency') as number, p: null };
+    }
     case 'lm-iat':
       return { value: r.effectSize as number, p: r.pValue as number };
     case 'llm-iat-prompt':
