@@ -49,8 +49,8 @@ export function WordVectorBody({ result: r, summary, fileStem, chartsOpen }: Fam
           <dd>{r.sd === 'sample' ? 'sample SD, n − 1' : 'population SD, n'}</dd>
         </div>
         <div>
-          <dt>Interval method</dt>
-          <dd>{r.ci ? `${r.ci.method}, ${formatInt(r.ci.resamples)} resamples` : 'none (bootstrap off)'}</dd>
+          <dt>Robust interval method</dt>
+          <dd>{r.ci ? `bootstrap (${r.ci.method}), ${formatInt(r.ci.resamples)} resamples` : 'none (bootstrap off)'}</dd>
         </div>
         <div>
           <dt>p-value method</dt>
