@@ -8,11 +8,9 @@
 // page could not show a percentage. `binaryModelTypes` names the type, which turns that off.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { securityHeaders, securityPolicyPlugin } from './scripts/server/securityPolicy';
 
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+const isolationHeaders = securityHeaders();
 
 /** Serve ONNX model files as application/octet-stream (dev server and preview). */
 function binaryModelTypes(): Plugin {
@@ -28,7 +26,7 @@ function binaryModelTypes(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), binaryModelTypes()],
+  plugins: [react(), binaryModelTypes(), securityPolicyPlugin()],
   server: { host: '127.0.0.1', headers: isolationHeaders },
   preview: { host: '127.0.0.1', headers: isolationHeaders },
   worker: { format: 'es' },

@@ -7,6 +7,7 @@ import type { AssociationOptions, AssociationResult } from './association/types'
 import type { Backend } from './backends';
 import type { LmProbeResult } from './lmRun/types';
 import { METHOD_VERSION } from './intervals';
+import { SAMPLER_VERSION } from './stats/samplerVersion';
 
 /**
  * Any result a run record can hold, discriminated by `kind`: association results ('weat' | 'seat'
@@ -67,6 +68,8 @@ export interface RunRecord<P extends RunProbeDefinition = RunProbeDefinition, R 
   app: { name: string; version: string };
   /** Which methods produced the numbers (core/intervals.ts METHOD_VERSION); absent = 1. */
   methodVersion?: number;
+  /** Which Monte Carlo sampler drew permutations and resamples (core/stats/samplerVersion.ts); absent = 1. */
+  samplerVersion?: number;
   /** The full definitions that ran, in run order (one per result, same order). */
   probes: P[];
   model: RunModelInfo;
@@ -108,6 +111,7 @@ export const createRunRecord = <P extends RunProbeDefinition, R extends RunResul
   runId: args.runId,
   app: { ...args.app },
   methodVersion: METHOD_VERSION,
+  samplerVersion: SAMPLER_VERSION,
   probes: args.probes,
   model: { ...args.model },
   seed: args.options.seed,

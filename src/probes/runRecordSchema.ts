@@ -33,6 +33,7 @@ export const runRecordSchema = z
     runId: z.string().min(1),
     app: z.object({ name: z.string().min(1), version: z.string().min(1) }),
     methodVersion: z.number().int().min(1).optional(),
+    samplerVersion: z.number().int().min(1).optional(),
     probes: z.array(anyProbeSchema),
     model: z.object({
       id: z.string().min(1),
