@@ -1,6 +1,7 @@
 // ESLint flat config. Beyond the usual TS rules it enforces the layer rule from ARCHITECTURE.md:
 // imports point only ui → state → worker/client → (probes, core); worker → core, runtime, probes;
-// runtime → core types; probes → core; core → nothing. Type-only imports may cross layers.
+// runtime → core types; probes → core; core → nothing; serviceWorker → core (state and ui may use
+// it). Type-only imports may cross layers.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -53,6 +54,13 @@ export default tseslint.config(
   {
     files: ['src/worker/**/*.ts'],
     rules: forbid([...uiPackages, '**/state/**', '**/ui/**'], 'Workers are thin adapters over core, runtime and probes.'),
+  },
+  {
+    files: ['src/serviceWorker/**/*.ts'],
+    rules: forbid(
+      [...runtimePackages, ...uiPackages, '**/probes/**', '**/runtime/**', '**/worker/**', '**/state/**', '**/ui/**'],
+      'src/serviceWorker (the service worker and the page code that registers it) may import only src/core and Workbox.',
+    ),
   },
   {
     files: ['src/state/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/main.tsx'],

@@ -17,6 +17,7 @@ import type { ProgressCallback, WordEmbeddingModel } from '../runtime/types';
 import { loadUserVectorsFromBlob } from '../runtime/userVectors';
 import { OnnxWordEmbeddingModel, urlAssetSource, type AssetSource } from '../runtime/wordEmbeddingModel';
 import { stallGuardFetch } from '../runtime/net/stallGuardFetch';
+import { appBaseUrl } from '../runtime/appBase';
 import { registerErrorTransfer, type LoadPrefs, type ModelWorkerApi } from './modelProtocol';
 import { createLmService } from '../runtime/lm/service';
 import { loadLanguageModelInBrowser } from '../runtime/lm/browser';
@@ -129,11 +130,11 @@ export function createModelWorkerApi(deps: ModelWorkerDeps): ModelWorkerApi {
   };
 }
 
-/** Browser: registry assets live under the app's base URL (`public/` in the repo). */
+/** Browser: registry assets live under the app's root URL (`public/` in the repo; ../runtime/appBase.ts). */
 /** Word-vector assets: a download that sends nothing for 30 s fails (with Retry) instead of hanging. */
 const assetFetch = stallGuardFetch((input, init) => fetch(input, init));
 const browserSource = (entry: WordVectorModelEntry): AssetSource =>
-  urlAssetSource(new URL(`${import.meta.env.BASE_URL}${entry.path}`, self.location.origin).href, assetFetch as typeof fetch);
+  urlAssetSource(new URL(entry.path, appBaseUrl()).href, assetFetch as typeof fetch);
 
 const WorkerScope = (globalThis as { WorkerGlobalScope?: abstract new () => unknown }).WorkerGlobalScope;
 const inWorker = WorkerScope !== undefined && globalThis instanceof WorkerScope;

@@ -2,11 +2,12 @@
 // adapter exists, else WASM. Offline settings from ../shared/PLATFORM.md:
 //  - ORT's wasm files come from the app bundle (`?url` imports in ../ortWasmPaths.browser.ts, the
 //    same object the GloVe runtime uses), never from the jsDelivr CDN transformers.js defaults to.
-//  - Embedded models: allowLocalModels with localModelPath = {BASE_URL}models/, no remote access.
+//  - Embedded models: allowLocalModels with localModelPath = {app root}models/ (../appBase.ts), no remote access.
 //  - Hub models: allowLocalModels off, env.remoteHost = the chosen host; downloads are kept in the
-//    Cache API ('transformers-cache') so a second visit works offline.
+//    Cache API ('transformers-cache', ../../core/hubCacheKeys.ts) so a second visit works offline;
+//    a stored file whose length disagrees with the Hub's listing is dropped before loading.
 //  - A folder the user picked: its files are served to transformers.js by a wrapper around
-//    env.fetch under the pseudo path {BASE_URL}models/local/{key}/…, so the folder goes through the
+//    env.fetch under the pseudo path {app root}models/local/{key}/…, so the folder goes through the
 //    same loader as every other source (nothing is uploaded anywhere).
 //  - The app's own model files go through lazyBodyFetch (HEAD first, GET when the body is read):
 //    transformers.js reads only the headers of a full GET to learn a local file's size, and in
@@ -14,6 +15,7 @@
 //  - Every network fetch gives up after 30 s without data (../net/stallGuardFetch.ts), so a dropped
 //    connection ends in an error with Retry, not a progress bar that never moves.
 import { InvalidOptionError } from '../../core/errors';
+import { entriesToRefetch } from '../../core/hubCacheKeys';
 import { checkWebGpu } from '../ort';
 import { lmDeviceCandidates } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
@@ -23,14 +25,11 @@ import { lengthOf, sha256OfBody } from './bodyHash';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
 import { stallGuardFetch } from '../net/stallGuardFetch';
 import { wasmThreadsFor } from '../wasmThreads';
+import { appBaseUrl as baseUrl } from '../appBase';
 import type { LanguageModel, LmDtype, LmSource } from './types';
 
 export type { LanguageModel } from './types';
 
-const baseUrl = (): string => {
-  const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
-  return new URL(base, self.location.origin).href;
-};
 const modelsUrl = () => new URL('models/', baseUrl()).href;
 /**
  * env.localModelPath must be a path, not an absolute URL: transformers.js's file-existence check
@@ -70,6 +69,18 @@ function importTransformers(): Promise<TransformersModule> {
   return tfPromise;
 }
 
+/** Deletes stored Hub files whose length differs from the Hub's listing, so they are downloaded again. */
+async function dropCutDownloads(cacheName: string, host: string, id: string, revision: string, sizes: Record<string, number>): Promise<void> {
+  const cache = await caches.open(cacheName);
+  const entries = await Promise.all(
+    (await cache.keys()).map(async (req) => {
+      const length = (await cache.match(req))?.headers.get('content-length');
+      return { url: req.url, bytes: length ? Number(length) : null };
+    }),
+  );
+  await Promise.all(entriesToRefetch(entries, host, id, revision, sizes).map((url) => cache.delete(url)));
+}
+
 const browserPlatform: LmPlatform = {
   importTransformers,
   async prepare(tf, source: LmSource) {
@@ -85,6 +96,7 @@ const browserPlatform: LmPlatform = {
       // Commit and sizes before downloading; a gated repo is refused here (hubRepo.ts).
       const repo = await inspectHubRepo((url, init) => fetch(url, init), host, source.id, source.revision);
       const sizes = repo.sizes;
+      if (sizes && env.useBrowserCache) await dropCutDownloads(env.cacheKey, host, source.id, source.revision ?? 'main', sizes);
       return {
         ref: source.id,
         where: env.remoteHost,
