@@ -10,6 +10,7 @@ import { Header } from './components/Header';
 import { NoticeBar } from './components/NoticeBar';
 import { HubLinkPrompt } from './components/HubLinkPrompt';
 import { DraftSyncBar } from './components/DraftSyncBar';
+import { ServiceWorkerBar } from './components/ServiceWorkerBar';
 import { DraftOfferPrompt } from './components/DraftOfferPrompt';
 import { readHubLink } from './hubLink';
 import { WorkbenchPage } from './pages/WorkbenchPage';
@@ -44,6 +45,7 @@ export function App() {
         Skip to content
       </a>
       <Header />
+      <ServiceWorkerBar />
       <NoticeBar />
       <DraftSyncBar />
       <HubLinkPrompt />

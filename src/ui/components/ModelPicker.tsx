@@ -7,14 +7,16 @@
 // template, the fixture row that tests the layout offline, whether it was verified online).
 // Load progress (typed events from the worker) shows as a progress bar in ModelStatus; a failed
 // load is reported here, under the Model field it belongs to (its aria-describedby), with Retry and
-// the way back to the last model that loaded.
+// the way back to the last model that loaded. A Hub model shows whether it is stored for offline use
+// (OfflineCopy).
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { HUB_PREFIX, PICKER_MODELS, findPickerModel, isLmModelId, localFolderIds, modelName, modelTitle } from '../../state/models';
+import { HUB_PREFIX, PICKER_MODELS, findPickerModel, isLmModelId, lmSourceFor, localFolderIds, modelName, modelTitle } from '../../state/models';
 import { approveDownloadNow } from '../../state/downloadConsent';
 import { isDefaultHubHost, parseHubHost } from '../../state/hubHost';
 import { useModel, useOpenModelFolder, useUserModels } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
+import { OfflineCopy } from './OfflineCopy';
 import type { LmDtype } from '../../worker/client';
 
 const DTYPES: LmDtype[] = ['fp32', 'fp16', 'q8', 'q4', 'q4f16'];
@@ -44,6 +46,8 @@ export function ModelPicker() {
   const hubIdValid = /^[\w.-]+\/[\w.-]+$/.test(hubId.trim());
   const host = parseHubHost(hubHost);
   const dtypes = entry?.dtypes ?? DTYPES;
+  const source = lmSourceFor(modelId, hubHost);
+  const hubSource = source?.type === 'hub' ? source : null;
 
   return (
     <div className="model-picker">
@@ -96,6 +100,7 @@ export function ModelPicker() {
       <small className="muted">
         {entry?.note ?? (freeHub ? 'A Hub model you named: downloaded from the Hub host (needs internet unless the host is local).' : lm ? 'A model folder you opened (kept in this tab only).' : 'Your own word vectors (kept in this tab only).')}
       </small>
+      {hubSource && <OfflineCopy repoId={hubSource.id} loaded={model.isSuccess} />}
       {lm && (
         <div className="field">
           <label htmlFor={`${id}-dtype`}>Weights (dtype)</label>
