@@ -1,6 +1,7 @@
 // What the service worker needs the user to know: a one-time reload that turns on multi-threading
 // on hosts that cannot send the isolation headers (said before it happens, with "Not now"), the
-// app being saved for offline use on the first visit, and a new version waiting to be used.
+// app being saved for offline use on the first visit, and a new version waiting to be used (a
+// floating prompt, since it can arrive while the user is scrolled deep into a result).
 import { applyUpdate, cancelIsolationReload, useServiceWorkerState } from '../../state/serviceWorker';
 
 export function ServiceWorkerBar() {
@@ -25,7 +26,7 @@ export function ServiceWorkerBar() {
   }
   if (sw.kind === 'update') {
     return (
-      <div className="notice notice-info sw-bar" role="status" aria-label="Update">
+      <div className="notice notice-info sw-bar sw-update" role="status" aria-label="Update">
         <p>
           <strong>A new version of the workbench is ready.</strong> It was downloaded in the background; reloading switches to it.
         </p>
