@@ -76,6 +76,8 @@ function watchInstalling(worker: ServiceWorker, hadController: boolean): void {
       waiting = worker;
       set({ kind: 'update' });
     }
+    // A failed install (no space, a file that would not download) leaves the app as it was.
+    if (worker.state === 'redundant' && state.kind === 'installing') set({ kind: 'none' });
   });
 }
 
