@@ -62,6 +62,11 @@ export function cancelIsolationReload(): void {
   set({ kind: 'offline' });
 }
 
+/** "Later": hide the prompt; the new build starts when every tab of the app has been closed. */
+export function dismissUpdate(): void {
+  set({ kind: 'offline' });
+}
+
 /** Activate the waiting build; the page reloads when it takes control. */
 export function applyUpdate(): void {
   if (!waiting) return;

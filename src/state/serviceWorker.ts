@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { serviceWorkerState, subscribeServiceWorker, type ServiceWorkerState } from '../serviceWorker/registration';
 
-export { applyUpdate, cancelIsolationReload } from '../serviceWorker/registration';
+export { applyUpdate, cancelIsolationReload, dismissUpdate } from '../serviceWorker/registration';
 import { listOfflineModels, removeOfflineModel } from '../serviceWorker/hubCache';
 
 export const useServiceWorkerState = (): ServiceWorkerState => useSyncExternalStore(subscribeServiceWorker, serviceWorkerState);

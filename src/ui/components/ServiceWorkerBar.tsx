@@ -2,7 +2,7 @@
 // on hosts that cannot send the isolation headers (said before it happens, with "Not now"), the
 // app being saved for offline use on the first visit, and a new version waiting to be used (a
 // floating prompt, since it can arrive while the user is scrolled deep into a result).
-import { applyUpdate, cancelIsolationReload, useServiceWorkerState } from '../../state/serviceWorker';
+import { applyUpdate, cancelIsolationReload, dismissUpdate, useServiceWorkerState } from '../../state/serviceWorker';
 
 export function ServiceWorkerBar() {
   const sw = useServiceWorkerState();
@@ -33,6 +33,9 @@ export function ServiceWorkerBar() {
         <div className="row">
           <button type="button" className="small" onClick={applyUpdate}>
             Reload to update
+          </button>
+          <button type="button" className="small secondary" onClick={dismissUpdate}>
+            Later
           </button>
         </div>
       </div>
