@@ -2,7 +2,7 @@
 // against the production build served by `vite preview` on 127.0.0.1 with COOP/COEP headers.
 // CHROMIUM_PATH overrides the executable. WebGPU is available headless through SwiftShader with
 // --enable-unsafe-webgpu; the "no-webgpu" project leaves it out to exercise the WASM fallback.
-// Service workers are blocked by default: the app's worker precaches ≈72 MB on a first visit, which
+// Service workers are blocked by default: the app's worker precaches ≈75 MB on a first visit, which
 // every fresh test context would download again, and requests it serves bypass page.route (the mock
 // Hub). Only the hosted test (e2e/hosted.spec.ts) allows it, since the worker is what it tests.
 import { defineConfig } from '@playwright/test';
