@@ -10,7 +10,10 @@ export function ServiceWorkerBar() {
     return (
       <div className="notice notice-info sw-bar" role="status" aria-label="Multi-threading">
         <p>
-          <strong>Reloading in {sw.secondsLeft} s to enable multi-threading:</strong> this host cannot send the headers that let models use several cores, so
+          <strong>
+            Reloading in <span aria-hidden="true">{sw.secondsLeft} s</span>
+            <span className="sr-only">a few seconds</span> to enable multi-threading:
+          </strong> this host cannot send the headers that let models use several cores, so
           the app’s offline worker adds them, which takes effect after one reload.
         </p>
         <div className="row">
