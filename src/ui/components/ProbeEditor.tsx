@@ -9,7 +9,7 @@ import { lazy, useId, useMemo, useRef, useState, type ClipboardEvent } from 'rea
 import { LazyBoundary } from './LazyBoundary';
 import type { SetKey } from '../../core/association/types';
 import { exportProbeJson } from '../../probes/import';
-import { draftFromProbe, splitStimuli } from '../../state/draft';
+import { draftFromProbe, stimulusLines } from '../../state/draft';
 import { getBuiltinProbe, isBuiltinProbeId } from '../../probes/builtin';
 import type { AssociationProbe } from '../../probes/schema';
 import { probeFromWefe, type ProbeImport } from '../../state/importers';
@@ -58,7 +58,7 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
   const showNotice = useWorkbench((s) => s.showNotice);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const count = useMemo(() => splitStimuli(text).length, [text]);
+  const count = useMemo(() => stimulusLines(text).length, [text]);
   const task = useImportTask();
   const failed = (what: string, e: unknown) => showNotice(importFailedNotice(what, e, `set ${k}`));
   const onFile = async (f: File | undefined) => {
