@@ -4,7 +4,7 @@
 // would silently read them as something the user may not mean: hex ("0x10" = 16), exponents
 // ("1e5"), decimals ("10.0"), surrounding or inner spaces (" 12"), a plus sign ("+3"), digit
 // separators ("1_000", "10,000"), leading zeros ("010", octal in some languages) and numbers
-// beyond the option's range (checked on the digits, so 30 nines are refused, not rounded).
+// beyond the option's range (compared exactly, so 30 nines are refused, not rounded).
 
 import { quoteInput } from './quoteInput';
 
@@ -35,12 +35,11 @@ export function readDecimalInteger(text: string, range: IntegerRange, name: stri
         : 'in plain digits (no sign, separators, decimals, exponent or hex)';
     return { ok: false, message: `${name} must be ${integerRule(range)}, written ${why}; got ${quoteInput(text)}.` };
   }
-  const [, sign, digits] = m as unknown as [string, string, string];
-  // More digits than the bound has cannot be in range; reading them would lose precision first.
-  const tooLong = digits.length > String(Math.max(Math.abs(range.min), Math.abs(range.max))).length;
-  const value = tooLong ? Number.POSITIVE_INFINITY : Number(digits) * (sign ? -1 : 1);
-  if (tooLong || value < range.min || value > range.max) {
+  // Compared as a BigInt: Number() would round 9007199254740993 to 2^53 before the range check.
+  // Past 20 digits it is out of any range an option has, and not worth converting.
+  const value = m[2]!.length > 20 ? null : BigInt(text);
+  if (value === null || value < BigInt(range.min) || value > BigInt(range.max)) {
     return { ok: false, message: `${name} must be ${integerRule(range)}; got ${quoteInput(text)}.` };
   }
-  return { ok: true, value };
+  return { ok: true, value: Number(value) };
 }

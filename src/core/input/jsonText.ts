@@ -17,8 +17,9 @@ const lineCol = (text: string, offset: number) => {
 
 const where = (text: string, message: string): string => {
   const pos = /position (\d+)/.exec(message);
-  if (pos) {
-    const at = lineCol(text, Number(pos[1]));
+  const atEnd = /end of JSON input/.test(message);
+  if (pos || atEnd) {
+    const at = lineCol(text, pos ? Number(pos[1]) : text.length);
     return ` at line ${at.line}, column ${at.col}`;
   }
   const excerpt = /^Unexpected token '(.)', "?(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(message);
