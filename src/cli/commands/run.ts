@@ -10,6 +10,7 @@
 // many answers each prompt-family probe could read.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import { APP_INFO } from '../../core/appInfo';
 import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../../core/runRecord';
 import { isAnyBuiltinId, resolveAnyProbeOrSuite } from '../../probes/builtin';
@@ -34,7 +35,7 @@ function resolveProbes(ref: string): AnyProbe[] {
     const file = statSync(ref);
     if (!file.isFile()) throw new UsageError(`${ref} is a folder, not a probe file; name the .json file inside it`);
     checkImportSize('association-probe', file.size, ref);
-    return importAnyProbesJson(readFileSync(ref, 'utf8'));
+    return importAnyProbesJson(readFileSync(ref, 'utf8'), basename(ref));
   }
   throw new UsageError(`'${ref}' is neither a built-in probe or suite (see \`bias-workbench probes\`) nor a probe JSON file`);
 }

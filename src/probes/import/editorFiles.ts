@@ -3,7 +3,7 @@
 // or a whole probe from probe JSON, a WEFE word-set JSON, or a CSV with a `set` column. Every failure
 // is a named error with a message the user can act on (line numbers for CSV).
 import { ParseError } from '../../core/errors';
-import { notValidJson, readJsonText } from '../../core/input/jsonText';
+import { readJsonText } from '../../core/input/jsonText';
 import { stimulusLines } from '../../core/input/stimulusLines';
 import type { AssociationProbe } from '../schema';
 import { csvSetsToProbe } from './csvSets';
@@ -49,10 +49,10 @@ export function probeFromFile(text: string, filename: string): ProbeImport {
   }
   if (e === 'txt') throw new ParseError(`${filename} is a plain word list: import it into one set with that set's “Import list” button.`);
   const read = readJsonText(text);
-  if (!read.ok) throw new ParseError(`${filename} is ${notValidJson(read)}.`);
-  const json = read.value;
+  const json = read.ok ? read.value : null;
   const looksLikeProbe = Array.isArray(json) || (json !== null && typeof json === 'object' && ['family', 'targets', 'attributes', 'probes', 'format'].some((k) => k in (json as object)));
-  if (looksLikeProbe) return { kind: 'probe', probe: importProbeJson(text) };
+  // Malformed JSON too goes to the probe-file reader, so its message is the CLI's for the same file.
+  if (!read.ok || looksLikeProbe) return { kind: 'probe', probe: importProbeJson(text, filename) };
   const sets = parseWefeWordSets(json);
   return { kind: 'wefe', sets, suggested: guessWefeMapping(sets), id: slug(filename) };
 }

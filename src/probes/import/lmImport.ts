@@ -57,7 +57,7 @@ export function lmProbeFromCrowsCsv(text: string, filename: string, onProgress?:
  * (readSingleProbeFile): one probe, or a collection holding exactly one.
  */
 export function lmProbeFromJsonFile(text: string, filename: string): LmProbe {
-  const probe = readSingleProbeFile(text, parseAnyProbe);
+  const probe = readSingleProbeFile(text, parseAnyProbe, filename);
   if (!isLmProbe(probe)) throw new ProbeValidationError(`${filename} holds a “${probe.family}” probe, a word-vector test: open it with “Import probe or word sets…” in the WEAT/SEAT editor.`);
   return probe;
 }

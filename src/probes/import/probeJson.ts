@@ -16,13 +16,15 @@ export const exportProbeJson = (probe: Probe): string => {
 
 /**
  * Every probe of a probe file (core/input/probeCollection.ts: one probe, a list, or {format,
- * probes}), each checked by `parse`, ids unique. The one reader of probe files: the CLI's `run`,
- * the page's probe imports and the collection imports all come through here.
+ * probes}), each checked by `parse`, ids unique. The one reader of probe files: the CLI's `run`
+ * and the page's probe imports come through here, and name the file alike (`name`: the file name
+ * as the user gave it), so the same file is refused with the same sentence.
  * @throws {ProbeValidationError} naming the probe ("Probe 2 in the file: …") where one is invalid
  */
-export function readProbeFile<P extends { id: string }>(text: string, parse: (json: unknown) => P): P[] {
-  const probes = probeFileEntries(text).map((entry, i, all) => withIndex(entry, i, all.length, parse));
-  refuseDuplicateIds(probes);
+export function readProbeFile<P extends { id: string }>(text: string, parse: (json: unknown) => P, name?: string): P[] {
+  const what = name ?? 'The probe file';
+  const probes = probeFileEntries(text, what).map((entry, i, all) => withIndex(entry, i, all.length, parse));
+  refuseDuplicateIds(probes, what);
   return probes;
 }
 
@@ -40,8 +42,8 @@ const withIndex = <P>(entry: unknown, i: number, count: number, parse: (json: un
  * the editor holds one probe at a time.
  * @throws {ProbeValidationError}
  */
-export function readSingleProbeFile<P extends { id: string }>(text: string, parse: (json: unknown) => P): P {
-  const probes = readProbeFile(text, parse);
+export function readSingleProbeFile<P extends { id: string }>(text: string, parse: (json: unknown) => P, name?: string): P {
+  const probes = readProbeFile(text, parse, name);
   if (probes.length !== 1) {
     const ids = probes.slice(0, 5).map((p) => p.id).join(', ') + (probes.length > 5 ? ', …' : '');
     throw new ProbeValidationError(
@@ -52,13 +54,13 @@ export function readSingleProbeFile<P extends { id: string }>(text: string, pars
 }
 
 /** One word-vector probe from a probe JSON file. Throws ProbeValidationError (malformed JSON included). */
-export const importProbeJson = (text: string): Probe => readSingleProbeFile(text, parseProbe);
+export const importProbeJson = (text: string, name?: string): Probe => readSingleProbeFile(text, parseProbe, name);
 
 /** Every word-vector probe from a file holding one probe, a list, or {format, probes: [...]}. */
 export const importProbesJson = (text: string): Probe[] => readProbeFile(text, parseProbe);
 
 /** Every probe (any family, LM families included) from a probe file; defaults filled in. */
-export const importAnyProbesJson = (text: string): AnyProbe[] => readProbeFile(text, parseAnyProbe);
+export const importAnyProbesJson = (text: string, name?: string): AnyProbe[] => readProbeFile(text, parseAnyProbe, name);
 
 /** Pretty JSON of one probe of any family with the format marker first. */
 export const exportAnyProbeJson = (probe: AnyProbe): string => {
