@@ -3,6 +3,7 @@
 // spellings are taken and refused, with the same sentence. A flag that the command or the probe's
 // kind does not read is refused rather than silently ignored.
 import { DEVICE_CHOICES, parseDeviceChoice, type DeviceChoice } from '../core/backends';
+import { quoteInput } from '../core/input/quoteInput';
 import { readOptionFlag, type IntegerRunOption } from '../core/input/runOptionFields';
 import { UsageError } from './cliError';
 import type { CliValues } from './main';
@@ -18,7 +19,7 @@ export function integerFlag(option: IntegerRunOption, value: string | undefined,
 export function choiceFlag<T extends string>(value: string | undefined, name: string, choices: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!(choices as readonly string[]).includes(value)) {
-    throw new UsageError(`--${name} must be one of ${choices.join(', ')}; got '${value}'`);
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}; got ${quoteInput(value)}`);
   }
   return value as T;
 }
@@ -26,13 +27,13 @@ export function choiceFlag<T extends string>(value: string | undefined, name: st
 /** --device in the backend vocabulary (core/backends.ts); the old word 'cpu' is read as 'node' (onnxruntime-node). */
 export function deviceFlag(value: string): DeviceChoice {
   const choice = parseDeviceChoice(value);
-  if (choice === null) throw new UsageError(`--device must be one of ${DEVICE_CHOICES.join(', ')} (cpu still means node); got '${value}'`);
+  if (choice === null) throw new UsageError(`--device must be one of ${DEVICE_CHOICES.join(', ')} (cpu still means node); got ${quoteInput(value)}`);
   return choice;
 }
 
 /**
- * Refuse any of `flags` that was given: "--text is not read by `run` (it is for `score`)". `why`
- * finishes the sentence after "is not read by …".
+ * Refuse any of `flags` that was given: "--text is not read by `run` (they are for `score`); leave it
+ * out." `why` finishes the sentence after "is not read by".
  */
 export function refuseFlags(values: CliValues, flags: readonly (keyof CliValues)[], why: string): void {
   const given = flags.filter((f) => values[f] !== undefined);

@@ -5,13 +5,13 @@
 // RunRecord the app exports, so a CLI run and a browser run of the same probe, model and seed can be
 // compared field by field. A probe file is read by the page's reader, under the page's size limit.
 // One invocation runs one modality (a mix is refused), and a flag that modality does not read is
-// refused rather than ignored. On stderr: before
-// the run, a warning for each probe that needs an instruction model the model is not; after it, how
-// many answers each prompt-family probe could read.
+// refused rather than ignored. On stderr: before the run, a warning for each probe that needs an
+// instruction model the model is not; after it, how many answers each prompt-family probe could read.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { APP_INFO } from '../../core/appInfo';
+import { quoteInput } from '../../core/input/quoteInput';
 import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../../core/runRecord';
 import { isAnyBuiltinId, resolveAnyProbeOrSuite } from '../../probes/builtin';
 import { familyOf, type AnyProbe } from '../../probes/families';
@@ -31,13 +31,13 @@ import type { CliValues } from '../main';
 function resolveProbes(ref: string): AnyProbe[] {
   if (isAnyBuiltinId(ref)) return resolveAnyProbeOrSuite(ref);
   if (ref.endsWith('.json') || existsSync(ref)) {
-    if (!existsSync(ref)) throw new UsageError(`no such probe file: ${ref}`);
+    if (!existsSync(ref)) throw new UsageError(`no such probe file: ${quoteInput(ref)}`);
     const file = statSync(ref);
     if (!file.isFile()) throw new UsageError(`${ref} is a folder, not a probe file; name the .json file inside it`);
     checkImportSize('association-probe', file.size, ref);
     return importAnyProbesJson(readFileSync(ref, 'utf8'), basename(ref));
   }
-  throw new UsageError(`'${ref}' is neither a built-in probe or suite (see \`bias-workbench probes\`) nor a probe JSON file`);
+  throw new UsageError(`${quoteInput(ref)} is neither a built-in probe or suite (see \`bias-workbench probes\`) nor a probe JSON file`);
 }
 
 /** Flags only one kind of probe reads (core: the SD convention divides d; the rest load a language model). */
@@ -69,7 +69,7 @@ export async function runProbesOnModel(
 export async function runCommand(positionals: string[], values: CliValues): Promise<void> {
   const [ref, ...extra] = positionals;
   if (!ref) throw new UsageError('run needs a probe id, suite id or probe.json');
-  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.map(quoteInput).join(' ')}`);
   if (!values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
   refuseFlags(values, ['text', 'prefix'], '`run` (they are for `score`)');
   const format = choiceFlag(values.format, 'format', ['json', 'csv'] as const, 'json');

@@ -29,7 +29,7 @@ export function probeFileEntries(text: string, what = 'The probe file'): unknown
   else if (isObject(value) && 'probes' in value) {
     if (value.format !== undefined && value.format !== PROBE_FILE_FORMAT) {
       const format = typeof value.format === 'string' ? quoteInput(value.format) : 'another format';
-      throw new ProbeValidationError(`${what} is ${format}, not a probe file: ${SHAPE}. A run record is opened from the history (Import run), not run as probes.`);
+      throw new ProbeValidationError(`${what} is ${format}, not a probe file: ${SHAPE}. A run record is opened in History (“Open run record…”), not run as probes.`);
     }
     if (!Array.isArray(value.probes)) throw new ProbeValidationError(`${what}: "probes" must be a list of probes; ${SHAPE}.`);
     entries = value.probes;
