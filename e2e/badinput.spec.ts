@@ -161,13 +161,13 @@ test('a corrupt vectors file names the bad line; a good one loads and runs on th
 
 test('invalid option values are flagged and do not reach the run', async ({ page }) => {
   const perms = page.getByRole('textbox', { name: 'Permutations', exact: true });
-  await perms.fill('abc');
-  await expect(page.getByText('Enter a whole number from 1 to 10,000,000.')).toBeVisible();
+  await perms.fill('0x10');
+  await expect(page.getByText('Permutations must be a whole number from 1 to 10,000,000, written in plain digits (no sign, separators, decimals, exponent or hex); got “0x10”.')).toBeVisible();
   await perms.fill('0');
-  await expect(page.getByText('Enter a whole number from 1 to 10,000,000.')).toBeVisible();
+  await expect(page.getByText('Permutations must be a whole number from 1 to 10,000,000; got “0”.')).toBeVisible();
   const seed = page.getByRole('textbox', { name: 'Seed', exact: true });
   await seed.fill('-5');
-  await expect(page.getByText(/Enter a whole number from 0 to/)).toBeVisible();
+  await expect(page.getByText('Seed must be a whole number from 0 to 2,147,483,647; got “-5”.')).toBeVisible();
   await expect(runButton(page)).toBeDisabled();
   await expect(page.getByText('Fix permutations, seed in the options to enable Run.')).toBeVisible();
   await seed.fill('7');

@@ -2,4 +2,6 @@
 // as distinct from failures inside a run (exit 1).
 import { WorkbenchError } from '../core/errors';
 
-export class UsageError extends WorkbenchError {}
+export class UsageError extends WorkbenchError {
+  override name = 'UsageError';
+}

@@ -13,7 +13,7 @@ import type { FamilyRunContext, Modality } from '../probes/families/types';
 import { loadLanguageModel, type LanguageModel } from '../runtime/lm/node';
 import { LM_DTYPES } from '../runtime/lm/types';
 import { loadEmbeddedModel } from '../runtime/node';
-import { choiceFlag, deviceFlag, intFlag } from './flags';
+import { choiceFlag, deviceFlag, integerFlag } from './flags';
 import type { CliValues } from './main';
 
 export interface LoadedCliModel {
@@ -32,9 +32,9 @@ export interface ModalityLoader {
 /** Flags shared by every run: seed, permutations, bootstrap, SD convention. */
 const statisticsOptions = (values: CliValues, defaults: typeof DEFAULT_ASSOCIATION_OPTIONS) => ({
   ...defaults,
-  seed: intFlag(values.seed, 'seed', defaults.seed, 0),
-  permutations: intFlag(values.permutations, 'permutations', defaults.permutations, 1),
-  bootstrap: intFlag(values.bootstrap, 'bootstrap', defaults.bootstrap, 0),
+  seed: integerFlag('seed', values.seed, defaults.seed),
+  permutations: integerFlag('permutations', values.permutations, defaults.permutations),
+  bootstrap: integerFlag('bootstrap', values.bootstrap, defaults.bootstrap),
   sd: choiceFlag(values.sd, 'sd', ['sample', 'population'] as const, defaults.sd),
 });
 
@@ -69,7 +69,7 @@ export const loadedLanguageModel = (lm: LanguageModel): LoadedCliModel => ({
 const languageModel: ModalityLoader = {
   options: (values): LmRunOptions => ({
     ...statisticsOptions(values, DEFAULT_LM_RUN_OPTIONS),
-    batchSize: intFlag(values['batch-size'], 'batch-size', DEFAULT_LM_RUN_OPTIONS.batchSize, 1),
+    batchSize: integerFlag('batchSize', values['batch-size'], DEFAULT_LM_RUN_OPTIONS.batchSize),
     signFlipExactLimit: DEFAULT_LM_RUN_OPTIONS.signFlipExactLimit,
   }),
   async load(values) {

@@ -5,7 +5,7 @@
 // few items). parseProbe runs both and throws one ProbeValidationError listing every error with its
 // path, e.g.
 //   "The probe is not valid (2 problems):
-//    - targets.X.words: a set needs at least two stimuli
+//    - targets.X.words: has only one word (“rose”): a set needs at least two.
 //    - attributes: "love" is in both A and B"
 // Warnings never throw; the UI shows them next to the editor (validateProbe returns them).
 import { ProbeValidationError } from '../core/errors';

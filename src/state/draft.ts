@@ -3,7 +3,7 @@
 // and persisted (store.ts) so nothing typed is lost on reload.
 import { SET_KEYS, type SetKey } from '../core/association/types';
 import type { AssociationProbe } from '../probes/schema';
-import { splitStimuli } from '../probes/import/splitStimuli';
+import { stimulusLines } from '../core/input/stimulusLines';
 
 export type DraftOrigin = { kind: 'builtin' | 'user' | 'import' | 'share' | 'new'; id: string };
 
@@ -16,7 +16,7 @@ export interface ProbeDraft {
   citationUrl: string;
   citationDoi: string;
   labels: Record<SetKey, string>;
-  /** One stimulus per line (commas also separate). */
+  /** One stimulus per line (core/input/stimulusLines.ts): commas are part of a stimulus. */
   words: Record<SetKey, string>;
   /** SEAT templates, one per line, each containing {term}. */
   templates: string;
@@ -27,8 +27,8 @@ export interface ProbeDraft {
 
 export const DEFAULT_TEMPLATES = ['This is {term}.', 'That is {term}.', 'There is {term}.', 'Here is {term}.', '{term} is here.', '{term} is there.'];
 
-/** Split a textarea's content into stimuli: one per line or comma-separated, trimmed, blanks dropped. */
-export { splitStimuli };
+/** A set box's stimuli: one per line, trimmed, blank lines dropped (the one rule of core/input). */
+export { stimulusLines };
 
 export const joinStimuli = (words: readonly string[]) => words.join('\n');
 
@@ -79,12 +79,11 @@ export function draftFromProbe(probe: AssociationProbe, origin: DraftOrigin): Pr
   };
 }
 
-const lines = (t: string) => t.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
 
 /** The unvalidated object the schema is asked about. */
 export function candidateFromDraft(d: ProbeDraft): Record<string, unknown> {
   // A word listed twice counts once (validation.ts says so beside the set).
-  const set = (k: SetKey) => ({ label: d.labels[k], words: [...new Set(splitStimuli(d.words[k]))] });
+  const set = (k: SetKey) => ({ label: d.labels[k], words: [...new Set(stimulusLines(d.words[k]))] });
   const citation = d.citationText.trim()
     ? {
         text: d.citationText.trim(),
@@ -100,9 +99,9 @@ export function candidateFromDraft(d: ProbeDraft): Record<string, unknown> {
     ...(citation ? { citation } : {}),
     targets: { X: set('X'), Y: set('Y') },
     attributes: { A: set('A'), B: set('B') },
-    ...(d.family === 'seat' ? { templates: lines(d.templates) } : {}),
-    ...(d.family === 'seat' && SET_KEYS.some((k) => lines(d.setTemplates?.[k] ?? '').length)
-      ? { setTemplates: Object.fromEntries(SET_KEYS.filter((k) => lines(d.setTemplates[k]).length).map((k) => [k, lines(d.setTemplates[k])])) }
+    ...(d.family === 'seat' ? { templates: stimulusLines(d.templates) } : {}),
+    ...(d.family === 'seat' && SET_KEYS.some((k) => stimulusLines(d.setTemplates?.[k] ?? '').length)
+      ? { setTemplates: Object.fromEntries(SET_KEYS.filter((k) => stimulusLines(d.setTemplates[k]).length).map((k) => [k, stimulusLines(d.setTemplates[k])])) }
       : {}),
   };
 }

@@ -3,6 +3,7 @@
 // view edit one draft, the JSON text in the store: the form parses it, applies one of these and
 // writes the value back in the editor's own format (lmProbeText's), so switching views loses
 // nothing and a form edit is exactly the JSON change it names.
+import { readPlainDecimal } from '../core/input/plainDecimal';
 import type { Ensure, FieldPath } from './lmForm';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -68,12 +69,13 @@ export function renameEntry(root: unknown, path: FieldPath, from: string, to: st
 /** The value a text field's input means: an optional field left empty is removed from the probe. */
 export const textValue = (text: string, required: boolean): string | undefined => (text === '' && !required ? undefined : text);
 
-/** The value a number field's input means: a number when it reads as one; otherwise the text, so the check names it. */
+/**
+ * The value a number field's input means: a number when it is written in plain decimal notation
+ * (core/input/plainDecimal.ts); otherwise the text, so the schema's check names it.
+ */
 export function numberValue(text: string, required: boolean): number | string | undefined {
-  const t = text.trim();
-  if (t === '') return required ? '' : undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : text;
+  if (text.trim() === '') return required ? '' : undefined;
+  return readPlainDecimal(text) ?? text;
 }
 
 /** The list a one-per-line box means: its lines, blank ones dropped (a blank item is never valid). */

@@ -5,7 +5,7 @@
 // warning shows beside Run).
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { SetKey } from '../core/association/types';
-import { splitStimuli } from './draft';
+import { stimulusLines } from './draft';
 import { useModel, useVocabulary } from './queries';
 import { useWorkbench } from './store';
 import { oovIssues, SET_ORDER, validateDraft, visibleIssues, type Issue } from './validation';
@@ -80,7 +80,7 @@ export function useDraftValidation(): DraftValidation {
   const model = useModel(modelId, device);
   const deferred = useDeferredValue(draft);
   const base = useMemo(() => validateDraft(deferred), [deferred]);
-  const lists = useMemo(() => SET_ORDER.map((k) => splitStimuli(deferred.words[k])), [deferred]);
+  const lists = useMemo(() => SET_ORDER.map((k) => stimulusLines(deferred.words[k])), [deferred]);
   const all = useMemo(() => lists.flat(), [lists]);
   // No vocabulary check for a set over the size limit (it cannot run; up to 100,000 words would go to the model worker).
   const wordLevel = deferred.family === 'weat' && !isLmModelId(modelId) && lists.every((l) => l.length <= MAX_WORDS_PER_SET);

@@ -1,12 +1,13 @@
 // Live validation of the editor draft, shown before running: schema errors (zod), lint findings
-// (a word in two sets, very large sets), repeated words (merged, with a plain message) and
-// out-of-vocabulary words for the selected model. Errors block Run; warnings do not. An empty set
+// (a word in two sets, very large sets), repeated words (merged, with a plain message), stimuli
+// holding a comma (one per line: a comma does not split) and out-of-vocabulary words for the
+// selected model. Errors block Run; warnings do not. An empty set
 // nobody has touched yet is not shown as an error (visibleIssues): the empty editor teaches first.
 // Pure functions, unit-tested in tests/state.
 import type { SetKey } from '../core/association/types';
 import { MAX_WORDS_PER_SET, type AssociationProbe, type Probe } from '../probes/schema';
 import { lintProbe, validateProbe } from '../probes/validate';
-import { candidateFromDraft, splitStimuli, type ProbeDraft } from './draft';
+import { candidateFromDraft, stimulusLines, type ProbeDraft } from './draft';
 
 export type IssueLevel = 'error' | 'warning';
 export interface Issue {
@@ -44,7 +45,7 @@ const whereOf = (path: string): Issue['where'] => {
 function oversizeSets(d: ProbeDraft): Issue[] {
   const issues: Issue[] = [];
   for (const k of SET_ORDER) {
-    const n = splitStimuli(d.words[k]).length;
+    const n = stimulusLines(d.words[k]).length;
     if (n > MAX_WORDS_PER_SET) issues.push({ level: 'error', where: k, message: `${setName(d, k)} has ${fmt(n)} words; the limit is ${fmt(MAX_WORDS_PER_SET)}` });
   }
   return issues;
@@ -69,18 +70,18 @@ export function validateDraft(d: ProbeDraft): { probe: AssociationProbe | null; 
   const issues: Issue[] = raw.map((i) => {
     const where = whereOf(i.path);
     const key = (SET_ORDER as readonly string[]).includes(where) ? (where as SetKey) : null;
-    const words = key ? splitStimuli(d.words[key]) : [];
     let message = `${i.path ? `${i.path}: ` : ''}${i.message}`;
-    if (key && /^(targets|attributes)\.[XYAB]\.words$/.test(i.path)) {
-      if (words.length === 0) message = `${setName(d, key)} is empty: add at least two words.`;
-      else if (words.length === 1) message = `${setName(d, key)} has only one word (“${words[0]}”): a set needs at least two.`;
+    if (key && /^(targets|attributes)\.[XYAB]\.words(\.\d+)?$/.test(i.path)) {
+      // The schema's sentences about a set (core/input: too few words, a stimulus that is not one
+      // line) read after the set's name here, after its path in the CLI.
+      if (i.code === 'schema-too_small') message = `${setName(d, key)} ${i.message}`;
       else message = new RegExp(`^set ${key} `).test(i.message) ? i.message.replace(new RegExp(`^set ${key} `), `${setName(d, key)} `) : `${setName(d, key)}: ${i.message}`;
     } else if (key && /label$/.test(i.path)) message = `${setName(d, key)}: ${i.message}`;
     return { level: i.severity, where, message };
   });
-  issues.push(...duplicateIssues(d));
+  issues.push(...duplicateIssues(d), ...commaIssues(d));
   for (const k of SET_ORDER) {
-    const n = splitStimuli(d.words[k]).length;
+    const n = stimulusLines(d.words[k]).length;
     if (n > LARGE_SET && n <= MAX_WORDS_PER_SET)
       issues.push({ level: 'warning', where: k, message: `${setName(d, k)} has ${fmt(n)} words: the run will take longer (Cancel stops it at any time).` });
   }
@@ -96,7 +97,7 @@ export function validateDraft(d: ProbeDraft): { probe: AssociationProbe | null; 
 export function duplicateIssues(d: ProbeDraft): Issue[] {
   const issues: Issue[] = [];
   for (const k of SET_ORDER) {
-    const words = splitStimuli(d.words[k]);
+    const words = stimulusLines(d.words[k]);
     const seen = new Map<string, number>();
     for (const w of words) seen.set(w, (seen.get(w) ?? 0) + 1);
     const repeated = [...seen].filter(([, n]) => n > 1);
@@ -120,6 +121,26 @@ export function duplicateIssues(d: ProbeDraft): Issue[] {
 }
 
 /**
+ * Stimuli holding a comma, as warnings: the box reads one stimulus per line (commas do not split, so
+ * a probe file reads the same here as in the CLI), and someone who typed "rose, tulip" probably
+ * meant two words. A phrase may hold a comma, so this does not block Run.
+ */
+export function commaIssues(d: ProbeDraft): Issue[] {
+  const issues: Issue[] = [];
+  for (const k of SET_ORDER) {
+    const withComma = stimulusLines(d.words[k]).filter((w) => w.includes(','));
+    if (withComma.length === 0) continue;
+    const one = withComma.length === 1;
+    issues.push({
+      level: 'warning',
+      where: k,
+      message: `${setName(d, k)}: ${quoteList(withComma, 3)} ${one ? 'is' : 'are each'} read as one stimulus, commas included (the box takes one per line). If you meant several words, put each on its own line.`,
+    });
+  }
+  return issues;
+}
+
+/**
  * The issues to show now: everything, except errors about a set that is still empty and that the
  * user has neither edited nor left (`touched` holds the parts touched; 'all' once Run was pressed).
  * Held-back errors still block a run; pressing Run reveals them.
@@ -128,7 +149,7 @@ export function visibleIssues(d: ProbeDraft, issues: readonly Issue[], touched: 
   if (touched.includes('all')) return [...issues];
   return issues.filter((i) => {
     if (i.level !== 'error' || !(SET_ORDER as readonly string[]).includes(i.where)) return true;
-    return touched.includes(i.where) || splitStimuli(d.words[i.where as SetKey]).length > 0;
+    return touched.includes(i.where) || stimulusLines(d.words[i.where as SetKey]).length > 0;
   });
 }
 
@@ -139,7 +160,7 @@ export function oovIssues(d: ProbeDraft, known: Partial<Record<SetKey, boolean[]
   for (const k of SET_ORDER) {
     const flags = known[k];
     if (!flags) continue;
-    const words = splitStimuli(d.words[k]);
+    const words = stimulusLines(d.words[k]);
     oov[k] = words.filter((_, i) => flags[i] === false);
     const kept = words.length - oov[k].length;
     if (words.length > 0 && kept === 0)

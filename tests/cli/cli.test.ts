@@ -111,10 +111,10 @@ describe('bias-workbench CLI', () => {
   it('fails clearly: unknown probe, bad flag value, unknown model, invalid probe file', () => {
     const unknown = cli('run', 'no-such-probe', '--model', 'glove-6b-100d');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/'no-such-probe' is neither a built-in probe/);
+    expect(unknown.stderr).toMatch(/“no-such-probe” is neither a built-in probe/);
     const badFlag = cli('run', 'caliskan-weat-9', '--model', 'glove-6b-100d', '--permutations', 'lots');
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stderr).toMatch(/--permutations must be an integer/);
+    expect(badFlag.stderr).toContain('--permutations must be a whole number from 1 to 10,000,000, written in plain digits');
     const badModel = cli('run', 'caliskan-weat-9', '--model', 'glove-42d');
     expect(badModel.code).toBe(1);
     expect(badModel.stderr).toMatch(/unknown model 'glove-42d'/);

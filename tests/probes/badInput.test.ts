@@ -56,14 +56,14 @@ describe('bad input gives a named error with a readable message', () => {
     const p = small();
     p.targets.X.words = [];
     const e = thrown(() => parseProbe(p), ProbeValidationError);
-    expect(e.message).toContain('targets.X.words: a set needs at least two stimuli');
+    expect(e.message).toContain('targets.X.words: is empty: add at least two words.');
   });
 
   it('5. one-word set', () => {
     const p = small();
     p.attributes.B.words = ['abuse'];
     const e = thrown(() => parseProbe(p), ProbeValidationError) as ProbeValidationErrorWithIssues;
-    expect(e.message).toContain('attributes.B.words: a set needs at least two stimuli');
+    expect(e.message).toContain('attributes.B.words: has only one word (“abuse”): a set needs at least two.');
     expect(e.issues[0]!.path).toBe('attributes.B.words');
   });
 

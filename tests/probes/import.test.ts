@@ -14,11 +14,8 @@ describe('TXT word lists', () => {
   it('one per line keeps phrases; comments and blanks are dropped; BOM ignored', () => {
     expect(parseWordListText('\uFEFFaster\r\n# flowers\n\nice cream\n rose \n')).toEqual(['aster', 'ice cream', 'rose']);
   });
-  it('comma, semicolon and tab separated', () => {
-    expect(parseWordListText('aster, rose,lily\nant;flea\tbee')).toEqual(['aster', 'rose', 'lily', 'ant', 'flea', 'bee']);
-  });
-  it('a single line is split on white space', () => {
-    expect(parseWordListText('aster rose   lily')).toEqual(['aster', 'rose', 'lily']);
+  it('commas, semicolons and spaces do not split: each line is one stimulus, as in the editor and a probe file', () => {
+    expect(parseWordListText('aster, rose,lily\nant;flea\nbig   bee')).toEqual(['aster, rose,lily', 'ant;flea', 'big   bee']);
   });
 });
 

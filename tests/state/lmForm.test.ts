@@ -186,7 +186,9 @@ describe('form edits are the JSON change they name', () => {
   });
 
   it('number boxes give numbers, and keep text that is not one so the check can name it', () => {
-    expect([numberValue('12', true), numberValue(' 0.5 ', true), numberValue('', false), numberValue('', true), numberValue('ten', true)]).toEqual([12, 0.5, undefined, '', 'ten']);
+    expect([numberValue('12', true), numberValue('0.5', true), numberValue('', false), numberValue('', true), numberValue('ten', true)]).toEqual([12, 0.5, undefined, '', 'ten']);
+    // What Number() would silently read (16, 1000, 12, 1000) stays text, for the schema to name.
+    expect(['0x10', '1e3', ' 12', '1_000', '+3', '010'].map((t) => numberValue(t, true))).toEqual(['0x10', '1e3', ' 12', '1_000', '+3', '010']);
   });
 });
 

@@ -2,7 +2,7 @@
 // problem, errors block Run (probe = null), warnings do not.
 import { describe, expect, it } from 'vitest';
 import { getBuiltinProbe } from '../../src/probes/builtin';
-import { candidateFromDraft, draftFromProbe, emptyDraft, splitStimuli, type ProbeDraft } from '../../src/state/draft';
+import { candidateFromDraft, draftFromProbe, emptyDraft, type ProbeDraft } from '../../src/state/draft';
 import { duplicateIssues, oovIssues, validateDraft, visibleIssues } from '../../src/state/validation';
 
 const weat1 = () => draftFromProbe(getBuiltinProbe('caliskan-weat-1'), { kind: 'builtin', id: 'caliskan-weat-1' });
@@ -18,8 +18,14 @@ describe('validateDraft', () => {
     const again = candidateFromDraft(draftFromProbe(seat, { kind: 'builtin', id: seat.id }));
     expect(again).toEqual(JSON.parse(JSON.stringify(seat)));
   });
-  it('splits on lines and commas, trims and drops blanks', () => {
-    expect(splitStimuli(' rose ,tulip\n\n lily\r\n')).toEqual(['rose', 'tulip', 'lily']);
+  it('reads one stimulus per line: a comma stays inside its stimulus, with a warning that does not block Run', () => {
+    const v = validateDraft(withWords(weat1(), 'X', ' rose ,tulip\n\n lily\r\ndaisy\n'));
+    expect(v.probe?.targets.X.words).toEqual(['rose ,tulip', 'lily', 'daisy']);
+    expect(v.issues).toContainEqual({
+      level: 'warning',
+      where: 'X',
+      message: 'X (Flowers): “rose ,tulip” is read as one stimulus, commas included (the box takes one per line). If you meant several words, put each on its own line.',
+    });
   });
   it('empty set', () => {
     expect(errors(withWords(weat1(), 'A', ''))).toContain('A (Pleasant) is empty: add at least two words.');

@@ -49,7 +49,7 @@ describe('import worker API', () => {
     const api = createImportApi();
     const r = await api.importInput('crows-csv', { name: 'small.csv', file: new Blob([syntheticCrowsCsv(20).text]) }, noop);
     expect(r.text).toContain('"family": "counterfactual-pairs"');
-    expect(await api.importInput('pasted-words', { name: 'the pasted text', text: 'rose, tulip\nlily' }, noop)).toEqual(['rose', 'tulip', 'lily']);
+    expect(await api.importInput('pasted-words', { name: 'the pasted text', text: 'rose, tulip\nlily' }, noop)).toEqual(['rose, tulip', 'lily']);
     const many = Array.from({ length: 100_001 }, (_, i) => `w${i}`).join('\n');
     await expect(api.importInput('pasted-words', { name: 'the pasted text', text: many }, noop)).rejects.toThrow(
       new ParseError('The pasted text holds 100,001 words; one set takes at most 100,000 from a file or paste.'),

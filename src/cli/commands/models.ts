@@ -3,11 +3,12 @@
 // ones need internet — as a table or JSON. Any other Hub id or a model folder can be passed to
 // --model as well.
 import { listModels, modelModality } from '../../runtime/models';
-import { choiceFlag } from '../flags';
+import { choiceFlag, LISTING_IGNORES, refuseFlags } from '../flags';
 import { emit } from '../output';
 import type { CliValues } from '../main';
 
 export async function modelsCommand(values: CliValues): Promise<void> {
+  refuseFlags(values, LISTING_IGNORES, '`models`, which only lists');
   const format = choiceFlag(values.format, 'format', ['text', 'json'] as const, 'text');
   const models = listModels().map((m) => ({ ...m, modality: modelModality(m.id), needsInternet: m.source === 'hub' }));
   if (format === 'json') {

@@ -3,11 +3,12 @@
 // table or JSON.
 import { FAMILY_IDS, familyOf } from '../../probes/families';
 import { listAllBuiltinProbes, listAllBuiltinSuites } from '../../probes/builtin';
-import { choiceFlag } from '../flags';
+import { choiceFlag, LISTING_IGNORES, refuseFlags } from '../flags';
 import { emit } from '../output';
 import type { CliValues } from '../main';
 
 export function probesCommand(values: CliValues): void {
+  refuseFlags(values, LISTING_IGNORES, '`probes`, which only lists');
   const format = choiceFlag(values.format, 'format', ['text', 'json'] as const, 'text');
   const families = FAMILY_IDS.map((id) => ({ id, title: familyOf(id).title, modality: familyOf(id).modality }));
   const probes = listAllBuiltinProbes().map(({ id, family, title }) => ({ id, family, title }));

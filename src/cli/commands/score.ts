@@ -3,14 +3,16 @@
 // the same LM runtime the browser uses (src/runtime/lm).
 import { loadLanguageModel, scoreText } from '../../runtime/lm/node';
 import { LM_DTYPES } from '../../runtime/lm/types';
+import { quoteInput } from '../../core/input/quoteInput';
 import { UsageError } from '../cliError';
-import { choiceFlag, deviceFlag } from '../flags';
+import { choiceFlag, deviceFlag, refuseFlags } from '../flags';
 import { emit } from '../output';
 import type { CliValues } from '../main';
 
 export async function scoreCommand(positionals: string[], values: CliValues): Promise<void> {
-  if (positionals.length) throw new UsageError(`unexpected arguments: ${positionals.join(' ')} (pass the text with --text)`);
+  if (positionals.length) throw new UsageError(`unexpected arguments: ${positionals.map(quoteInput).join(' ')} (pass the text with --text)`);
   if (!values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
+  refuseFlags(values, ['seed', 'permutations', 'bootstrap', 'sd', 'items', 'batch-size'], '`score` (they are options of `run`)');
   if (values.text === undefined || values.text === '') throw new UsageError('--text is required');
   const format = choiceFlag(values.format, 'format', ['json', 'text'] as const, 'json');
   const lm = await loadLanguageModel(values.model, {

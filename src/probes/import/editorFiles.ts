@@ -3,11 +3,12 @@
 // or a whole probe from probe JSON, a WEFE word-set JSON, or a CSV with a `set` column. Every failure
 // is a named error with a message the user can act on (line numbers for CSV).
 import { ParseError } from '../../core/errors';
+import { readJsonText } from '../../core/input/jsonText';
+import { stimulusLines } from '../../core/input/stimulusLines';
 import type { AssociationProbe } from '../schema';
 import { csvSetsToProbe } from './csvSets';
 import { MAX_IMPORTED_WORDS } from './limits';
 import { importProbeJson } from './probeJson';
-import { splitStimuli } from './splitStimuli';
 import { guessWefeMapping, parseWefeWordSets, wefeToProbe, type WefeMapping, type WefeWordSets } from './wefe';
 import { parseWordListCsv, parseWordListText } from './wordList';
 
@@ -32,8 +33,8 @@ export function wordsFromText(text: string, filename = 'pasted.txt'): string[] {
   return capped(parseWordListText(text), filename);
 }
 
-/** Words pasted into a set's box, split as the box splits what is typed (lines and commas). */
-export const wordsFromPaste = (text: string): string[] => capped(splitStimuli(text), 'The pasted text');
+/** Words pasted into a set's box, split as the box splits what is typed (one per line). */
+export const wordsFromPaste = (text: string): string[] => capped(stimulusLines(text), 'The pasted text');
 
 export type ProbeImport = { kind: 'probe'; probe: AssociationProbe } | { kind: 'wefe'; sets: WefeWordSets; suggested: WefeMapping | null; id: string };
 
@@ -47,14 +48,11 @@ export function probeFromFile(text: string, filename: string): ProbeImport {
     return { kind: 'probe', probe: csvSetsToProbe(r, { id: slug(filename), title: `Imported from ${filename}` }) };
   }
   if (e === 'txt') throw new ParseError(`${filename} is a plain word list: import it into one set with that set's “Import list” button.`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (err) {
-    throw new ParseError(`${filename} is not valid JSON (${(err as Error).message}).`);
-  }
+  const read = readJsonText(text);
+  const json = read.ok ? read.value : null;
   const looksLikeProbe = Array.isArray(json) || (json !== null && typeof json === 'object' && ['family', 'targets', 'attributes', 'probes', 'format'].some((k) => k in (json as object)));
-  if (looksLikeProbe) return { kind: 'probe', probe: importProbeJson(text) };
+  // Malformed JSON too goes to the probe-file reader, so its message is the CLI's for the same file.
+  if (!read.ok || looksLikeProbe) return { kind: 'probe', probe: importProbeJson(text, filename) };
   const sets = parseWefeWordSets(json);
   return { kind: 'wefe', sets, suggested: guessWefeMapping(sets), id: slug(filename) };
 }

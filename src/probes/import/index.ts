@@ -6,7 +6,6 @@ export * from './probeJson';
 export * from './csvSets';
 export * from './crowsPairs';
 export * from './limits';
-export * from './splitStimuli';
 export * from './editorFiles';
 export * from './lmImport';
 export * from './runRecordJson';

@@ -1,11 +1,14 @@
 // The LM editor's text and files as probes, pure (the import worker, the page and tests call the
 // same code): the probe JSON validated against the schema of every family (errors name their path,
 // "pairs.3.less: is missing", and a JSON syntax error its line and column), a CrowS-Pairs CSV or a
-// probe JSON file read into an LM probe, and the pretty text the editor shows.
+// probe JSON file read into an LM probe (by the probe-file reader the CLI uses), and the pretty
+// text the editor shows.
 import { ProbeValidationError } from '../../core/errors';
 import { isLmProbe, type LmProbe } from '../lmSchema';
-import { validateAnyProbe } from '../validate';
+import { readJsonText } from '../../core/input/jsonText';
+import { parseAnyProbe, validateAnyProbe } from '../validate';
 import { importCrowsPairsCsv } from './crowsPairs';
+import { readSingleProbeFile } from './probeJson';
 
 /**
  * Above this many characters of probe JSON the editor stops checking it on the page: validation
@@ -26,32 +29,11 @@ export interface LmDraftValidation {
   errors: number;
 }
 
-/** Line and column (1-based) of a character offset. */
-const lineCol = (text: string, offset: number) => {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, col: offset - before.lastIndexOf('\n') };
-};
-
 export function validateLmDraft(text: string): LmDraftValidation {
   if (!text.trim()) return { probe: null, issues: [{ level: 'error', path: '', message: 'The editor is empty: open an LM probe from the library or paste probe JSON.' }], errors: 1 };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    // V8 says "… at position N (line L column C)" for some errors and "Unexpected token 'x', "…x…" is
-    // not valid JSON" for others: locate the quoted excerpt then.
-    const pos = /position (\d+)/.exec(msg);
-    const excerpt = /^Unexpected token '(.)', "?(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(msg);
-    let where = pos ? lineCol(text, Number(pos[1])) : null;
-    if (!where && excerpt) {
-      const at = text.indexOf(excerpt[2]!);
-      const inEx = excerpt[2]!.indexOf(excerpt[1]!);
-      if (at >= 0 && inEx >= 0) where = lineCol(text, at + inEx);
-    }
-    return { probe: null, issues: [{ level: 'error', path: '', message: `Not valid JSON${where ? ` at line ${where.line}, column ${where.col}` : ''}: ${msg}` }], errors: 1 };
-  }
+  const read = readJsonText(text);
+  if (!read.ok) return { probe: null, issues: [{ level: 'error', path: '', message: `Not valid JSON${read.at}: ${read.detail}` }], errors: 1 };
+  const json = read.value;
   const v = validateAnyProbe(json);
   const issues: LmIssue[] = v.issues.map((i) => ({ level: i.severity, path: i.path, message: i.message }));
   if (v.probe && !isLmProbe(v.probe)) {
@@ -70,9 +52,12 @@ export function lmProbeFromCrowsCsv(text: string, filename: string, onProgress?:
   return { probe: r.probe, skipped: r.errors.map((e) => e.message) };
 }
 
-/** A probe JSON file for the LM editor (any LM family). */
+/**
+ * A probe JSON file for the LM editor (any LM family), read as the CLI reads it
+ * (readSingleProbeFile): one probe, or a collection holding exactly one.
+ */
 export function lmProbeFromJsonFile(text: string, filename: string): LmProbe {
-  const v = validateLmDraft(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  if (!v.probe) throw new ProbeValidationError(`${filename}: ${v.issues.filter((i) => i.level === 'error').map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
-  return v.probe;
+  const probe = readSingleProbeFile(text, parseAnyProbe, filename);
+  if (!isLmProbe(probe)) throw new ProbeValidationError(`${filename} holds a “${probe.family}” probe, a word-vector test: open it with “Import probe or word sets…” in the WEAT/SEAT editor.`);
+  return probe;
 }

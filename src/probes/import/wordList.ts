@@ -1,16 +1,19 @@
 // Word lists from plain text and CSV, for the editor's "paste or import" and the CLI.
 //
 // TXT rules (documented for users): a leading BOM is ignored; lines starting with # are comments;
-// if the text contains a comma (or semicolon, or tab), it is split on those and on line breaks;
-// otherwise, if it has several lines, each line is one stimulus (so SEAT phrases like "ice cream"
-// survive); a single line without separators is split on white space. Blank entries are dropped.
+// every other line is one stimulus, read as the editor's box reads it (core/input/stimulusLines.ts):
+// commas, semicolons and spaces are part of the stimulus, so "ice cream" stays one phrase and a file
+// reads the same in the page as its probe JSON in the CLI (a tab, like any control character, is
+// then refused by the probe's check of each stimulus). Blank lines are dropped.
 //
-// CSV (papaparse): the column named `word` (any case), else the first column. An optional `set`
-// column (X, Y, A or B) assigns each row to a set so one file can fill a whole probe; an optional
-// `label` column names the set. Errors are ParseError with the line number where the row starts
+// CSV (papaparse): the column named `word` (any case), else the first column; a file of a single
+// row of several words (a comma list saved as .csv) is refused, since only its first word would be
+// read. An optional `set` column (X, Y, A or B) assigns each row to a set so one file can fill a
+// whole probe; an optional `label` column names the set. Errors are ParseError with the line number where the row starts
 // (line numbers count physical lines, so a quoted field spanning lines is handled).
 import Papa from 'papaparse';
 import { ParseError } from '../../core/errors';
+import { stimulusLines } from '../../core/input/stimulusLines';
 import type { ProbeSetKey } from '../schema';
 import { lineCounter } from './lineCounter';
 
@@ -18,15 +21,7 @@ const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text
 
 /** Parse a TXT word list (see the header for the rules). Throws ParseError when it holds no words. */
 export const parseWordListText = (text: string): string[] => {
-  const lines = stripBom(text)
-    .split(/\r\n|\r|\n/)
-    .filter((l) => !l.trimStart().startsWith('#'));
-  const body = lines.join('\n');
-  let words: string[];
-  if (/[,;\t]/.test(body)) words = body.split(/[,;\t\n]/);
-  else if (lines.filter((l) => l.trim().length > 0).length > 1) words = lines;
-  else words = body.split(/\s+/);
-  const out = words.map((w) => w.trim()).filter((w) => w.length > 0);
+  const out = stimulusLines(stripBom(text)).filter((line) => !line.startsWith('#'));
   if (out.length === 0) throw new ParseError('The text holds no words (every line is empty or a # comment).');
   return out;
 };
@@ -85,6 +80,12 @@ export const parseWordListCsv = (input: string): CsvWordSets => {
   const labelCol = hasHeader ? header.indexOf('label') : -1;
   const body = hasHeader ? nonEmpty.slice(1) : nonEmpty;
 
+  if (!hasHeader && body.length === 1 && body[0]!.cells.filter((c) => c.trim().length > 0).length > 1) {
+    const n = body[0]!.cells.filter((c) => c.trim().length > 0).length;
+    throw new ParseError(
+      `CSV line ${body[0]!.line}: the file is one row of ${n} words. A CSV word list holds one word per row (the first column, or the column headed "word"): put each word on its own line.`,
+    );
+  }
   if (setCol < 0) {
     const words = body.map((r) => (r.cells[wordCol] ?? '').trim()).filter((w) => w.length > 0);
     if (words.length === 0) throw new ParseError('The CSV file has a header but no words below it.');

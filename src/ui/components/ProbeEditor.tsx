@@ -9,7 +9,7 @@ import { lazy, useId, useMemo, useRef, useState, type ClipboardEvent } from 'rea
 import { LazyBoundary } from './LazyBoundary';
 import type { SetKey } from '../../core/association/types';
 import { exportProbeJson } from '../../probes/import';
-import { draftFromProbe, splitStimuli } from '../../state/draft';
+import { draftFromProbe, stimulusLines } from '../../state/draft';
 import { getBuiltinProbe, isBuiltinProbeId } from '../../probes/builtin';
 import type { AssociationProbe } from '../../probes/schema';
 import { probeFromWefe, type ProbeImport } from '../../state/importers';
@@ -49,7 +49,7 @@ function IssueList({ issues, id }: { issues: Issue[]; id?: string }) {
   );
 }
 
-function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string[] }) {
+function SetEditor({ k, issues, oov, helpId }: { k: SetKey; issues: Issue[]; oov: string[]; helpId: string }) {
   const label = useWorkbench((s) => s.draft.labels[k]);
   const text = useWorkbench((s) => s.draft.words[k]);
   const setWords = useWorkbench((s) => s.setWords);
@@ -58,7 +58,7 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
   const showNotice = useWorkbench((s) => s.showNotice);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const count = useMemo(() => splitStimuli(text).length, [text]);
+  const count = useMemo(() => stimulusLines(text).length, [text]);
   const task = useImportTask();
   const failed = (what: string, e: unknown) => showNotice(importFailedNotice(what, e, `set ${k}`));
   const onFile = async (f: File | undefined) => {
@@ -104,14 +104,14 @@ function SetEditor({ k, issues, oov }: { k: SetKey; issues: Issue[]; oov: string
         value={text}
         spellCheck={false}
         aria-invalid={errs > 0}
-        aria-describedby={`${id}-meta ${id}-issues`}
+        aria-describedby={`${helpId} ${id}-meta ${id}-issues`}
         onChange={(e) => {
           setWords(k, e.target.value);
           touch(k);
         }}
         onBlur={() => touch(k)}
         onPaste={(e) => void onPaste(e)}
-        placeholder="one word per line"
+        placeholder="one word or phrase per line"
       />
       <div className="set-meta" id={`${id}-meta`}>
         <span>
@@ -298,9 +298,13 @@ function AssociationEditor() {
       </div>
       {draft.description && <p className="description">{draft.description}</p>}
       {noWords && <StartHere />}
+      <p className="muted small-text" id={`${id}-words-help`}>
+        Enter one word or phrase per line. A comma does not separate words: “lily, daisy” on one line is one stimulus, as in a probe file. A .txt list is read the same way (lines
+        starting with # are skipped); a .csv list takes its “word” column, or its first.
+      </p>
       <div className="sets">
         {(['X', 'Y', 'A', 'B'] as SetKey[]).map((k) => (
-          <SetEditor key={k} k={k} issues={byWhere(k)} oov={v.oov[k]} />
+          <SetEditor key={k} k={k} issues={byWhere(k)} oov={v.oov[k]} helpId={`${id}-words-help`} />
         ))}
       </div>
       {draft.family === 'seat' && (

@@ -4,6 +4,7 @@
 // options" restores the defaults even while a field holds invalid text (the fields remount).
 import { useId, useRef, useState } from 'react';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../core/association/types';
+import { INTEGER_RUN_OPTIONS, readOptionField, type IntegerRunOption } from '../../core/input/runOptionFields';
 import { formatInt } from '../../probes/numberFormat';
 import { familyOf } from '../../probes/families';
 import type { Modality } from '../../probes/families/types';
@@ -15,19 +16,16 @@ import { useWorkbench } from '../../state/store';
 import type { DevicePreference } from '../../worker/client';
 import { ProgressBar } from './ProgressBar';
 
+/** A whole-number option, read by the grammar the CLI's flags use (core/input/runOptionFields.ts). */
 function NumberOption({
-  label,
+  option,
   value,
-  min,
-  max,
   onCommit,
   onValidity,
   help,
 }: {
-  label: string;
+  option: IntegerRunOption;
   value: number;
-  min: number;
-  max: number;
   onCommit: (n: number) => void;
   onValidity: (label: string, valid: boolean) => void;
   help?: string;
@@ -39,8 +37,8 @@ function NumberOption({
     setText(String(value));
   }
   const id = useId();
-  const n = Number(text.replace(/[,_\s]/g, ''));
-  const valid = text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+  const { label } = INTEGER_RUN_OPTIONS[option];
+  const reading = readOptionField(option, text);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -48,18 +46,17 @@ function NumberOption({
         id={id}
         inputMode="numeric"
         value={text}
-        aria-invalid={!valid}
+        aria-invalid={!reading.ok}
         aria-describedby={`${id}-help`}
         onChange={(e) => {
           setText(e.target.value);
-          const m = Number(e.target.value.replace(/[,_\s]/g, ''));
-          const ok = e.target.value.trim() !== '' && Number.isInteger(m) && m >= min && m <= max;
-          onValidity(label, ok);
-          if (ok) onCommit(m);
+          const next = readOptionField(option, e.target.value);
+          onValidity(label, next.ok);
+          if (next.ok) onCommit(next.value);
         }}
       />
-      <small id={`${id}-help`} className={valid ? 'muted' : 'error-text'}>
-        {valid ? help : `Enter a whole number from ${formatInt(min)} to ${formatInt(max)}.`}
+      <small id={`${id}-help`} className={reading.ok ? 'muted' : 'error-text'}>
+        {reading.ok ? help : reading.message}
       </small>
     </div>
   );
@@ -134,9 +131,9 @@ export function RunPanel() {
       <details className="options" open>
         <summary>Options</summary>
         <div key={resets}>
-          <NumberOption label="Permutations" value={options.permutations} min={1} max={10_000_000} onValidity={onValidity} onCommit={(n) => setOption('permutations', n)} help="Monte Carlo draws when exact enumeration is too large." />
-          <NumberOption label="Bootstrap resamples" value={options.bootstrap} min={0} max={1_000_000} onValidity={onValidity} onCommit={(n) => setOption('bootstrap', n)} help="For the bootstrap CI (0 = none)." />
-          <NumberOption label="Seed" value={options.seed} min={0} max={2 ** 31 - 1} onValidity={onValidity} onCommit={(n) => setOption('seed', n)} help="Same seed, same numbers." />
+          <NumberOption option="permutations" value={options.permutations} onValidity={onValidity} onCommit={(n) => setOption('permutations', n)} help="Monte Carlo draws when exact enumeration is too large." />
+          <NumberOption option="bootstrap" value={options.bootstrap} onValidity={onValidity} onCommit={(n) => setOption('bootstrap', n)} help="For the bootstrap CI (0 = none)." />
+          <NumberOption option="seed" value={options.seed} onValidity={onValidity} onCommit={(n) => setOption('seed', n)} help="Same seed, same numbers." />
         </div>
         <div className="field">
           <label htmlFor={`${id}-ci`}>Confidence level</label>
