@@ -13,6 +13,7 @@
 import { CancelledError, InvalidOptionError, UnsupportedModelError } from '../../core/errors';
 import { createRng } from '../../core/rng';
 import { pastRow, stackPasts } from './kvCache';
+import { continuationBoundaries } from './continuationBoundary';
 import { prefixGroups } from './prefixGroups';
 import { argmax, batchesByLength, batchesByPadding, logProbGivenLogSumExp, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from './math';
 import type {
@@ -278,6 +279,12 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
         )) {
           throwIfAborted(o?.signal);
           const js = batch.map((j) => jobs[j]!);
+          // A batch of one-token suffixes (a prompt's one-token answers) has nothing left to score:
+          // each suffix token is the target of its prefix's last position, scored above.
+          if (js.every(({ i, L }) => seqs[i]!.length <= Math.max(L + 1, from[i]!))) {
+            done += js.length;
+            continue;
+          }
           const { ids, mask, length } = padBatch(
             js.map((j) => seqs[j.i]!.slice(j.L)),
             tok.padId,
@@ -329,21 +336,13 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
   const continuationLogProbs = (pairs: ReadonlyArray<{ prefix: string; continuation: string }>, o?: CausalScoreOptions) =>
     serial(async (): Promise<ContinuationLogProb[]> => {
       requireKind('causal-lm', 'continuationLogProb');
+      const boundary = continuationBoundaries((ids) => tok.decode(ids));
       const plans = pairs.map(({ prefix, continuation }, i) => {
         if (continuation.length === 0) throw new InvalidOptionError(`pair ${i + 1}: the continuation is empty.`);
         const { ids, bos } = causalIds(prefix + continuation, o?.prependBos);
         checkLength(ids.length, `pair ${i + 1}`);
         const start = bos ? 1 : 0;
-        // Largest k such that the first k text tokens decode to a prefix of `prefix`.
-        let k = 0;
-        let aligned = prefix.length === 0;
-        for (let j = start; j < ids.length; j++) {
-          const text = tok.decode(ids.slice(start, j + 1));
-          if (!prefix.startsWith(text)) break;
-          k = j + 1 - start;
-          aligned = text === prefix;
-          if (aligned) break;
-        }
+        const { k, aligned } = boundary(prefix, ids, start);
         const contextLength = start + k;
         if (contextLength === 0)
           throw new InvalidOptionError(
