@@ -13,6 +13,7 @@
 import { CancelledError, InvalidOptionError, UnsupportedModelError } from '../../core/errors';
 import { createRng } from '../../core/rng';
 import { pastRow, stackPasts } from './kvCache';
+import { continuationBoundaries } from './continuationBoundary';
 import { prefixGroups } from './prefixGroups';
 import { argmax, batchesByLength, batchesByPadding, logProbGivenLogSumExp, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from './math';
 import type {
@@ -240,6 +241,18 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       }
       for (const [w, wave] of waves.entries()) {
         const alone = w === waves.length - 1 ? solo : [];
+        // The suffix passes (step 3), planned first: a batch of one-token suffixes (a prompt's
+        // one-token answers) has nothing left to score — each suffix token is the target of its
+        // prefix's last position, scored in step 2 — so it runs no pass, and only the members of the
+        // batches that do run need their prefix's keys/values cut out of the prefix pass.
+        const jobs = [...wave.flatMap((g) => g.members.map((i) => ({ i, L: g.length }))), ...alone.map((i) => ({ i, L: 0 }))];
+        const suffixBatches = batchesByPadding(
+          jobs.map((j) => seqs[j.i]!.length - j.L),
+          batchSize,
+          PASS_OVERHEAD,
+        ).map((batch) => batch.map((j) => jobs[j]!));
+        const running = suffixBatches.filter((js) => js.some(({ i, L }) => seqs[i]!.length > Math.max(L + 1, from[i]!)));
+        const needsPast = new Set(running.flatMap((js) => js.map((j) => j.i)));
         // 2. Shared prefixes: one run each (batched), keep their keys/values, score the positions inside.
         const pastOf = new Map<number, PastKv>();
         for (const batch of batchesByPadding(
@@ -255,7 +268,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
           );
           const { logits, vocab, present, logSumExp: lse } = await cachedForward({ ids, mask, past: null, pastMask: null });
           gs.forEach((g, b) => {
-            const past = pastRow(present, b, g.length);
+            const past = g.members.some((i) => needsPast.has(i)) ? pastRow(present, b, g.length) : null;
             const seq0 = seqs[g.members[0]!]!;
             const minFrom = Math.min(...g.members.map((i) => from[i]!));
             for (let t = Math.max(1, minFrom); t <= g.length; t++) {
@@ -266,18 +279,13 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
                 if (t >= from[i]!) put(i, t, logProbGivenLogSumExp(logits, pos * vocab, vocab, target, logZ));
               }
             }
-            for (const i of g.members) pastOf.set(i, past);
+            if (past) for (const i of g.members) pastOf.set(i, past);
           });
         }
+        done += jobs.length - running.reduce((n, js) => n + js.length, 0); // scored completely by their prefix pass
         // 3. Suffixes: every sequence's own tokens after its shared prefix (all of it when solo).
-        const jobs = [...wave.flatMap((g) => g.members.map((i) => ({ i, L: g.length }))), ...alone.map((i) => ({ i, L: 0 }))];
-        for (const batch of batchesByPadding(
-          jobs.map((j) => seqs[j.i]!.length - j.L),
-          batchSize,
-          PASS_OVERHEAD,
-        )) {
+        for (const js of running) {
           throwIfAborted(o?.signal);
-          const js = batch.map((j) => jobs[j]!);
           const { ids, mask, length } = padBatch(
             js.map((j) => seqs[j.i]!.slice(j.L)),
             tok.padId,
@@ -329,21 +337,13 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
   const continuationLogProbs = (pairs: ReadonlyArray<{ prefix: string; continuation: string }>, o?: CausalScoreOptions) =>
     serial(async (): Promise<ContinuationLogProb[]> => {
       requireKind('causal-lm', 'continuationLogProb');
+      const boundary = continuationBoundaries((ids) => tok.decode(ids));
       const plans = pairs.map(({ prefix, continuation }, i) => {
         if (continuation.length === 0) throw new InvalidOptionError(`pair ${i + 1}: the continuation is empty.`);
         const { ids, bos } = causalIds(prefix + continuation, o?.prependBos);
         checkLength(ids.length, `pair ${i + 1}`);
         const start = bos ? 1 : 0;
-        // Largest k such that the first k text tokens decode to a prefix of `prefix`.
-        let k = 0;
-        let aligned = prefix.length === 0;
-        for (let j = start; j < ids.length; j++) {
-          const text = tok.decode(ids.slice(start, j + 1));
-          if (!prefix.startsWith(text)) break;
-          k = j + 1 - start;
-          aligned = text === prefix;
-          if (aligned) break;
-        }
+        const { k, aligned } = boundary(prefix, ids, start);
         const contextLength = start + k;
         if (contextLength === 0)
           throw new InvalidOptionError(
