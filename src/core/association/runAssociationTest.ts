@@ -37,6 +37,7 @@ export function runAssociationTest(input: AssociationInput, options: Association
   validateAssociationOptions(options);
   const { units } = prepareSets(input);
   const targetUnits = [...units.X, ...units.Y];
+  const cosines = { cosA: cosineMatrix(targetUnits, units.A), cosB: cosineMatrix(targetUnits, units.B) };
   const result = scoreAssociationMatrices(
     {
       probeId: input.probeId,
@@ -46,13 +47,12 @@ export function runAssociationTest(input: AssociationInput, options: Association
       words: perSet((key) => input.sets[key].items),
       oov: perSet((key) => input.sets[key].oov),
       duplicates: perSet((key) => input.sets[key].duplicates ?? []),
-      cosA: cosineMatrix(targetUnits, units.A),
-      cosB: cosineMatrix(targetUnits, units.B),
+      ...cosines,
     },
     options,
     onProgress,
   );
-  return { ...result, wefe: computeWefeScores(input) };
+  return { ...result, wefe: computeWefeScores(input, cosines) };
 }
 
 /**
