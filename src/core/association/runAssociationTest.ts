@@ -37,7 +37,6 @@ export function runAssociationTest(input: AssociationInput, options: Association
   validateAssociationOptions(options);
   const { units } = prepareSets(input);
   const targetUnits = [...units.X, ...units.Y];
-  const cosines = { cosA: cosineMatrix(targetUnits, units.A), cosB: cosineMatrix(targetUnits, units.B) };
   const result = scoreAssociationMatrices(
     {
       probeId: input.probeId,
@@ -47,12 +46,13 @@ export function runAssociationTest(input: AssociationInput, options: Association
       words: perSet((key) => input.sets[key].items),
       oov: perSet((key) => input.sets[key].oov),
       duplicates: perSet((key) => input.sets[key].duplicates ?? []),
-      ...cosines,
+      cosA: cosineMatrix(targetUnits, units.A),
+      cosB: cosineMatrix(targetUnits, units.B),
     },
     options,
     onProgress,
   );
-  return { ...result, wefe: computeWefeScores(input, cosines) };
+  return { ...result, wefe: computeWefeScores(input) };
 }
 
 /**
