@@ -16,7 +16,7 @@
 // isDegenerateSpread) has no defined d; it is skipped and counted (`skipped`), never replaced by 0.
 import type { CiMethod, SdConvention, SetKey } from '../association/types';
 import { InvalidOptionError } from '../errors';
-import { Uint32Stream } from '../rng';
+import { UINT32_STREAM_MAX_RANGE, Uint32Stream } from '../rng';
 import { CountWeightedEffectSize } from './countWeightedEffectSize';
 import { normalCdf, normalQuantile } from './normal';
 import { quantileSorted } from './quantile';
@@ -180,14 +180,15 @@ export interface BootstrapResult {
  * Source: resampling scheme of R package cbn `weat_boot` (all four sets; cbn bootstraps a centroid
  * cosine difference rather than d — see the header); Efron &
  * Tibshirani (1993) for the intervals.
- * @throws {InvalidOptionError} when resamples is not an integer ≥ 1 or level ∉ (0, 1)
+ * @throws {InvalidOptionError} when resamples is not an integer ≥ 1, level ∉ (0, 1) or a set has more than 2²¹ items
  */
 export function bootstrapEffectSize(data: WeatBootstrapData, options: BootstrapOptions): BootstrapResult | null {
   const { resamples, level, method, sd, seed, onProgress } = options;
   if (!Number.isInteger(resamples) || resamples < 1) throw new InvalidOptionError(`bootstrap resamples must be an integer ≥ 1, got ${resamples}`);
   assertLevel(level);
-  const stream = new Uint32Stream(seed);
   const { sizes } = data;
+  if (Math.max(sizes.X, sizes.Y, sizes.A, sizes.B) > UINT32_STREAM_MAX_RANGE) throw new InvalidOptionError(`a bootstrap resamples sets of at most ${UINT32_STREAM_MAX_RANGE} items`);
+  const stream = new Uint32Stream(seed);
   const evaluator = new CountWeightedEffectSize(data, sd);
   const { rowCounts, countsA, countsB } = evaluator;
   const valid = new Float64Array(resamples);

@@ -92,7 +92,8 @@ const PROGRESS_STEPS = 50;
  * @param scores s(w, A, B) for the N = |X|+|Y| targets, X first then Y
  * @param sizeX |X|; the remaining N − |X| scores are Y
  * @throws {InvalidWordSetError} when |X| < 1 or |Y| < 1
- * @throws {InvalidOptionError} when permutations < 1 or exactLimit < 0 (or not integers)
+ * @throws {InvalidOptionError} when permutations < 1 or exactLimit < 0 (or not integers), or when a
+ *   Monte Carlo test would draw from more than 2²¹ scores
  */
 export function permutationTest(scores: ArrayLike<number>, sizeX: number, options: PermutationTestOptions): PermutationTestResult {
   const total = scores.length;

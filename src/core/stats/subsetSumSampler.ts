@@ -12,6 +12,7 @@
 // n(n − 1) ≤ 2²¹ steps go in pairs, (u_i, u_{i+1}) from one Uint32Stream.pairBelow(n − i, n − i − 1);
 // otherwise, and for a last odd step, u_i = Uint32Stream.below(n − i). (Sampler 1 decoded several
 // steps from one pure-rand uniformInt call in mixed radix.)
+import { InvalidOptionError } from '../errors';
 import { UINT32_STREAM_MAX_RANGE, Uint32Stream } from '../rng';
 
 export class SubsetSumSampler {
@@ -27,7 +28,7 @@ export class SubsetSumSampler {
    * @param size k, 0 ≤ k ≤ n ≤ 2²¹
    * @param markedBelow positions counted in `marked`
    * @param seed seed of the Uint32Stream
-   * @throws {InvalidOptionError} when seed is not a safe integer
+   * @throws {InvalidOptionError} when seed is not a safe integer or n > 2²¹
    */
   constructor(
     private readonly scores: Float64Array,
@@ -35,6 +36,7 @@ export class SubsetSumSampler {
     private readonly markedBelow: number,
     seed: number,
   ) {
+    if (scores.length > UINT32_STREAM_MAX_RANGE) throw new InvalidOptionError(`a permutation test draws from at most ${UINT32_STREAM_MAX_RANGE} scores, got ${scores.length}`);
     this.stream = new Uint32Stream(seed);
     this.order = new Int32Array(scores.length);
     for (let i = 0; i < scores.length; i++) this.order[i] = i;
