@@ -9,7 +9,14 @@
 // is now twice its smaller tail, a different p: its intervals, p-values and the fields the new method
 // adds are expected to differ, and are reported as moved by the method change, not as a failure to
 // reproduce. Every other number (estimates, statistics, per-item scores) must still be identical.
+//
+// Likewise a record made by an earlier Monte Carlo sampler (stats/samplerVersion.ts; absent = 1): the
+// association tests' Monte Carlo numbers (their bootstrap interval, and where p is Monte Carlo the p,
+// the inverted test's interval and the null histogram; the batch's Holm/BH p's with them) are drawn
+// differently and are reported as moved by the sampler change; exact p's and everything else are
+// still compared.
 import { METHOD_VERSION } from './intervals';
+import { SAMPLER_VERSION } from './stats/samplerVersion';
 
 export interface ReproducedRunVerdict {
   /** Every number is identical, apart from those the method change moves (see methodMoved). */
@@ -24,12 +31,20 @@ export interface ReproducedRunVerdict {
   methodMoved: string[];
   /** One plain sentence about the method change when there is one, e.g. for the results view; null otherwise. */
   methodNote: string | null;
+  /** The two runs' Monte Carlo numbers were drawn by different samplers. */
+  samplerChanged: boolean;
+  /** Paths that differ because of the sampler change; empty otherwise. */
+  samplerMoved: string[];
+  /** One plain sentence about the sampler change when there is one; null otherwise. */
+  samplerNote: string | null;
 }
 
 interface ComparableRun {
   model: { assetSha256: string | null };
   /** Absent: method version 1. */
   methodVersion?: number;
+  /** Absent: sampler 1. */
+  samplerVersion?: number;
   results: readonly unknown[];
 }
 
@@ -48,26 +63,46 @@ const movedByMethod = (parent: string, key: string, original: Record<string, unk
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The fields of an association test's result (WEAT, SEAT, likelihood IAT) that its samplers draw. */
+const DRAWN_ALWAYS = new Set(['ci', 'pHolm', 'pBH']);
+const DRAWN_WHEN_MONTE_CARLO = new Set(['pValue', 'testCi', 'nullHistogram']);
+const movedBySampler = (key: string, original: Record<string, unknown>): boolean =>
+  'pMethod' in original && 'items' in original && 'sizes' in original && (DRAWN_ALWAYS.has(key) || (original.pMethod === 'monte-carlo' && DRAWN_WHEN_MONTE_CARLO.has(key)));
+
+interface Changes {
+  method: boolean;
+  sampler: boolean;
+}
+interface Found {
+  differences: string[];
+  moved: string[];
+  samplerMoved: string[];
+}
+const noChanges: Changes = { method: false, sampler: false };
+
 /**
- * Every path where a and b differ. With `methodChanged`, an interval field or a field the original
- * lacks is listed in `moved` instead of `differences`.
+ * Every path where a and b differ. With `changes.method`, an interval field or a field the original
+ * lacks is listed in `moved` instead of `differences`; with `changes.sampler`, a drawn field of an
+ * association result in `samplerMoved`.
  */
-function compare(a: unknown, b: unknown, path: string, methodChanged: boolean, out: { differences: string[]; moved: string[] }): void {
+function compare(a: unknown, b: unknown, path: string, changes: Changes, out: Found): void {
   if (Object.is(a, b)) return;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) out.differences.push(`${path}.length`);
-    else a.forEach((v, i) => compare(v, b[i], `${path}[${i}]`, methodChanged, out));
+    else a.forEach((v, i) => compare(v, b[i], `${path}[${i}]`, changes, out));
     return;
   }
   if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) {
       const child = `${path}.${k}`;
-      if (methodChanged && movedByMethod(path, k, a)) {
-        const sub = { differences: [] as string[], moved: [] as string[] };
-        compare(a[k], b[k], child, false, sub);
-        if (sub.differences.length > 0) out.moved.push(child);
-      } else compare(a[k], b[k], child, methodChanged, out);
+      const bySampler = changes.sampler && movedBySampler(k, a);
+      const byMethod = changes.method && movedByMethod(path, k, a);
+      if (bySampler || byMethod) {
+        const sub: Found = { differences: [], moved: [], samplerMoved: [] };
+        compare(a[k], b[k], child, noChanges, sub);
+        if (sub.differences.length > 0) (byMethod ? out.moved : out.samplerMoved).push(child);
+      } else compare(a[k], b[k], child, changes, out);
     }
     return;
   }
@@ -79,8 +114,11 @@ export function reproducedRun(original: ComparableRun, rerun: ComparableRun): Re
   const before = original.methodVersion ?? 1;
   const after = rerun.methodVersion ?? 1;
   const methodChanged = before !== after;
-  const out = { differences: [] as string[], moved: [] as string[] };
-  compare(original.results, rerun.results, 'results', methodChanged, out);
+  const samplerBefore = original.samplerVersion ?? 1;
+  const samplerAfter = rerun.samplerVersion ?? 1;
+  const samplerChanged = samplerBefore !== samplerAfter;
+  const out: Found = { differences: [], moved: [], samplerMoved: [] };
+  compare(original.results, rerun.results, 'results', { method: methodChanged, sampler: samplerChanged }, out);
   const methodNote = methodChanged
     ? `The original was computed with method version ${before}, this re-run with version ${after}${after === METHOD_VERSION ? ' (the current one)' : ''}: ${
         out.moved.length > 0 ? 'its intervals and p-values differ on purpose (the interval beside p now comes from the test itself, and a two-sided randomisation p is twice the smaller tail) and were not compared' : 'no interval moved'
@@ -93,5 +131,12 @@ export function reproducedRun(original: ComparableRun, rerun: ComparableRun): Re
     methodChanged,
     methodMoved: out.moved,
     methodNote,
+    samplerChanged,
+    samplerMoved: out.samplerMoved,
+    samplerNote: samplerChanged
+      ? `The original's random permutations and bootstrap resamples were drawn by sampler ${samplerBefore}, this re-run's by sampler ${samplerAfter}${samplerAfter === SAMPLER_VERSION ? ' (the current one)' : ''}: ${
+          out.samplerMoved.length > 0 ? 'their Monte Carlo p-values and intervals differ within sampling error and were not compared' : 'no Monte Carlo number moved'
+        }; exact p-values and every other number ${out.differences.length === 0 ? 'are identical' : 'were compared as usual'}.`
+      : null,
   };
 }

@@ -3,7 +3,12 @@
 // (probes/runProbes.ts) — the record's probes, on its model, with its options — and its results are
 // compared field by field with the recorded ones (numbers to 1e-12 relative, strings, booleans and
 // array lengths exactly), and both CSV exports of the fresh results (probes/export/runToCsv.ts) byte
-// for byte with the recorded files, under the record's run id. Records of method version 1 (the
+// for byte with the recorded files, under the record's run id. The association tests' Monte Carlo
+// fields (a Monte Carlo p and the Holm/BH p's made from it, the inverted test's bound and the null
+// histogram of a Monte Carlo test, the bootstrap interval and its skipped count) depend on the sampler
+// (core/stats/samplerVersion.ts), so they are compared within tolerances derived from the number of
+// draws (monteCarloTolerance.ts); then the fresh results with those fields set to the recorded ones
+// must match the record strictly, JSON and CSVs alike. Records of method version 1 (the
 // previous recordings, format @1) must still open and re-run as "identical but for the method
 // change". Skipped while the embedded models are not built.
 //
@@ -26,6 +31,8 @@ import { parseRunRecord } from '../../src/probes/runRecordSchema';
 import { adjustAcrossBatch, runProbes } from '../../src/probes/runProbes';
 import { loadLanguageModel } from '../../src/runtime/lm/node';
 import { loadEmbeddedModel } from '../../src/runtime/node';
+import type { AssociationResult } from '../../src/core/association/types';
+import { histogramCdfDifferences, percentileEndTolerance, pValueTolerance, testIntervalBand, Z } from './monteCarloTolerance';
 
 const root = join(import.meta.dirname, '..', '..');
 const REFERENCE = join(root, 'tests', 'fixtures', 'reference-runs');
@@ -97,6 +104,62 @@ function differences(actual: unknown, expected: unknown, path = '', out: string[
   return out;
 }
 
+/** A top-level result made by the association engine (WEAT, SEAT, likelihood IAT). */
+const isAssociation = (r: unknown): r is AssociationResult => typeof r === 'object' && r !== null && 'pMethod' in r && 'items' in r && 'sizes' in r;
+
+const within = (path: string, actual: number | null | undefined, expected: number | null | undefined, tolerance: number, out: string[]) => {
+  if (actual === expected) return;
+  if (typeof actual !== 'number' || typeof expected !== 'number' || !(Math.abs(actual - expected) <= tolerance)) out.push(`${path}: ${actual} vs recorded ${expected} (tolerance ${tolerance})`);
+};
+
+/**
+ * The Monte Carlo fields of the fresh association results against the recorded ones, within the
+ * draw-derived tolerances (see the header), and the fresh results with those fields replaced by the
+ * recorded values, for the strict comparison of everything else.
+ */
+function compareMonteCarlo(fresh: readonly RunResult[], recorded: readonly RunResult[], options: FamilyRunContext['options']): { differences: string[]; patched: RunResult[] } {
+  const out: string[] = [];
+  const patched = fresh.map((r) => structuredClone(r));
+  const { seed, exactLimit, bootstrap } = options as { seed: number; exactLimit: number; bootstrap: number };
+  const pTolerances = fresh.map((r, i) => {
+    const was = recorded[i];
+    return isAssociation(r) && isAssociation(was) && r.pMethod === 'monte-carlo' ? pValueTolerance(r.pValue, was.pValue, r.permutations) : 0;
+  });
+  // Holm's and BH's adjusted p's are Lipschitz in the raw p's with constant n (the batch size) in the max norm.
+  const adjustedTolerance = fresh.length * Math.max(0, ...pTolerances);
+  fresh.forEach((r, i) => {
+    const was = recorded[i];
+    const copy = patched[i];
+    if (!isAssociation(r) || !isAssociation(was) || !isAssociation(copy)) return;
+    const path = `[${i}]`;
+    within(`${path}.pHolm`, r.pHolm, was.pHolm, adjustedTolerance, out);
+    within(`${path}.pBH`, r.pBH, was.pBH, adjustedTolerance, out);
+    Object.assign(copy, { pHolm: was.pHolm, pBH: was.pBH });
+    if (r.ci && was.ci) {
+      const tolerance = percentileEndTolerance(was.ci.low, was.ci.high, was.ci.level, bootstrap);
+      within(`${path}.ci.low`, r.ci.low, was.ci.low, tolerance, out);
+      within(`${path}.ci.high`, r.ci.high, was.ci.high, tolerance, out);
+      const skipped = Math.max(r.ci.skipped ?? 0, was.ci.skipped ?? 0);
+      within(`${path}.ci.skipped`, r.ci.skipped, was.ci.skipped, Z * Math.sqrt(2 * skipped) + 1, out);
+      copy.ci = { ...copy.ci!, low: was.ci.low, high: was.ci.high, resamples: was.ci.resamples, skipped: was.ci.skipped };
+    }
+    if (r.pMethod !== 'monte-carlo' || was.pMethod !== 'monte-carlo') return;
+    within(`${path}.pValue`, r.pValue, was.pValue, pTolerances[i]!, out);
+    copy.pValue = was.pValue;
+    if (r.testCi?.low != null && was.testCi?.low != null) {
+      const band = testIntervalBand(r, { seed, exactLimit });
+      const slack = 1e-12 * Math.abs(was.testCi.low);
+      if (!(was.testCi.low >= band.low - slack && was.testCi.low <= band.high + slack)) out.push(`${path}.testCi.low: recorded ${was.testCi.low} outside the fresh band [${band.low}, ${band.high}]`);
+      copy.testCi = { ...copy.testCi!, low: was.testCi.low };
+    }
+    if (r.nullHistogram && was.nullHistogram) {
+      out.push(...histogramCdfDifferences(r.nullHistogram, was.nullHistogram, r.permutations, `${path}.nullHistogram`));
+      copy.nullHistogram = was.nullHistogram;
+    }
+  });
+  return { differences: out, patched };
+}
+
 /** A folder model's record without the id and title (they hold the path it was recorded from). */
 const withoutPath = ({ id: _id, title: _title, ...rest }: RunModelInfo) => rest;
 
@@ -149,15 +212,18 @@ describe('reference runs: the same numbers through the one run path', () => {
       const model = await load(entry, record);
       const alone = [];
       for (const probe of record.probes) alone.push(await runAlone(entry, probe, record.options, model));
-      const results = record.probes.length === 1 ? alone : adjustAcrossBatch(alone);
+      const fresh = record.probes.length === 1 ? alone : adjustAcrossBatch(alone);
+      const monteCarlo = compareMonteCarlo(fresh, record.results, record.options);
+      expect(monteCarlo.differences).toEqual([]);
+      const results = monteCarlo.patched;
       // JSON writes NaN as null, as the record did.
       expect(differences(JSON.parse(JSON.stringify(results)), record.results)).toEqual([]);
       // A folder model's id and title hold the path it was recorded from.
       if (isFolder(entry.model)) expect(withoutPath(model.model)).toEqual(withoutPath(record.model));
       else expect(model.model).toEqual(record.model);
-      const fresh = { runId: record.runId, model: record.model, seed: record.seed, results };
-      expect(runToCsv(fresh)).toBe(stored(entry.file, '.csv'));
-      expect(runToCsv(fresh, { items: true })).toBe(stored(entry.file, '.items.csv'));
+      const run = { runId: record.runId, model: record.model, seed: record.seed, results };
+      expect(runToCsv(run)).toBe(stored(entry.file, '.csv'));
+      expect(runToCsv(run, { items: true })).toBe(stored(entry.file, '.items.csv'));
     },
     120_000,
   );

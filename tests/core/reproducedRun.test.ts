@@ -8,7 +8,17 @@ describe('reproducedRun', () => {
   it('calls a re-run with every value equal identical, NaN included', () => {
     const a = { model, results: [{ ...weat, wefe: { rnsb: Number.NaN } }] };
     const b = { model: { ...model }, results: [structuredClone(a.results[0]!)] };
-    expect(reproducedRun(a, b)).toEqual({ identical: true, firstDifference: null, modelChanged: false, methodChanged: false, methodMoved: [], methodNote: null });
+    expect(reproducedRun(a, b)).toEqual({
+      identical: true,
+      firstDifference: null,
+      modelChanged: false,
+      methodChanged: false,
+      methodMoved: [],
+      methodNote: null,
+      samplerChanged: false,
+      samplerMoved: [],
+      samplerNote: null,
+    });
   });
 
   it('names the first value that moved, deep inside a result', () => {
@@ -46,5 +56,30 @@ describe('reproducedRun', () => {
   it('within one method version an added field is a difference', () => {
     const rerun = { model, methodVersion: 2, results: [{ ...weat, testCi: null }] };
     expect(reproducedRun({ model, methodVersion: 2, results: [weat] }, rerun)).toMatchObject({ identical: false, firstDifference: 'results[0].testCi', methodNote: null });
+  });
+
+  describe('a record of sampler 1 re-run with sampler 2', () => {
+    const association = { ...weat, sizes: { X: 1, Y: 1, A: 1, B: 1 }, pMethod: 'monte-carlo', pHolm: 0.0002, pBH: 0.0002, testCi: { low: 0.9 }, nullHistogram: { min: -1, max: 1, counts: [3, 5], observed: 0.4 } };
+    const drawnAgain = { ...association, pValue: 0.00012, pHolm: 0.00024, pBH: 0.00024, ci: { ...weat.ci, high: 1.79 }, testCi: { low: 0.91 }, nullHistogram: { ...association.nullHistogram, counts: [4, 4] } };
+    it('lists the Monte Carlo fields as moved by the sampler and says so in a sentence', () => {
+      const verdict = reproducedRun({ model, methodVersion: 2, results: [association] }, { model, methodVersion: 2, samplerVersion: 2, results: [drawnAgain] });
+      expect(verdict).toMatchObject({ identical: true, firstDifference: null, methodChanged: false, samplerChanged: true });
+      expect(verdict.samplerMoved).toEqual(['results[0].pValue', 'results[0].ci', 'results[0].pHolm', 'results[0].pBH', 'results[0].testCi', 'results[0].nullHistogram']);
+      expect(verdict.samplerNote).toBe(
+        "The original's random permutations and bootstrap resamples were drawn by sampler 1, this re-run's by sampler 2 (the current one): their Monte Carlo p-values and intervals differ within sampling error and were not compared; exact p-values and every other number are identical.",
+      );
+    });
+    it('an exact p, its interval or d that moved is still a difference', () => {
+      const exact = { ...association, pMethod: 'exact', pValue: 0.25 };
+      const rerun = (result: object) => reproducedRun({ model, methodVersion: 2, results: [exact] }, { model, methodVersion: 2, samplerVersion: 2, results: [result] });
+      expect(rerun({ ...exact, pValue: 0.5 })).toMatchObject({ identical: false, firstDifference: 'results[0].pValue' });
+      expect(rerun({ ...exact, testCi: { low: 0.95 } })).toMatchObject({ identical: false, firstDifference: 'results[0].testCi.low' });
+      expect(rerun({ ...exact, effectSize: 1.6 })).toMatchObject({ identical: false, firstDifference: 'results[0].effectSize' });
+      expect(rerun({ ...exact, ci: { ...weat.ci, low: 1.0 } })).toMatchObject({ identical: true, samplerMoved: ['results[0].ci'] });
+    });
+    it('the same sampler compares the Monte Carlo fields exactly', () => {
+      const verdict = reproducedRun({ model, methodVersion: 2, samplerVersion: 2, results: [association] }, { model, methodVersion: 2, samplerVersion: 2, results: [drawnAgain] });
+      expect(verdict).toMatchObject({ identical: false, firstDifference: 'results[0].pValue', samplerChanged: false, samplerNote: null });
+    });
   });
 });

@@ -6,16 +6,18 @@
 // weat_boot bootstraps a difference of cosines to the A/B centroids (not d) and reports the 2.5/97.5%
 // quantiles (or ±2 SD) of 300 resamples; here the statistic is WEAT d itself, as the result reports
 // a CI for d. In practice the A/B resampling dominates the width (stimulus-set sensitivity of WEAT). Resampling A/B changes every s(w), but only through column means of the
-// cosine matrices, so cosines are computed once (WeatBootstrapData) and a resample costs
-// O((|X|+|Y|)(|A|+|B|)) additions. The inner computation is exposed as effectSizeFromIndices so the
-// numpy reference can be compared on identical resample indices (the two RNGs differ).
+// cosine matrices, so cosines are computed once (WeatBootstrapData) and a resample costs at most
+// O((|X|+|Y|)(|A|+|B|)) multiply-adds, over the drawn rows and columns only (countWeightedEffectSize.ts:
+// a resample is held as multiplicities, drawn straight into count arrays; nothing is allocated per
+// resample). The inner computation is exposed as effectSizeFromIndices so the numpy reference can be
+// compared on identical resample indices (the two RNGs differ).
 //
 // Degenerate resamples: a resample whose pooled SD of s over X*∪Y* is zero (see
 // isDegenerateSpread) has no defined d; it is skipped and counted (`skipped`), never replaced by 0.
 import type { CiMethod, SdConvention, SetKey } from '../association/types';
 import { InvalidOptionError } from '../errors';
-import { createRng } from '../rng';
-import { isDegenerateSpread } from './descriptive';
+import { UINT32_STREAM_MAX_RANGE, Uint32Stream } from '../rng';
+import { CountWeightedEffectSize } from './countWeightedEffectSize';
 import { normalCdf, normalQuantile } from './normal';
 import { quantileSorted } from './quantile';
 
@@ -42,48 +44,13 @@ export type SetIndices = Record<SetKey, ArrayLike<number>>;
  * Never throws (indices are trusted: callers draw them in range).
  */
 export function effectSizeFromIndices(data: WeatBootstrapData, indices: SetIndices, sd: SdConvention): number {
-  const { X: nX, A: nA, B: nB } = data.sizes;
-  const { cosA, cosB } = data;
-  // Multiplicities of the drawn attribute words: s(w) = Σ_j c_j cos(w, a_j) / |A*| − (same for B),
-  // a sequential pass over one cosine row; each drawn target row is evaluated once per call.
-  const countsA = new Float64Array(nA);
-  for (let j = 0; j < indices.A.length; j++) countsA[indices.A[j]!]!++;
-  const countsB = new Float64Array(nB);
-  for (let j = 0; j < indices.B.length; j++) countsB[indices.B[j]!]!++;
-  const drawnA = indices.A.length;
-  const drawnB = indices.B.length;
-  const cache = new Float64Array(data.cosA.length / nA).fill(Number.NaN);
-  const association = (row: number): number => {
-    const cached = cache[row]!;
-    if (!Number.isNaN(cached)) return cached;
-    let sumA = 0;
-    const offsetA = row * nA;
-    for (let j = 0; j < nA; j++) sumA += countsA[j]! * cosA[offsetA + j]!;
-    let sumB = 0;
-    const offsetB = row * nB;
-    for (let j = 0; j < nB; j++) sumB += countsB[j]! * cosB[offsetB + j]!;
-    const value = sumA / drawnA - sumB / drawnB;
-    cache[row] = value;
-    return value;
-  };
-  const sizeX = indices.X.length;
-  const sizeY = indices.Y.length;
-  const pooled = new Float64Array(sizeX + sizeY);
-  for (let i = 0; i < sizeX; i++) pooled[i] = association(indices.X[i]!);
-  for (let i = 0; i < sizeY; i++) pooled[sizeX + i] = association(nX + indices.Y[i]!);
-  let sumX = 0;
-  for (let i = 0; i < sizeX; i++) sumX += pooled[i]!;
-  let sumY = 0;
-  for (let i = sizeX; i < pooled.length; i++) sumY += pooled[i]!;
-  const meanX = sumX / sizeX;
-  const meanY = sumY / sizeY;
-  const grandMean = (sumX + sumY) / pooled.length;
-  let sumSquares = 0;
-  for (let i = 0; i < pooled.length; i++) sumSquares += (pooled[i]! - grandMean) ** 2;
-  const denominator = sd === 'sample' ? pooled.length - 1 : pooled.length;
-  const spread = Math.sqrt(sumSquares / denominator);
-  if (isDegenerateSpread(spread, pooled)) return Number.NaN;
-  return (meanX - meanY) / spread;
+  const evaluator = new CountWeightedEffectSize(data, sd);
+  const nX = data.sizes.X;
+  for (let i = 0; i < indices.X.length; i++) evaluator.rowCounts[indices.X[i]!]!++;
+  for (let i = 0; i < indices.Y.length; i++) evaluator.rowCounts[nX + indices.Y[i]!]!++;
+  for (let j = 0; j < indices.A.length; j++) evaluator.countsA[indices.A[j]!]!++;
+  for (let j = 0; j < indices.B.length; j++) evaluator.countsB[indices.B[j]!]!++;
+  return evaluator.evaluate();
 }
 
 /** The identity indices 0..n−1 for every set (the original sample). Never throws. */
@@ -205,38 +172,45 @@ export interface BootstrapResult {
 
 /**
  * Bootstrap CI for WEAT d: `resamples` times draw |X| indices from X, |Y| from Y, |A| from A and
- * |B| from B uniformly with replacement (in that order, from one seeded stream), compute d*
+ * |B| from B uniformly with replacement (in that order, from one seeded Uint32Stream: sampler 2 of
+ * samplerVersion.ts), compute d*
  * (effectSizeFromIndices), skip degenerate ones, then take the percentile or BCa interval.
  * Returns null when fewer than 2 resamples are valid.
  *
  * Source: resampling scheme of R package cbn `weat_boot` (all four sets; cbn bootstraps a centroid
  * cosine difference rather than d — see the header); Efron &
  * Tibshirani (1993) for the intervals.
- * @throws {InvalidOptionError} when resamples is not an integer ≥ 1 or level ∉ (0, 1)
+ * @throws {InvalidOptionError} when resamples is not an integer ≥ 1, level ∉ (0, 1) or a set has more than 2²¹ items
  */
 export function bootstrapEffectSize(data: WeatBootstrapData, options: BootstrapOptions): BootstrapResult | null {
   const { resamples, level, method, sd, seed, onProgress } = options;
   if (!Number.isInteger(resamples) || resamples < 1) throw new InvalidOptionError(`bootstrap resamples must be an integer ≥ 1, got ${resamples}`);
   assertLevel(level);
-  const rng = createRng(seed);
   const { sizes } = data;
-  const draws: Record<SetKey, Int32Array> = { X: new Int32Array(sizes.X), Y: new Int32Array(sizes.Y), A: new Int32Array(sizes.A), B: new Int32Array(sizes.B) };
-  const valid: number[] = [];
+  if (Math.max(sizes.X, sizes.Y, sizes.A, sizes.B) > UINT32_STREAM_MAX_RANGE) throw new InvalidOptionError(`a bootstrap resamples sets of at most ${UINT32_STREAM_MAX_RANGE} items`);
+  const stream = new Uint32Stream(seed);
+  const evaluator = new CountWeightedEffectSize(data, sd);
+  const { rowCounts, countsA, countsB } = evaluator;
+  const valid = new Float64Array(resamples);
+  let validCount = 0;
   const progressEvery = Math.max(1, Math.ceil(resamples / 50));
   let skipped = 0;
   for (let r = 0; r < resamples; r++) {
-    for (const key of ['X', 'Y', 'A', 'B'] as const) {
-      const target = draws[key];
-      for (let i = 0; i < target.length; i++) target[i] = rng.int(0, target.length - 1);
-    }
-    const replicate = effectSizeFromIndices(data, draws, sd);
+    rowCounts.fill(0);
+    countsA.fill(0);
+    countsB.fill(0);
+    for (let i = 0; i < sizes.X; i++) rowCounts[stream.below(sizes.X)]!++;
+    for (let i = 0; i < sizes.Y; i++) rowCounts[sizes.X + stream.below(sizes.Y)]!++;
+    for (let j = 0; j < sizes.A; j++) countsA[stream.below(sizes.A)]!++;
+    for (let j = 0; j < sizes.B; j++) countsB[stream.below(sizes.B)]!++;
+    const replicate = evaluator.evaluate();
     if (Number.isNaN(replicate)) skipped++;
-    else valid.push(replicate);
+    else valid[validCount++] = replicate;
     if (onProgress && (r + 1) % progressEvery === 0) onProgress(r + 1, resamples);
   }
   if (onProgress && resamples % progressEvery !== 0) onProgress(resamples, resamples);
-  if (valid.length < 2) return null;
-  const replicates = Float64Array.from(valid).sort();
+  if (validCount < 2) return null;
+  const replicates = valid.slice(0, validCount).sort();
   if (method === 'percentile') {
     return { ...percentileInterval(replicates, level), method, level, resamples: replicates.length, skipped, acceleration: 0, replicates };
   }

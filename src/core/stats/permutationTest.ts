@@ -4,12 +4,9 @@
 // with T = Σ_{all} s_i it is S(Xi, Yi) = Σ_{Xi} s − Σ_{Yi} s = 2·Σ_{Xi} s − T. So each re-partition
 // costs one subset sum, never a cosine. Exact enumeration walks the C(N, |X|) subsets in
 // lexicographic order keeping prefix sums (amortised O(1) per subset); Monte Carlo draws a uniform
-// |smaller side|-subset by a partial Fisher–Yates shuffle of an index array (uniform from any
-// starting arrangement, so the array is not reset between draws). Several Fisher–Yates steps share
-// one call of the seeded generator: a uniform integer r in [0, (n−i)(n−i−1)…(n−j+1)) is decoded in
-// mixed radix into the independent uniform choices of steps i…j−1 (exact: digits of a uniform
-// mixed-radix number are independent and uniform). Products are kept ≤ 2²⁴ so every intermediate is
-// a small integer; this cuts generator calls ~4× for N ≤ 64.
+// |smaller side|-subset by a partial Fisher–Yates shuffle of an index array (subsetSumSampler.ts:
+// uniform from any starting arrangement, so the array is not reset between draws; the draw order is
+// sampler 2 of samplerVersion.ts).
 //
 // Ties: a re-partition counts as "at least as extreme" when S_i ≥ S_obs − ε with
 // ε = 1e-12 · Σ_i |s_i|. Mathematically equal statistics (the identity partition, duplicate
@@ -27,10 +24,10 @@
 // re-partitions, tie rule and p formula. It changes nothing in S, p or the histogram.
 import type { NullHistogram, PMethod } from '../association/types';
 import { InvalidOptionError, InvalidWordSetError } from '../errors';
-import { createRng } from '../rng';
 import { binomialCoefficient } from './combinatorics';
 import { HistogramAccumulator } from './histogram';
 import { ShiftBoundCollector } from './permutationInversion';
+import { SubsetSumSampler } from './subsetSumSampler';
 import { weatStatistic } from './weatStatistic';
 
 /** Relative tie tolerance, see the header comment. */
@@ -78,8 +75,6 @@ export interface PermutationTestResult {
 }
 
 const PROGRESS_STEPS = 50;
-/** Largest range of one packed generator call in the Monte-Carlo sampler (see header). */
-const PACKED_RANGE_LIMIT = 2 ** 24;
 
 /**
  * One-sided permutation p-value for the WEAT statistic, P(S(Xi, Yi) ≥ S(X, Y)) over all equal-size
@@ -97,7 +92,8 @@ const PACKED_RANGE_LIMIT = 2 ** 24;
  * @param scores s(w, A, B) for the N = |X|+|Y| targets, X first then Y
  * @param sizeX |X|; the remaining N − |X| scores are Y
  * @throws {InvalidWordSetError} when |X| < 1 or |Y| < 1
- * @throws {InvalidOptionError} when permutations < 1 or exactLimit < 0 (or not integers)
+ * @throws {InvalidOptionError} when permutations < 1 or exactLimit < 0 (or not integers), or when a
+ *   Monte Carlo test would draw from more than 2²¹ scores
  */
 export function permutationTest(scores: ArrayLike<number>, sizeX: number, options: PermutationTestOptions): PermutationTestResult {
   const total = scores.length;
@@ -221,51 +217,20 @@ function sampleMonteCarlo(
   onProgress?: (done: number, total: number) => void,
 ) {
   const n = s.length;
-  const rng = createRng(seed);
   const drawX = sizeX <= n - sizeX;
   const k = drawX ? sizeX : n - sizeX;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  const sampler = new SubsetSumSampler(s, k, sizeX, seed);
   const nullStatistics = keepNull ? new Float64Array(m) : null;
   const progressEvery = Math.max(1, Math.ceil(m / PROGRESS_STEPS));
-  // Group consecutive Fisher–Yates steps whose choice counts (n − i) multiply to ≤ 2²⁴ (at least
-  // one step per group).
-  const groupEnds: number[] = [];
-  const groupSizes: number[] = [];
-  for (let i = 0; i < k; ) {
-    let product = 1;
-    let j = i;
-    while (j < k && (j === i || product * (n - j) <= PACKED_RANGE_LIMIT)) product *= n - j++;
-    groupEnds.push(j);
-    groupSizes.push(product);
-    i = j;
-  }
   let extreme = 0;
   for (let it = 0; it < m; it++) {
-    let sideSum = 0;
-    let drawnFromX = 0;
-    let i = 0;
-    for (let g = 0; g < groupEnds.length; g++) {
-      let packed = rng.int(0, groupSizes[g]! - 1);
-      const end = groupEnds[g]!;
-      for (; i < end; i++) {
-        const radix = n - i;
-        const digit = packed % radix;
-        packed = (packed - digit) / radix;
-        const j = i + digit;
-        const picked = order[j]!;
-        order[j] = order[i]!;
-        order[i] = picked;
-        sideSum += s[picked]!;
-        if (picked < sizeX) drawnFromX++;
-      }
-    }
-    const sumX = drawX ? sideSum : sumAll - sideSum;
+    sampler.draw();
+    const sumX = drawX ? sampler.sum : sumAll - sampler.sum;
     const statistic = 2 * sumX - sumAll;
     if (statistic >= threshold) extreme++;
     if (nullStatistics) nullStatistics[it] = statistic;
     if (accumulator) accumulator.add(statistic);
-    if (inversion) inversion.add(threshold - statistic, drawX ? k - drawnFromX : drawnFromX);
+    if (inversion) inversion.add(threshold - statistic, drawX ? k - sampler.marked : sampler.marked);
     if (onProgress && (it + 1) % progressEvery === 0) onProgress(it + 1, m);
   }
   if (onProgress && m % progressEvery !== 0) onProgress(m, m);

@@ -3,4 +3,14 @@
 // sampling error. It is written into every run record beside the method version so that a record made
 // by an earlier sampler stays explainable: a re-run with the same seed reproduces it only under the
 // same sampler. Absent in a record = 1 (the sampler of every record made before the field existed).
-export const SAMPLER_VERSION = 1;
+//
+// Sampler 1: pure-rand's uniformInt over the seeded xoroshiro128+ (rng.ts createRng); the permutation
+// test decoded several partial Fisher–Yates steps from one call in mixed radix, the bootstrap drew
+// index lists X, Y, A, B in that order.
+// Sampler 2: the same generator and seed read as raw 32-bit outputs (rng.ts Uint32Stream) with
+// Lemire's bounded integers. Permutation test: partial Fisher–Yates, two steps per output when
+// n(n − 1) ≤ 2²¹ (subsetSumSampler.ts). Bootstrap: per resample, |X| draws below |X|, then |Y|, |A|,
+// |B| likewise, counted as multiplicities (bootstrap.ts). The association tests' Monte Carlo numbers
+// moved within sampling error from sampler 1; the LM families' samplers (sign-flip, one-sample
+// bootstrap, shuffles) are unchanged.
+export const SAMPLER_VERSION = 2;
