@@ -41,7 +41,9 @@ const statisticsOptions = (values: CliValues, defaults: typeof DEFAULT_ASSOCIATI
 const wordVectors: ModalityLoader = {
   options: (values) => statisticsOptions(values, DEFAULT_ASSOCIATION_OPTIONS),
   async load(values) {
-    const model = await loadEmbeddedModel(values.model!, values['models-dir'] ? { baseDir: values['models-dir'] } : {});
+    // 'js': the lookup graph decoded in JavaScript, the same numbers as ORT's WASM build without
+    // starting ONNX Runtime (most of a word-vector run's start-up otherwise).
+    const model = await loadEmbeddedModel(values.model!, { device: 'js', ...(values['models-dir'] ? { baseDir: values['models-dir'] } : {}) });
     return {
       context: { embedder: model },
       record: {
