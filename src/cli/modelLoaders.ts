@@ -1,5 +1,6 @@
 // How the CLI loads a model for each modality of probe family (families/<id> `modality`): word
-// vectors through the same runtime loader the browser uses, a language model through the LM
+// vectors through the same runtime loader the browser uses (same files, same checks; the lookup
+// graph decoded in JavaScript rather than by ONNX Runtime), a language model through the LM
 // runtime's Node loader (the embedded `workbench/tiny-gpt2` / `workbench/tiny-bert` offline, a
 // local folder, or a Hub id). Each loader also says which options the modality's runs take and how
 // the record names the model, so `run` handles both without asking which it is.
