@@ -139,11 +139,19 @@ interface GraphEvaluator {
   release(): Promise<void>;
 }
 
-/** The graph's table, decoded in JS (no ONNX Runtime). */
-const tableEvaluator = (table: Q13Table): GraphEvaluator => ({
-  fetchRows: async (rows) => decodeQ13Rows(table, rows),
-  release: async () => {},
-});
+/** The graph's table, decoded in JS (no ONNX Runtime); refuses rows once released, as a session does. */
+const tableEvaluator = (table: Q13Table): GraphEvaluator => {
+  let released = false;
+  return {
+    async fetchRows(rows) {
+      if (released) throw new ModelLoadError('the model was unloaded');
+      return decodeQ13Rows(table, rows);
+    },
+    async release() {
+      released = true;
+    },
+  };
+};
 
 /** The graph run by an ORT session, at most RUN_BATCH ids per run. */
 const sessionEvaluator = (session: SerialSession, io: { input: string; output: string }): GraphEvaluator => ({
@@ -185,7 +193,8 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
   }
 
   /**
-   * Load, verify (sha256 of every file against the manifest) and create the ORT session.
+   * Load, verify (sha256 of every file against the manifest) and create the ORT session (device
+   * 'js': read the graph's table instead, when it is the build's graph).
    * @throws ModelNotFoundError (missing file), CorruptModelFileError ("corrupt file": hash/size mismatch, bad
    *   manifest) — both ModelLoadError subclasses — or ModelLoadError when ORT cannot create the session
    */

@@ -78,6 +78,12 @@ describe('q13 lookup table in JavaScript', () => {
     expect(readQ13Table(g)).toBeNull();
   });
 
+  it('refuses lookups once the model is disposed, as an ORT session does', async () => {
+    const model = await loadEmbeddedModel('glove-6b-100d', { modelDir: fixture.dir, device: 'js' });
+    await model.dispose();
+    await expect(model.embedWords(['rose'])).rejects.toThrow(ModelLoadError);
+  });
+
   it('refuses a row outside the table, as ORT’s Gather does', () => {
     const table = readQ13Table(graph())!;
     expect(() => decodeQ13Rows(table, [table.rows])).toThrow(ModelLoadError);
