@@ -3,8 +3,8 @@
 // section runs in its own process: ONNX Runtime takes its WASM thread count once per process, and
 // that section wants the page's count for the LMs while the association section's word vectors run
 // on one thread, as in the app. Ratios printed through report.ts's ratioLine (here or in a child
-// process) are repeated in one summary at the end. `npm run bench -- speed` runs only the figures
-// where users wait (a few minutes).
+// process) are repeated in one summary at the end. A name on the command line is a section or a
+// group of sections: `npm run bench -- speed` runs the figures where users wait (a few minutes).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ const inChildProcess = (script: string) => () =>
   });
 
 const sections: [string, () => Promise<void>][] = [
-  ['speed', benchSpeed],
+  ['suites-cli', benchSpeed],
   ['association', benchAssociationSuite],
   ['page', benchPageFirstResult],
   ['page-open', benchPageOpen],
@@ -39,10 +39,15 @@ const sections: [string, () => Promise<void>][] = [
   ['lm-browser', benchLmBrowser],
 ];
 
-const only = process.argv.slice(2);
+/** Groups of sections, by the issue's theme: each names sections above. */
+const groups: Record<string, string[]> = {
+  speed: ['suites-cli'],
+};
+
+const only = process.argv.slice(2).flatMap((name) => groups[name] ?? [name]);
 const unknown = only.filter((name) => !sections.some(([s]) => s === name));
 if (unknown.length) {
-  console.error(`unknown bench section(s): ${unknown.join(', ')}; sections: ${sections.map(([s]) => s).join(', ')}`);
+  console.error(`unknown bench section(s): ${unknown.join(', ')}; sections: ${sections.map(([s]) => s).join(', ')}; groups: ${Object.keys(groups).join(', ')}`);
   process.exit(2);
 }
 const summaryDir = mkdtempSync(path.join(tmpdir(), 'bench-summary-'));

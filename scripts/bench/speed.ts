@@ -1,4 +1,4 @@
-// Bench section `speed`: the figures where users wait, each beside the numpy anchor measured in the
+// Bench section `suites-cli` (in the group `speed`): the figures where users wait, each beside the numpy anchor measured in the
 // same run (../shared/perf/numpy_weat_suite.py, run as it is: a vectorised numpy implementation of
 // the ten Caliskan WEATs' work, median of 5 warm runs). Ratios are of wall-clock times (what a user
 // waits), with CPU time and the load average beside them: on a shared machine wall time includes
