@@ -3,14 +3,15 @@
 // (tsx) cost ~0.9 s of CPU on every start, and the CLI is always a fresh process. Why it cannot
 // drift from src: the bundle is rebuilt whenever any file that went into it (esbuild's metafile
 // lists them, node_modules included) differs in mtime or size from when it was built, when a file
-// is gone, or when this builder changes; the check is one stat per input (~5 ms). Concurrent
-// starts may both rebuild: each writes under a unique name and renames, so a reader sees a whole
-// bundle and a stamp never names inputs newer than its bundle.
+// is gone, or when this builder changes; the check is one stat per input (~5 ms). The list of
+// inputs is the bundle's first line (a comment), so bundle and list are one file, replaced by one
+// rename: concurrent starts may both rebuild, and whichever rename comes last leaves a bundle
+// whose first line describes exactly what it was built from.
 //
 // Packages that load files next to themselves (ONNX Runtime's wasm and native binaries,
 // transformers.js) stay outside the bundle and are imported from node_modules. Each module keeps
 // its own import.meta.url (src/runtime finds public/ relative to itself).
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -18,7 +19,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = join(ROOT, 'src', 'cli', 'main.ts');
 export const CLI_BUNDLE_DIR = join(ROOT, '.cache', 'cli');
 const BUNDLE = 'bias-workbench.mjs';
-const STAMP = 'inputs.json';
+/** The bundle's first line: this prefix, then the JSON of its inputs ({ file: [mtime, size] }). */
+const STAMP_PREFIX = '// bias-workbench cli inputs: ';
+/** The most bytes read to find the first line (the list of ~300 inputs is ~25 KB). */
+const STAMP_MAX_BYTES = 1 << 20;
 /** What the bundle depends on besides its inputs: this builder. */
 const BUILDER = fileURLToPath(import.meta.url);
 
@@ -34,19 +38,31 @@ function signature(file) {
   }
 }
 
+/** The inputs named on the first line of the bundle in `dir`, or null (no bundle, or no list). */
+export function bundleInputs(dir = CLI_BUNDLE_DIR) {
+  let fd;
+  try {
+    fd = openSync(join(dir, BUNDLE), 'r');
+    const buf = Buffer.alloc(STAMP_MAX_BYTES);
+    const line = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').split('\n', 1)[0];
+    if (!line.startsWith(STAMP_PREFIX)) return null;
+    const inputs = JSON.parse(line.slice(STAMP_PREFIX.length));
+    return inputs && typeof inputs === 'object' ? inputs : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /**
- * Whether the bundle in `dir` was built from the files as they are now: its stamp lists every
- * input with the mtime and size it had; any difference (or a missing stamp or bundle) is stale.
+ * Whether the bundle in `dir` was built from the files as they are now: its first line lists
+ * every input with the mtime and size it had; any difference (or no bundle, or no list) is stale.
  */
 export function bundleIsFresh(dir = CLI_BUNDLE_DIR) {
-  let stamp;
-  try {
-    stamp = JSON.parse(readFileSync(join(dir, STAMP), 'utf8'));
-  } catch {
-    return false;
-  }
-  if (!stamp || typeof stamp.inputs !== 'object' || signature(join(dir, BUNDLE)) === null) return false;
-  for (const [file, recorded] of Object.entries(stamp.inputs)) {
+  const inputs = bundleInputs(dir);
+  if (!inputs) return false;
+  for (const [file, recorded] of Object.entries(inputs)) {
     const now = signature(file);
     if (now === null || now[0] !== recorded[0] || now[1] !== recorded[1]) return false;
   }
@@ -65,15 +81,14 @@ const ownImportMetaUrl = {
   },
 };
 
-/** Build the bundle into `dir` and stamp it with its inputs. */
+/** Build the bundle into `dir`, its inputs on its first line. */
 export async function buildCliBundle(dir = CLI_BUNDLE_DIR) {
   const { build } = await import('esbuild');
   const startedAt = Date.now();
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `${BUNDLE}.${process.pid}.tmp`);
   const result = await build({
     entryPoints: [ENTRY],
-    outfile: tmp,
+    outfile: join(dir, BUNDLE),
+    write: false,
     absWorkingDir: ROOT,
     bundle: true,
     platform: 'node',
@@ -94,12 +109,13 @@ export async function buildCliBundle(dir = CLI_BUNDLE_DIR) {
     if (sig === null || sig[0] > startedAt) changedMeanwhile = true;
     inputs[file] = sig;
   }
+  // A file edited while esbuild read it may not be in the bundle: then the bundle lists no inputs
+  // (this start runs it; the next one rebuilds).
+  const stamp = `${STAMP_PREFIX}${changedMeanwhile ? 'null' : JSON.stringify(inputs)}\n`;
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `${BUNDLE}.${process.pid}.tmp`);
+  writeFileSync(tmp, Buffer.concat([Buffer.from(stamp), result.outputFiles[0].contents]));
   renameSync(tmp, join(dir, BUNDLE));
-  // A file edited while esbuild read it may not be in the bundle: leave no stamp, so the next start rebuilds.
-  if (changedMeanwhile) return;
-  const stampTmp = join(dir, `${STAMP}.${process.pid}.tmp`);
-  writeFileSync(stampTmp, JSON.stringify({ entry: ENTRY, inputs }));
-  renameSync(stampTmp, join(dir, STAMP));
 }
 
 /**
