@@ -2,8 +2,12 @@
 // tests: timing belongs here, never in unit tests. Each section lives in scripts/bench/. The LM
 // section runs in its own process: ONNX Runtime takes its WASM thread count once per process, and
 // that section wants the page's count for the LMs while the association section's word vectors run
-// on one thread, as in the app.
+// on one thread, as in the app. Ratios printed through report.ts's ratioLine (here or in a child
+// process) are repeated in one summary at the end. A name on the command line is a section or a
+// group of sections: `npm run bench -- speed` runs the figures where users wait (a few minutes).
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAssociationSuite } from './bench/associationSuite';
@@ -11,6 +15,8 @@ import { benchPageFirstResult } from './bench/pageFirstResult';
 import { benchPageOpen } from './bench/pageOpen';
 import { benchImportPage } from './bench/importPage';
 import { benchLmBrowser } from './bench/lmBrowser';
+import { printRatioSummary, SUMMARY_FILE_ENV } from './bench/report';
+import { benchSpeed } from './bench/speed';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -23,6 +29,7 @@ const inChildProcess = (script: string) => () =>
   });
 
 const sections: [string, () => Promise<void>][] = [
+  ['suites-cli', benchSpeed],
   ['association', benchAssociationSuite],
   ['page', benchPageFirstResult],
   ['page-open', benchPageOpen],
@@ -32,7 +39,19 @@ const sections: [string, () => Promise<void>][] = [
   ['lm-browser', benchLmBrowser],
 ];
 
-const only = process.argv.slice(2);
+/** Groups of sections, by the issue's theme: each names sections above. */
+const groups: Record<string, string[]> = {
+  speed: ['suites-cli'],
+};
+
+const only = process.argv.slice(2).flatMap((name) => groups[name] ?? [name]);
+const unknown = only.filter((name) => !sections.some(([s]) => s === name));
+if (unknown.length) {
+  console.error(`unknown bench section(s): ${unknown.join(', ')}; sections: ${sections.map(([s]) => s).join(', ')}; groups: ${Object.keys(groups).join(', ')}`);
+  process.exit(2);
+}
+const summaryDir = mkdtempSync(path.join(tmpdir(), 'bench-summary-'));
+process.env[SUMMARY_FILE_ENV] = path.join(summaryDir, 'ratios.jsonl');
 console.log(`Bias Probe Workbench bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, run] of sections) {
   if (only.length && !only.includes(name)) continue;
@@ -43,3 +62,5 @@ for (const [name, run] of sections) {
     process.exitCode = 1;
   }
 }
+printRatioSummary(process.env[SUMMARY_FILE_ENV]);
+rmSync(summaryDir, { recursive: true, force: true });

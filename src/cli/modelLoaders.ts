@@ -1,5 +1,6 @@
 // How the CLI loads a model for each modality of probe family (families/<id> `modality`): word
-// vectors through the same runtime loader the browser uses, a language model through the LM
+// vectors through the same runtime loader the browser uses (same files, same checks; the lookup
+// graph decoded in JavaScript rather than by ONNX Runtime), a language model through the LM
 // runtime's Node loader (the embedded `workbench/tiny-gpt2` / `workbench/tiny-bert` offline, a
 // local folder, or a Hub id). Each loader also says which options the modality's runs take and how
 // the record names the model, so `run` handles both without asking which it is.
@@ -41,7 +42,9 @@ const statisticsOptions = (values: CliValues, defaults: typeof DEFAULT_ASSOCIATI
 const wordVectors: ModalityLoader = {
   options: (values) => statisticsOptions(values, DEFAULT_ASSOCIATION_OPTIONS),
   async load(values) {
-    const model = await loadEmbeddedModel(values.model!, values['models-dir'] ? { baseDir: values['models-dir'] } : {});
+    // 'js': the lookup graph decoded in JavaScript, the same numbers as ORT's WASM build without
+    // starting ONNX Runtime (most of a word-vector run's start-up otherwise).
+    const model = await loadEmbeddedModel(values.model!, { device: 'js', ...(values['models-dir'] ? { baseDir: values['models-dir'] } : {}) });
     return {
       context: { embedder: model },
       record: {

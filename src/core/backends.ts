@@ -8,8 +8,8 @@
 //   js      plain JavaScript, no ONNX Runtime (user word-vector files)
 // 'node' is kept rather than renamed (say 'node-cpu') because run records written since the first
 // version say 'node', and a stored record must read the same in every version: no record value
-// changes. (CLI word-vector records say 'node' although GloVe runs on ORT Web's WASM build in
-// Node; those records are left as written.) The runtime used to call onnxruntime-node 'cpu', and
+// changes. (CLI word-vector records say 'node' although the CLI decodes GloVe's lookup graph in
+// JavaScript, to the same bits as ORT Web's WASM build; those records are left as written.) The runtime used to call onnxruntime-node 'cpu', and
 // the CLI still accepts `--device cpu`: both old words are read here, nowhere else.
 
 export const BACKENDS = Object.freeze(['webgpu', 'wasm', 'node', 'js'] as const);

@@ -5,8 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ModelLoadError, ModelNotFoundError, UnsupportedModelError } from '../core/errors';
 import { MODEL_REGISTRY, isModelId } from './models';
-import type { DevicePreference, ProgressCallback, WordEmbeddingModel } from './types';
-import { OnnxWordEmbeddingModel, type AssetSource } from './wordEmbeddingModel';
+import type { ProgressCallback, WordEmbeddingModel } from './types';
+import { OnnxWordEmbeddingModel, type AssetSource, type WordVectorDevice } from './wordEmbeddingModel';
 
 /** The repository's public/ folder (where `npm run prepare-models` writes the assets). */
 export const DEFAULT_PUBLIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../public');
@@ -36,13 +36,14 @@ interface NodeLoadOptions {
   baseDir?: string;
   /** The model's own folder (overrides baseDir). */
   modelDir?: string;
-  device?: DevicePreference;
+  /** 'wasm' (default): ONNX Runtime Web, as the browser; 'js': the same graph evaluated in JavaScript (wordEmbeddingModel.ts). */
+  device?: WordVectorDevice;
   onProgress?: ProgressCallback;
 }
 
 /**
  * Load a registry model from disk through onnxruntime-web (WASM) — same code path as the worker,
- * only the byte source differs.
+ * only the byte source differs — or, with device 'js', without starting ONNX Runtime.
  * @throws UnsupportedModelError for unknown ids or kinds; ModelLoadError for missing/corrupt files
  */
 export async function loadEmbeddedModel(id: string, opts: NodeLoadOptions = {}): Promise<WordEmbeddingModel> {

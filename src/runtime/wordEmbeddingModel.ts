@@ -10,9 +10,15 @@
 // run also compiles shaders), and ORT's plain WASM build starts ≈2.5× faster than the WebGPU one
 // (see ort.ts). The model info says so in `fallbackReason`; choosing 'webgpu' explicitly still
 // runs it on WebGPU.
+//
+// Device 'js' (Node: the CLI and the bench) evaluates the same graph in plain JavaScript when it is
+// exactly the build's lookup graph (q13LookupTable.ts: same numbers, bit for bit, without starting
+// ONNX Runtime); any other graph runs on WASM.
 import { CorruptModelFileError, ModelLoadError, ModelNotFoundError } from '../core/errors';
 import { assetDigestText, sha256Hex, type AssetFileEntry } from './assetDigest';
+import { readOnnxGraph } from './onnxGraphReader';
 import { checkWebGpu, createSession, warmUpBackend, type SerialSession } from './ort';
+import { decodeQ13Rows, readQ13Table, type Q13Table } from './q13LookupTable';
 import type { DevicePreference, LoadedModelInfo, ProgressCallback } from './types';
 import { VectorLookupModel } from './vectorLookup';
 
@@ -109,8 +115,11 @@ function checkManifest(m: unknown, where: string): WordEmbeddingManifest {
   return o as WordEmbeddingManifest;
 }
 
+/** Where the lookup graph runs: an ORT device, or 'js' (plain JavaScript when the graph is the build's, else WASM). */
+export type WordVectorDevice = DevicePreference | 'js';
+
 interface LoadOptions {
-  device?: DevicePreference;
+  device?: WordVectorDevice;
   onProgress?: ProgressCallback;
 }
 
@@ -124,28 +133,79 @@ const LOOKUP_ON_WASM_REASON =
 /** Max ids per session.run (bounds the output tensor: 8192 × 100 floats = 3.3 MB, and the graph's as many intermediates). */
 const RUN_BATCH = 8192;
 
+/** What evaluates the lookup graph: an ORT session or the JS decoder of its table. */
+interface GraphEvaluator {
+  fetchRows(rows: readonly number[], dims: number, modelId: string): Promise<Float32Array>;
+  release(): Promise<void>;
+}
+
+/** The graph's table, decoded in JS (no ONNX Runtime); refuses rows once released, as a session does. */
+const tableEvaluator = (table: Q13Table): GraphEvaluator => {
+  let released = false;
+  return {
+    async fetchRows(rows) {
+      if (released) throw new ModelLoadError('the model was unloaded');
+      return decodeQ13Rows(table, rows);
+    },
+    async release() {
+      released = true;
+    },
+  };
+};
+
+/** The graph run by an ORT session, at most RUN_BATCH ids per run. */
+const sessionEvaluator = (session: SerialSession, io: { input: string; output: string }): GraphEvaluator => ({
+  async fetchRows(rows, dims, modelId) {
+    const ort = session.ort;
+    const out = new Float32Array(rows.length * dims);
+    for (let start = 0; start < rows.length; start += RUN_BATCH) {
+      const part = rows.slice(start, start + RUN_BATCH);
+      const ids = new ort.Tensor('int64', BigInt64Array.from(part, (r) => BigInt(r)), [part.length]);
+      const result = await session.run({ [io.input]: ids });
+      const emb = result[io.output];
+      if (!emb || emb.type !== 'float32' || emb.dims[1] !== dims) {
+        throw new ModelLoadError(`${modelId}: unexpected model output ${emb ? `${emb.type} [${emb.dims.join(', ')}]` : 'missing'}`);
+      }
+      out.set(emb.data as Float32Array, start * dims);
+      emb.dispose();
+    }
+    return out;
+  },
+  release: () => session.release(),
+});
+
+/** The build's lookup table when the model is exactly its graph, else null (then ORT runs it). */
+function recognisedTable(modelBytes: Uint8Array): Q13Table | null {
+  try {
+    return readQ13Table(readOnnxGraph(modelBytes));
+  } catch {
+    return null; // not a well-formed ModelProto: ORT reports what is wrong with it
+  }
+}
+
 export class OnnxWordEmbeddingModel extends VectorLookupModel {
   private constructor(
     info: LoadedModelInfo,
     vocab: ReadonlyMap<string, number>,
-    private readonly session: SerialSession,
-    private readonly io: { input: string; output: string },
+    private readonly graph: GraphEvaluator,
   ) {
     super(info, vocab);
   }
 
   /**
-   * Load, verify (sha256 of every file against the manifest) and create the ORT session.
+   * Load, verify (sha256 of every file against the manifest) and create the ORT session (device
+   * 'js': read the graph's table instead, when it is the build's graph).
    * @throws ModelNotFoundError (missing file), CorruptModelFileError ("corrupt file": hash/size mismatch, bad
    *   manifest) — both ModelLoadError subclasses — or ModelLoadError when ORT cannot create the session
    */
   static async load(id: string, source: AssetSource, opts: LoadOptions = {}): Promise<OnnxWordEmbeddingModel> {
     const emit = opts.onProgress ?? (() => {});
     const wanted = opts.device ?? 'auto';
-    const device = wanted === 'auto' ? 'wasm' : wanted;
+    const device = wanted === 'auto' || wanted === 'js' ? 'wasm' : wanted;
     // Initialise ORT (wasm download + compile, WebGPU device) while the assets stream in: ORT
     // would otherwise start only at the first InferenceSession.create, after every download.
-    const ortReady = warmUpBackend(device);
+    // 'js' starts it only if the graph turns out not to be the build's.
+    const ortReady = wanted === 'js' ? undefined : warmUpBackend(device);
     // 'auto' chose WASM: say why (no adapter, or a lookup gains nothing from the GPU).
     const autoReason = wanted === 'auto' ? checkWebGpu().then((g) => (g.available ? LOOKUP_ON_WASM_REASON : g.reason)) : undefined;
     const read = async (file: string): Promise<Uint8Array> => {
@@ -205,14 +265,18 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
       if (!vocab.has(w)) vocab.set(w, i);
     });
 
-    await ortReady;
-    const created = await createSession(modelBytes, device, id);
-    const fallbackReason = created.fallbackReason ?? (await autoReason);
+    const table = wanted === 'js' ? recognisedTable(modelBytes) : null;
+    let created: Awaited<ReturnType<typeof createSession>> | undefined;
+    if (!table) {
+      await (ortReady ?? warmUpBackend(device));
+      created = await createSession(modelBytes, device, id);
+    }
+    const fallbackReason = created?.fallbackReason ?? (await autoReason);
     const info: LoadedModelInfo = {
       id,
       kind: 'word-embedding',
       title: manifest.title,
-      backend: created.backend,
+      backend: created?.backend ?? 'js',
       ...(fallbackReason !== undefined ? { fallbackReason } : {}),
       dims: manifest.dimensions,
       vocabularySize: manifest.count,
@@ -222,30 +286,16 @@ export class OnnxWordEmbeddingModel extends VectorLookupModel {
       ...(manifest.missingProbeWords ? { missingProbeWords: manifest.missingProbeWords } : {}),
       ...(manifest.fidelity ? { fidelity: { minCosine: manifest.fidelity.minCosine, meanCosine: manifest.fidelity.meanCosine } } : {}),
     };
-    const model = new OnnxWordEmbeddingModel(info, vocab, created.session, manifest.onnx);
+    const model = new OnnxWordEmbeddingModel(info, vocab, created ? sessionEvaluator(created.session, manifest.onnx) : tableEvaluator(table!));
     emit({ status: 'ready', name: id, backend: info.backend, ...(info.fallbackReason ? { fallbackReason: info.fallbackReason } : {}) });
     return model;
   }
 
-  protected async fetchRows(rows: readonly number[]): Promise<Float32Array> {
-    const ort = this.session.ort;
-    const dims = this.info.dims;
-    const out = new Float32Array(rows.length * dims);
-    for (let start = 0; start < rows.length; start += RUN_BATCH) {
-      const part = rows.slice(start, start + RUN_BATCH);
-      const ids = new ort.Tensor('int64', BigInt64Array.from(part, (r) => BigInt(r)), [part.length]);
-      const result = await this.session.run({ [this.io.input]: ids });
-      const emb = result[this.io.output];
-      if (!emb || emb.type !== 'float32' || emb.dims[1] !== dims) {
-        throw new ModelLoadError(`${this.info.id}: unexpected model output ${emb ? `${emb.type} [${emb.dims.join(', ')}]` : 'missing'}`);
-      }
-      out.set(emb.data as Float32Array, start * dims);
-      emb.dispose();
-    }
-    return out;
+  protected fetchRows(rows: readonly number[]): Promise<Float32Array> {
+    return this.graph.fetchRows(rows, this.info.dims, this.info.id);
   }
 
   async dispose(): Promise<void> {
-    await this.session.release();
+    await this.graph.release();
   }
 }
