@@ -29,7 +29,7 @@ describe('fault suite', () => {
 
   it('vectors · malformed · a binary word2vec file → says only the text format is read and to convert it', async () => {
     const v = Buffer.from(new Float32Array([0.25, -0.5, 1]).buffer);
-    const bin = new Uint8Array(Buffer.concat([Buffer.from("2 3\nrose "), v, Buffer.from("\ntulip "), v, Buffer.from("\n")]));
+    const bin = new Uint8Array(Buffer.concat([Buffer.from('2 3\nrose '), v, Buffer.from('\ntulip '), v, Buffer.from('\n')]));
     expect(await refusal(bin)).toBe(
       'line 2: binary data; only the text format ("word v1 … vD" per line) is supported — convert binary word2vec files to text first',
     );
