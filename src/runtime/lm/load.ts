@@ -18,7 +18,7 @@
 //    a two-token warm-up pass — ORT-web reports unsupported WebGPU kernels and GPU OOM only when a
 //    session runs. Why the preferred device was dropped is reported as `fallbackReason`.
 import type * as Transformers from '@huggingface/transformers';
-import { CancelledError, InvalidOptionError, ModelTooLargeError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
+import { CancelledError, CorruptModelFileError, InvalidOptionError, ModelTooLargeError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
 import { createLanguageModel, type CachedForwardFn, type ForwardFn, type LmTokenizer } from './languageModel';
 import { BATCH_INVARIANCE_TOLERANCE, batchDependence, onePassPerSequence } from './batchInvariance';
 import { directModel, type DirectPasses } from './directSession';
@@ -60,6 +60,10 @@ export interface PreparedSource {
   commit?: string;
   /** Size in bytes of each file, by path, known before downloading (Hub API, a folder); absent = unknown. */
   fileSizes?: Readonly<Record<string, number>>;
+  /** Hub: the sha256 the API lists for each weight file; a downloaded file must have it. */
+  expectedSha256?: Readonly<Record<string, string>>;
+  /** Hub: drop a cached copy of `file` (one that failed its check), so the next load downloads it again. */
+  forget?(file: string): Promise<void>;
 }
 
 export interface DeviceCandidate {
@@ -363,6 +367,16 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
       if (hashes.has(file)) continue;
       const h = await prepared.sha256(file).catch(() => null);
       if (h) hashes.set(file, h);
+    }
+    // A weight file that is not the one the Hub lists (a redirect to another host, a changed or
+    // damaged copy) is refused, and not kept for the next load.
+    const wrong = weightNames.find((f) => prepared.expectedSha256?.[f] && hashes.has(f) && hashes.get(f) !== prepared.expectedSha256[f]);
+    if (wrong) {
+      await disposeImpl().catch(() => undefined);
+      await prepared.forget?.(wrong).catch(() => undefined);
+      throw new CorruptModelFileError(
+        `${displayId} at ${where}: ${wrong} has sha256 ${hashes.get(wrong)!.slice(0, 12)}…, but the Hub lists ${prepared.expectedSha256![wrong]!.slice(0, 12)}… for it: the file came from somewhere else or was changed on the way. It was not used; retry, and check the host if it happens again.`,
+      );
     }
     const vocab = Number(cfg.vocab_size ?? 0) || tk.get_vocab().size || Object.keys(tk.get_vocab()).length;
     const maxLength = [cfg.n_positions, cfg.max_position_embeddings, cfg.n_ctx].find((v): v is number => typeof v === 'number' && v > 0);
