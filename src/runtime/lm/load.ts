@@ -38,6 +38,8 @@ export const DTYPE_SUFFIX: Readonly<Record<LmDtype, string>> = Object.freeze({
   q4: '_q4',
   q4f16: '_q4f16',
 });
+/** Largest file that is taken for a Git LFS pointer, not an ONNX graph (a pointer is three short lines). */
+const LFS_POINTER_MAX_BYTES = 200;
 export const onnxFileFor = (dtype: LmDtype) => `onnx/model${DTYPE_SUFFIX[dtype]}.onnx`;
 
 /** Dtypes offered by a listing of the onnx/ folder (file names without the folder). */
@@ -280,6 +282,12 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
     // promise executor, which never settles the load (and ends a Node process as an unhandled rejection).
     const absentData = known ? externalData.find((f) => !known.includes(f)) : undefined;
     if (absentData) throw missingFileError(displayId, absentData, where, listed ? 'not in the folder' : 'not in the repository');
+    // A Git LFS pointer (a repository cloned without git-lfs) is ~130 bytes of text where the weights belong.
+    const weightBytes = sizes?.[onnxFileFor(dtype)];
+    if (weightBytes !== undefined && weightBytes < LFS_POINTER_MAX_BYTES)
+      throw new CorruptModelFileError(
+        `${displayId === where ? where : `${displayId} at ${where}`}: ${onnxFileFor(dtype)} is only ${weightBytes} bytes, a Git LFS pointer rather than the weights? Run "git lfs pull" in the folder, or download the file itself.`,
+      );
 
     // 4. session: first candidate that loads and runs
     const ModelClass = kind === 'causal-lm' ? tf.AutoModelForCausalLM : tf.AutoModelForMaskedLM;
