@@ -23,8 +23,8 @@ const WEBGPU_UNSUPPORTED =
 const EXTERNAL_DATA_MISSING = /External data path does not exist|MountedFiles is not available|Failed to load external data file.*(not found|no such file|ENOENT|404)/i;
 const EXTERNAL_DATA_SHORT = /GetExtDataFromTensorProto|given file_length|Failed to load external data file.*out of bounds/i;
 
-/** A body that stopped before its Content-Length (undici: "terminated"; Chromium: ERR_CONTENT_LENGTH_MISMATCH). */
-const CUT_OFF = /\bterminated\b|premature close|ERR_CONTENT_LENGTH_MISMATCH|other side closed|socket hang up/i;
+/** A body that stopped before its Content-Length (undici: "terminated"; Chromium, reading the body: "TypeError: network error"). */
+const CUT_OFF = /\bterminated\b|premature close|ERR_CONTENT_LENGTH_MISMATCH|other side closed|socket hang up|TypeError: network error/i;
 /** A web page where a file or JSON was expected: a sign-in page, a captive portal, a proxy's error page. */
 const HTML_ANSWER = /Unexpected token '<'|<!DOCTYPE|<html/i;
 /** transformers.js's words for the HTTP statuses it names (utils/hub.js ERROR_MAPPING), by status. */
