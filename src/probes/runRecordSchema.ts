@@ -62,14 +62,14 @@ export const runRecordSchema = z
     });
   });
 
+/** The part of a record's format marker before its version. */
+const FORMAT_NAME = RUN_RECORD_FORMAT.slice(0, RUN_RECORD_FORMAT.indexOf('@') + 1);
+
 /**
  * A record of the previous format read as the current one. @1 → @2 changes only the marker: the
  * word-vector and LM records of @1 already had the @2 shape (which validator read them was decided
  * by their results). Anything else is returned as it is, for the validator to judge.
  */
-/** The part of a record's format marker before its version. */
-const FORMAT_NAME = RUN_RECORD_FORMAT.slice(0, RUN_RECORD_FORMAT.indexOf('@') + 1);
-
 export function migrateRunRecord(json: unknown): unknown {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return json;
   const format = (json as { format?: unknown }).format;

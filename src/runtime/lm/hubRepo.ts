@@ -1,8 +1,9 @@
 // What a Hub repository says about itself before anything large is downloaded: the commit its files
-// come from, each file's size and the weights' sha256, read the way huggingface_hub and huggingface.js read them —
+// come from, each file's size and the weights' sha256, read the way huggingface_hub and
+// huggingface.js read them —
 //  1. GET {host}api/models/{id}/revision/{rev}?blobs=true: `sha` (the commit) and `siblings`, each
 //     with `rfilename`, `size` and, for LFS files, `lfs.size` (the size of the real file, not of its
-//     pointer).
+//     pointer) and `lfs.sha256` (what a downloaded weight file must hash to).
 //  2. Only when the API did not answer with a commit, or says the repo is gated: HEAD of config.json,
 //     whose X-Repo-Commit names the commit and whose 401/403 with X-Error-Code: GatedRepo means the
 //     files need an account that was granted access.
