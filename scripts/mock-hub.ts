@@ -21,6 +21,15 @@
 //  - An unknown repo answers 401 X-Error-Code: RepoNotFound — the Hub answers 401, not 404, so that
 //    private repos cannot be told from missing ones; a missing file of a known repo answers 404
 //    EntryNotFound, an unknown revision 404 RevisionNotFound.
+//  - Faults, for the fault suite (`faults`, also settable after start on `hub.faults`): a rule whose
+//    `match` fits a request's target — `{path}` without the leading "/" on the Hub
+//    ("workbench/tiny-gpt2/resolve/main/config.json", "api/models/…"), `cdn:{org}/{name}/{file}` on the
+//    CDN — answers with its fault instead, `times` times (default: always): `html` (200 text/html, as a
+//    captive portal or a proxy's sign-in page), `status` (that HTTP status with a short body, e.g.
+//    500/502/503), `redirect` (302 to `location`, e.g. another host), `cut` (the full Content-Length,
+//    then the connection is destroyed after `afterBytes`), `truncate` (only the first `bytes` bytes,
+//    with a Content-Length that agrees: a file stored short). `cut` and `truncate` apply to full GETs
+//    (not HEAD or Range probes), the others to every request.
 // The commit sha is stable per repo: sha1 over the sorted "path blobId" lines of its files. A repo
 // folder is read once, on its first request, so change files only before starting the server.
 // CORS (with the Hub's exposed headers) and Cross-Origin-Resource-Policy on both servers let a
@@ -28,6 +37,7 @@
 //
 // Library: `const hub = await startMockHub({ root }); … await hub.close();`
 // CLI:     `npx tsx scripts/mock-hub.ts [--port 0] [--root public/models] [--latency-ms 0] [--chunk-bytes 65536]`
+//          [--fault '<regex>=html|status:503|redirect:<url>|cut:<bytes>|truncate:<bytes>'] (repeatable)
 //          prints `MOCK_HUB_URL=http://127.0.0.1:PORT/` and serves until SIGINT/SIGTERM or
 //          `--max-seconds` elapses (default 600, so a forgotten server does not outlive a test run).
 import { createHash } from 'node:crypto';
@@ -35,6 +45,22 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** How a matched request is answered instead of normally (see the header). */
+export type HubFault =
+  | { kind: 'html' }
+  | { kind: 'status'; status: number }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'cut'; afterBytes: number }
+  | { kind: 'truncate'; bytes: number };
+
+export interface HubFaultRule {
+  /** Tested against the request's target: the Hub path without its leading "/", or `cdn:{org}/{name}/{file}`. */
+  match: RegExp;
+  fault: HubFault;
+  /** How many matching requests get the fault (default: all). */
+  times?: number;
+}
 
 export interface MockHubOptions {
   /** Folder holding {org}/{name}/… model folders. Default: public/models of this checkout. */
@@ -51,6 +77,8 @@ export interface MockHubOptions {
   reportedSizes?: Record<string, Record<string, number>>;
   /** Bearer tokens that may read gated repos. */
   acceptedTokens?: string[];
+  /** Faults to answer with (see HubFaultRule); the same list as `MockHub.faults`. */
+  faults?: HubFaultRule[];
 }
 
 export interface MockHub {
@@ -61,6 +89,8 @@ export interface MockHub {
   requests: string[];
   /** The CDN server (the redirect target): its base URL and its request log. */
   cdn: { url: string; requests: string[] };
+  /** The fault rules in force: push, splice or empty it between requests. */
+  faults: HubFaultRule[];
   /** The commit sha the mock reports for a repo (X-Repo-Commit, API `sha`); null for an unknown repo. */
   commitOf(repo: string): Promise<string | null>;
   close(): Promise<void>;
@@ -149,11 +179,15 @@ async function sendFile(
   extra: Record<string, string>,
   latency: number,
   chunk: number,
+  bodyFault?: Extract<HubFault, { kind: 'cut' | 'truncate' }>,
 ) {
   let start = 0;
   let end = size - 1;
   let status = 200;
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+  if (bodyFault?.kind === 'truncate') end = Math.min(end, bodyFault.bytes - 1);
+  /** Bytes sent before the connection is destroyed ('cut'); Infinity otherwise. */
+  const cutAt = bodyFault?.kind === 'cut' ? bodyFault.afterBytes : Infinity;
   if (range && size > 0) {
     if (range[1]) start = Number(range[1]);
     if (range[2]) end = Math.min(end, Number(range[2]));
@@ -183,9 +217,19 @@ async function sendFile(
   res.writeHead(status, headers);
   if (req.method === 'HEAD') return void res.end();
   const stream = createReadStream(filePath, { start, end, highWaterMark: chunk });
-  for await (const piece of stream) {
+  let sent = 0;
+  for await (const piece of stream as AsyncIterable<Buffer>) {
     if (res.destroyed) break;
-    if (!res.write(piece)) await new Promise((r) => res.once('drain', r));
+    const part = sent + piece.length > cutAt ? piece.subarray(0, cutAt - sent) : piece;
+    sent += part.length;
+    if (!res.write(part)) await new Promise((r) => res.once('drain', r));
+    if (sent >= cutAt) {
+      // Let the bytes leave, then drop the connection without finishing the body.
+      await new Promise((r) => setTimeout(r, 20));
+      stream.destroy();
+      res.destroy();
+      return;
+    }
     if (latency) await sleep(latency);
   }
   res.end();
@@ -223,7 +267,25 @@ export async function startMockHub(opts: MockHubOptions = {}): Promise<MockHub> 
   const isLfs = (f: RepoFile) => LFS_PATTERN.test(f.path) || f.size >= lfsThreshold;
   let cdnUrl = '';
 
-  const handle = (log: string[], fn: (req: http.IncomingMessage, res: http.ServerResponse, url: URL, logStatus: (s: number) => void, send: Send) => Promise<void>) =>
+  const faults = opts.faults ?? [];
+  /** The fault for this request, counted; body faults only for full GETs. */
+  const faultFor = (req: http.IncomingMessage, target: string): HubFault | undefined => {
+    const rule = faults.find((r) => r.match.test(target) && (r.times ?? Infinity) > 0);
+    if (!rule) return undefined;
+    const body = rule.fault.kind === 'cut' || rule.fault.kind === 'truncate';
+    if (body && (req.method !== 'GET' || req.headers.range)) return undefined;
+    if (rule.times !== undefined) rule.times--;
+    return rule.fault;
+  };
+  const targetOf = (server: 'hub' | 'cdn', url: URL) =>
+    server === 'hub' ? decodeURIComponent(url.pathname.slice(1)) : `cdn:${url.searchParams.get('file') ?? ''}`;
+
+  type BodyFault = Extract<HubFault, { kind: 'cut' | 'truncate' }>;
+  const handle = (
+    log: string[],
+    server: 'hub' | 'cdn',
+    fn: (req: http.IncomingMessage, res: http.ServerResponse, url: URL, logStatus: (s: number) => void, send: Send, bodyFault?: BodyFault) => Promise<void>,
+  ) =>
     http.createServer(async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const logStatus = (status: number) => log.push(`${req.method} ${url.pathname} ${status}`);
@@ -235,7 +297,12 @@ export async function startMockHub(opts: MockHubOptions = {}): Promise<MockHub> 
       try {
         if (req.method === 'OPTIONS') return send(204, { 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS' });
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { 'Content-Type': 'text/plain; charset=utf-8' }, 'method not allowed');
-        await fn(req, res, url, logStatus, send);
+        const fault = faultFor(req, targetOf(server, url));
+        if (fault?.kind === 'html')
+          return send(200, { 'Content-Type': 'text/html; charset=utf-8' }, '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form>Sign in to use this network</form></body></html>\n');
+        if (fault?.kind === 'status') return send(fault.status, { 'Content-Type': 'text/plain; charset=utf-8', ...(fault.status === 503 ? { 'Retry-After': '30' } : {}) }, `error ${fault.status}`);
+        if (fault?.kind === 'redirect') return send(302, { 'Content-Type': 'text/plain; charset=utf-8', Location: fault.location }, `Found. Redirecting to ${fault.location}`);
+        await fn(req, res, url, logStatus, send, fault);
       } catch (e) {
         if (!res.headersSent) send(500, { 'Content-Type': 'text/plain; charset=utf-8' }, String(e));
         else res.destroy();
@@ -245,7 +312,7 @@ export async function startMockHub(opts: MockHubOptions = {}): Promise<MockHub> 
   const hubError = (send: Send, status: number, code: string, message: string) =>
     send(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Error-Code': code, 'X-Error-Message': message }, JSON.stringify({ error: message }));
 
-  const hub = handle(requests, async (req, res, url, logStatus, send) => {
+  const hub = handle(requests, 'hub', async (req, res, url, logStatus, send, bodyFault) => {
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts.some((p) => p === '..' || p === '.' || p.includes('\\'))) return hubError(send, 404, 'EntryNotFound', 'Entry not found');
 
@@ -310,18 +377,18 @@ export async function startMockHub(opts: MockHubOptions = {}): Promise<MockHub> 
         Vary: 'Origin, Accept',
       }, `Found. Redirecting to ${location}`);
     }
-    return sendFile(req, res, logStatus, path.join(repo.dir, file.path), file.size, { ...common, ETag: `"${file.blobId}"` }, latency, chunk);
+    return sendFile(req, res, logStatus, path.join(repo.dir, file.path), file.size, { ...common, ETag: `"${file.blobId}"` }, latency, chunk, bodyFault);
   });
 
   // The CDN: /repos/{commit}/{sha256}?file={org}/{name}/{path}; serves the bytes, nothing else.
-  const cdn = handle(cdnRequests, async (req, res, url, logStatus, send) => {
+  const cdn = handle(cdnRequests, 'cdn', async (req, res, url, logStatus, send, bodyFault) => {
     const m = /^\/repos\/([0-9a-f]{40})\/([0-9a-f]{64})$/.exec(url.pathname);
     const [org, name, ...rest] = (url.searchParams.get('file') ?? '').split('/');
     const repo = m && org && name ? await repoOf(`${org}/${name}`) : null;
     const file = repo?.files.get(rest.join('/'));
     if (!m || !repo || !file || repo.commit !== m[1] || file.sha256 !== m[2])
       return send(403, { 'Content-Type': 'application/xml' }, '<Error><Code>AccessDenied</Code></Error>');
-    return sendFile(req, res, logStatus, path.join(repo.dir, file.path), file.size, { ETag: `"${file.sha256}"`, 'Cache-Control': 'public, max-age=604800, immutable' }, latency, chunk);
+    return sendFile(req, res, logStatus, path.join(repo.dir, file.path), file.size, { ETag: `"${file.sha256}"`, 'Cache-Control': 'public, max-age=604800, immutable' }, latency, chunk, bodyFault);
   });
 
   const cdnPort = await listen(cdn, 0);
@@ -338,6 +405,7 @@ export async function startMockHub(opts: MockHubOptions = {}): Promise<MockHub> 
     port,
     requests,
     cdn: { url: cdnUrl, requests: cdnRequests },
+    faults,
     commitOf: async (id) => (await repoOf(id))?.commit ?? null,
     close: async () => {
       await Promise.all([closeServer(hub), closeServer(cdn)]);
@@ -351,7 +419,18 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
+  const faultArgs = process.argv.flatMap((a, i) => (a === '--fault' && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+  const faults = faultArgs.map((spec): HubFaultRule => {
+    const eq = spec.lastIndexOf('=');
+    const [kind, ...rest] = spec.slice(eq + 1).split(':');
+    const value = rest.join(':');
+    const fault: HubFault =
+      kind === 'html' ? { kind } : kind === 'status' ? { kind, status: Number(value) } : kind === 'redirect' ? { kind, location: value }
+      : kind === 'cut' ? { kind, afterBytes: Number(value) } : kind === 'truncate' ? { kind, bytes: Number(value) } : (() => { throw new Error(`unknown fault "${spec}"`); })();
+    return { match: new RegExp(spec.slice(0, eq)), fault };
+  });
   const hub = await startMockHub({
+    faults,
     port: Number(arg('port') ?? 0),
     root: arg('root'),
     latencyMs: Number(arg('latency-ms') ?? 0),

@@ -62,6 +62,9 @@ export const runRecordSchema = z
     });
   });
 
+/** The part of a record's format marker before its version. */
+const FORMAT_NAME = RUN_RECORD_FORMAT.slice(0, RUN_RECORD_FORMAT.indexOf('@') + 1);
+
 /**
  * A record of the previous format read as the current one. @1 → @2 changes only the marker: the
  * word-vector and LM records of @1 already had the @2 shape (which validator read them was decided
@@ -79,6 +82,14 @@ export function migrateRunRecord(json: unknown): unknown {
  * @throws {ProbeValidationError} naming every problem with its path
  */
 export const parseRunRecord = (json: unknown): RunRecord<AnyProbe, RunResult> => {
+  const format = json !== null && typeof json === 'object' ? (json as { format?: unknown }).format : undefined;
+  const readable = [...PREVIOUS_RUN_RECORD_FORMATS, RUN_RECORD_FORMAT];
+  // A record of a later version, or a file that is no run record at all, is named as such rather
+  // than listed field by field against a shape it never had.
+  if (typeof format === 'string' && format.startsWith(FORMAT_NAME) && !(readable as string[]).includes(format))
+    throw new ProbeValidationError(`This run record has the format ${format.slice(0, 40)}, written by a newer version of the workbench; this version reads ${readable.join(' and ')}. Open it in a newer version.`);
+  if (typeof format !== 'string' || !format.startsWith(FORMAT_NAME))
+    throw new ProbeValidationError(`This file is not a run record of the workbench (its "format" is ${format === undefined ? 'missing' : JSON.stringify(format).slice(0, 60)}; a run record has "format": "${RUN_RECORD_FORMAT}").`);
   const r = runRecordSchema.safeParse(migrateRunRecord(json));
   if (!r.success) {
     const lines = r.error.issues.map((i) => `- ${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);

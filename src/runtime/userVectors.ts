@@ -1,7 +1,7 @@
 // User-supplied word vectors (word2vec/GloVe text): parsed incrementally from a Blob stream with
 // byte progress and an incremental sha256, then served by the same lookup code as the embedded
 // model, in plain JS (backend 'js': a Map and a Float32Array need no ONNX Runtime).
-import { InvalidVectorError } from '../core/errors';
+import { InvalidVectorError, ParseError } from '../core/errors';
 import { TextVectorParser, type ParsedVectors } from '../core/embeddings/parseTextVectors';
 import { Sha256 } from './assetDigest';
 import { USER_MODEL_PREFIX } from './models';
@@ -51,7 +51,7 @@ class UserVectorModel extends VectorLookupModel {
 /**
  * Stream a Blob/File through the parser: UTF-8 decoding, byte progress events ('initiate',
  * 'download', 'progress', 'done', 'ready' with backend 'js') and sha256 of the raw bytes.
- * @throws ParseError (with the line number) on malformed input
+ * @throws ParseError (with the line number) on malformed input, or naming how far a failed read got
  */
 export async function loadUserVectorsFromBlob(file: Blob, name: string, onProgress?: ProgressCallback): Promise<UserVectorModel> {
   const emit = onProgress ?? (() => {});
@@ -66,7 +66,14 @@ export async function loadUserVectorsFromBlob(file: Blob, name: string, onProgre
   let loaded = 0;
   let lastEmit = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (e) {
+      // The file moved or changed on disk while it was read: say how far it got, keep nothing.
+      throw new ParseError(`Reading ${name} stopped after ${loaded.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} bytes (${e instanceof Error ? e.message : String(e)}); choose the file again.`);
+    }
+    const { done, value } = chunk;
     if (done) break;
     hash.update(value);
     loaded += value.length;

@@ -2,7 +2,9 @@
 // never written over a stored run: one with the same runId and the same content is the same run
 // (it is opened, not stored twice); one that differs — edited, or forged — is stored under a new id.
 // Either way the history marks it as imported with the id it came with, since its numbers were not
-// computed in this browser.
+// computed in this browser. Imports are kept one at a time: two opened at once (several files
+// chosen together) would otherwise both find no stored run under their id and the second write
+// would replace the first.
 import { makeRunId, type RunRecord, type RunResult } from '../core/runRecord';
 import type { AnyProbe } from '../probes/lmSchema';
 import { getRun, saveRun } from './db';
@@ -21,11 +23,20 @@ const canonical = (v: unknown): string =>
     x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
   );
 
-export async function storeImportedRun(
+/** The import being kept now; the next waits for it. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function storeImportedRun(
   record: RunRecord<AnyProbe, RunResult>,
   now: () => Date = () => new Date(),
   random: () => number = Math.random,
 ): Promise<ImportedRun> {
+  const next = queue.then(() => storeNow(record, now, random));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function storeNow(record: RunRecord<AnyProbe, RunResult>, now: () => Date, random: () => number): Promise<ImportedRun> {
   const existing = await getRun(record.runId);
   if (existing && canonical(toRunRecord(existing)) === canonical(record)) return { stored: existing, outcome: 'already-in-history' };
   const at = now();

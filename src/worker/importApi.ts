@@ -1,7 +1,8 @@
 // The import worker's implementation as a plain object, so the same code runs in the worker
 // (import.worker.ts exposes it with comlink) and in unit tests in Node. It reads a Blob as a stream
-// (byte progress, one decoder, no second copy of the file), calls the pure parsers of
+// (byte progress, one strict UTF-8 decoder, no second copy of the file), calls the pure parsers of
 // src/probes/import, and throttles progress to one message per ~50 ms (the last always goes).
+import { ParseError } from '../core/errors';
 import { checkImportSize, type ImportKind } from '../probes/import/limits';
 import { probeFromFile, wordsFromPaste, wordsFromText } from '../probes/import/editorFiles';
 import { LARGE_LM_DRAFT_CHARS, lmProbeFromCrowsCsv, lmProbeFromJsonFile, lmProbeText, validateLmDraft } from '../probes/import/lmImport';
@@ -12,21 +13,41 @@ import type { ImportProgress, ImportResults, ImportSource, ImportWorkerApi, LmPr
 /** Milliseconds between two progress messages. */
 export const PROGRESS_INTERVAL_MS = 50;
 
-async function readText(file: Blob, report: (p: ImportProgress, final?: boolean) => void): Promise<string> {
+const grouped = (bytes: number) => bytes.toLocaleString('en-US');
+
+/**
+ * The file's text, decoded as UTF-8 strictly: a file in another encoding (UTF-16 from "Unicode
+ * text" exports, Latin-1) would otherwise come back as words full of replacement characters and
+ * NULs. A read that fails part-way (the file moved or changed on disk) names how far it got.
+ * @throws {ParseError} for bytes that are not UTF-8, or a read that stopped before the end
+ */
+async function readText(file: Blob, name: string, report: (p: ImportProgress, final?: boolean) => void): Promise<string> {
   const total = file.size;
   const reader = file.stream().getReader();
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   const parts: string[] = [];
   let done = 0;
   report({ stage: 'reading', done, total }, true);
-  for (;;) {
-    const chunk = await reader.read();
-    if (chunk.done) break;
-    parts.push(decoder.decode(chunk.value, { stream: true }));
-    done += chunk.value.byteLength;
-    report({ stage: 'reading', done, total });
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (e) {
+        throw new ParseError(
+          `Reading ${name} stopped after ${grouped(done)} of ${grouped(total)} bytes (${e instanceof Error ? e.message : String(e)}); nothing was imported. Choose the file again.`,
+        );
+      }
+      if (chunk.done) break;
+      parts.push(decoder.decode(chunk.value, { stream: true }));
+      done += chunk.value.byteLength;
+      report({ stage: 'reading', done, total });
+    }
+    parts.push(decoder.decode());
+  } catch (e) {
+    if (e instanceof ParseError) throw e;
+    throw new ParseError(`${name} is not UTF-8 text (saved as UTF-16 or a legacy encoding?); save it as UTF-8 and import it again.`);
   }
-  parts.push(decoder.decode());
   report({ stage: 'reading', done: total, total }, true);
   return parts.join('');
 }
@@ -48,7 +69,7 @@ export function createImportApi(now: () => number = () => performance.now()): Im
     };
     const size = 'file' in source ? source.file.size : source.text.length;
     checkImportSize(kind, size, source.name);
-    const text = 'file' in source ? await readText(source.file, report) : source.text;
+    const text = 'file' in source ? await readText(source.file, source.name, report) : source.text;
     const parsing = (done: number, total: number) => report({ stage: 'parsing', done, total }, done === total);
     const validating = () => report({ stage: 'validating' }, true);
     const results: { [k in ImportKind]: () => ImportResults[k] } = {

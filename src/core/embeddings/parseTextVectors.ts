@@ -36,6 +36,15 @@ export interface ParseTextVectorsOptions {
 
 const HEADER = /^(\d+)[ \t]+(\d+)$/;
 const SPLIT = /[ \t]+/;
+/** A decimal number as word2vec and GloVe write them; hex (0x1F), binary or octal forms are not values a file means. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Vectors wider than this are no word-embedding model (the largest in use have a few thousand dimensions). */
+const MAX_DIMS = 65_536;
+/**
+ * Floats reserved up front from a header's count (64 MB). A header is the file's claim, not its
+ * content: a crafted "2000000000 300" must not make the parser allocate before a row is read.
+ */
+const MAX_PREALLOCATED = 1 << 24;
 
 export class TextVectorParser {
   private pending = '';
@@ -126,16 +135,19 @@ export class TextVectorParser {
         const count = Number(h[1]);
         const dims = Number(h[2]);
         if (dims < 1) this.fail(`the header announces ${dims} dimensions`);
+        if (dims > MAX_DIMS) this.fail(`the header announces ${dims.toLocaleString('en-US')} dimensions; word vectors have at most ${MAX_DIMS.toLocaleString('en-US')}`);
         if (this.dims !== undefined && this.dims !== dims) this.fail(`the header announces ${dims} dimensions, expected ${this.dims}`);
         this.header = { count, dims };
         this.dims = dims;
-        this.grow(count);
+        this.grow(Math.min(count, Math.floor(MAX_PREALLOCATED / dims)));
         return;
       }
     }
     const tokens = line.split(SPLIT);
     if (this.dims === undefined) {
+      if (/^<(!doctype|html)\b/i.test(line)) this.fail('this is a web page (HTML), not a vectors file; download the file itself (word2vec or GloVe text)');
       if (tokens.length < 2) this.fail(`expected a word followed by numbers, found ${JSON.stringify(truncate(line))}`);
+      if (tokens.length - 1 > MAX_DIMS) this.fail(`${(tokens.length - 1).toLocaleString('en-US')} numbers after the word; word vectors have at most ${MAX_DIMS.toLocaleString('en-US')}`);
       this.dims = tokens.length - 1;
     }
     const dims = this.dims;
@@ -170,7 +182,7 @@ export class TextVectorParser {
 
   private number(tok: string, j: number): number {
     const v = Number(tok);
-    if (Number.isNaN(v) || tok.length === 0) this.fail(`'${truncate(tok)}' (value ${j + 1}) is not a number`);
+    if (!DECIMAL.test(tok) || Number.isNaN(v)) this.fail(`'${truncate(tok)}' (value ${j + 1}) is not a number`);
     if (!Number.isFinite(v) || !Number.isFinite(Math.fround(v))) this.fail(`'${truncate(tok)}' (value ${j + 1}) is not a finite 32-bit number`);
     return v;
   }
@@ -184,7 +196,7 @@ export class TextVectorParser {
   }
 }
 
-const isNumberToken = (t: string): boolean => t.length > 0 && Number.isFinite(Number(t));
+const isNumberToken = (t: string): boolean => DECIMAL.test(t) && Number.isFinite(Number(t));
 const truncate = (s: string): string => (s.length > 40 ? `${s.slice(0, 37)}…` : s);
 
 /** Parse a whole text at once (same rules as TextVectorParser). @throws ParseError */

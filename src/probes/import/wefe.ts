@@ -24,13 +24,15 @@ export const parseWefeWordSets = (input: string | unknown): WefeWordSets => {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new ParseError('A WEFE word-set file is a JSON object of named word lists, e.g. {"flowers": ["aster", …]}.');
   }
-  const out: WefeWordSets = {};
+  const lists: [string, string[]][] = [];
   for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
     if (!Array.isArray(value) || !value.every((w) => typeof w === 'string')) {
       throw new ParseError(`WEFE key "${key}" must be a list of words (strings).`);
     }
-    out[key] = (value as string[]).map((w) => w.trim()).filter((w) => w.length > 0);
+    lists.push([key, (value as string[]).map((w) => w.trim()).filter((w) => w.length > 0)]);
   }
+  // fromEntries defines own keys: a list named "__proto__" stays a list, never the object's prototype.
+  const out: WefeWordSets = Object.fromEntries(lists);
   if (Object.keys(out).length === 0) throw new ParseError('The WEFE word-set file has no word lists.');
   return out;
 };

@@ -103,6 +103,10 @@ const browserPlatform: LmPlatform = {
         ...(source.revision ? { revision: source.revision } : {}),
         ...(repo.commit ? { commit: repo.commit } : {}),
         ...(sizes ? { fileSizes: sizes } : {}),
+        ...(repo.lfsSha256 ? { expectedSha256: repo.lfsSha256 } : {}),
+        forget: async (file) => {
+          if (env.useBrowserCache) await (await caches.open(env.cacheKey)).delete(`${host}${source.id}/resolve/${rev}/${file}`);
+        },
         listOnnxFiles: async () => (sizes ? onnxFileNames(sizes) : null),
         async sha256(file) {
           const url = `${host}${source.id}/resolve/${rev}/${file}`;

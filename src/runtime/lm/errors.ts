@@ -23,6 +23,18 @@ const WEBGPU_UNSUPPORTED =
 const EXTERNAL_DATA_MISSING = /External data path does not exist|MountedFiles is not available|Failed to load external data file.*(not found|no such file|ENOENT|404)/i;
 const EXTERNAL_DATA_SHORT = /GetExtDataFromTensorProto|given file_length|Failed to load external data file.*out of bounds/i;
 
+/** A body that stopped before its Content-Length (undici: "terminated"; Chromium, reading the body: "TypeError: network error"). */
+const CUT_OFF = /\bterminated\b|premature close|ERR_CONTENT_LENGTH_MISMATCH|other side closed|socket hang up|TypeError: network error/i;
+/** A web page where a file or JSON was expected: a sign-in page, a captive portal, a proxy's error page. */
+const HTML_ANSWER = /Unexpected token '<'|<!DOCTYPE|<html/i;
+/** transformers.js's words for the HTTP statuses it names (utils/hub.js ERROR_MAPPING), by status. */
+const SERVER_STATUS: [RegExp, number, string][] = [
+  [/Internal server error error occurred/i, 500, 'Internal Server Error'],
+  [/Bad gateway error occurred/i, 502, 'Bad Gateway'],
+  [/Service unavailable error occurred/i, 503, 'Service Unavailable'],
+  [/Gateway timeout error occurred/i, 504, 'Gateway Timeout'],
+  [/Request timeout error occurred/i, 408, 'Request Timeout'],
+];
 const NETWORK = /fetch failed|Failed to fetch|NetworkError|ENOTFOUND|ECONNREFUSED|ECONNRESET|EAI_AGAIN|getaddrinfo|network error|Load failed/i;
 
 export const isOutOfMemory = (e: unknown) => OOM.test(text(e));
@@ -81,6 +93,15 @@ export function mapLoadError(e: unknown, id: string, file: string, where: string
     const why = status === 401 ? 'HTTP 401: the Hub answers so for a repository that does not exist or is private' : status ? `HTTP ${status}` : 'HTTP 404 / missing file';
     return missingFileError(id, missing, where, why);
   }
+  if (CUT_OFF.test(raw))
+    return new ModelLoadError(`The download of ${file} of ${id} from ${where} was cut off before its end (the connection closed); nothing of it was kept. Retry.`);
+  const server = SERVER_STATUS.find(([pattern]) => pattern.test(raw));
+  if (server)
+    return new ModelLoadError(`${where} answered HTTP ${server[1]} (${server[2]}) for ${file} of ${id}: a problem on the host's side, not with the model. Retry in a minute.`);
+  if (HTML_ANSWER.test(raw))
+    return new ModelLoadError(
+      `${where} sent a web page (HTML) instead of ${file} of ${id}: a sign-in page, captive portal or proxy? Open ${where} in a browser tab, then retry.`,
+    );
   if (isNetworkError(e))
     return new ModelLoadError(`Could not reach ${where} to fetch ${file} of ${id} (offline, or the host blocks cross-origin requests?). (${firstLine(raw)})`);
   if (isOutOfMemory(e)) return new OutOfMemoryError(`Out of memory while loading ${id} (${file}). Try a smaller dtype (q8/q4) or a smaller model. (${firstLine(raw)})`);

@@ -1,8 +1,9 @@
 // What a Hub repository says about itself before anything large is downloaded: the commit its files
-// come from and each file's size, read the way huggingface_hub and huggingface.js read them —
+// come from, each file's size and the weights' sha256, read the way huggingface_hub and
+// huggingface.js read them —
 //  1. GET {host}api/models/{id}/revision/{rev}?blobs=true: `sha` (the commit) and `siblings`, each
 //     with `rfilename`, `size` and, for LFS files, `lfs.size` (the size of the real file, not of its
-//     pointer).
+//     pointer) and `lfs.sha256` (what a downloaded weight file must hash to).
 //  2. Only when the API did not answer with a commit, or says the repo is gated: HEAD of config.json,
 //     whose X-Repo-Commit names the commit and whose 401/403 with X-Error-Code: GatedRepo means the
 //     files need an account that was granted access.
@@ -19,6 +20,8 @@ interface HubRepoSnapshot {
   commit: string | null;
   /** Size in bytes of every file of the repo, by path; null when the API did not list them. */
   sizes: Record<string, number> | null;
+  /** sha256 of each LFS file (the weights), by path, as the API lists it; null when it did not. */
+  lfsSha256: Record<string, string> | null;
 }
 
 const COMMIT = /^[0-9a-f]{40}$/;
@@ -34,7 +37,14 @@ const gatedMessage = (id: string, host: string) =>
 interface ApiSibling {
   rfilename?: unknown;
   size?: unknown;
-  lfs?: { size?: unknown } | null;
+  lfs?: { size?: unknown; sha256?: unknown } | null;
+}
+
+/** sha256 of the LFS siblings (the weight files), by path. */
+export function siblingSha256(siblings: readonly ApiSibling[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of siblings) if (typeof s.rfilename === 'string' && typeof s.lfs?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(s.lfs.sha256)) out[s.rfilename] = s.lfs.sha256;
+  return out;
 }
 
 /** Sizes from the API's siblings (`lfs.size` first: for LFS files `size` may be the pointer's). */
@@ -65,6 +75,7 @@ export async function inspectHubRepo(fetchFn: FetchLike, host: string, id: strin
   const rev = encodeURIComponent(revision);
   let commit: string | null = null;
   let sizes: Record<string, number> | null = null;
+  let lfsSha256: Record<string, string> | null = null;
   let gated = false;
   try {
     const res = await fetchFn(`${base}api/models/${id}/revision/${rev}?blobs=true`, { headers: { Accept: 'application/json' }, signal: timeout() });
@@ -72,14 +83,17 @@ export async function inspectHubRepo(fetchFn: FetchLike, host: string, id: strin
     if (res.ok) {
       const body = (await res.json()) as { sha?: unknown; gated?: unknown; siblings?: unknown };
       if (typeof body.sha === 'string' && COMMIT.test(body.sha)) commit = body.sha;
-      if (Array.isArray(body.siblings)) sizes = siblingSizes(body.siblings as ApiSibling[]);
+      if (Array.isArray(body.siblings)) {
+        sizes = siblingSizes(body.siblings as ApiSibling[]);
+        lfsSha256 = siblingSha256(body.siblings as ApiSibling[]);
+      }
       gated = body.gated !== undefined && body.gated !== false && body.gated !== null;
     } else await res.body?.cancel();
   } catch (e) {
     if (e instanceof GatedModelError) throw e;
     // No API here (a mirror, offline): the sizes stay unknown.
   }
-  if (commit && !gated) return { commit, sizes };
+  if (commit && !gated) return { commit, sizes, lfsSha256 };
   try {
     const res = await fetchFn(`${base}${id}/resolve/${rev}/config.json`, { method: 'HEAD', signal: timeout() });
     // Without the header (a host that does not expose it), the API's word that the repo is gated decides.
@@ -89,5 +103,5 @@ export async function inspectHubRepo(fetchFn: FetchLike, host: string, id: strin
   } catch (e) {
     if (e instanceof GatedModelError) throw e;
   }
-  return { commit, sizes };
+  return { commit, sizes, lfsSha256 };
 }

@@ -18,7 +18,7 @@
 //    a two-token warm-up pass — ORT-web reports unsupported WebGPU kernels and GPU OOM only when a
 //    session runs. Why the preferred device was dropped is reported as `fallbackReason`.
 import type * as Transformers from '@huggingface/transformers';
-import { CancelledError, InvalidOptionError, ModelTooLargeError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
+import { CancelledError, CorruptModelFileError, InvalidOptionError, ModelTooLargeError, UnsupportedModelError, WorkbenchError } from '../../core/errors';
 import { createLanguageModel, type CachedForwardFn, type ForwardFn, type LmTokenizer } from './languageModel';
 import { BATCH_INVARIANCE_TOLERANCE, batchDependence, onePassPerSequence } from './batchInvariance';
 import { directModel, type DirectPasses } from './directSession';
@@ -38,6 +38,8 @@ export const DTYPE_SUFFIX: Readonly<Record<LmDtype, string>> = Object.freeze({
   q4: '_q4',
   q4f16: '_q4f16',
 });
+/** Largest file that is taken for a Git LFS pointer, not an ONNX graph (a pointer is three short lines). */
+const LFS_POINTER_MAX_BYTES = 200;
 export const onnxFileFor = (dtype: LmDtype) => `onnx/model${DTYPE_SUFFIX[dtype]}.onnx`;
 
 /** Dtypes offered by a listing of the onnx/ folder (file names without the folder). */
@@ -60,6 +62,10 @@ export interface PreparedSource {
   commit?: string;
   /** Size in bytes of each file, by path, known before downloading (Hub API, a folder); absent = unknown. */
   fileSizes?: Readonly<Record<string, number>>;
+  /** Hub: the sha256 the API lists for each weight file; a downloaded file must have it. */
+  expectedSha256?: Readonly<Record<string, string>>;
+  /** Hub: drop a cached copy of `file` (one that failed its check), so the next load downloads it again. */
+  forget?(file: string): Promise<void>;
 }
 
 export interface DeviceCandidate {
@@ -276,6 +282,12 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
     // promise executor, which never settles the load (and ends a Node process as an unhandled rejection).
     const absentData = known ? externalData.find((f) => !known.includes(f)) : undefined;
     if (absentData) throw missingFileError(displayId, absentData, where, listed ? 'not in the folder' : 'not in the repository');
+    // A Git LFS pointer (a repository cloned without git-lfs) is ~130 bytes of text where the weights belong.
+    const weightBytes = sizes?.[onnxFileFor(dtype)];
+    if (weightBytes !== undefined && weightBytes < LFS_POINTER_MAX_BYTES)
+      throw new CorruptModelFileError(
+        `${displayId === where ? where : `${displayId} at ${where}`}: ${onnxFileFor(dtype)} is only ${weightBytes} bytes, a Git LFS pointer rather than the weights? Run "git lfs pull" in the folder, or download the file itself.`,
+      );
 
     // 4. session: first candidate that loads and runs
     const ModelClass = kind === 'causal-lm' ? tf.AutoModelForCausalLM : tf.AutoModelForMaskedLM;
@@ -363,6 +375,16 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
       if (hashes.has(file)) continue;
       const h = await prepared.sha256(file).catch(() => null);
       if (h) hashes.set(file, h);
+    }
+    // A weight file that is not the one the Hub lists (a redirect to another host, a changed or
+    // damaged copy) is refused, and not kept for the next load.
+    const wrong = weightNames.find((f) => prepared.expectedSha256?.[f] && hashes.has(f) && hashes.get(f) !== prepared.expectedSha256[f]);
+    if (wrong) {
+      await disposeImpl().catch(() => undefined);
+      await prepared.forget?.(wrong).catch(() => undefined);
+      throw new CorruptModelFileError(
+        `${displayId} at ${where}: ${wrong} has sha256 ${hashes.get(wrong)!.slice(0, 12)}…, but the Hub lists ${prepared.expectedSha256![wrong]!.slice(0, 12)}… for it: the file came from somewhere else or was changed on the way. It was not used; retry, and check the host if it happens again.`,
+      );
     }
     const vocab = Number(cfg.vocab_size ?? 0) || tk.get_vocab().size || Object.keys(tk.get_vocab()).length;
     const maxLength = [cfg.n_positions, cfg.max_position_embeddings, cfg.n_ctx].find((v): v is number => typeof v === 'number' && v > 0);

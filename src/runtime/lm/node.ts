@@ -99,6 +99,23 @@ export function resolveNodeSource(id: string, opts: NodeLoadOptions = {}): LmSou
   return { type: 'hub', id, remoteHost: DEFAULT_REMOTE_HOST, ...(opts.revision ? { revision: opts.revision } : {}) };
 }
 
+/**
+ * Delete cached Hub files whose size differs from the size the Hub lists: a download that was cut
+ * or stored short would otherwise be served from the cache on every later load. File names come
+ * from the Hub's answer, so only paths inside the model's cache folder are touched.
+ */
+async function dropShortDownloads(folder: string, sizes: Readonly<Record<string, number>>): Promise<void> {
+  const inside = path.resolve(folder) + path.sep;
+  await Promise.all(
+    Object.entries(sizes).map(async ([file, size]) => {
+      const full = path.resolve(folder, file);
+      if (!full.startsWith(inside)) return;
+      const stat = await fs.stat(full).catch(() => null);
+      if (stat?.isFile() && stat.size !== size) await fs.rm(full, { force: true });
+    }),
+  );
+}
+
 function nodePlatform(opts: NodeLoadOptions): LmPlatform {
   const modelsDir = path.resolve(opts.modelsDir ?? DEFAULT_MODELS_DIR);
   const cacheDir = path.resolve(opts.cacheDir ?? defaultHubCacheDir());
@@ -118,6 +135,7 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
         // Commit and sizes before downloading; a gated repo is refused here (hubRepo.ts).
         const repo = await inspectHubRepo((url, init) => fetch(url, init), env.remoteHost, source.id, source.revision);
         const sizes = repo.sizes;
+        if (sizes) await dropShortDownloads(folder, sizes);
         return {
           ref: source.id,
           where: env.remoteHost,
@@ -125,6 +143,11 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
           ...(source.revision ? { revision: source.revision } : {}),
           ...(repo.commit ? { commit: repo.commit } : {}),
           ...(sizes ? { fileSizes: sizes } : {}),
+          ...(repo.lfsSha256 ? { expectedSha256: repo.lfsSha256 } : {}),
+          forget: async (file) => {
+            const full = path.resolve(folder, file);
+            if (full.startsWith(path.resolve(folder) + path.sep)) await fs.rm(full, { force: true });
+          },
           listOnnxFiles: async () => (sizes ? onnxFileNames(sizes) : null),
           sha256: async (file) => (existsSync(path.join(folder, file)) ? sha256File(path.join(folder, file)) : null),
         };

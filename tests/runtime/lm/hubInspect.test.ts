@@ -28,9 +28,13 @@ const json = (body: unknown) => () => new Response(JSON.stringify(body), { statu
 describe('inspectHubRepo', () => {
   it('the API answers: commit and sizes (lfs.size over size), no second request', async () => {
     const { fetchFn, calls } = scripted({
-      [api]: json({ sha: SHA, gated: false, siblings: [{ rfilename: 'config.json', size: 600 }, { rfilename: 'onnx/model.onnx', size: 134, lfs: { size: 5_000_000_000 } }] }),
+      [api]: json({ sha: SHA, gated: false, siblings: [{ rfilename: 'config.json', size: 600 }, { rfilename: 'onnx/model.onnx', size: 134, lfs: { size: 5_000_000_000, sha256: 'ab'.repeat(32) } }] }),
     });
-    expect(await inspectHubRepo(fetchFn, HOST, 'org/m')).toEqual({ commit: SHA, sizes: { 'config.json': 600, 'onnx/model.onnx': 5_000_000_000 } });
+    expect(await inspectHubRepo(fetchFn, HOST, 'org/m')).toEqual({
+      commit: SHA,
+      sizes: { 'config.json': 600, 'onnx/model.onnx': 5_000_000_000 },
+      lfsSha256: { 'onnx/model.onnx': 'ab'.repeat(32) },
+    });
     expect(calls).toEqual([api]);
   });
 
@@ -47,15 +51,15 @@ describe('inspectHubRepo', () => {
     const gated = scripted({ [head]: () => new Response(null, { status: 401, headers: { 'x-error-code': 'GatedRepo' } }) });
     await expect(inspectHubRepo(gated.fetchFn, HOST, 'org/m')).rejects.toThrow(GatedModelError);
     const missing = scripted({ [head]: () => new Response(null, { status: 401, headers: { 'x-error-code': 'RepoNotFound' } }) });
-    expect(await inspectHubRepo(missing.fetchFn, HOST, 'org/m')).toEqual({ commit: null, sizes: null });
+    expect(await inspectHubRepo(missing.fetchFn, HOST, 'org/m')).toEqual({ commit: null, sizes: null, lfsSha256: null });
   });
 
   it('no API (a mirror): the commit from X-Repo-Commit; nothing reachable: all unknown', async () => {
     const mirror = scripted({ [api]: () => new Response('not found', { status: 404 }), [head]: () => new Response(null, { status: 200, headers: { 'x-repo-commit': SHA } }) });
-    expect(await inspectHubRepo(mirror.fetchFn, 'http://hub.test', 'org/m')).toEqual({ commit: SHA, sizes: null });
+    expect(await inspectHubRepo(mirror.fetchFn, 'http://hub.test', 'org/m')).toEqual({ commit: SHA, sizes: null, lfsSha256: null });
     expect(mirror.calls).toEqual([api, head]);
     const offline = scripted({});
-    expect(await inspectHubRepo(offline.fetchFn, HOST, 'org/m')).toEqual({ commit: null, sizes: null });
+    expect(await inspectHubRepo(offline.fetchFn, HOST, 'org/m')).toEqual({ commit: null, sizes: null, lfsSha256: null });
   });
 });
 
