@@ -12,7 +12,8 @@
 //    transformers.js reads only the headers of a full GET to learn a local file's size, and in
 //    Chromium the real download then waited on that abandoned response (../net/lazyBodyFetch.ts).
 //  - Every network fetch gives up after 30 s without data (../net/stallGuardFetch.ts), so a dropped
-//    connection ends in an error with Retry, not a progress bar that never moves.
+//    connection ends in an error with Retry, not a progress bar that never moves; one the page's
+//    security policy refused says so and names the setting (../net/policyBlockedFetch.ts).
 import { InvalidOptionError } from '../../core/errors';
 import { checkWebGpu } from '../ort';
 import { lmDeviceCandidates } from './deviceChoice';
@@ -22,6 +23,7 @@ import { inspectHubRepo, onnxFileNames } from './hubRepo';
 import { lengthOf, sha256OfBody } from './bodyHash';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
 import { stallGuardFetch } from '../net/stallGuardFetch';
+import { policyBlockedFetch } from '../net/policyBlockedFetch';
 import { wasmThreadsFor } from '../wasmThreads';
 import type { LanguageModel, LmDtype, LmSource } from './types';
 
@@ -52,7 +54,7 @@ function importTransformers(): Promise<TransformersModule> {
     tf.env.logLevel = tf.LogLevel.ERROR;
     // Serve picked folders; the app's own model files lazily; everything else goes to the real fetch.
     const realFetch = tf.env.fetch;
-    const networkFetch = stallGuardFetch((input, init) => realFetch(input, init));
+    const networkFetch = stallGuardFetch(policyBlockedFetch((input, init) => realFetch(input, init)));
     const ownModelFetch = stallGuardFetch(lazyBodyFetch((input, init) => realFetch(input, init)));
     const prefix = `${modelsUrl()}local/`;
     tf.env.fetch = async (input: string | URL, init?: unknown) => {
