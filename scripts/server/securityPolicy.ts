@@ -30,12 +30,20 @@
 //
 // The dev server gets the same policy plus what Vite's dev client needs: the React refresh preamble is
 // an inline script, and hot reload talks over a WebSocket.
+//
+// What the app's code had to change for the policy (so that no violation is reported, not even a
+// harmless one): the build resolves `zod` to src/probes/zodWithoutEval.ts (zod probes for eval), and
+// the LM runtime turns off transformers.js's "wasm cache" (it imports ORT's glue from a blob: URL).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { HUB_HOSTS_SETTING } from '../../src/core/hubHostsSetting';
 
 export { HUB_HOSTS_SETTING };
+
+/** zod switched to jitless mode: what the browser build imports for `zod`. */
+const ZOD_WITHOUT_EVAL = fileURLToPath(new URL('../../src/probes/zodWithoutEval.ts', import.meta.url));
 
 /** The Hugging Face Hub and the hosts its downloads redirect to. */
 export const HUGGING_FACE_SOURCES = ['https://huggingface.co', 'https://*.huggingface.co', 'https://*.hf.co'] as const;
@@ -141,8 +149,10 @@ export function securityPolicyPlugin(env: Env = process.env): Plugin {
   return {
     name: 'security-policy',
     config(_config, { command, isPreview }) {
-      if (command === 'serve' && !isPreview) return { server: { headers: securityHeaders(env, 'dev') } };
-      return undefined;
+      // zod without eval (see that module); in the page and in every worker bundle.
+      const resolve = { alias: [{ find: /^zod$/, replacement: ZOD_WITHOUT_EVAL }] };
+      if (command === 'serve' && !isPreview) return { resolve, server: { headers: securityHeaders(env, 'dev') } };
+      return { resolve };
     },
     transformIndexHtml: {
       order: 'post',

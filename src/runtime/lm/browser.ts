@@ -52,6 +52,9 @@ function importTransformers(): Promise<TransformersModule> {
     const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
     wasm.numThreads = wasmThreadsFor(navigator.hardwareConcurrency || 1, isolated);
     tf.env.logLevel = tf.LogLevel.ERROR;
+    // ORT's files are the app's own (above); transformers.js's "wasm cache" would keep a second copy and
+    // import ORT's glue from a blob: URL, which the page's security policy (script-src 'self') refuses.
+    tf.env.useWasmCache = false;
     // Serve picked folders; the app's own model files lazily; everything else goes to the real fetch.
     const realFetch = tf.env.fetch;
     const networkFetch = stallGuardFetch(policyBlockedFetch((input, init) => realFetch(input, init)));

@@ -32,9 +32,8 @@ const originOf = (url: string): string | null => {
 /** The sentence a user reads when the policy refused a download from `origin`. */
 export function blockedByPolicyMessage(origin: string): string {
   return (
-    `This page's security policy (Content-Security-Policy, connect-src) blocked the download from ${origin}: ` +
-    `it may reach huggingface.co and its download hosts, and other Hub hosts only when they are named in the ${HUB_HOSTS_SETTING} setting. ` +
-    `To use ${origin}, set ${HUB_HOSTS_SETTING}=${origin} (and the hosts its downloads redirect to) when building and serving the app — see "Security" in the README.`
+    `This page's security policy (Content-Security-Policy connect-src) blocked the download from ${origin}: it reaches huggingface.co and only the other Hub hosts named in ${HUB_HOSTS_SETTING}. ` +
+    `To use this host, set ${HUB_HOSTS_SETTING}=${origin} (and the hosts its downloads redirect to) when building and serving the app — see “Security policy” in the README.`
   );
 }
 
