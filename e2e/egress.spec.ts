@@ -79,12 +79,25 @@ const originsOf = (urls: string[]) => [...new Set(urls.map((u) => new URL(u).ori
 const LM_FAMILIES: [string, (p: Probe) => Probe][] = [
   ['Counterfactual pairs (CrowS-Pairs style), causal LM full-sentence log-likelihood', (p) => ({ ...p, pairs: (p.pairs as unknown[]).slice(0, 4) })],
   ['Occupations × gendered terms (template counterfactuals)', (p) => ({ ...p, slots: { occupation: (p.slots as { occupation: unknown[] }).occupation.slice(0, 3) } })],
-  ['Decision questions × age, gender and race (discrim-eval style)', (p) => ({ ...p, questions: (p.questions as unknown[]).slice(0, 1) })],
+  [
+    'Decision questions × age, gender and race (discrim-eval style)',
+    // one question, two levels of each attribute (the reference level among them): 8 prompts instead of 288
+    (p) => ({ ...p, questions: (p.questions as unknown[]).slice(0, 1), attributes: (p.attributes as { values: string[] }[]).map((a) => ({ ...a, values: a.values.slice(0, 2) })) }),
+  ],
   ['MCQ option-order bias: 40 general-knowledge questions, cyclic orders', (p) => ({ ...p, questions: (p.questions as unknown[]).slice(0, 3) })],
   ['Judge position bias: 30 answer pairs, judged in both orders', (p) => ({ ...p, items: (p.items as unknown[]).slice(0, 3) })],
-  ['Likelihood IAT: flowers vs insects × pleasant vs unpleasant (WEAT 1 stimuli)', (p) => ({ ...p, templates: (p.templates as unknown[]).slice(0, 1) })],
-  ['LLM IAT (prompt-based): gender and career vs family (Bai et al. 2024)', (p) => ({ ...p, iterations: 1 })],
-  ['LLM decision bias (prompt-based): who is assigned which task, gender and career (Bai et al. 2024 design)', (p) => ({ ...p, iterations: 1, scenarios: (p.scenarios as unknown[]).slice(0, 1) })],
+  [
+    'Likelihood IAT: flowers vs insects × pleasant vs unpleasant (WEAT 1 stimuli)',
+    (p) => {
+      const first4 = (sets: Record<string, { words: string[] }>) => Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, { ...v, words: v.words.slice(0, 4) }]));
+      return { ...p, templates: (p.templates as unknown[]).slice(0, 1), targets: first4(p.targets as never), attributes: first4(p.attributes as never) };
+    },
+  ],
+  ['LLM IAT (prompt-based): gender and career vs family (Bai et al. 2024)', (p) => ({ ...p, iterations: 1, generation: { ...(p.generation as object), maxNewTokens: 8 } })],
+  [
+    'LLM decision bias (prompt-based): who is assigned which task, gender and career (Bai et al. 2024 design)',
+    (p) => ({ ...p, iterations: 1, scenarios: (p.scenarios as unknown[]).slice(0, 1), generation: { ...(p.generation as object), maxNewTokens: 8 } }),
+  ],
 ];
 type Probe = Record<string, unknown>;
 
@@ -123,7 +136,10 @@ test('embedded models only: every family runs and no request leaves the page’s
   await page.getByRole('combobox', { name: 'Device' }).selectOption('wasm');
   await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption(GPT);
   await expect(page.getByRole('status', { name: 'Backend' })).toHaveText('WASM', { timeout: 90_000 });
-  for (const [i, [title, cut]] of LM_FAMILIES.entries()) await runCutDown(page, title, cut, i > 0);
+  for (const [i, [title, cut]] of LM_FAMILIES.entries()) {
+    await runCutDown(page, title, cut, i > 0);
+    lap(title);
+  }
   lap(`${LM_FAMILIES.length} LM families on the tiny GPT-2`);
   // The masked-LM scoring on the tiny BERT.
   await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption(BERT);

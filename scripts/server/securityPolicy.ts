@@ -29,7 +29,7 @@
 // serves to its own policy, so the two always agree, whatever the build was given.
 //
 // The dev server gets the same policy plus what Vite's dev client needs: the React refresh preamble is
-// an inline script, and hot reload talks over a WebSocket.
+// an inline script, CSS arrives as <style> elements, and hot reload talks over a WebSocket.
 //
 // What the app's code had to change for the policy (so that no violation is reported, not even a
 // harmless one): the build resolves `zod` to src/probes/zodWithoutEval.ts (zod probes for eval), and
@@ -83,7 +83,7 @@ export function contentSecurityPolicy(target: PolicyTarget, env: Env = process.e
     'worker-src': ["'self'"],
     'connect-src': ["'self'", ...HUGGING_FACE_SOURCES, ...extraHubHosts(env), ...(dev ? ['ws://127.0.0.1:*', 'ws://localhost:*'] : [])],
     'img-src': ["'self'", 'data:', 'blob:'],
-    'style-src': ["'self'"],
+    'style-src': ["'self'", ...(dev ? ["'unsafe-inline'"] : [])],
     'font-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],

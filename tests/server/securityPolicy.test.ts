@@ -118,11 +118,13 @@ describe(`the ${HUB_HOSTS_SETTING} setting`, () => {
 });
 
 describe('the dev server policy', () => {
-  it('adds only what Vite’s dev client needs: its inline preamble and the hot-reload WebSocket', () => {
+  it('adds only what Vite’s dev client needs: its inline preamble, its <style> elements and the hot-reload WebSocket', () => {
     const dev = parsePolicy(securityHeaders(noEnv, 'dev')['Content-Security-Policy']!);
     expect(dev.get('script-src')).toEqual([...EXPECTED['script-src']!, "'unsafe-inline'"]);
+    expect(dev.get('style-src')).toEqual([...EXPECTED['style-src']!, "'unsafe-inline'"]);
     expect(dev.get('connect-src')).toEqual([...EXPECTED['connect-src']!, 'ws://127.0.0.1:*', 'ws://localhost:*']);
-    for (const d of Object.keys(EXPECTED).filter((k) => k !== 'script-src' && k !== 'connect-src')) expect(dev.get(d)).toEqual(EXPECTED[d]);
+    const changed = ['script-src', 'style-src', 'connect-src'];
+    for (const d of Object.keys(EXPECTED).filter((k) => !changed.includes(k))) expect(dev.get(d)).toEqual(EXPECTED[d]);
   });
 });
 
