@@ -11,6 +11,7 @@
 //     lacks.
 //  3. A Hub host the served policy does not admit (localhost is not 127.0.0.1 to a policy): nothing
 //     reaches it, and the user reads that the security policy blocked it and which setting admits it.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
@@ -129,6 +130,9 @@ test('embedded models only: every family runs and no request leaves the page’s
   // Word vectors (GloVe): WEAT and SEAT.
   await openBuiltin(page, WEAT1);
   expect(Number(await runAndReadD(page))).toBeGreaterThan(1);
+  // A chart's PNG export draws its SVG from a data: URL (img-src), then downloads a blob.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download .* as PNG$/ }).first().click()]);
+  expect(readFileSync((await png.path())!).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   await openBuiltin(page, SEAT1);
   expect(Number(await runAndReadD(page))).toBeGreaterThan(0);
   lap('WEAT, SEAT on GloVe');

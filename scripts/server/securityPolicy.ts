@@ -7,16 +7,16 @@
 //  - script-src 'self' 'wasm-unsafe-eval': the build has no inline script (index.html loads one module
 //    file); ONNX Runtime Web compiles its .wasm with WebAssembly.instantiate, which a policy without
 //    'wasm-unsafe-eval' refuses. No 'unsafe-eval': neither ORT nor transformers.js needs it.
-//  - worker-src 'self': the app's three workers and ORT's pthread workers are same-origin module files
-//    (ORT makes a blob: copy of its glue only when that file is on another origin — never here, the
-//    wasm paths are bundled).
+//  - worker-src 'self': the app's three workers and ORT's pthread workers are same-origin module files.
+//    ORT makes a blob: copy of its glue only when that file is on another origin (never here: the wasm
+//    paths are bundled), and transformers.js for its "wasm cache", which the LM runtime turns off.
 //  - connect-src 'self' + the Hub: huggingface.co answers /resolve/ of a weight file with a 302 to its
 //    storage hosts — cdn-lfs.hf.co, cdn-lfs-us-1.hf.co, cas-bridge.xethub.hf.co (Xet), and since 2026
 //    regional hosts such as us.aws.cdn.hf.co — and a policy applies to every hop of a redirect. The list
 //    of those hosts has changed more than once, so the policy names HF's two domains by label wildcard
 //    (`*.hf.co`, `*.huggingface.co`) instead of pinning hosts that go stale.
-//  - img-src adds data: and blob: (the SVG favicon and chart exports); style-src 'self' only (React sets
-//    style properties through the CSSOM, which a policy does not govern).
+//  - img-src adds data: (a chart's PNG export draws its SVG from a data: URL); style-src 'self' only
+//    (React sets style properties through the CSSOM, which a policy does not govern).
 //  - object-src 'none', base-uri 'none', form-action 'self', frame-ancestors 'none'.
 //
 // Limits of the <meta> copy (for static hosts):
@@ -82,7 +82,7 @@ export function contentSecurityPolicy(target: PolicyTarget, env: Env = process.e
     'script-src': ["'self'", "'wasm-unsafe-eval'", ...(dev ? ["'unsafe-inline'"] : [])],
     'worker-src': ["'self'"],
     'connect-src': ["'self'", ...HUGGING_FACE_SOURCES, ...extraHubHosts(env), ...(dev ? ['ws://127.0.0.1:*', 'ws://localhost:*'] : [])],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    'img-src': ["'self'", 'data:'],
     'style-src': ["'self'", ...(dev ? ["'unsafe-inline'"] : [])],
     'font-src': ["'self'"],
     'object-src': ["'none'"],

@@ -40,7 +40,7 @@ const EXPECTED: Record<string, string[]> = {
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'worker-src': ["'self'"],
   'connect-src': ["'self'", ...HF],
-  'img-src': ["'self'", 'data:', 'blob:'],
+  'img-src': ["'self'", 'data:'],
   'style-src': ["'self'"],
   'font-src': ["'self'"],
   'object-src': ["'none'"],
