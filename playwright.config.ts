@@ -34,6 +34,8 @@ export default defineConfig({
   ],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    // The mock Hubs the tests start listen on 127.0.0.1 at any port: the served security policy must admit them.
+    env: { BIAS_WORKBENCH_HUB_HOSTS: 'http://127.0.0.1:*' },
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

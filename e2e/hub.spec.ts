@@ -28,6 +28,10 @@ const fixture = JSON.parse(readFileSync(fixtureFile, 'utf8')) as { sentences: { 
 const TEXTS = fixture.sentences.slice(0, 2).map((s) => s.text);
 const TORCH_TOTALS = fixture.sentences.slice(0, 2).map((s) => s.bos.total);
 
+// comlink goes in as an inline <script>, which the page's security policy refuses: the policy is
+// e2e/egress.spec.ts's subject, not this file's.
+test.use({ bypassCSP: true });
+
 let hub: MockHub;
 test.beforeAll(async () => {
   hub = await startMockHub({ root: modelsDir, chunkBytes: 128 * 1024, latencyMs: 1 });

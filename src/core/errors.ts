@@ -75,6 +75,10 @@ export class OutOfMemoryError extends ModelLoadError {
 export class GatedModelError extends ModelLoadError {
   override name = 'GatedModelError';
 }
+/** The page's Content-Security-Policy refused a download (a Hub host the build or server was not told about). */
+export class BlockedByPolicyError extends ModelLoadError {
+  override name = 'BlockedByPolicyError';
+}
 /** A model's files are larger than the chosen device can hold; refused before downloading. */
 export class ModelTooLargeError extends ModelLoadError {
   override name = 'ModelTooLargeError';
@@ -145,6 +149,7 @@ const knownErrors = {
   ModelConfigMismatchError,
   OutOfMemoryError,
   GatedModelError,
+  BlockedByPolicyError,
   ModelTooLargeError,
   InvalidLmScoreError,
   InvalidLmInputError,

@@ -13,7 +13,8 @@
 //    transformers.js reads only the headers of a full GET to learn a local file's size, and in
 //    Chromium the real download then waited on that abandoned response (../net/lazyBodyFetch.ts).
 //  - Every network fetch gives up after 30 s without data (../net/stallGuardFetch.ts), so a dropped
-//    connection ends in an error with Retry, not a progress bar that never moves.
+//    connection ends in an error with Retry, not a progress bar that never moves; one the page's
+//    security policy refused says so and names the setting (../net/policyBlockedFetch.ts).
 import { InvalidOptionError } from '../../core/errors';
 import { entriesToRefetch } from '../../core/hubCacheKeys';
 import { checkWebGpu } from '../ort';
@@ -24,6 +25,7 @@ import { inspectHubRepo, onnxFileNames } from './hubRepo';
 import { lengthOf, sha256OfBody } from './bodyHash';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
 import { stallGuardFetch } from '../net/stallGuardFetch';
+import { policyBlockedFetch } from '../net/policyBlockedFetch';
 import { wasmThreadsFor } from '../wasmThreads';
 import { appBaseUrl as baseUrl } from '../appBase';
 import type { LanguageModel, LmDtype, LmSource } from './types';
@@ -49,9 +51,12 @@ function importTransformers(): Promise<TransformersModule> {
     const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
     wasm.numThreads = wasmThreadsFor(navigator.hardwareConcurrency || 1, isolated);
     tf.env.logLevel = tf.LogLevel.ERROR;
+    // ORT's files are the app's own (above); transformers.js's "wasm cache" would keep a second copy and
+    // import ORT's glue from a blob: URL, which the page's security policy (script-src 'self') refuses.
+    tf.env.useWasmCache = false;
     // Serve picked folders; the app's own model files lazily; everything else goes to the real fetch.
     const realFetch = tf.env.fetch;
-    const networkFetch = stallGuardFetch((input, init) => realFetch(input, init));
+    const networkFetch = stallGuardFetch(policyBlockedFetch((input, init) => realFetch(input, init)));
     const ownModelFetch = stallGuardFetch(lazyBodyFetch((input, init) => realFetch(input, init)));
     const prefix = `${modelsUrl()}local/`;
     tf.env.fetch = async (input: string | URL, init?: unknown) => {

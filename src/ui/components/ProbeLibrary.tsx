@@ -5,6 +5,7 @@ import { draftFromProbe, duplicateDraft, emptyDraft } from '../../state/draft';
 import { builtinProbes, builtinSuites, groupByFamily, lmBuiltinSuites, resolveSuite } from '../../state/library';
 import { useDeleteProbe, useRunMutation, useRunning, useSavedProbes } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
+import { httpUrlOrNull } from '../../core/httpUrl';
 import type { AssociationProbe } from '../../probes/schema';
 import { isLmProbe, type LmProbe } from '../../probes/lmSchema';
 import { familyTitleOf } from '../families';
@@ -17,9 +18,10 @@ interface ListedProbe {
   citation?: { text: string; url?: string } | undefined;
 }
 
-/** One library entry (association or LM probe): title, id, citation, Open / Duplicate / Delete. */
+/** One library entry (association or LM probe): title, id, citation (a link only to an http(s) address), Open / Duplicate / Delete. */
 function ProbeListItem({ probe, saved, active, onOpen, onDuplicate }: { probe: ListedProbe; saved?: boolean; active: boolean; onOpen: () => void; onDuplicate: () => void }) {
   const del = useDeleteProbe();
+  const citationHref = httpUrlOrNull(probe.citation?.url);
   return (
     <li className={`probe-item${active ? ' active' : ''}`}>
       <div className="probe-item-title">{probe.title}</div>
@@ -27,8 +29,8 @@ function ProbeListItem({ probe, saved, active, onOpen, onDuplicate }: { probe: L
         <code>{probe.id}</code>
         {probe.citation && (
           <cite title={probe.citation.text}>
-            {probe.citation.url ? (
-              <a href={probe.citation.url} target="_blank" rel="noreferrer">
+            {citationHref ? (
+              <a href={citationHref} target="_blank" rel="noreferrer">
                 {shortCitation(probe.citation.text)}
               </a>
             ) : (
