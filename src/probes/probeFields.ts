@@ -2,6 +2,7 @@
 // sit apart from the family schemas so that each family folder can build on them and the unions
 // (families/index.ts) can be built from the families without an import cycle.
 import { z } from 'zod';
+import { httpUrlOrNull } from '../core/httpUrl';
 import { PROBE_FILE_FORMAT } from '../core/input/probeCollection';
 import { MIN_STIMULI_PER_SET, tooFewStimuli } from '../core/input/setSize';
 import { stimulusProblem } from '../core/input/stimulusText';
@@ -31,7 +32,10 @@ export const wordSetSchema = z.object({
 
 export const citationSchema = z.object({
   text: z.string().min(1),
-  url: z.string().url().optional(),
+  url: z
+    .string()
+    .refine((u) => httpUrlOrNull(u) !== null, 'must be an http(s) address, e.g. https://doi.org/…')
+    .optional(),
   doi: z.string().min(1).optional(),
 });
 

@@ -102,6 +102,18 @@ describe('fault suite', () => {
     expect([...message].filter((ch) => ch.charCodeAt(0) < 0x20 && ch !== '\n')).toEqual([]);
   });
 
+  it('probe files · hostile · a citation whose url is javascript: or data: → refused at the url, the same sentence in page and CLI; https kept', async () => {
+    for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', ' JavaScript:alert(1)']) {
+      const p = weat1();
+      p.citation = { text: 'A paper', url };
+      const message = await refusedAlike(JSON.stringify(p));
+      expect(message).toContain('citation.url: must be an http(s) address');
+    }
+    const p = weat1();
+    p.citation = { text: 'A paper', url: 'https://doi.org/10.1126/science.aal4230' };
+    expect(importAnyProbesJson(JSON.stringify(p))[0]!.citation?.url).toBe('https://doi.org/10.1126/science.aal4230');
+  });
+
   it('probe files · hostile · formula prefixes and HTML in stimuli → kept verbatim as text, the same probe in page and CLI', async () => {
     const p = weat1();
     p.targets.X.words.splice(0, 3, '=HYPERLINK("http://x")', '<img src=x onerror=alert(1)>', '+cmd|calc');
