@@ -11,22 +11,11 @@ import { parseWordListCsv, parseWordListText } from '../../src/probes/import/wor
 import { createImportApi } from '../../src/worker/importApi';
 import type { ImportProgress } from '../../src/worker/importProtocol';
 import { CROWS_HEADER, syntheticCrowsCsv } from '../fixtures/probes/syntheticCrows';
+import { thrown } from './faultHelpers';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/probes/${name}`, import.meta.url), 'utf8');
 const noop = Comlink.proxy(() => undefined);
 const api = createImportApi();
-
-/** Run fn, expect it to throw an instance of cls, return the error. */
-const thrown = <E extends Error>(fn: () => unknown, cls: new (...a: never[]) => E): E => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(cls);
-    expect((e as Error).name).toBe(cls.name);
-    return e as E;
-  }
-  throw new Error('expected a throw');
-};
 
 /** A file whose stream delivers `first` and then fails, as a file deleted or changed on disk while it is read. */
 const failingFile = (first: string, size: number): Blob => {

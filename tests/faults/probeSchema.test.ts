@@ -6,27 +6,7 @@ import { ProbeValidationError } from '../../src/core/errors';
 import { importProbeJson } from '../../src/probes/import/probeJson';
 import { MAX_WORDS_PER_SET } from '../../src/probes/schema';
 import { lintProbe, parseProbe, parseProbeJson, type ProbeValidationErrorWithIssues } from '../../src/probes/validate';
-
-
-const small = () => ({
-  family: 'weat',
-  id: 'tiny',
-  title: 'Tiny',
-  targets: { X: { label: 'Flowers', words: ['aster', 'rose'] }, Y: { label: 'Insects', words: ['ant', 'flea'] } },
-  attributes: { A: { label: 'Pleasant', words: ['love', 'peace'] }, B: { label: 'Unpleasant', words: ['abuse', 'crash'] } },
-});
-
-/** Run fn, expect it to throw an instance of cls, return the error. */
-const thrown = <E extends Error>(fn: () => unknown, cls: new (...a: never[]) => E): E => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(cls);
-    expect((e as Error).name).toBe(cls.name);
-    return e as E;
-  }
-  throw new Error('expected a throw');
-};
+import { smallProbe as small, thrown } from './faultHelpers';
 
 describe('fault suite', () => {
   it('probe files · malformed · a probe file cut off mid-JSON → "not valid JSON"', () => {

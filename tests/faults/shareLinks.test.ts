@@ -10,26 +10,8 @@ import { crc32Hex, decodeProbeFromFragment, encodeProbeToFragment, FRAGMENT_MAX_
 import { parseProbe } from '../../src/probes/validate';
 import { parseHubHost } from '../../src/state/hubHost';
 import { lmShareUrlFor, readLmShareFragment, readShareFragment } from '../../src/state/share';
+import { smallProbe as small, thrown } from './faultHelpers';
 
-const small = () => ({
-  family: 'weat',
-  id: 'tiny',
-  title: 'Tiny',
-  targets: { X: { label: 'Flowers', words: ['aster', 'rose'] }, Y: { label: 'Insects', words: ['ant', 'flea'] } },
-  attributes: { A: { label: 'Pleasant', words: ['love', 'peace'] }, B: { label: 'Unpleasant', words: ['abuse', 'crash'] } },
-});
-
-/** Run fn, expect it to throw an instance of cls, return the error. */
-const thrown = <E extends Error>(fn: () => unknown, cls: new (...a: never[]) => E): E => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(cls);
-    expect((e as Error).name).toBe(cls.name);
-    return e as E;
-  }
-  throw new Error('expected a throw');
-};
 /** A well-formed fragment (payload and matching checksum) around any text. */
 const wrap = (text: string, prefix = '#probe=') => `${prefix}${LZString.compressToEncodedURIComponent(text)}.${crc32Hex(text)}`;
 
