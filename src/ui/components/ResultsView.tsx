@@ -29,14 +29,18 @@ function Reproduced({ record }: { record: StoredRun }) {
   const original = useRun(record.rerunOf ?? null).data;
   if (!record.rerunOf || !original) return null;
   const verdict = reproducedRun(original, record);
+  // A method or sampler change moves some numbers on purpose: the sentence says which, not "every number".
+  const notes = [verdict.methodNote, verdict.samplerNote].filter((n): n is string => n !== null);
   return verdict.identical ? (
     <p className="ok-text" role="status">
-      Reproduced: every number identical to the original run of {new Date(original.finishedAt).toLocaleString()}.
+      {notes.length === 0
+        ? `Reproduced: every number identical to the original run of ${new Date(original.finishedAt).toLocaleString()}.`
+        : `Reproduced, apart from what the method change moves: compared with the original run of ${new Date(original.finishedAt).toLocaleString()}. ${notes.join(' ')}`}
     </p>
   ) : (
     <p className="error-text" role="status">
       Differs from the original run (first at {verdict.firstDifference}): {headlines(original)} then, {headlines(record)} now
-      {verdict.modelChanged ? ' (the model asset changed)' : ''}.
+      {verdict.modelChanged ? ' (the model asset changed)' : ''}.{notes.length > 0 ? ` ${notes.join(' ')}` : ''}
     </p>
   );
 }
