@@ -30,6 +30,7 @@ import type * as OrtNs from 'onnxruntime-web';
 import { InvalidOptionError, ModelLoadError } from '../core/errors';
 import type { Backend, DevicePreference } from './types';
 import { wasmThreadsFor } from './wasmThreads';
+import { oneWebGpuSessionAtATime } from './webGpuSessionQueue';
 
 type Ort = typeof OrtNs;
 /** Which ORT build: the one with the WebGPU execution provider, or the plain WASM one. */
@@ -216,7 +217,8 @@ export function warmUpBackend(device: DevicePreference): Promise<boolean> {
           try {
             const ort = await getOrt(build);
             const bytes = Uint8Array.from(atob(WARM_UP_MODEL), (c) => c.charCodeAt(0));
-            const session = await ort.InferenceSession.create(bytes, { executionProviders: [build], logSeverityLevel: 3 });
+            const create = () => ort.InferenceSession.create(bytes, { executionProviders: [build], logSeverityLevel: 3 });
+            const session = await (build === 'webgpu' ? oneWebGpuSessionAtATime(create) : create());
             await session.release();
             return true;
           } catch {
@@ -266,7 +268,7 @@ export async function createSession(
       try {
         const ort = await getOrt('webgpu');
         // ORT may take ownership of the buffer it is given; keep ours intact for the WASM retry.
-        const s = await ort.InferenceSession.create(model.slice(), { executionProviders: ['webgpu'], logSeverityLevel: 3, ...external });
+        const s = await oneWebGpuSessionAtATime(() => ort.InferenceSession.create(model.slice(), { executionProviders: ['webgpu'], logSeverityLevel: 3, ...external }));
         return { session: new SerialSession(s, 'webgpu', ort), backend: 'webgpu' };
       } catch (e) {
         fallbackReason = `WebGPU session creation failed (${e instanceof Error ? e.message : String(e)}); using WASM`;

@@ -28,6 +28,7 @@ import { isNodeRuntime } from '../ort';
 import { isOutOfMemory, looksLikeWebGpuProblem, mapLoadError, mapRunError, missingFileError } from './errors';
 import type { InputMetadata } from './graphInputs';
 import { LM_DTYPES, type LanguageModel, type LmBackend, type LmDevicePreference, type LmDtype, type LmInfo, type LmKind, type LmLoadProgress, type LmSource } from './types';
+import { oneWebGpuSessionAtATime } from '../webGpuSessionQueue';
 
 export type TransformersModule = typeof Transformers;
 
@@ -312,14 +313,17 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
         let cached: CachedForwardFn | undefined;
         if (cand.device === 'direct') {
           if (!platform.createDirect) throw new UnsupportedModelError('this platform has no direct ORT session');
-          const direct = await platform.createDirect(prepared, onnxFileFor(dtype), cfg, cand.backend, externalData);
+          const createDirect = platform.createDirect;
+          const makeDirect = () => createDirect(prepared, onnxFileFor(dtype), cfg, cand.backend, externalData);
+          const direct = await (cand.backend === 'webgpu' ? oneWebGpuSessionAtATime(makeDirect) : makeDirect());
           dispose = () => direct.dispose();
           fwd = direct.forward;
           cached = direct.cachedForward;
         } else {
           // External data the listing shows but config.json does not declare is passed on explicitly.
           const dataOption = dataChunks ? { use_external_data_format: { [onnxName]: dataChunks } } : {};
-          const m = await ModelClass.from_pretrained(ref, { ...common, config, dtype, progress_callback, device: cand.device, ...dataOption } as never);
+          const load = () => ModelClass.from_pretrained(ref, { ...common, config, dtype, progress_callback, device: cand.device, ...dataOption } as never);
+          const m = await (cand.backend === 'webgpu' ? oneWebGpuSessionAtATime(load) : load());
           dispose = async () => void (await m.dispose());
           fwd = (input, want) => runForward(tf, m, input.ids, input.mask, want);
           // CPU / WASM: run transformers.js's own session directly (less per-call wrapping, and the KV
