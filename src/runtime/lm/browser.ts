@@ -16,7 +16,7 @@
 //    connection ends in an error with Retry, not a progress bar that never moves; one the page's
 //    security policy refused says so and names the setting (../net/policyBlockedFetch.ts).
 import { InvalidOptionError } from '../../core/errors';
-import { entriesToRefetch } from '../../core/hubCacheKeys';
+import { entriesToRefetch, hubFileUrl } from '../../core/hubCacheKeys';
 import { checkWebGpu } from '../ort';
 import { lmDeviceCandidates } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
@@ -97,11 +97,12 @@ const browserPlatform: LmPlatform = {
       env.remoteHost = source.remoteHost ?? 'https://huggingface.co/';
       env.useBrowserCache = typeof caches !== 'undefined';
       const host = env.remoteHost.endsWith('/') ? env.remoteHost : `${env.remoteHost}/`;
-      const rev = encodeURIComponent(source.revision ?? 'main');
+      const revision = source.revision ?? 'main';
+      const fileUrl = (file: string) => hubFileUrl(host, source.id, revision, file);
       // Commit and sizes before downloading; a gated repo is refused here (hubRepo.ts).
       const repo = await inspectHubRepo((url, init) => fetch(url, init), host, source.id, source.revision);
       const sizes = repo.sizes;
-      if (sizes && env.useBrowserCache) await dropCutDownloads(env.cacheKey, host, source.id, source.revision ?? 'main', sizes);
+      if (sizes && env.useBrowserCache) await dropCutDownloads(env.cacheKey, host, source.id, revision, sizes);
       return {
         ref: source.id,
         where: env.remoteHost,
@@ -110,11 +111,11 @@ const browserPlatform: LmPlatform = {
         ...(sizes ? { fileSizes: sizes } : {}),
         ...(repo.lfsSha256 ? { expectedSha256: repo.lfsSha256 } : {}),
         forget: async (file) => {
-          if (env.useBrowserCache) await (await caches.open(env.cacheKey)).delete(`${host}${source.id}/resolve/${rev}/${file}`);
+          if (env.useBrowserCache) await (await caches.open(env.cacheKey)).delete(fileUrl(file));
         },
         listOnnxFiles: async () => (sizes ? onnxFileNames(sizes) : null),
         async sha256(file) {
-          const url = `${host}${source.id}/resolve/${rev}/${file}`;
+          const url = fileUrl(file);
           const cached = env.useBrowserCache ? await (await caches.open(env.cacheKey)).match(url) : undefined;
           const res = cached ?? (await fetch(url));
           return res.ok ? sha256OfBody(res, lengthOf(res)) : null;
