@@ -30,7 +30,7 @@ import type * as OrtNs from 'onnxruntime-web';
 import { InvalidOptionError, ModelLoadError } from '../core/errors';
 import type { Backend, DevicePreference } from './types';
 import { wasmThreadsFor } from './wasmThreads';
-import { oneWebGpuSessionAtATime } from './webGpuSessionQueue';
+import { oneWebGpuCallAtATime } from './webGpuExclusive';
 
 type Ort = typeof OrtNs;
 /** Which ORT build: the one with the WebGPU execution provider, or the plain WASM one. */
@@ -176,7 +176,7 @@ export class SerialSession {
   run(feeds: OrtNs.InferenceSession.FeedsType): Promise<OrtNs.InferenceSession.ReturnType> {
     const next = this.tail.then(() => {
       if (this.released) throw new ModelLoadError('the model was unloaded');
-      return this.session.run(feeds);
+      return this.onDevice(() => this.session.run(feeds));
     });
     this.tail = next.catch(() => undefined);
     return next;
@@ -185,7 +185,12 @@ export class SerialSession {
   async release(): Promise<void> {
     this.released = true;
     await this.tail;
-    await this.session.release();
+    await this.onDevice(() => this.session.release());
+  }
+
+  /** WebGPU work waits for the thread's other WebGPU work (webGpuExclusive.ts). */
+  private onDevice<T>(work: () => Promise<T>): Promise<T> {
+    return this.backend === 'webgpu' ? oneWebGpuCallAtATime(work) : work();
   }
 }
 
@@ -218,8 +223,8 @@ export function warmUpBackend(device: DevicePreference): Promise<boolean> {
             const ort = await getOrt(build);
             const bytes = Uint8Array.from(atob(WARM_UP_MODEL), (c) => c.charCodeAt(0));
             const create = () => ort.InferenceSession.create(bytes, { executionProviders: [build], logSeverityLevel: 3 });
-            const session = await (build === 'webgpu' ? oneWebGpuSessionAtATime(create) : create());
-            await session.release();
+            const createAndRelease = async () => void (await (await create()).release());
+            await (build === 'webgpu' ? oneWebGpuCallAtATime(createAndRelease) : createAndRelease());
             return true;
           } catch {
             return false; // the real session creation will say what is wrong
@@ -268,7 +273,7 @@ export async function createSession(
       try {
         const ort = await getOrt('webgpu');
         // ORT may take ownership of the buffer it is given; keep ours intact for the WASM retry.
-        const s = await oneWebGpuSessionAtATime(() => ort.InferenceSession.create(model.slice(), { executionProviders: ['webgpu'], logSeverityLevel: 3, ...external }));
+        const s = await oneWebGpuCallAtATime(() => ort.InferenceSession.create(model.slice(), { executionProviders: ['webgpu'], logSeverityLevel: 3, ...external }));
         return { session: new SerialSession(s, 'webgpu', ort), backend: 'webgpu' };
       } catch (e) {
         fallbackReason = `WebGPU session creation failed (${e instanceof Error ? e.message : String(e)}); using WASM`;

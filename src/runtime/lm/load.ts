@@ -28,7 +28,7 @@ import { isNodeRuntime } from '../ort';
 import { isOutOfMemory, looksLikeWebGpuProblem, mapLoadError, mapRunError, missingFileError } from './errors';
 import type { InputMetadata } from './graphInputs';
 import { LM_DTYPES, type LanguageModel, type LmBackend, type LmDevicePreference, type LmDtype, type LmInfo, type LmKind, type LmLoadProgress, type LmSource } from './types';
-import { oneWebGpuSessionAtATime } from '../webGpuSessionQueue';
+import { oneWebGpuCallAtATime, webGpuExclusive } from '../webGpuExclusive';
 
 export type TransformersModule = typeof Transformers;
 
@@ -315,7 +315,7 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
           if (!platform.createDirect) throw new UnsupportedModelError('this platform has no direct ORT session');
           const createDirect = platform.createDirect;
           const makeDirect = () => createDirect(prepared, onnxFileFor(dtype), cfg, cand.backend, externalData);
-          const direct = await (cand.backend === 'webgpu' ? oneWebGpuSessionAtATime(makeDirect) : makeDirect());
+          const direct = await (cand.backend === 'webgpu' ? oneWebGpuCallAtATime(makeDirect) : makeDirect());
           dispose = () => direct.dispose();
           fwd = direct.forward;
           cached = direct.cachedForward;
@@ -323,7 +323,7 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
           // External data the listing shows but config.json does not declare is passed on explicitly.
           const dataOption = dataChunks ? { use_external_data_format: { [onnxName]: dataChunks } } : {};
           const load = () => ModelClass.from_pretrained(ref, { ...common, config, dtype, progress_callback, device: cand.device, ...dataOption } as never);
-          const m = await (cand.backend === 'webgpu' ? oneWebGpuSessionAtATime(load) : load());
+          const m = await (cand.backend === 'webgpu' ? oneWebGpuCallAtATime(load) : load());
           dispose = async () => void (await m.dispose());
           fwd = (input, want) => runForward(tf, m, input.ids, input.mask, want);
           // CPU / WASM: run transformers.js's own session directly (less per-call wrapping, and the KV
@@ -333,6 +333,12 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
             fwd = direct.forward;
             cached = direct.cachedForward;
           }
+        }
+        if (cand.backend === 'webgpu') {
+          fwd = webGpuExclusive(fwd);
+          cached = cached && webGpuExclusive(cached);
+          const disposeOnDevice = dispose;
+          dispose = () => oneWebGpuCallAtATime(disposeOnDevice);
         }
         // Warm-up: ORT-web reports unsupported WebGPU kernels / GPU OOM only when a session runs.
         const warm = await fwd({ ids: [[tokenizer.padId, tokenizer.padId]], mask: [[1, 1]] }, { logits: true, hidden: false });
