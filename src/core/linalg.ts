@@ -67,6 +67,16 @@ export function euclideanDistance(a: NumericVector, b: NumericVector): number {
 }
 
 /**
+ * start − Σ_{k<count} m[rowA + k] · other[rowB + k], subtracting in k order (`other` defaults to m).
+ * Cholesky's inner loop as a function of its own, so V8 optimises it after its first calls.
+ */
+function subtractRowProducts(start: number, m: Float64Array, rowA: number, rowB: number, count: number, other: Float64Array = m): number {
+  let sum = start;
+  for (let k = 0; k < count; k++) sum -= m[rowA + k]! * other[rowB + k]!;
+  return sum;
+}
+
+/**
  * Solve A x = b for a symmetric positive-definite A (row-major n×n) by Cholesky decomposition.
  * Used by the Newton steps of the logistic regression (RNSB). A and b are not modified.
  * @throws {InvalidVectorError} when A is not (numerically) positive definite
@@ -75,8 +85,7 @@ export function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Ar
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
-      let sum = a[i * n + j]!;
-      for (let k = 0; k < j; k++) sum -= l[i * n + k]! * l[j * n + k]!;
+      const sum = subtractRowProducts(a[i * n + j]!, l, i * n, j * n, j);
       if (i === j) {
         if (!(sum > 0)) throw new InvalidVectorError('matrix is not positive definite (Cholesky failed)');
         l[i * n + i] = Math.sqrt(sum);
@@ -87,9 +96,7 @@ export function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Ar
   }
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let sum = b[i]!;
-    for (let k = 0; k < i; k++) sum -= l[i * n + k]! * y[k]!;
-    y[i] = sum / l[i * n + i]!;
+    y[i] = subtractRowProducts(b[i]!, l, i * n, 0, i, y) / l[i * n + i]!;
   }
   const x = new Float64Array(n);
   for (let i = n - 1; i >= 0; i--) {

@@ -57,8 +57,9 @@ export function fitLogisticRegression(rows: readonly NumericVector[], labels: re
     if (row.length !== fullDim) throw new InvalidOptionError(`row ${i} has dimension ${row.length}, expected ${fullDim}`);
   });
   if (fullDim > rows.length) {
-    const basis = rowSpaceBasis(rows);
-    const reduced = rows.map((row) => project(basis, row));
+    const rows64 = rows.map((row) => Float64Array.from(row));
+    const basis = rowSpaceBasis(rows64);
+    const reduced = rows64.map((row) => project(basis, row));
     const fit = fitLogisticRegression(reduced, labels, options);
     const weights = new Float64Array(fullDim);
     basis.forEach((q, k) => {
@@ -80,12 +81,7 @@ export function fitLogisticRegression(rows: readonly NumericVector[], labels: re
 
   const margins = (params: Float64Array): Float64Array => {
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let z = 0;
-      const offset = i * size;
-      for (let k = 0; k < size; k++) z += design[offset + k]! * params[k]!;
-      out[i] = y[i]! * z;
-    }
+    for (let i = 0; i < n; i++) out[i] = y[i]! * rowDot(design, i * size, params, size);
     return out;
   };
   const objective = (params: Float64Array): number => {
@@ -106,21 +102,7 @@ export function fitLogisticRegression(rows: readonly NumericVector[], labels: re
       gradient[k] = theta[k]!;
       hessian[k * size + k] = 1;
     }
-    const m = margins(theta);
-    for (let i = 0; i < n; i++) {
-      const probabilityWrong = sigmoid(-m[i]!); // σ(−y z)
-      const curvature = C * probabilityWrong * (1 - probabilityWrong);
-      const slope = -C * y[i]! * probabilityWrong;
-      const offset = i * size;
-      for (let k = 0; k < size; k++) {
-        const xk = design[offset + k]!;
-        gradient[k]! += slope * xk;
-        const scaled = curvature * xk;
-        const rowStart = k * size;
-        for (let l = 0; l <= k; l++) hessian[rowStart + l]! += scaled * design[offset + l]!;
-      }
-    }
-    for (let k = 0; k < size; k++) for (let l = k + 1; l < size; l++) hessian[k * size + l] = hessian[l * size + k]!;
+    accumulateNewtonSystem(design, y, margins(theta), n, size, C, gradient, hessian);
     let largest = 0;
     for (let k = 0; k < size; k++) largest = Math.max(largest, Math.abs(gradient[k]!));
     if (largest < tolerance) return { weights: theta.slice(0, dim), intercept: theta[dim]!, iterations: iteration, converged: true };
@@ -148,30 +130,73 @@ export function fitLogisticRegression(rows: readonly NumericVector[], labels: re
 }
 
 /**
+ * Add the data term of the gradient and of the lower triangle of the Hessian at margins m, then
+ * mirror the triangle. A function of its own (not a loop inside the fit), so that V8 optimises it
+ * after its first calls instead of interpreting the fit's first Newton steps: the first fit in a
+ * process is what a CLI run or the page's first run pays.
+ */
+function accumulateNewtonSystem(design: Float64Array, y: Float64Array, m: Float64Array, n: number, size: number, C: number, gradient: Float64Array, hessian: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const probabilityWrong = sigmoid(-m[i]!); // σ(−y z)
+    const curvature = C * probabilityWrong * (1 - probabilityWrong);
+    const slope = -C * y[i]! * probabilityWrong;
+    const offset = i * size;
+    for (let k = 0; k < size; k++) {
+      const xk = design[offset + k]!;
+      gradient[k]! += slope * xk;
+      addScaledPrefix(hessian, k * size, curvature * xk, design, offset, k + 1);
+    }
+  }
+  for (let k = 0; k < size; k++) for (let l = k + 1; l < size; l++) hessian[k * size + l] = hessian[l * size + k]!;
+}
+
+/** target[at + l] += scale · source[from + l] for l < count. */
+function addScaledPrefix(target: Float64Array, at: number, scale: number, source: Float64Array, from: number, count: number): void {
+  for (let l = 0; l < count; l++) target[at + l]! += scale * source[from + l]!;
+}
+
+/**
  * Orthonormal basis of the span of the rows by modified Gram–Schmidt with one re-orthogonalisation
  * pass ("twice is enough", Giraud et al. 2005); rows whose remaining norm is < 1e-10 of their own
  * norm are dependent and add no direction. Never throws.
  */
-function rowSpaceBasis(rows: readonly NumericVector[]): Float64Array[] {
+function rowSpaceBasis(rows: readonly Float64Array[]): Float64Array[] {
   const basis: Float64Array[] = [];
   for (const row of rows) {
-    const v = Float64Array.from(row);
-    const original = Math.sqrt(dot(v, v));
+    const v = row.slice();
+    const original = Math.sqrt(dot64(v, v));
     for (let pass = 0; pass < 2; pass++) {
-      for (const q of basis) {
-        const coefficient = dot(q, v);
-        for (let l = 0; l < v.length; l++) v[l]! -= coefficient * q[l]!;
-      }
+      for (const q of basis) subtractScaled(v, dot64(q, v), q);
     }
-    const remaining = Math.sqrt(dot(v, v));
+    const remaining = Math.sqrt(dot64(v, v));
     if (remaining > 1e-10 * original && remaining > 0) basis.push(v.map((x) => x / remaining));
   }
   return basis;
 }
 
 /** Coordinates Q x of x in an orthonormal basis (rows of Q). */
-function project(basis: readonly Float64Array[], x: NumericVector): Float64Array {
-  return Float64Array.from(basis, (q) => dot(q, x));
+function project(basis: readonly Float64Array[], x: Float64Array): Float64Array {
+  return Float64Array.from(basis, (q) => dot64(q, x));
+}
+
+// The fit's inner loops on Float64Array only: one element type keeps each helper monomorphic, so V8
+// optimises it after a few calls (linalg's dot takes any NumericVector).
+function dot64(a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+/** Σ_k design[offset + k] · params[k], k < size. */
+function rowDot(design: Float64Array, offset: number, params: Float64Array, size: number): number {
+  let z = 0;
+  for (let k = 0; k < size; k++) z += design[offset + k]! * params[k]!;
+  return z;
+}
+
+/** v −= c · q. */
+function subtractScaled(v: Float64Array, c: number, q: Float64Array): void {
+  for (let l = 0; l < v.length; l++) v[l]! -= c * q[l]!;
 }
 
 /** P(y = +1 | x) = σ(w·x + b) under a fitted model. Never throws. */
