@@ -118,6 +118,13 @@ interface LanguageModelParts {
  * 2 threads (4.2 ms vs 0.25 ms).
  */
 const PASS_OVERHEAD = 16;
+/**
+ * Logits one KV-path pass may return (rows × positions × vocabulary), as a cap on its padded
+ * positions: 512 on the embedded GPT (8,192 words). Passes of 16 rows of ~105 tokens (1,700
+ * positions, 55 MB of logits) cost the decision probe 30% more CPU than passes capped here
+ * (CLI user+sys 9.7–10.0 s vs 6.7–7.4 s, alternated in one run), for the same positions computed.
+ */
+const LOGITS_PER_PASS = 4 * 2 ** 20;
 /** Positions of shared prefixes whose keys/values one wave keeps (tiny GPT-2: 6 MB; GPT-2 small: 75 MB). */
 const PAST_POSITIONS_PER_WAVE = 1024;
 
@@ -224,6 +231,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
         progress(batch);
       }
     } else {
+      const maxPositions = info.vocabularySize > 0 ? Math.max(1, Math.floor(LOGITS_PER_PASS / info.vocabularySize)) : Infinity;
       // 1. Groups: the partition of the rows into prefix-sharing runs that computes the fewest
       //    positions (prefixGroups.ts); none at all when the sharing would not pay for the extra prefix pass.
       type Group = { members: number[]; length: number };
@@ -254,6 +262,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
           wave.map((g) => g.length),
           batchSize,
           PASS_OVERHEAD,
+          maxPositions,
         )) {
           throwIfAborted(o?.signal);
           const gs = batch.map((j) => wave[j]!);
@@ -276,6 +285,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
           jobs.map((j) => rows[j.r]!.length - j.L),
           batchSize,
           PASS_OVERHEAD,
+          maxPositions,
         )) {
           throwIfAborted(o?.signal);
           const js = batch.map((j) => jobs[j]!);
