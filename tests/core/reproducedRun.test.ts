@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reproducedRun } from '../../src/core/reproducedRun';
+import { SAMPLER_VERSION } from '../../src/core/stats/samplerVersion';
 
 const model = { assetSha256: 'abc' };
 const weat = { kind: 'weat', probeId: 'weat-1', effectSize: 1.5, pValue: 0.0001, ci: { low: 1.1, high: 1.8, level: 0.95 }, items: [{ word: 'rose', association: 0.12 }] };
@@ -58,15 +59,15 @@ describe('reproducedRun', () => {
     expect(reproducedRun({ model, methodVersion: 2, results: [weat] }, rerun)).toMatchObject({ identical: false, firstDifference: 'results[0].testCi', methodNote: null });
   });
 
-  describe('a record of sampler 1 re-run with sampler 2', () => {
+  describe('a record of sampler 1 re-run with a later sampler', () => {
     const association = { ...weat, sizes: { X: 1, Y: 1, A: 1, B: 1 }, pMethod: 'monte-carlo', pHolm: 0.0002, pBH: 0.0002, testCi: { low: 0.9 }, nullHistogram: { min: -1, max: 1, counts: [3, 5], observed: 0.4 } };
     const drawnAgain = { ...association, pValue: 0.00012, pHolm: 0.00024, pBH: 0.00024, ci: { ...weat.ci, high: 1.79 }, testCi: { low: 0.91 }, nullHistogram: { ...association.nullHistogram, counts: [4, 4] } };
     it('lists the Monte Carlo fields as moved by the sampler and says so in a sentence', () => {
-      const verdict = reproducedRun({ model, methodVersion: 2, results: [association] }, { model, methodVersion: 2, samplerVersion: 2, results: [drawnAgain] });
+      const verdict = reproducedRun({ model, methodVersion: 2, results: [association] }, { model, methodVersion: 2, samplerVersion: SAMPLER_VERSION, results: [drawnAgain] });
       expect(verdict).toMatchObject({ identical: true, firstDifference: null, methodChanged: false, samplerChanged: true });
       expect(verdict.samplerMoved).toEqual(['results[0].pValue', 'results[0].ci', 'results[0].pHolm', 'results[0].pBH', 'results[0].testCi', 'results[0].nullHistogram']);
       expect(verdict.samplerNote).toBe(
-        "The original's random permutations and bootstrap resamples were drawn by sampler 1, this re-run's by sampler 2 (the current one): their Monte Carlo p-values and intervals differ within sampling error and were not compared; exact p-values and every other number are identical.",
+        `The original's random permutations and bootstrap resamples were drawn by sampler 1, this re-run's by sampler ${SAMPLER_VERSION} (the current one): their Monte Carlo p-values and intervals differ within sampling error and were not compared; exact p-values and every other number are identical.`,
       );
     });
     it('an exact p, its interval or d that moved is still a difference', () => {

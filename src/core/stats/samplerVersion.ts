@@ -13,4 +13,9 @@
 // |B| likewise, counted as multiplicities (bootstrap.ts). The association tests' Monte Carlo numbers
 // moved within sampling error from sampler 1; the LM families' samplers (sign-flip, one-sample
 // bootstrap, shuffles) are unchanged.
-export const SAMPLER_VERSION = 2;
+// Sampler 3: the decision-template family's stratified permutation test draws each question's value
+// labels as sampler 2's uniform k-subset (subsetSumSampler.ts), one stream per question seeded
+// from (run seed, "<probe>/<attribute>=<value>/question <i>"); sampler 2 swapped one createRng.int
+// step at a time from one stream for all questions. Its Monte Carlo p-values and test intervals
+// moved within sampling error; every other family's draws are sampler 2's.
+export const SAMPLER_VERSION = 3;

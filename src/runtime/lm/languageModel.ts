@@ -14,6 +14,7 @@ import { CancelledError, InvalidOptionError, UnsupportedModelError } from '../..
 import { createRng } from '../../core/rng';
 import { pastRow, stackPasts } from './kvCache';
 import { continuationBoundaries } from './continuationBoundary';
+import { coveringRows } from './coveringRows';
 import { prefixGroups } from './prefixGroups';
 import { argmax, batchesByLength, batchesByPadding, logProbGivenLogSumExp, logSoftmaxAt, logSumExp, meanPool, padBatch, sampleToken } from './math';
 import type {
@@ -117,6 +118,13 @@ interface LanguageModelParts {
  * 2 threads (4.2 ms vs 0.25 ms).
  */
 const PASS_OVERHEAD = 16;
+/**
+ * Logits one KV-path pass may return (rows × positions × vocabulary), as a cap on its padded
+ * positions: 512 on the embedded GPT (8,192 words). Passes of 16 rows of ~105 tokens (1,700
+ * positions, 55 MB of logits) cost the decision probe 30% more CPU than passes capped here
+ * (CLI user+sys 9.7–10.0 s vs 6.7–7.4 s, alternated in one run), for the same positions computed.
+ */
+const LOGITS_PER_PASS = 4 * 2 ** 20;
 /** Positions of shared prefixes whose keys/values one wave keeps (tiny GPT-2: 6 MB; GPT-2 small: 75 MB). */
 const PAST_POSITIONS_PER_WAVE = 1024;
 
@@ -163,66 +171,73 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
 
   /**
    * out[i][k] = log p(seqs[i][from[i] + k] | seqs[i][< from[i] + k]) for every k up to the end of the
-   * sequence (from[i] ≥ 1). Identical sequences are scored once. Without a KV cache: sequences are
-   * batched by length and right-padded. With one (cachedForward): sequences sharing a prefix (the
-   * BOS context, a template's prompt, a question before its answer labels) run that prefix once,
-   * then only their own suffixes, with the prefix's keys/values stacked over the batch; log-softmax
-   * is evaluated only at the positions whose next token is scored.
+   * sequence (from[i] ≥ 1). The model reads rows, not requests (coveringRows.ts): one row serves
+   * every sequence whose input (all but its last token) it begins with, so identical sequences and
+   * a prompt's answers are run once. Without a KV cache: rows are batched by length and
+   * right-padded. With one (cachedForward): rows sharing a prefix run that prefix once, then only
+   * their own suffixes, with the prefix's keys/values stacked over the batch. Log-softmax is
+   * evaluated only at positions whose next token is scored, once per row position.
    */
   const scoreRanges = async (seqs: readonly number[][], from: readonly number[], o: RunOptions | undefined): Promise<number[][]> => {
     const out: number[][] = seqs.map((s, i) => new Array<number>(Math.max(0, s.length - from[i]!)));
-    // De-duplicate: same ids and same scored range → computed once.
-    const firstOf = new Map<string, number>();
-    const uniq: number[] = [];
-    const alias: Array<[number, number]> = [];
-    seqs.forEach((s, i) => {
-      const key = `${from[i]}:${s.join(',')}`;
-      const f = firstOf.get(key);
-      if (f === undefined) {
-        firstOf.set(key, i);
-        uniq.push(i);
-      } else alias.push([i, f]);
-    });
+    const scored = seqs.map((_, i) => i).filter((i) => seqs[i]!.length > from[i]!);
+    // A batch-dependent graph (info.passes) runs every distinct sequence whole, as it would alone.
+    const whole = info.passes === 'one-sequence-per-pass';
+    const cover = coveringRows(
+      scored.map((i) => (whole ? seqs[i]! : seqs[i]!.slice(0, -1))),
+      !whole,
+    );
+    const rows = cover.rows;
+    const members = cover.members.map((m) => m.map((k) => scored[k]!));
     const batchSize = o?.batchSize ?? 8;
-    let done = 0;
     const total = seqs.length;
+    let done = total - scored.length;
     report(o, { stage: 'score', done, total });
-    const put = (i: number, t: number, lp: number) => {
-      out[i]![t - from[i]!] = lp;
-    };
     const useGraphLse = o?.graphLogSumExp !== false;
-    /** log p(target) from the logits at flat position `pos` (= row · seqLength + position) of a pass. */
-    const logProbAt = (logits: Float32Array, lse: Float32Array | Float64Array | undefined, vocab: number, pos: number, target: number) =>
-      lse && useGraphLse ? logProbGivenLogSumExp(logits, pos * vocab, vocab, target, lse[pos]!) : logSoftmaxAt(logits, pos * vocab, vocab, target);
+    /**
+     * Score the targets of row r whose predicting position p lies in [lo, hi), from a pass whose flat
+     * position (row · seqLength + column) of row position p is `base + p − lo`.
+     */
+    const scoreRow = (r: number, logits: Float32Array, vocab: number, lse: Float32Array | Float64Array | undefined, base: number, lo: number, hi: number) => {
+      const logZ = new Float64Array(hi - lo).fill(Number.NaN);
+      for (const i of members[r]!) {
+        const seq = seqs[i]!;
+        for (let p = Math.max(lo, from[i]! - 1); p < Math.min(hi, seq.length - 1); p++) {
+          const flat = base + p - lo;
+          let z = logZ[p - lo]!;
+          if (Number.isNaN(z)) z = logZ[p - lo] = lse && useGraphLse ? lse[flat]! : logSumExp(logits, flat * vocab, vocab);
+          out[i]![p + 1 - from[i]!] = logProbGivenLogSumExp(logits, flat * vocab, vocab, seq[p + 1]!, z);
+        }
+      }
+    };
+    const progress = (rs: readonly number[]) => {
+      done += rs.reduce((s, r) => s + members[r]!.length, 0);
+      report(o, { stage: 'score', done: Math.min(done, total), total });
+    };
 
     if (!cachedForward || o?.kvCache === false) {
-      const batches = batchesByLength(
-        uniq.map((i) => seqs[i]!.length),
+      for (const batch of batchesByLength(
+        rows.map((r) => r.length),
         batchSize,
-      );
-      for (const batch of batches) {
+      )) {
         throwIfAborted(o?.signal);
-        const rows = batch.map((j) => uniq[j]!);
         const { ids, mask, length } = padBatch(
-          rows.map((i) => seqs[i]!),
+          batch.map((r) => rows[r]!),
           tok.padId,
         );
         const { logits, vocab, logSumExp: lse } = await forward({ ids, mask }, { logits: true, hidden: false });
         if (!logits) throw new UnsupportedModelError(`${info.id} returned no logits.`);
-        rows.forEach((i, b) => {
-          const seq = seqs[i]!;
-          for (let t = from[i]!; t < seq.length; t++) put(i, t, logProbAt(logits, lse, vocab, b * length + t - 1, seq[t]!));
-        });
-        done += rows.length;
-        report(o, { stage: 'score', done: Math.min(done, total), total });
+        batch.forEach((r, b) => scoreRow(r, logits, vocab, lse, b * length, 0, rows[r]!.length));
+        progress(batch);
       }
     } else {
-      // 1. Groups: the partition into prefix-sharing runs that computes the fewest positions
-      //    (prefixGroups.ts); none at all when the sharing would not pay for the extra prefix pass.
+      const maxPositions = info.vocabularySize > 0 ? Math.max(1, Math.floor(LOGITS_PER_PASS / info.vocabularySize)) : Infinity;
+      // 1. Groups: the partition of the rows into prefix-sharing runs that computes the fewest
+      //    positions (prefixGroups.ts); none at all when the sharing would not pay for the extra prefix pass.
       type Group = { members: number[]; length: number };
-      const found = prefixGroups(uniq.map((i) => seqs[i]!));
-      let shared: Group[] = found.groups.map((g) => ({ members: g.members.map((m) => uniq[m]!), length: g.length }));
-      const solo: number[] = found.solo.map((m) => uniq[m]!);
+      const found = prefixGroups(rows);
+      let shared: Group[] = found.groups;
+      const solo: number[] = found.solo;
       if (shared.reduce((s, g) => s + (g.members.length - 1) * g.length, 0) < PASS_OVERHEAD) {
         solo.push(...shared.flatMap((g) => g.members));
         shared = [];
@@ -241,69 +256,52 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       }
       for (const [w, wave] of waves.entries()) {
         const alone = w === waves.length - 1 ? solo : [];
-        // The suffix passes (step 3), planned first: a batch of one-token suffixes (a prompt's
-        // one-token answers) has nothing left to score — each suffix token is the target of its
-        // prefix's last position, scored in step 2 — so it runs no pass, and only the members of the
-        // batches that do run need their prefix's keys/values cut out of the prefix pass.
-        const jobs = [...wave.flatMap((g) => g.members.map((i) => ({ i, L: g.length }))), ...alone.map((i) => ({ i, L: 0 }))];
-        const suffixBatches = batchesByPadding(
-          jobs.map((j) => seqs[j.i]!.length - j.L),
-          batchSize,
-          PASS_OVERHEAD,
-        ).map((batch) => batch.map((j) => jobs[j]!));
-        const running = suffixBatches.filter((js) => js.some(({ i, L }) => seqs[i]!.length > Math.max(L + 1, from[i]!)));
-        const needsPast = new Set(running.flatMap((js) => js.map((j) => j.i)));
         // 2. Shared prefixes: one run each (batched), keep their keys/values, score the positions inside.
         const pastOf = new Map<number, PastKv>();
         for (const batch of batchesByPadding(
           wave.map((g) => g.length),
           batchSize,
           PASS_OVERHEAD,
+          maxPositions,
         )) {
           throwIfAborted(o?.signal);
           const gs = batch.map((j) => wave[j]!);
           const { ids, mask, length } = padBatch(
-            gs.map((g) => seqs[g.members[0]!]!.slice(0, g.length)),
+            gs.map((g) => rows[g.members[0]!]!.slice(0, g.length)),
             tok.padId,
           );
           const { logits, vocab, present, logSumExp: lse } = await cachedForward({ ids, mask, past: null, pastMask: null });
           gs.forEach((g, b) => {
-            const past = g.members.some((i) => needsPast.has(i)) ? pastRow(present, b, g.length) : null;
-            const seq0 = seqs[g.members[0]!]!;
-            const minFrom = Math.min(...g.members.map((i) => from[i]!));
-            for (let t = Math.max(1, minFrom); t <= g.length; t++) {
-              const pos = b * length + t - 1;
-              const logZ = lse && useGraphLse ? lse[pos]! : logSumExp(logits, pos * vocab, vocab);
-              for (const i of g.members) {
-                const target = t < g.length ? seq0[t]! : seqs[i]![t]!;
-                if (t >= from[i]!) put(i, t, logProbGivenLogSumExp(logits, pos * vocab, vocab, target, logZ));
-              }
+            const past = pastRow(present, b, g.length);
+            for (const r of g.members) {
+              scoreRow(r, logits, vocab, lse, b * length, 0, g.length);
+              pastOf.set(r, past);
             }
-            if (past) for (const i of g.members) pastOf.set(i, past);
           });
         }
-        done += jobs.length - running.reduce((n, js) => n + js.length, 0); // scored completely by their prefix pass
-        // 3. Suffixes: every sequence's own tokens after its shared prefix (all of it when solo).
-        for (const js of running) {
+        // 3. Suffixes: every row's own tokens after its shared prefix (all of it when solo).
+        const jobs = [...wave.flatMap((g) => g.members.map((r) => ({ r, L: g.length }))), ...alone.map((r) => ({ r, L: 0 }))];
+        for (const batch of batchesByPadding(
+          jobs.map((j) => rows[j.r]!.length - j.L),
+          batchSize,
+          PASS_OVERHEAD,
+          maxPositions,
+        )) {
           throwIfAborted(o?.signal);
+          const js = batch.map((j) => jobs[j]!);
           const { ids, mask, length } = padBatch(
-            js.map((j) => seqs[j.i]!.slice(j.L)),
+            js.map((j) => rows[j.r]!.slice(j.L)),
             tok.padId,
           );
           const anyPast = js.some((j) => j.L > 0);
           const empty = (): PastKv => ({ batch: 1, length: 0, heads: 0, headDim: 0, type: 'float32', tensors: [] });
-          const stacked = anyPast ? stackPasts(js.map((j) => (j.L > 0 ? pastOf.get(j.i)! : empty()))) : null;
+          const stacked = anyPast ? stackPasts(js.map((j) => (j.L > 0 ? pastOf.get(j.r)! : empty()))) : null;
           const { logits, vocab, logSumExp: lse } = await cachedForward({ ids, mask, past: stacked?.past ?? null, pastMask: stacked?.mask ?? null });
-          js.forEach(({ i, L }, b) => {
-            const seq = seqs[i]!;
-            for (let t = Math.max(L + 1, from[i]!); t < seq.length; t++) put(i, t, logProbAt(logits, lse, vocab, b * length + t - 1 - L, seq[t]!));
-          });
-          done += js.length;
-          report(o, { stage: 'score', done: Math.min(done, total), total });
+          js.forEach(({ r, L }, b) => scoreRow(r, logits, vocab, lse, b * length, L, rows[r]!.length));
+          progress(js.map((j) => j.r));
         }
       }
     }
-    for (const [i, f] of alias) out[i] = out[f]!.slice();
     if (done < total) report(o, { stage: 'score', done: total, total });
     return out;
   };

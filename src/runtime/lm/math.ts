@@ -112,9 +112,9 @@ export function batchesByLength(lengths: readonly number[], size: number): numbe
  * Like batchesByLength (longest first, at most `size` per chunk), but cut where padding would cost
  * more than another forward pass: the chunks minimise Σ (overhead + rows × longest length) over
  * the length-sorted order (exact, by dynamic programming). `overhead` is a pass's fixed cost in
- * token positions.
+ * token positions; a chunk of several rows spans at most `maxPositions` padded positions.
  */
-export function batchesByPadding(lengths: readonly number[], size: number, overhead = 8): number[][] {
+export function batchesByPadding(lengths: readonly number[], size: number, overhead = 8, maxPositions = Infinity): number[][] {
   const order = lengths.map((_, i) => i).sort((a, b) => lengths[b]! - lengths[a]! || a - b);
   const n = order.length;
   // best[i] = cheapest cost of order[i..n); a chunk order[i..j) costs overhead + (j − i) · len(order[i]).
@@ -124,6 +124,7 @@ export function batchesByPadding(lengths: readonly number[], size: number, overh
     best[i] = Infinity;
     const len = lengths[order[i]!]!;
     for (let j = i + 1; j <= Math.min(n, i + size); j++) {
+      if (j > i + 1 && (j - i) * len > maxPositions) break;
       const c = overhead + (j - i) * len + best[j]!;
       if (c < best[i]!) {
         best[i] = c;

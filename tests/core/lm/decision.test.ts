@@ -64,6 +64,29 @@ describe('attribute differences', () => {
       expect(Math.abs(mc.pValue - exact.pValue)).toBeLessThan(3 * se + 1 / 20_000);
     }
   }, 60_000);
+  it('Monte-Carlo stratified p agrees with exact enumeration on unequal questions (k = 1, k > n/2, several seeds)', () => {
+    // Questions of (value, reference) sizes (2, 3), (1, 3), (4, 3), (3, 3): 10·4·35·20 = 28,000 relabelings.
+    const sizes = [[2, 3], [1, 3], [4, 3], [3, 3]] as const;
+    const many: DecisionInstance[] = [];
+    sizes.forEach(([f, m], q) => {
+      for (let r = 0; r < f; r++) many.push(inst(`${q}-f${r}`, `q${q}`, 'f', Math.cos(q * 3 + r * 5) + 0.6 + 0.5 * q));
+      for (let r = 0; r < m; r++) many.push(inst(`${q}-m${r}`, `q${q}`, 'm', Math.sin(q * 11 + r * 2) + 0.5 * q));
+    });
+    const exact = analyzeDecisionAttributes(many, { ...options, exactLimit: 1e6 }).comparisons[0]!;
+    expect(exact.permutations).toBe(28_000);
+    expect(exact.pValue).toBeGreaterThan(0.01);
+    expect(exact.pValue).toBeLessThan(0.5);
+    // p̂ = min(1, 2(b + 1)/(m + 1)), b counting the smaller tail (probability q = p/2): within four
+    // standard errors of 2b/m, plus the 2/(m + 1) the +1 adds.
+    const m = 20_000;
+    const q = exact.pValue / 2;
+    const tolerance = 4 * 2 * Math.sqrt((q * (1 - q)) / m) + 2 / (m + 1);
+    for (const seed of [1, 2, 3, 4]) {
+      const mc = analyzeDecisionAttributes(many, { ...options, exactLimit: 0, permutations: m, seed }).comparisons[0]!;
+      expect(mc.pMethod).toBe('monte-carlo');
+      expect(Math.abs(mc.pValue - exact.pValue)).toBeLessThan(tolerance);
+    }
+  });
   it('cluster bootstrap: same seed ⇒ same CI; the CI contains the estimate', () => {
     const many: DecisionInstance[] = [];
     for (let q = 0; q < 12; q++) for (const g of ['m', 'f']) many.push(inst(`${q}-${g}`, `q${q}`, g, Math.cos(q * 5) + (g === 'f' ? 0.5 : 0) + 0.2 * Math.sin(q + (g === 'f' ? 2 : 0))));

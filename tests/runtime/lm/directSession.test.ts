@@ -16,7 +16,8 @@ import { TOY_CAUSAL_INFO, toyTokenizer, V } from './toyModel';
 const tensor = fakeTensor as never;
 const LLAMA = { model_type: 'llama', hidden_size: 64, num_attention_heads: 4, num_key_value_heads: 2 };
 const GQA: FakeGraph = { layers: 2, kvHeads: 2, headDim: 16, staticKvDims: false, kvType: 'float32', logitsType: 'float32' };
-const TEXTS = ['ab c ab c a', 'ab c ab c b', 'ab c ab x', 'x', 'ca ab. a b c', 'ca ab. b', 'cab', 'b.'];
+// The last two part only at their second-to-last token: a shared prefix that no covering row absorbs.
+const TEXTS = ['ab c ab c a', 'ab c ab c b', 'ab c ab x', 'x', 'ca ab. a b c', 'ca ab. b', 'cab', 'b.', 'ab c ab c ab c ab c ab c a b', 'ab c ab c ab c ab c ab c b a'];
 
 const lmOn = (g: FakeGraph, config: Record<string, unknown> = LLAMA) => {
   const fake = fakeGraphSession(g);

@@ -10,8 +10,10 @@ import { TOY_CAUSAL_INFO as info, toyCausalCachedForward, toyCausalForward, toyT
 const make = (cacheLog: Array<{ batch: number; past: number; seq: number }> = [], fullLog: number[] = [], tokOpts = {}) =>
   createLanguageModel({ info, tokenizer: toyTokenizer(tokOpts), forward: toyCausalForward(fullLog), cachedForward: toyCausalCachedForward(cacheLog) });
 
-// Shared prefixes of several depths, a duplicate, a one-token text and unrelated texts.
-const TEXTS = ['ab c ab c a', 'ab c ab c b', 'ab c ab c b', 'ab c ab x', 'x', 'ca ab. a b c', 'ca ab. b', 'cab', 'a a a a a a a', 'b.'];
+// Shared prefixes of several depths, a duplicate, a one-token text and unrelated texts; most of them
+// are served by another text's row (coveringRows.ts), so two long texts that part only at their
+// second-to-last token keep a shared prefix worth a KV-cache pass.
+const TEXTS = ['ab c ab c a', 'ab c ab c b', 'ab c ab c b', 'ab c ab x', 'x', 'ca ab. a b c', 'ca ab. b', 'cab', 'a a a a a a a', 'b.', 'ab c ab c ab c ab c ab c a b', 'ab c ab c ab c ab c ab c b a'];
 const PAIRS = [
   { prefix: 'ca ab', continuation: '. a' },
   { prefix: 'ca ab', continuation: ' b c' },
@@ -56,10 +58,11 @@ describe('KV cache: scoring with shared prefixes', () => {
   });
 
   it('many long shared prompts run in waves (bounded kept keys/values), with the same numbers', async () => {
-    // 40 distinct prompts of ~50 tokens, 2 continuations each: ~2,000 prefix positions, over one wave's 1,024.
+    // 40 distinct prompts of ~50 tokens, 2 continuations each that part at their first token (' a|' vs
+    // ' b|.', so one row cannot serve both): ~2,000 prefix positions, over one wave's 1,024.
     const code = (k: number) => Array.from({ length: 6 }, (_, j) => 'abc'[Math.floor(k / 3 ** j) % 3]).join('');
     const pairs = Array.from({ length: 40 }, (_, k) => `${code(k)}${' x c'.repeat(11)}`).flatMap((prefix) => [
-      { prefix, continuation: ' a' },
+      { prefix, continuation: ' a ' },
       { prefix, continuation: ' b.' },
     ]);
     const ref = await make().continuationLogProbs(pairs, { kvCache: false });

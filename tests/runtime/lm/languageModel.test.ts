@@ -42,7 +42,8 @@ describe('tokenLogProbs', () => {
       expect(batched.map((r) => r.tokens)).toEqual(single.map((r) => r.tokens));
       batched.forEach((r, i) => r.logProbs.forEach((lp, j) => expect(lp).toBeCloseTo(single[i]!.logProbs[j]!, 12)));
       expect(Math.max(...log)).toBeLessThanOrEqual(batchSize);
-      expect(log.reduce((a, b) => a + b, 0)).toBe(TEXTS.length);
+      // Four rows for six texts: 'x' reads only the BOS and 'cab' (ca|b) reads BOS·ca, both the start of 'ca ab. a b c'.
+      expect(log.reduce((a, b) => a + b, 0)).toBe(4);
     }
   });
 
@@ -56,11 +57,15 @@ describe('tokenLogProbs', () => {
         signal: ctrl.signal,
         onProgress: (p) => {
           seen.push(p.done);
-          if (p.done >= 2) ctrl.abort();
+          if (p.done > 0) ctrl.abort();
         },
       }),
     ).rejects.toBeInstanceOf(CancelledError);
-    expect(seen).toEqual([0, 2]);
+    // One report before any pass, one after the first pass (2 rows serving some of the 6 texts), then the stop.
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(0);
+    expect(seen[1]).toBeGreaterThanOrEqual(2);
+    expect(seen[1]).toBeLessThan(TEXTS.length);
     // The model stays usable after a cancelled run.
     expect((await lm.tokenLogProbs(['ab']))[0]!.tokens).toEqual(['ab']);
   });

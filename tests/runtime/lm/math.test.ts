@@ -75,5 +75,7 @@ describe('padding, pooling, batching', () => {
     expect(b.every((c) => c.length <= 2)).toBe(true);
     expect(b.flat().sort()).toEqual([0, 1, 2, 3, 4]);
     expect(batchesByPadding([], 4)).toEqual([]);
+    // At most 10 padded positions per chunk of several rows: 4+4 fits, 4+4+4 does not; a row longer than the cap runs alone.
+    expect(batchesByPadding([4, 4, 4, 12, 3], 8, 2, 10)).toEqual([[3], [0, 1], [2, 4]]);
   });
 });

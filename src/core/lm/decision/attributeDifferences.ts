@@ -16,9 +16,9 @@
 import { asPValue, type PValue } from '../../units';
 import { deriveTestSeed } from '../../association/seed';
 import { InvalidOptionError } from '../../errors';
-import { createRng } from '../../rng';
 import { binomialCoefficient } from '../../stats/combinatorics';
 import { resampleBootstrap } from '../../stats/bootstrapResample';
+import { SubsetSumSampler } from '../../stats/subsetSumSampler';
 import { benjaminiHochbergAdjust, holmAdjust } from '../../stats/multipleComparisons';
 import { TIE_RELATIVE_TOLERANCE } from '../../stats/permutationTest';
 import { InvalidLmInputError } from '../../errors';
@@ -259,29 +259,22 @@ function compare(
     pMethod = 'exact';
     permutations = relabelings;
   } else {
-    const rng = createRng(deriveTestSeed(options.seed, key, 'permutation'));
+    // Each question draws its k value labels as a uniform k-subset (SubsetSumSampler, sampler 3 in
+    // samplerVersion.ts) from its own seeded stream; its value members come first, so the subset's
+    // `marked` count is how many of them kept their label.
+    const samplers = mixed.map((g, s) => {
+      const valueFirst = Float64Array.from([...g.logits.filter((_, i) => g.isValue[i]), ...g.logits.filter((_, i) => !g.isValue[i])]);
+      return new SubsetSumSampler(valueFirst, g.k, g.k, deriveTestSeed(options.seed, `${key}/question ${s}`, 'permutation'));
+    });
     const m = options.permutations;
-    const pools = mixed.map((g) => Float64Array.from(g.logits));
-    const poolIsValue = mixed.map((g) => Uint8Array.from(g.isValue, (v) => (v ? 1 : 0)));
     alwaysExtreme = 1; // the observed labelling, counted as in p = (b + 1)/(m + 1)
     for (let it = 0; it < m; it++) {
       let valueSum = 0;
       let kept = 0;
-      for (let s = 0; s < pools.length; s++) {
-        const pool = pools[s]!;
-        const flags = poolIsValue[s]!;
-        const k = mixed[s]!.k;
-        for (let i = 0; i < k; i++) {
-          const j = rng.int(i, pool.length - 1);
-          const picked = pool[j]!;
-          pool[j] = pool[i]!;
-          pool[i] = picked;
-          const pickedFlag = flags[j]!;
-          flags[j] = flags[i]!;
-          flags[i] = pickedFlag;
-          valueSum += picked;
-          kept += pickedFlag;
-        }
+      for (const sampler of samplers) {
+        sampler.draw();
+        valueSum += sampler.sum;
+        kept += sampler.marked;
       }
       record(valueSum, kept);
     }
