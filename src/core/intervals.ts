@@ -42,7 +42,10 @@ export const excludesNullValue = (ci: Pick<TestInterval, 'low' | 'high' | 'nullV
 /**
  * The method version of a run record: which procedures produced its intervals and numbers. 1: the
  * first version (percentile bootstrap beside every p, int8 word vectors). 2: test-consistent intervals
- * beside p, the bootstrap kept as a named stimulus-robust interval, finer word vectors. A record
+ * beside p, the bootstrap kept as a named stimulus-robust interval, finer word vectors. 3: language
+ * models score each sequence in a covering row (one row per prompt serves all its answers) in passes
+ * of at most 512 positions, so their log-probabilities, and every number made from them, differ from
+ * version 2's at float32 rounding (at most ROUNDING_MOVE_TOLERANCE, reproducedRun.ts). A record
  * without the field was made by version 1.
  */
-export const METHOD_VERSION = 2;
+export const METHOD_VERSION = 3;

@@ -10,11 +10,18 @@
 // adds are expected to differ, and are reported as moved by the method change, not as a failure to
 // reproduce. Every other number (estimates, statistics, per-item scores) must still be identical.
 //
+// A record of a method version before 3 re-run today has language-model scores computed in other
+// rows and passes, which moves them, and every number made from them, at float32 rounding: a number
+// within ROUNDING_MOVE_TOLERANCE of the original is reported as moved by the method change; one
+// further away is still a difference.
+//
 // Likewise a record made by an earlier Monte Carlo sampler (stats/samplerVersion.ts; absent = 1): the
 // association tests' Monte Carlo numbers (their bootstrap interval, and where p is Monte Carlo the p,
 // the inverted test's interval and the null histogram; the batch's Holm/BH p's with them) are drawn
-// differently and are reported as moved by the sampler change; exact p's and everything else are
-// still compared.
+// differently and are reported as moved by the sampler change, as are, in any result, a Monte Carlo
+// p (pMethod "monte-carlo") with the adjusted p's, tail count and inverted interval made from it, and
+// a bootstrap interval (one that names its resamples); exact p's and everything else are still
+// compared.
 import { METHOD_VERSION } from './intervals';
 import { SAMPLER_VERSION } from './stats/samplerVersion';
 
@@ -66,19 +73,36 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The fields of an association test's result (WEAT, SEAT, likelihood IAT) that its samplers draw. */
 const DRAWN_ALWAYS = new Set(['ci', 'pHolm', 'pBH']);
 const DRAWN_WHEN_MONTE_CARLO = new Set(['pValue', 'testCi', 'nullHistogram']);
+/** Fields of any result that a Monte Carlo p (its object's pMethod "monte-carlo") is made of or makes. */
+const MONTE_CARLO_P_KEYS = new Set(['pValue', 'pHolm', 'pBH', 'extreme', 'testCi', 'nullHistogram']);
+const isBootstrapInterval = (v: unknown): boolean => isRecord(v) && 'resamples' in v;
 const movedBySampler = (key: string, original: Record<string, unknown>): boolean =>
-  'pMethod' in original && 'items' in original && 'sizes' in original && (DRAWN_ALWAYS.has(key) || (original.pMethod === 'monte-carlo' && DRAWN_WHEN_MONTE_CARLO.has(key)));
+  ('pMethod' in original && 'items' in original && 'sizes' in original && (DRAWN_ALWAYS.has(key) || (original.pMethod === 'monte-carlo' && DRAWN_WHEN_MONTE_CARLO.has(key)))) ||
+  (original.pMethod === 'monte-carlo' && MONTE_CARLO_P_KEYS.has(key)) ||
+  ((key === 'ci' || key === 'robustCi') && isBootstrapInterval(original[key]));
+
+/**
+ * How far a number may move between a record of method version < 3 and a re-run today and still be
+ * "moved by the method" (language-model scores at float32 rounding): relative to the larger magnitude,
+ * plus an absolute part for differences of large log-probabilities that are near zero (two log-probs
+ * near −40 each rounded to ~4e-7 relative differ by up to ~4e-5 after subtraction).
+ */
+export const ROUNDING_MOVE_TOLERANCE = { relative: 1e-6, absolute: 5e-5 } as const;
+const withinRounding = (a: number, b: number): boolean =>
+  Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= ROUNDING_MOVE_TOLERANCE.relative * Math.max(Math.abs(a), Math.abs(b)) + ROUNDING_MOVE_TOLERANCE.absolute;
 
 interface Changes {
   method: boolean;
   sampler: boolean;
+  /** Numbers within rounding of the original count as moved by the method (a record before version 3). */
+  rounding: boolean;
 }
 interface Found {
   differences: string[];
   moved: string[];
   samplerMoved: string[];
 }
-const noChanges: Changes = { method: false, sampler: false };
+const noChanges: Changes = { method: false, sampler: false, rounding: false };
 
 /**
  * Every path where a and b differ. With `changes.method`, an interval field or a field the original
@@ -87,6 +111,10 @@ const noChanges: Changes = { method: false, sampler: false };
  */
 function compare(a: unknown, b: unknown, path: string, changes: Changes, out: Found): void {
   if (Object.is(a, b)) return;
+  if (changes.rounding && typeof a === 'number' && typeof b === 'number' && withinRounding(a, b)) {
+    out.moved.push(path);
+    return;
+  }
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) out.differences.push(`${path}.length`);
     else a.forEach((v, i) => compare(v, b[i], `${path}[${i}]`, changes, out));
@@ -100,8 +128,8 @@ function compare(a: unknown, b: unknown, path: string, changes: Changes, out: Fo
       const byMethod = changes.method && movedByMethod(path, k, a);
       if (bySampler || byMethod) {
         const sub: Found = { differences: [], moved: [], samplerMoved: [] };
-        compare(a[k], b[k], child, noChanges, sub);
-        if (sub.differences.length > 0) (byMethod ? out.moved : out.samplerMoved).push(child);
+        compare(a[k], b[k], child, { ...noChanges, rounding: changes.rounding }, sub);
+        if (sub.differences.length > 0 || sub.moved.length > 0) (byMethod ? out.moved : out.samplerMoved).push(child);
       } else compare(a[k], b[k], child, changes, out);
     }
     return;
@@ -118,10 +146,15 @@ export function reproducedRun(original: ComparableRun, rerun: ComparableRun): Re
   const samplerAfter = rerun.samplerVersion ?? 1;
   const samplerChanged = samplerBefore !== samplerAfter;
   const out: Found = { differences: [], moved: [], samplerMoved: [] };
-  compare(original.results, rerun.results, 'results', { method: methodChanged, sampler: samplerChanged }, out);
+  const spans = (version: number) => Math.min(before, after) < version && Math.max(before, after) >= version;
+  compare(original.results, rerun.results, 'results', { method: methodChanged, sampler: samplerChanged, rounding: spans(3) }, out);
+  const moved = [
+    ...(spans(2) ? ['its intervals and p-values differ on purpose (the interval beside p now comes from the test itself, and a two-sided randomisation p is twice the smaller tail)'] : []),
+    ...(spans(3) ? ['its language-model numbers differ at float32 rounding on purpose (scores now come from covering rows in passes of at most 512 positions)'] : []),
+  ];
   const methodNote = methodChanged
     ? `The original was computed with method version ${before}, this re-run with version ${after}${after === METHOD_VERSION ? ' (the current one)' : ''}: ${
-        out.moved.length > 0 ? 'its intervals and p-values differ on purpose (the interval beside p now comes from the test itself, and a two-sided randomisation p is twice the smaller tail) and were not compared' : 'no interval moved'
+        out.moved.length > 0 ? `${moved.join(', and ')} and were not compared` : 'no number moved'
       }; every other number ${out.differences.length === 0 ? 'is identical' : 'was compared as usual'}.`
     : null;
   return {

@@ -1,5 +1,6 @@
 // The numbers must not move: every reference run (tests/fixtures/reference-runs, recorded through the
-// CLI with method version 2: test-consistent intervals, the 13-bit GloVe table) is run again in-process through the one run path
+// CLI with method version 3: test-consistent intervals, the 13-bit GloVe table, language models scored
+// in covering rows) is run again in-process through the one run path
 // (probes/runProbes.ts) — the record's probes, on its model, with its options — and its results are
 // compared field by field with the recorded ones (numbers to 1e-12 relative, strings, booleans and
 // array lengths exactly), and both CSV exports of the fresh results (probes/export/runToCsv.ts) byte
@@ -189,7 +190,7 @@ describe('records of method version 1', () => {
     }
   });
   it.each([['lm-counterfactual-basic.json'], ['lm-decision-basic.json']])(
-    '%s re-run today on tiny GPT-2: identical but for what method version 2 moves',
+    '%s re-run today on tiny GPT-2: identical but for what method versions 2 and 3 move',
     async (file) => {
       const original = v1(file);
       const entry = { ref: original.probes[0]!.id, model: 'workbench/tiny-gpt2', file };

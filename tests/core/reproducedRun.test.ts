@@ -39,7 +39,7 @@ describe('reproducedRun', () => {
     const verdict = reproducedRun({ model, results: [weat] }, rerun);
     expect(verdict).toMatchObject({ identical: true, firstDifference: null, methodChanged: true, methodMoved: ['results[0].ci', 'results[0].testCi'] });
     expect(verdict.methodNote).toBe(
-      'The original was computed with method version 1, this re-run with version 2 (the current one): its intervals and p-values differ on purpose (the interval beside p now comes from the test itself, and a two-sided randomisation p is twice the smaller tail) and were not compared; every other number is identical.',
+      'The original was computed with method version 1, this re-run with version 2: its intervals and p-values differ on purpose (the interval beside p now comes from the test itself, and a two-sided randomisation p is twice the smaller tail) and were not compared; every other number is identical.',
     );
   });
   it('across method versions a moved d or p is still a difference', () => {
@@ -82,5 +82,34 @@ describe('reproducedRun', () => {
       const verdict = reproducedRun({ model, methodVersion: 2, samplerVersion: 2, results: [association] }, { model, methodVersion: 2, samplerVersion: 2, results: [drawnAgain] });
       expect(verdict).toMatchObject({ identical: false, firstDifference: 'results[0].pValue', samplerChanged: false, samplerNote: null });
     });
+  });
+
+  describe('a record of method version 2 re-run with version 3 (language-model scores in covering rows)', () => {
+    const lm = { kind: 'counterfactual-pairs', probeId: 'lm-basic', meanDelta: -0.8, items: [{ id: 'p1', logProbA: -40.00001, logProbB: -39.5, delta: -0.50001 }] };
+    const rounded = { ...lm, meanDelta: -0.80000004, items: [{ id: 'p1', logProbA: -40.00003, logProbB: -39.50001, delta: -0.50002 }] };
+    it('numbers within float32 rounding are the method change, named and said so', () => {
+      const verdict = reproducedRun({ model, methodVersion: 2, samplerVersion: 2, results: [lm] }, { model, methodVersion: 3, samplerVersion: 2, results: [rounded] });
+      expect(verdict).toMatchObject({ identical: true, firstDifference: null, methodChanged: true });
+      expect(verdict.methodMoved).toEqual(['results[0].meanDelta', 'results[0].items[0].logProbA', 'results[0].items[0].logProbB', 'results[0].items[0].delta']);
+      expect(verdict.methodNote).toBe(
+        'The original was computed with method version 2, this re-run with version 3 (the current one): its language-model numbers differ at float32 rounding on purpose (scores now come from covering rows in passes of at most 512 positions) and were not compared; every other number is identical.',
+      );
+    });
+    it('a number further than rounding from the original is still a difference; within one version rounding is a difference', () => {
+      // 1e-6 relative of 40 plus 5e-5 absolute is 9e-5: 1e-4 is beyond it.
+      const moved = { ...lm, items: [{ ...lm.items[0]!, logProbA: -40.00011 }] };
+      expect(reproducedRun({ model, methodVersion: 2, results: [lm] }, { model, methodVersion: 3, results: [moved] })).toMatchObject({ identical: false, firstDifference: 'results[0].items[0].logProbA' });
+      expect(reproducedRun({ model, methodVersion: 3, results: [lm] }, { model, methodVersion: 3, results: [rounded] })).toMatchObject({ identical: false, firstDifference: 'results[0].meanDelta' });
+    });
+  });
+
+  it('a later sampler moves any Monte Carlo p with what is made from it, and bootstrap intervals, in any family', () => {
+    const comparison = { attribute: 'age', difference: -0.1, pMethod: 'monte-carlo', permutations: 100_000, pValue: 0.99, pHolm: 1, pBH: 0.99, testCi: { low: -0.01, high: 0.01 }, ci: { low: -0.2, high: 0.1, resamples: 2000 } };
+    const drawn = { ...comparison, pValue: 0.98, pHolm: 0.99, pBH: 0.98, testCi: { low: -0.011, high: 0.01 }, ci: { low: -0.21, high: 0.1, resamples: 2000 } };
+    const record = (c: object, samplerVersion: number) => ({ model, methodVersion: 3, samplerVersion, results: [{ kind: 'decision-template', probeId: 'd', comparisons: [c] }] });
+    const verdict = reproducedRun(record(comparison, 2), record(drawn, 3));
+    expect(verdict).toMatchObject({ identical: true, samplerChanged: true });
+    expect(verdict.samplerMoved).toEqual(['results[0].comparisons[0].pValue', 'results[0].comparisons[0].pHolm', 'results[0].comparisons[0].pBH', 'results[0].comparisons[0].testCi', 'results[0].comparisons[0].ci']);
+    expect(reproducedRun(record(comparison, 2), record({ ...drawn, difference: -0.2 }, 3)).firstDifference).toBe('results[0].comparisons[0].difference');
   });
 });
