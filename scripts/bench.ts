@@ -15,6 +15,7 @@ import { benchPageFirstResult } from './bench/pageFirstResult';
 import { benchPageOpen } from './bench/pageOpen';
 import { benchImportPage } from './bench/importPage';
 import { benchLmBrowser } from './bench/lmBrowser';
+import { benchDecisionPage } from './bench/decisionPage';
 import { printRatioSummary, SUMMARY_FILE_ENV } from './bench/report';
 import { benchSpeed } from './bench/speed';
 
@@ -30,6 +31,7 @@ const inChildProcess = (script: string) => () =>
 
 const sections: [string, () => Promise<void>][] = [
   ['suites-cli', benchSpeed],
+  ['decision-page', benchDecisionPage],
   ['association', benchAssociationSuite],
   ['page', benchPageFirstResult],
   ['page-open', benchPageOpen],
@@ -41,7 +43,7 @@ const sections: [string, () => Promise<void>][] = [
 
 /** Groups of sections, by the theme: each names sections above. */
 const groups: Record<string, string[]> = {
-  speed: ['suites-cli'],
+  speed: ['suites-cli', 'decision-page'],
 };
 
 const only = process.argv.slice(2).flatMap((name) => groups[name] ?? [name]);
