@@ -127,7 +127,7 @@ export function parseIatTrialsCsv(input: string): IatTrial[] {
   }
   if (errors.length > 0) {
     const more = errors.length > LISTED_ERRORS ? ` … and ${errors.length - LISTED_ERRORS} more bad row${errors.length - LISTED_ERRORS === 1 ? '' : 's'}.` : '';
-    throw new ParseError(`${errors.length} row${errors.length === 1 ? '' : 's'} of the trials file cannot be scored. ${errors.slice(0, LISTED_ERRORS).join(' ')}${more}`);
+    throw new ParseError(`${errors.length} row${errors.length === 1 ? '' : 's'} of the trials file cannot be scored. ${errors.slice(0, LISTED_ERRORS).join('. ')}.${more}`);
   }
   if (trials.length === 0) throw new ParseError('The trials file has a header but no trials.');
   return trials;
