@@ -1,6 +1,7 @@
 // The improved D score on examples small enough to compute by hand (the arithmetic is in the tables
 // below), and on each edge of the drop and flag rules. The larger files are checked against the numpy
 // reference in reference.test.ts.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidTrialsError } from '../../../src/core/errors';
 import { scoreParticipant, summarizeClass, type IatBlock, type IatTrial } from '../../../src/core/iat';
@@ -181,5 +182,28 @@ describe('class summary', () => {
     expect(s.ci!.high!).toBeCloseTo(0.5 + 4.302652729911275 * 0.3 / Math.sqrt(3), 9);
     expect(summarizeClass([make(0.4)])).toMatchObject({ n: 1, meanD: 0.4, sdD: null, ci: null });
     expect(summarizeClass([make(null)])).toMatchObject({ n: 0, meanD: null, ci: null });
+  });
+});
+
+describe('properties of D that follow from its definition', () => {
+  // Latencies 400–4000 ms keep clear of the 300 ms and 10,000 ms edges after a shift of +500 or a scale of ×2.
+  const latencies = (n: number) => fc.array(fc.double({ min: 400, max: 4000, noNaN: true }), { minLength: n, maxLength: n + 6 });
+  const participant = fc.tuple(latencies(2), latencies(2), latencies(3), latencies(3), fc.constantFrom<'XA' | 'XB'>('XA', 'XB')).map(([b3, b6, b4, b7, first]) =>
+    trials([...b3.map((x) => [3, x] as [IatBlock, number]), ...b6.map((x) => [6, x] as [IatBlock, number]), ...b4.map((x) => [4, x] as [IatBlock, number]), ...b7.map((x) => [7, x] as [IatBlock, number])], first),
+  );
+  it('is unchanged by adding a constant to every latency or multiplying them all, and changes sign with the counterbalancing order', () => {
+    fc.assert(
+      fc.property(participant, (ts) => {
+        const d = scoreParticipant('p', ts).d!;
+        const shifted = scoreParticipant('p', ts.map((t) => ({ ...t, latencyMs: t.latencyMs + 500 }))).d!;
+        const scaled = scoreParticipant('p', ts.map((t) => ({ ...t, latencyMs: t.latencyMs * 2 }))).d!;
+        const swap = (p: IatTrial['pairing']) => (p === 'XA' ? 'XB' : p === 'XB' ? 'XA' : p);
+        const swapped = scoreParticipant('p', ts.map((t) => ({ ...t, pairing: swap(t.pairing) }))).d!;
+        expect(Math.abs(shifted - d)).toBeLessThan(1e-9);
+        expect(Math.abs(scaled - d)).toBeLessThan(1e-9);
+        expect(swapped).toBeCloseTo(-d, 12);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
