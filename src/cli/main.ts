@@ -7,6 +7,7 @@ import { runCommand } from './commands/run';
 import { modelsCommand } from './commands/models';
 import { probesCommand } from './commands/probes';
 import { scoreCommand } from './commands/score';
+import { iatScoreCommand } from './commands/iatScore';
 
 const HELP = `bias-workbench — bias probes on word vectors and language models
 
@@ -18,6 +19,7 @@ Usage:
                        [--device DEVICE] [--dtype auto|fp32|fp16|q8|q4|q4f16]
   bias-workbench models [--format json|text]
   bias-workbench probes [--format json|text]
+  bias-workbench iat-score <trials.csv> [--format json|csv] [--out FILE]
 
 --device (LM probes and score), the engine that computes the numbers:
   auto   onnxruntime-node (the default)
@@ -82,8 +84,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'probes':
         probesCommand(values);
         return 0;
+      case 'iat-score':
+        iatScoreCommand(rest, values);
+        return 0;
       default:
-        throw new UsageError(`unknown command '${command}'. Commands: run, score, models, probes.`);
+        throw new UsageError(`unknown command '${command}'. Commands: run, score, models, probes, iat-score.`);
     }
   } catch (e) {
     const err = e as Error;

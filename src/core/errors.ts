@@ -122,6 +122,11 @@ export class TemplateSyntaxError extends WorkbenchError {
   override name = 'TemplateSyntaxError';
 }
 
+/** IAT trials that cannot be scored: a pairing that changes within a block, blocks 3 and 6 with the same pairing, a repeated trial. */
+export class InvalidTrialsError extends WorkbenchError {
+  override name = 'InvalidTrialsError';
+}
+
 export interface ErrorInfo {
   name: string;
   message: string;
@@ -156,6 +161,7 @@ const knownErrors = {
   UnknownSlotError,
   MissingSlotValueError,
   TemplateSyntaxError,
+  InvalidTrialsError,
 } as const;
 
 /**
