@@ -13,6 +13,7 @@ import {
   LM_LLM_DECISION_GENDER_CAREER,
   LM_LLM_IAT_GENDER_CAREER,
 } from './association';
+import { BAI_LLM_IAT_PROMPT_PROBES, BAI_LM_IAT_PROBES } from './baiIat';
 
 export { NANGIA_CITATION } from './counterfactual';
 export { TAMKIN_CITATION } from './decision';
@@ -40,6 +41,8 @@ export const LM_BUILTIN_PROBES = deepFreeze({
   'lm-iat-career-family': LM_IAT_CAREER_FAMILY,
   'lm-llm-iat-gender-career': LM_LLM_IAT_GENDER_CAREER,
   'lm-llm-decision-gender-career': LM_LLM_DECISION_GENDER_CAREER,
+  ...BAI_LLM_IAT_PROMPT_PROBES,
+  ...BAI_LM_IAT_PROBES,
 } as const satisfies Record<string, LmProbe>);
 
 export type LmBuiltinProbeId = keyof typeof LM_BUILTIN_PROBES;
@@ -63,6 +66,16 @@ export const LM_BUILTIN_SUITES = deepFreeze({
     title: 'Prompt-based probes for instruction-tuned LMs (Bai et al. 2024)',
     family: 'lm',
     probeIds: ['lm-llm-iat-gender-career', 'lm-llm-decision-gender-career'],
+  },
+  'lm-bai-llm-iat': {
+    title: 'Bai et al. (2024): all 21 LLM-IAT stimulus sets, prompt-based (instruction-tuned LMs)',
+    family: 'lm',
+    probeIds: Object.keys(BAI_LLM_IAT_PROMPT_PROBES) as (keyof typeof BAI_LLM_IAT_PROMPT_PROBES)[],
+  },
+  'lm-bai-lm-iat': {
+    title: 'Bai et al. (2024) stimulus sets with two or more terms per group, as likelihood IATs (causal LMs)',
+    family: 'lm',
+    probeIds: Object.keys(BAI_LM_IAT_PROBES) as (keyof typeof BAI_LM_IAT_PROBES)[],
   },
 } as const satisfies Record<string, { title: string; family: 'lm'; probeIds: readonly LmBuiltinProbeId[] }>);
 
