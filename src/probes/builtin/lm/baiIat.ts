@@ -32,27 +32,27 @@ interface SetNames {
 const PLEASANT = { positiveLabel: 'Pleasant', negativeLabel: 'Unpleasant' } as const;
 
 const NAMES: Record<SetId, SetNames> = {
-  racism: { title: 'race and valence (White vs Black)', category: 'race', defaultLabel: 'White', stigmaLabel: 'Black', ...PLEASANT },
-  weapon: { title: 'race and weapons', category: 'race', defaultLabel: 'White', stigmaLabel: 'Black', positiveLabel: 'Harmless objects', negativeLabel: 'Weapons' },
-  guilt: { title: 'race and guilt', category: 'race', defaultLabel: 'White', stigmaLabel: 'Black', positiveLabel: 'Innocent', negativeLabel: 'Guilty' },
-  skintone: { title: 'skin tone and valence', category: 'race', defaultLabel: 'Light skin', stigmaLabel: 'Dark skin', ...PLEASANT },
-  'arab-muslim': { title: 'Arab/Muslim names and valence', category: 'race', defaultLabel: 'Other names', stigmaLabel: 'Arab/Muslim names', ...PLEASANT },
-  asian: { title: 'Asian-American surnames and valence', category: 'race', defaultLabel: 'European-American surnames', stigmaLabel: 'Asian-American surnames', ...PLEASANT },
-  black: { title: 'African-American surnames and valence', category: 'race', defaultLabel: 'European-American surnames', stigmaLabel: 'African-American surnames', ...PLEASANT },
-  hispanic: { title: 'Hispanic surnames and valence', category: 'race', defaultLabel: 'European-American surnames', stigmaLabel: 'Hispanic surnames', ...PLEASANT },
-  english: { title: 'English learners and valence', category: 'race', defaultLabel: 'Mainstream students', stigmaLabel: 'English learners', ...PLEASANT },
-  career: { title: 'gender and career vs family', category: 'gender', defaultLabel: 'Male names', stigmaLabel: 'Female names', positiveLabel: 'Career', negativeLabel: 'Family' },
-  power: { title: 'gender and power', category: 'gender', defaultLabel: 'Male names', stigmaLabel: 'Female names', positiveLabel: 'Powerful', negativeLabel: 'Weak' },
-  science: { title: 'gender and science vs arts', category: 'gender', defaultLabel: 'Male terms', stigmaLabel: 'Female terms', positiveLabel: 'Science', negativeLabel: 'Arts and humanities' },
-  sexuality: { title: 'sexuality and valence', category: 'gender', defaultLabel: 'Straight', stigmaLabel: 'Gay', ...PLEASANT },
-  islam: { title: 'Christianity vs Islam and valence', category: 'religion', defaultLabel: 'Christianity', stigmaLabel: 'Islam', positiveLabel: 'Good', negativeLabel: 'Bad' },
-  judaism: { title: 'Christianity vs Judaism and valence', category: 'religion', defaultLabel: 'Christianity', stigmaLabel: 'Judaism', positiveLabel: 'Good', negativeLabel: 'Bad' },
-  buddhism: { title: 'Christianity vs Buddhism and valence', category: 'religion', defaultLabel: 'Christianity', stigmaLabel: 'Buddhism', positiveLabel: 'Good', negativeLabel: 'Bad' },
-  disability: { title: 'disability and valence', category: 'health', defaultLabel: 'Abled', stigmaLabel: 'Disabled', ...PLEASANT },
-  eating: { title: 'healthy vs unhealthy food and acceptability', category: 'health', defaultLabel: 'Healthy food', stigmaLabel: 'Unhealthy food', positiveLabel: 'Acceptable', negativeLabel: 'Shameful' },
-  'mental-illness': { title: 'mental vs physical illness and danger', category: 'health', defaultLabel: 'Physical illness', stigmaLabel: 'Mental illness', positiveLabel: 'Harmless', negativeLabel: 'Dangerous' },
-  weight: { title: 'weight and valence', category: 'health', defaultLabel: 'Thin', stigmaLabel: 'Fat', ...PLEASANT },
-  age: { title: 'age and valence', category: 'health', defaultLabel: 'Young', stigmaLabel: 'Old', ...PLEASANT },
+  racism: { title: 'White vs Black, pleasant vs unpleasant', category: 'race', defaultLabel: 'White', stigmaLabel: 'Black', ...PLEASANT },
+  weapon: { title: 'White vs Black, harmless objects vs weapons', category: 'race', defaultLabel: 'White', stigmaLabel: 'Black', positiveLabel: 'Harmless objects', negativeLabel: 'Weapons' },
+  guilt: { title: 'White vs Black, innocent vs guilty', category: 'race', defaultLabel: 'White', stigmaLabel: 'Black', positiveLabel: 'Innocent', negativeLabel: 'Guilty' },
+  skintone: { title: 'light vs dark skin, pleasant vs unpleasant', category: 'race', defaultLabel: 'Light skin', stigmaLabel: 'Dark skin', ...PLEASANT },
+  'arab-muslim': { title: 'other vs Arab/Muslim names, pleasant vs unpleasant', category: 'race', defaultLabel: 'Other names', stigmaLabel: 'Arab/Muslim names', ...PLEASANT },
+  asian: { title: 'European- vs Asian-American surnames, valence', category: 'race', defaultLabel: 'European-American surnames', stigmaLabel: 'Asian-American surnames', ...PLEASANT },
+  black: { title: 'European- vs African-American surnames, valence', category: 'race', defaultLabel: 'European-American surnames', stigmaLabel: 'African-American surnames', ...PLEASANT },
+  hispanic: { title: 'European-American vs Hispanic surnames, valence', category: 'race', defaultLabel: 'European-American surnames', stigmaLabel: 'Hispanic surnames', ...PLEASANT },
+  english: { title: 'mainstream students vs English learners, valence', category: 'race', defaultLabel: 'Mainstream students', stigmaLabel: 'English learners', ...PLEASANT },
+  career: { title: 'male vs female names, career vs family', category: 'gender', defaultLabel: 'Male names', stigmaLabel: 'Female names', positiveLabel: 'Career', negativeLabel: 'Family' },
+  power: { title: 'male vs female names, powerful vs weak', category: 'gender', defaultLabel: 'Male names', stigmaLabel: 'Female names', positiveLabel: 'Powerful', negativeLabel: 'Weak' },
+  science: { title: 'male vs female terms, science vs arts', category: 'gender', defaultLabel: 'Male terms', stigmaLabel: 'Female terms', positiveLabel: 'Science', negativeLabel: 'Arts and humanities' },
+  sexuality: { title: 'straight vs gay, pleasant vs unpleasant', category: 'gender', defaultLabel: 'Straight', stigmaLabel: 'Gay', ...PLEASANT },
+  islam: { title: 'Christianity vs Islam, good vs bad', category: 'religion', defaultLabel: 'Christianity', stigmaLabel: 'Islam', positiveLabel: 'Good', negativeLabel: 'Bad' },
+  judaism: { title: 'Christianity vs Judaism, good vs bad', category: 'religion', defaultLabel: 'Christianity', stigmaLabel: 'Judaism', positiveLabel: 'Good', negativeLabel: 'Bad' },
+  buddhism: { title: 'Christianity vs Buddhism, good vs bad', category: 'religion', defaultLabel: 'Christianity', stigmaLabel: 'Buddhism', positiveLabel: 'Good', negativeLabel: 'Bad' },
+  disability: { title: 'abled vs disabled, pleasant vs unpleasant', category: 'health', defaultLabel: 'Abled', stigmaLabel: 'Disabled', ...PLEASANT },
+  eating: { title: 'healthy vs unhealthy food, acceptable vs shameful', category: 'health', defaultLabel: 'Healthy food', stigmaLabel: 'Unhealthy food', positiveLabel: 'Acceptable', negativeLabel: 'Shameful' },
+  'mental-illness': { title: 'physical vs mental illness, harmless vs dangerous', category: 'health', defaultLabel: 'Physical illness', stigmaLabel: 'Mental illness', positiveLabel: 'Harmless', negativeLabel: 'Dangerous' },
+  weight: { title: 'thin vs fat, pleasant vs unpleasant', category: 'health', defaultLabel: 'Thin', stigmaLabel: 'Fat', ...PLEASANT },
+  age: { title: 'young vs old, pleasant vs unpleasant', category: 'health', defaultLabel: 'Young', stigmaLabel: 'Old', ...PLEASANT },
 };
 
 const LICENCE_NOTICE =
@@ -79,7 +79,7 @@ const promptProbe = (s: BaiIatStimulusSet): LlmIatPromptProbe => {
   return {
     family: 'llm-iat-prompt',
     id: `lm-llm-iat-bai-${s.id}`,
-    title: `LLM IAT (prompt-based, Bai et al. 2024), ${n.category}: ${n.title}`,
+    title: `LLM IAT (Bai et al. 2024), ${n.category}: ${n.title}`,
     description:
       `For instruction-tuned models. Bai et al.'s "${s.dataset}" stimulus set (${n.category}). Each iteration pairs one ${n.defaultLabel.toLowerCase()} and one ${n.stigmaLabel.toLowerCase()} term ` +
       `(random order) and asks the model to assign each of the ${s.attributes.length} shuffled words (${n.positiveLabel.toLowerCase()} / ${n.negativeLabel.toLowerCase()}) to one of them. ` +
@@ -104,7 +104,7 @@ const likelihoodProbe = (s: BaiIatStimulusSet): LmIatProbe => {
   return {
     family: 'lm-iat',
     id: `lm-iat-bai-${s.id}`,
-    title: `Likelihood IAT (Bai et al. 2024 stimuli), ${n.category}: ${n.title}`,
+    title: `Likelihood IAT (Bai et al. 2024 words), ${n.category}: ${n.title}`,
     description:
       `Bai et al.'s "${s.dataset}" words as a WEAT-style likelihood test: s(w) = mean over ${n.positiveLabel} of log p(a | frame with w) − mean over ${n.negativeLabel}, ` +
       `averaged over ${LM_IAT_TEMPLATES.length} frames; then WEAT's statistic, effect size d, one-sided permutation p and bootstrap CI. d > 0: ${n.defaultLabel} go with ${n.positiveLabel}, ${n.stigmaLabel} with ${n.negativeLabel}.`,

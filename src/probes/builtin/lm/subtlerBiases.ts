@@ -48,12 +48,12 @@ const pairsOf = (type: BiasType): CounterfactualPairsProbe['pairs'] =>
 const SCORINGS = {
   causal: {
     scoring: 'causal-mean',
-    title: 'causal LM, mean log-likelihood per token',
+    title: 'causal LM (mean log-prob per token)',
     how: 'Score: mean log p per token of each whole sentence (the fillers differ in length).',
   },
   masked: {
     scoring: 'masked-pll',
-    title: 'masked LM pseudo-log-likelihood',
+    title: 'masked LM (pseudo-log-likelihood)',
     how: 'Score: pseudo-log-likelihood of the tokens both sentences share, given the filler (Nangia et al. 2020); needs a masked LM.',
   },
 } as const;
