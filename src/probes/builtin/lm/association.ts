@@ -14,7 +14,7 @@ export const BAI_CITATION = {
   url: 'https://arxiv.org/abs/2402.04105',
 } as const;
 
-const LM_IAT_TEMPLATES = ['People associate {target} with {attribute}.', 'When I think of {target}, I think of {attribute}.'];
+export const LM_IAT_TEMPLATES = ['People associate {target} with {attribute}.', 'When I think of {target}, I think of {attribute}.'];
 
 const set = (label: string, words: readonly string[]) => ({ label, words: [...words] });
 

@@ -13,11 +13,14 @@ import {
   LM_LLM_DECISION_GENDER_CAREER,
   LM_LLM_IAT_GENDER_CAREER,
 } from './association';
+import { BAI_LLM_IAT_PROMPT_PROBES, BAI_LM_IAT_PROBES } from './baiIat';
+import { SUBTLER_BIAS_CAUSAL_PROBES, SUBTLER_BIAS_MASKED_PROBES } from './subtlerBiases';
 
 export { NANGIA_CITATION } from './counterfactual';
 export { TAMKIN_CITATION } from './decision';
 export { SHI_CITATION, ZHENG_CITATION } from './position';
 export { BAI_CITATION } from './association';
+export { KAMRUZZAMAN_CITATION } from './subtlerBiases';
 
 const deepFreeze = <T>(value: T): T => {
   if (value && typeof value === 'object') {
@@ -40,6 +43,10 @@ export const LM_BUILTIN_PROBES = deepFreeze({
   'lm-iat-career-family': LM_IAT_CAREER_FAMILY,
   'lm-llm-iat-gender-career': LM_LLM_IAT_GENDER_CAREER,
   'lm-llm-decision-gender-career': LM_LLM_DECISION_GENDER_CAREER,
+  ...BAI_LLM_IAT_PROMPT_PROBES,
+  ...BAI_LM_IAT_PROBES,
+  ...SUBTLER_BIAS_CAUSAL_PROBES,
+  ...SUBTLER_BIAS_MASKED_PROBES,
 } as const satisfies Record<string, LmProbe>);
 
 export type LmBuiltinProbeId = keyof typeof LM_BUILTIN_PROBES;
@@ -63,6 +70,26 @@ export const LM_BUILTIN_SUITES = deepFreeze({
     title: 'Prompt-based probes for instruction-tuned LMs (Bai et al. 2024)',
     family: 'lm',
     probeIds: ['lm-llm-iat-gender-career', 'lm-llm-decision-gender-career'],
+  },
+  'lm-bai-llm-iat': {
+    title: 'Bai et al. (2024): all 21 LLM-IAT stimulus sets, prompt-based (instruction-tuned LMs)',
+    family: 'lm',
+    probeIds: Object.keys(BAI_LLM_IAT_PROMPT_PROBES) as (keyof typeof BAI_LLM_IAT_PROMPT_PROBES)[],
+  },
+  'lm-bai-lm-iat': {
+    title: 'Bai et al. (2024) stimulus sets with two or more terms per group, as likelihood IATs (causal LMs)',
+    family: 'lm',
+    probeIds: Object.keys(BAI_LM_IAT_PROBES) as (keyof typeof BAI_LM_IAT_PROBES)[],
+  },
+  'lm-subtler-causal': {
+    title: 'Kamruzzaman et al. (2024) subtler biases: age, beauty, beauty and profession, institution, nationality (causal LMs)',
+    family: 'lm',
+    probeIds: Object.keys(SUBTLER_BIAS_CAUSAL_PROBES) as (keyof typeof SUBTLER_BIAS_CAUSAL_PROBES)[],
+  },
+  'lm-subtler-masked': {
+    title: 'Kamruzzaman et al. (2024) subtler biases: the same five, by masked-LM pseudo-log-likelihood',
+    family: 'lm',
+    probeIds: Object.keys(SUBTLER_BIAS_MASKED_PROBES) as (keyof typeof SUBTLER_BIAS_MASKED_PROBES)[],
   },
 } as const satisfies Record<string, { title: string; family: 'lm'; probeIds: readonly LmBuiltinProbeId[] }>);
 

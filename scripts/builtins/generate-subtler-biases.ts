@@ -1,0 +1,113 @@
+// Writes src/probes/builtin/lm/subtlerBiasesSample.ts: a seeded, stratified sample of Kamruzzaman
+// et al.'s (2024) subtler-biases items, read from the authors' dataset.csv (verbatim copy in
+// scripts/builtins/data/subtler-biases/, kamruzzaman15/Identifying-Subtler-Biases-in-LLMs @ c798be7c,
+// MIT). The whole set (11,940 items) is too large to ship in the page and to run there in reasonable
+// time, so each bias type keeps PER_CELL items from each cell direction × polarity × target gender
+// (12 cells), after exact duplicate rows are dropped; the draw is a seeded Fisher–Yates shuffle
+// (src/core/rng.ts) of each cell's rows in file order, and the kept rows are written in file order
+// with their line number in dataset.csv, so every item can be traced. Scoring: docs/methods/subtler-biases.md.
+//
+//   npx tsx scripts/builtins/generate-subtler-biases.ts [--check]
+//
+// --check exits 1 when the committed module differs from what the table gives.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { createRng } from '../../src/core/rng.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DATA = join(ROOT, 'scripts/builtins/data/subtler-biases/dataset.csv');
+const OUT = join(ROOT, 'src/probes/builtin/lm/subtlerBiasesSample.ts');
+export const SAMPLE_SEED = 20240814;
+export const PER_CELL = 10;
+
+/** The dataset's bias_type values (its spelling) → the id used here. */
+const BIAS_TYPES = { ageism: 'age', beauty: 'beauty', beauty_profession: 'beauty-profession', instituition: 'institution', nationality: 'nationality' } as const;
+const DIRECTIONS = { type1: 'SAI', type2: 'ASA' } as const;
+const GENDERS = ['male', 'female', 'not_spacified'] as const;
+const POLARITIES = ['positive', 'negative'] as const;
+const COLUMNS = ['bias_type', 'target_gender', 'context', 'anti_stereotype', 'stereotype', 'unrelated', 'item_category', 'type_category'];
+
+interface Row {
+  fields: Record<string, string>;
+  line: number;
+}
+
+/** [line in dataset.csv, direction, polarity, target gender, context, stereotype, anti-stereotype]. */
+type SampledItem = [number, 'SAI' | 'ASA', 'positive' | 'negative', 'male' | 'female' | 'not_spacified', string, string, string];
+
+const readRows = (): Row[] => {
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(DATA, 'utf8'), { header: true, skipEmptyLines: true });
+  if (parsed.errors.length) throw new Error(`dataset.csv: ${parsed.errors[0]!.message} (row ${parsed.errors[0]!.row})`);
+  if (JSON.stringify(parsed.meta.fields) !== JSON.stringify(COLUMNS)) throw new Error(`dataset.csv: columns ${JSON.stringify(parsed.meta.fields)}`);
+  // Line numbers hold because no cell in the file contains a line break (checked: one record per line).
+  const lines = readFileSync(DATA, 'utf8').split(/\r?\n/).filter((l) => l.length > 0).length - 1;
+  if (lines !== parsed.data.length) throw new Error(`dataset.csv: ${parsed.data.length} records on ${lines} lines`);
+  return parsed.data.map((fields, i) => ({ fields, line: i + 2 }));
+};
+
+const sample = (rows: Row[]): Record<string, SampledItem[]> => {
+  const out: Record<string, SampledItem[]> = {};
+  for (const [type, id] of Object.entries(BIAS_TYPES)) {
+    const seen = new Set<string>();
+    const unique = rows.filter((r) => {
+      if (r.fields.bias_type !== type) return false;
+      const key = COLUMNS.map((c) => r.fields[c]).join('\u0000');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const rng = createRng(SAMPLE_SEED);
+    const kept: Row[] = [];
+    for (const direction of Object.keys(DIRECTIONS)) {
+      for (const polarity of POLARITIES) {
+        for (const gender of GENDERS) {
+          const cell = unique.filter(({ fields: f }) => f.type_category === direction && f.item_category === polarity && f.target_gender === gender);
+          if (cell.length < PER_CELL) throw new Error(`${type} ${direction} ${polarity} ${gender}: only ${cell.length} items`);
+          rng.shuffle(cell);
+          kept.push(...cell.slice(0, PER_CELL));
+        }
+      }
+    }
+    for (const r of kept) {
+      if (r.fields.context!.split('BLANK').length !== 2) throw new Error(`dataset.csv line ${r.line}: the context needs exactly one BLANK`);
+    }
+    out[id] = kept
+      .sort((a, b) => a.line - b.line)
+      .map(({ line, fields: f }) => [line, DIRECTIONS[f.type_category as keyof typeof DIRECTIONS], f.item_category as SampledItem[2], f.target_gender as SampledItem[3], f.context!, f.stereotype!, f.anti_stereotype!]);
+  }
+  return out;
+};
+
+const render = (items: Record<string, SampledItem[]>): string => {
+  const body = Object.entries(items)
+    .map(([id, list]) => `  ${JSON.stringify(id)}: [\n${list.map((item) => `    ${JSON.stringify(item)},`).join('\n')}\n  ],`)
+    .join('\n');
+  return `// GENERATED by scripts/builtins/generate-subtler-biases.ts from scripts/builtins/data/subtler-biases/dataset.csv
+// (kamruzzaman15/Identifying-Subtler-Biases-in-LLMs @ c798be7c). Do not edit: rerun the script.
+// Per bias type, ${PER_CELL} items from each cell direction × polarity × target gender (${PER_CELL * 12} items), seed ${SAMPLE_SEED}.
+// Each item: [line in dataset.csv, direction (SAI = type1, ASA = type2), polarity of the stereotype
+// filler (item_category), target_gender, context (one BLANK), stereotype filler, anti-stereotype filler].
+// Dataset: MIT License, Copyright (c) 2024 Mo Zaman (notice in subtlerBiases.ts and beside the data).
+
+export const SUBTLER_BIASES_SAMPLE_SEED = ${SAMPLE_SEED};
+
+export const SUBTLER_BIASES_SAMPLE = {
+${body}
+} as const;
+`;
+};
+
+const main = (): void => {
+  const text = render(sample(readRows()));
+  if (process.argv.includes('--check')) {
+    const same = readFileSync(OUT, 'utf8') === text;
+    console.log(same ? 'subtlerBiasesSample.ts is up to date' : 'subtlerBiasesSample.ts differs from dataset.csv: rerun without --check');
+    process.exit(same ? 0 : 1);
+  }
+  writeFileSync(OUT, text);
+  console.log(`wrote ${OUT}`);
+};
+
+main();
