@@ -8,7 +8,9 @@ import { formatAdaptive } from '../../numberFormat';
 import { chanceSentence, headlineInterval, makeHeadline, NO_READABLE_ANSWER, promptFormat, withAnswerCount } from '../shared/headline';
 import type { FamilySummary, Headline } from '../types';
 
-const meanD = (r: LlmIatPromptResult): Headline => makeHeadline('Mean D', r.meanD, formatAdaptive(r.meanD), r.testCi ? headlineInterval(r.testCi) : null, r.test?.pValue ?? null, 't-test p');
+/** D, or NaN where none was defined: a stored record holds an undefined D as null (JSON has no NaN). */
+const dOf = (r: LlmIatPromptResult): number => r.meanD ?? Number.NaN;
+const meanD = (r: LlmIatPromptResult): Headline => makeHeadline('Mean D', dOf(r), formatAdaptive(dOf(r)), r.testCi ? headlineInterval(r.testCi) : null, r.test?.pValue ?? null, 't-test p');
 
 export const llmIatHeadline = (r: LlmIatPromptResult): Headline => withAnswerCount(meanD(r), promptAnswerCount(iatPromptAnswers(r)));
 
