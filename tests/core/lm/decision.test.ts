@@ -53,10 +53,12 @@ describe('attribute differences', () => {
   });
   it('Monte-Carlo stratified p agrees with exact enumeration', () => {
     const many: DecisionInstance[] = [];
-    for (let q = 0; q < 6; q++) for (let r = 0; r < 3; r++) for (const g of ['m', 'f']) many.push(inst(`${q}-${r}-${g}`, `q${q}`, g, Math.sin(q * 7 + r * 3 + (g === 'f' ? 1 : 0)) + (g === 'f' ? 0.3 : 0) + q));
+    for (let q = 0; q < 5; q++) for (let r = 0; r < 3; r++) for (const g of ['m', 'f']) many.push(inst(`${q}-${r}-${g}`, `q${q}`, g, Math.sin(q * 7 + r * 3 + (g === 'f' ? 1 : 0)) + (g === 'f' ? 0.3 : 0) + q));
     const exact = analyzeDecisionAttributes(many, { ...options, exactLimit: 1e9 }).comparisons[0]!;
     expect(exact.pMethod).toBe('exact');
-    expect(exact.permutations).toBe(20 ** 6);
+    expect(exact.pValue).toBeGreaterThan(0.01);
+    expect(exact.pValue).toBeLessThan(0.9);
+    expect(exact.permutations).toBe(20 ** 5);
     for (const seed of [1, 2]) {
       const mc = analyzeDecisionAttributes(many, { ...options, exactLimit: 0, permutations: 20_000, seed }).comparisons[0]!;
       expect(mc.pMethod).toBe('monte-carlo');
