@@ -38,7 +38,7 @@ const runLmProbe = (probe: LmProbeDefinition, scorer: LanguageModelScorer, optio
 import { LM_BUILTIN_PROBES } from '../src/probes/builtin/lm';
 import { loadLanguageModel, DEFAULT_MODELS_DIR } from '../src/runtime/lm/node';
 import type { CausalScoreOptions, LanguageModel, LmDevicePreference } from '../src/runtime/lm/types';
-import { clocked, fmtMs, median, medianMs, printSection, type Figure } from './bench/report';
+import { clocked, fmtMs, median, medianMs, printSection, ratioLine, type Figure } from './bench/report';
 import os from 'node:os';
 import { setNodeWasmThreads } from '../src/runtime/ort';
 import { wasmThreadsFor } from '../src/runtime/wasmThreads';
@@ -54,6 +54,13 @@ const CORPUS = [
   'The farmer and his sons went to the market on Saturday morning.',
 ];
 const PAIR_PROBES = ['lm-counterfactual-basic', 'lm-counterfactual-occupations'] as const;
+/**
+ * The decision-template probe against its naive loop too: 288 prompts' answers, one pass each on the
+ * naive side, so it is timed naive vs implementation only (no attribution rows), in one block of
+ * DECISION_REPEATS runs each, and has no target of its own (its target is the CLI's, speed.ts).
+ */
+const DECISION_PROBE = 'lm-decision-basic';
+const DECISION_REPEATS = 2;
 const TARGET_RATIO = 3;
 /** Blocks per pairs variant (see benchPairs). */
 const PAIR_ROUNDS = 3;
@@ -146,7 +153,7 @@ function timedScorer(lm: LanguageModel, extra: CausalScoreOptions, clock: { wall
   };
 }
 
-async function benchPairs(lm: LanguageModel, id: (typeof PAIR_PROBES)[number], repeats: number): Promise<LmPairsFigure> {
+async function benchPairs(lm: LanguageModel, id: (typeof PAIR_PROBES)[number] | typeof DECISION_PROBE, repeats: number, attribution = true): Promise<LmPairsFigure> {
   const probe = LM_BUILTIN_PROBES[id] as unknown as LmProbeDefinition;
   // Cheap statistics: only the scoring calls are timed anyway.
   const options = { ...DEFAULT_LM_RUN_OPTIONS, permutations: 200, bootstrap: 50, signFlipExactLimit: 0 };
@@ -185,34 +192,39 @@ async function benchPairs(lm: LanguageModel, id: (typeof PAIR_PROBES)[number], r
     await runLmProbe(probe, timedScorer(lm, extra, clock, undefined, out), options);
     return clock;
   };
-  const variants = {
+  const allVariants = {
     naive: (out: Scored[]) => clocked(() => oneByOne(false, out)),
     naiveGraphLse: (out: Scored[]) => clocked(() => oneByOne(true, out)),
     noCache: orchestrated({ kvCache: false }),
     jsLse: orchestrated({ graphLogSumExp: false }),
     impl: orchestrated({}),
   };
+  const variants: Partial<typeof allVariants> & Pick<typeof allVariants, 'naive' | 'impl'> = attribution ? allVariants : { naive: allVariants.naive, impl: allVariants.impl };
   // Blocks: each variant runs once untimed, then `perBlock` timed runs back to back, as a user's
   // repeated runs would. Interleaving single runs was tried first: a variant then runs measurably
   // slower right after another (the implementation ≈ 40% slower after the JS log-softmax variant on
   // onnxruntime-node: JIT and memory state), which measures the mix, not the method. Load drift on
   // the shared machine is spread by alternating the block order (forward, reverse, forward).
-  const times = Object.fromEntries(Object.keys(variants).map((k) => [k, { wall: [] as number[], cpu: [] as number[] }])) as Record<keyof typeof variants, { wall: number[]; cpu: number[] }>;
-  const outs = Object.fromEntries(Object.keys(variants).map((k) => [k, [] as Scored[]])) as Record<keyof typeof variants, Scored[]>;
-  const entries = Object.entries(variants) as Array<[keyof typeof variants, (out: Scored[]) => Promise<{ wall: number; cpu: number }>]>;
-  const perBlock = Math.ceil(repeats / PAIR_ROUNDS);
-  for (let round = 0; round < PAIR_ROUNDS; round++)
+  const times = Object.fromEntries(Object.keys(variants).map((k) => [k, { wall: [] as number[], cpu: [] as number[] }])) as Partial<Record<keyof typeof allVariants, { wall: number[]; cpu: number[] }>>;
+  const outs = Object.fromEntries(Object.keys(variants).map((k) => [k, [] as Scored[]])) as Record<keyof typeof allVariants, Scored[]>;
+  const entries = Object.entries(variants) as Array<[keyof typeof allVariants, (out: Scored[]) => Promise<{ wall: number; cpu: number }>]>;
+  const rounds = attribution ? PAIR_ROUNDS : 1;
+  const perBlock = Math.ceil(repeats / rounds);
+  for (let round = 0; round < rounds; round++)
     for (const [name, fn] of round % 2 ? [...entries].reverse() : entries) {
       for (let k = -1; k < perBlock; k++) {
         outs[name].length = 0;
         collectGarbage(); // so one run's garbage is not collected in the next one's time
         const t = await fn(outs[name]);
         if (k < 0) continue; // the block's untimed warm-up
-        times[name].wall.push(t.wall);
-        times[name].cpu.push(t.cpu);
+        times[name]!.wall.push(t.wall);
+        times[name]!.cpu.push(t.cpu);
       }
     }
-  const med = (name: keyof typeof variants) => ({ wall: median(times[name].wall), cpu: median(times[name].cpu) });
+  const med = (name: keyof typeof allVariants) => {
+    const t = times[name];
+    return t ? { wall: median(t.wall), cpu: median(t.cpu) } : { wall: NaN, cpu: NaN };
+  };
   const naive = med('naive');
   const impl = med('impl');
   const naiveOut = outs.naive;
@@ -231,7 +243,7 @@ async function benchPairs(lm: LanguageModel, id: (typeof PAIR_PROBES)[number], r
     naiveGraphLsePairsPerSecond: nPairs / (med('naiveGraphLse').wall / 1000),
     noCachePairsPerSecond: nPairs / (med('noCache').wall / 1000),
     jsLsePairsPerSecond: nPairs / (med('jsLse').wall / 1000),
-    cpuMs: Object.fromEntries(Object.keys(variants).map((k) => [k, med(k as keyof typeof variants).cpu])),
+    cpuMs: Object.fromEntries(Object.keys(variants).map((k) => [k, med(k as keyof typeof allVariants).cpu])),
     ratio: naive.wall / impl.wall,
     cpuRatio: naive.cpu / impl.cpu,
     naivePositions: seqs.reduce((n, q) => n + q.length, 0),
@@ -308,9 +320,17 @@ export async function benchLanguageModel(opts: LmBenchOptions = {}): Promise<LmB
         row.batchedWithCache = scored / (t.median / 1000);
         figures.push({ name: `  log-prob scoring, batch ${b} + KV cache (shared BOS/prefixes)`, value: `${row.batchedWithCache.toFixed(0)} tok/s`, note: cpuNote(t.median, t.cpuMedian) });
       }
-      for (const id of PAIR_PROBES) {
-        const p = await benchPairs(lm, id, Math.max(repeats, 9));
+      for (const id of [...PAIR_PROBES, DECISION_PROBE] as const) {
+        const decision = id === DECISION_PROBE;
+        const p = await benchPairs(lm, id, decision ? DECISION_REPEATS : Math.max(repeats, 9), !decision);
         row.pairs.push(p);
+        if (decision) {
+          figures.push({ name: `  ${id} (${p.requests} scored answers): naive, one pass per answer`, value: `${p.naivePairsPerSecond.toFixed(1)} pairs/s`, note: `(cpu ${fmtMs(p.cpuMs.naive!)})` });
+          figures.push({ name: `    implementation (covering rows, KV-cache prefixes, graph lse)`, value: `${p.implPairsPerSecond.toFixed(1)} pairs/s`, note: `(cpu ${fmtMs(p.cpuMs.impl!)})` });
+          figures.push({ name: `    speed-up vs naive (wall; CPU time ${p.cpuRatio.toFixed(2)}×); max |Δ| ${p.maxAbsDiff.toExponential(1)}`, value: `${p.ratio.toFixed(2)}×` });
+          continue;
+        }
+        ratioLine(`${id} on ${lm.info.backend === 'wasm' ? 'ORT-web WASM' : 'onnxruntime-node'}: naive ÷ implementation`, p.ratio, { atLeast: TARGET_RATIO }, `CPU ${p.cpuRatio.toFixed(2)}×`);
         const cpu = (k: string) => `(cpu ${fmtMs(p.cpuMs[k]!)})`;
         figures.push({ name: `  ${id} (${p.pairs} pairs, ${p.requests} requests): naive`, value: `${p.naivePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('naive') });
         figures.push({ name: `    naive + graph log-normaliser (one per pass, no cache)`, value: `${p.naiveGraphLsePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('naiveGraphLse') });
