@@ -24,7 +24,7 @@ export interface InductiveBiasEstimate {
   /** −log₂ F̂(target), bits. */
   readonly bits: number;
   /** Delta-method interval of `bits` (sampling error of the fit only); null when the observed information is not positive definite. */
-  readonly fitInterval: (BitsInterval & { readonly standardError: number }) | null;
+  readonly fitInterval: { readonly level: number; readonly low: number; readonly high: number; readonly standardError: number } | null;
   readonly empirical: {
     /** Samples with loss ≤ target. */
     readonly reaching: number;
