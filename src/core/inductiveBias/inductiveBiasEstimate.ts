@@ -32,6 +32,11 @@ export interface InductiveBiasEstimate {
     readonly bits: number | null;
     /** Clopper–Pearson interval of the fraction, mapped through −log₂ (so low bits ↔ high fraction). */
     readonly interval: BitsInterval;
+    /**
+     * Whether the model's estimate lies inside that interval; null when no sample reaches the target
+     * (nothing to check against). False means the fitted family misdescribes this sample's tail.
+     */
+    readonly modelAgrees: boolean | null;
   };
 }
 
@@ -108,6 +113,7 @@ export function estimateInductiveBias(losses: ArrayLike<number>, target: number,
   const proportion = clopperPearsonInterval(reaching, sample.length, level);
   const fractionLow = proportion.low ?? 0;
   const fractionHigh = proportion.high ?? 1;
+  const interval = { level, low: -Math.log2(fractionHigh), high: fractionLow > 0 ? -Math.log2(fractionLow) : null };
   return {
     target,
     samples: sample.length,
@@ -119,7 +125,8 @@ export function estimateInductiveBias(losses: ArrayLike<number>, target: number,
     empirical: {
       reaching,
       bits: reaching > 0 ? -Math.log2(reaching / sample.length) : null,
-      interval: { level, low: -Math.log2(fractionHigh), high: fractionLow > 0 ? -Math.log2(fractionLow) : null },
+      interval,
+      modelAgrees: reaching > 0 ? bits >= interval.low && bits <= (interval.high ?? Infinity) : null,
     },
   };
 }

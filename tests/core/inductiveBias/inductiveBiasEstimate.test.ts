@@ -38,6 +38,7 @@ describe('estimateInductiveBias with Gaussian losses', () => {
     expect(Math.abs(estimate.bits - truth) / truth).toBeLessThan(0.05);
     // With no sample at the target the data alone only bound it from below.
     expect(estimate.empirical.interval.high).toBeNull();
+    expect(estimate.empirical.modelAgrees).toBeNull();
     expect(estimate.empirical.interval.low).toBeLessThan(truth);
   });
 
@@ -84,6 +85,7 @@ describe('estimateInductiveBias with Gaussian losses', () => {
     expect(estimate.empirical.reaching).toBeGreaterThan(100);
     expect(estimate.bits).toBeGreaterThanOrEqual(estimate.empirical.interval.low);
     expect(estimate.bits).toBeLessThanOrEqual(estimate.empirical.interval.high!);
+    expect(estimate.empirical.modelAgrees).toBe(true);
     // and both contain the truth, −log₂ Φ(−1)
     expect(estimate.empirical.interval.low).toBeLessThanOrEqual(exactBits(-1));
     expect(estimate.empirical.interval.high!).toBeGreaterThanOrEqual(exactBits(-1));
