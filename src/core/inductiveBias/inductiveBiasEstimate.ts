@@ -24,7 +24,14 @@ export interface InductiveBiasEstimate {
   /** −log₂ F̂(target), bits. */
   readonly bits: number;
   /** Delta-method interval of `bits` (sampling error of the fit only); null when the observed information is not positive definite. */
-  readonly fitInterval: { readonly level: number; readonly low: number; readonly high: number; readonly standardError: number } | null;
+  readonly fitInterval: {
+    readonly level: number;
+    readonly low: number;
+    readonly high: number;
+    readonly standardError: number;
+    /** Parameters the sample carries no information on (a maximum on the boundary, e.g. λ → 0), held at their fitted values. */
+    readonly heldFixed: readonly string[];
+  } | null;
   readonly empirical: {
     /** Samples with loss ≤ target. */
     readonly reaching: number;
@@ -41,6 +48,13 @@ export interface InductiveBiasEstimate {
 }
 
 const bitsAt = (model: LossModel, target: number, theta: Float64Array) => -model.logCdf(target, theta) / Math.LN2;
+
+/**
+ * A parameter whose observed information is below this fraction of the largest is flat: the maximum
+ * lies on the boundary of its range (λ → 0: the fit chose the central χ²), the likelihood does not
+ * move along it, and neither does the tail reading. The delta method runs over the other parameters.
+ */
+const FLAT_INFORMATION = 1e-6;
 
 /** Relative finite-difference step per parameter. */
 const stepOf = (value: number) => 1e-3 * Math.max(1, Math.abs(value));
@@ -74,8 +88,8 @@ function observedInformation(model: LossModel, theta: Float64Array, losses: Floa
 
 /**
  * Fits `kind` to the losses by maximum likelihood and estimates the bits of inductive bias needed to
- * reach `target`, with a delta-method interval (Var Î ≈ ∇Iᵀ Ĥ⁻¹ ∇I, ∇I by central differences) and the
- * empirical cross-check, both at `level`.
+ * reach `target`, with a delta-method interval (Var Î ≈ ∇Iᵀ Ĥ⁻¹ ∇I, ∇I by central differences, over the
+ * parameters that are not flat at the maximum) and the empirical cross-check, both at `level`.
  * @throws {InvalidOptionError} when there are fewer than 10 losses, a loss or the target is not finite, level ∉ (0, 1), or the model cannot take the losses
  */
 export function estimateInductiveBias(losses: ArrayLike<number>, target: number, kind: LossModelKind, level = 0.95): InductiveBiasEstimate {
@@ -98,12 +112,22 @@ export function estimateInductiveBias(losses: ArrayLike<number>, target: number,
     down[i] = value - h;
     return (bitsAt(model, target, up) - bitsAt(model, target, down)) / (2 * h);
   });
+  const names = Object.keys(model.describe(theta));
+  const information = observedInformation(model, theta, sample);
+  const n = theta.length;
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, information[i * n + i]!);
+  const kept = names.map((_, i) => i).filter((i) => information[i * n + i]! > FLAT_INFORMATION * largest);
   try {
-    const solved = solveSpd(observedInformation(model, theta, sample), gradient, theta.length);
+    const sub = new Float64Array(kept.length * kept.length);
+    kept.forEach((i, a) => kept.forEach((j, b) => (sub[a * kept.length + b] = information[i * n + j]!)));
+    const subGradient = Float64Array.from(kept, (i) => gradient[i]!);
+    const solved = solveSpd(sub, subGradient, kept.length);
     let variance = 0;
-    for (let i = 0; i < theta.length; i++) variance += gradient[i]! * solved[i]!;
+    for (let a = 0; a < kept.length; a++) variance += subGradient[a]! * solved[a]!;
     const standardError = Math.sqrt(variance);
-    if (Number.isFinite(standardError)) fitInterval = { level, low: Math.max(0, bits - z * standardError), high: bits + z * standardError, standardError };
+    const heldFixed = names.filter((_, i) => !kept.includes(i));
+    if (Number.isFinite(standardError)) fitInterval = { level, low: Math.max(0, bits - z * standardError), high: bits + z * standardError, standardError, heldFixed };
   } catch (error) {
     if (!(error instanceof InvalidVectorError)) throw error;
   }

@@ -118,15 +118,16 @@ export function fitReadout(trainFeatures: Float64Array, trainY: Float64Array, te
 
 /**
  * Test losses of `count` random hypotheses of the class on the task. Hypothesis i draws from its own
- * stream ('hypothesis/<i>'), so the first m losses do not depend on the count. `onProgress` is called
- * after each hypothesis and may throw (CancelledError) to stop.
+ * stream ('hypothesis/<streamKey>/<i>'), so the first m losses do not depend on the count, and classes
+ * compared side by side (different keys) draw independently. `onProgress` is called after each
+ * hypothesis and may throw (CancelledError) to stop.
  * @throws {InvalidOptionError} for a count below 1 or an invalid class; InvalidVectorError as fitReadout; whatever onProgress throws
  */
-export function sampleHypothesisLosses(task: ToyTask, cls: HypothesisClass, count: number, seed: number, onProgress?: (done: number, total: number) => void): Float64Array {
+export function sampleHypothesisLosses(task: ToyTask, cls: HypothesisClass, count: number, seed: number, onProgress?: (done: number, total: number) => void, streamKey = 'class-0'): Float64Array {
   if (!Number.isInteger(count) || count < 1) throw new InvalidOptionError(`number of hypotheses must be a positive integer, got ${count}`);
   const losses = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const map = drawFeatureMap(cls, task.inputs, labStream(seed, `hypothesis/${i}`));
+    const map = drawFeatureMap(cls, task.inputs, labStream(seed, `hypothesis/${streamKey}/${i}`));
     losses[i] = fitReadout(map(task.train.x, task.train.n), task.train.y, map(task.test.x, task.test.n), task.test.y, cls.width).testLoss;
     onProgress?.(i + 1, count);
   }
