@@ -49,7 +49,7 @@ describe('createOptimizer', () => {
     expect(params[1]).toBeCloseTo(-1.94, 15);
   });
 
-  it('Adam moves each parameter by η·g/(|g| + ε/…) on its first step and follows the bias-corrected moments after', () => {
+  it('Adam steps η·m̂/(√v̂ + ε) with bias-corrected moments (first step ≈ η·sign g)', () => {
     const params = new Float64Array([0.5]);
     const adam = createOptimizer({ kind: 'adam', learningRate: 0.01, weightDecay: 0 }, 1);
     adam.step(params, new Float64Array([2]));
