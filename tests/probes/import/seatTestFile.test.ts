@@ -73,9 +73,9 @@ describe('SEAT test files (sent-bias .jsonl)', () => {
   it('names problems of the probe it becomes by the file\'s fields too (a one-example set, a repeated example)', () => {
     const file = () => JSON.parse(fixture('seat-own.jsonl')) as Record<string, { category: string; examples: string[] }>;
     const tooSmall = file();
-    tooSmall.targ2!.examples = ['This is an ant.'];
+    tooSmall.targ2!.examples = ['The ant is here.'];
     expect(() => importSeatTestFile(JSON.stringify(tooSmall), { id: 'bad', name: 'small.jsonl' })).toThrow(
-      'small.jsonl is not valid (1 problem):\n- targ2.examples: has only one word (“This is an ant.”): a set needs at least two.',
+      'small.jsonl is not valid (1 problem):\n- targ2.examples: has only one word (“The ant is here.”): a set needs at least two.',
     );
     const repeated = file();
     repeated.attr1!.examples.push('This is lovely.');
