@@ -1,5 +1,5 @@
-// `bias-workbench run`: resolve a built-in probe, suite or a file in any format the page imports; load the model its families
-// run on (word vectors or a language model: cli/modelLoaders.ts, chosen by the families' modality);
+// `bias-workbench run`: resolve a built-in probe, suite or a file in any format the page imports;
+// load the model its families run on (word vectors or a language model: cli/modelLoaders.ts, chosen by the families' modality);
 // run every probe through the one run path the browser's scoring worker uses (probes/runProbes.ts);
 // print the run record (JSON) or tidy CSV (probes/export/runToCsv.ts). The JSON is the same
 // RunRecord the app exports, so a CLI run and a browser run of the same probe, model and seed can be
@@ -32,7 +32,7 @@ import type { CliValues } from '../main';
 /** Flags that only a file reads. */
 const FILE_FLAGS: readonly (keyof CliValues)[] = ['input-format', 'limit', 'sets'];
 
-/** Most items --limit may keep: the size of a CrowS-Pairs-format file at the CSV size limit. */
+/** The range of --limit (its top is above the rows any file under the size limits holds). */
 const LIMIT_RANGE = { min: 1, max: 1_000_000 };
 
 const formatList = (): string => INPUT_FORMAT_IDS.map((id) => `${id} (${INPUT_FORMATS[id]})`).join('; ');

@@ -1,8 +1,8 @@
 // What the WEAT/SEAT editor's import buttons read, as pure functions over text (so the import
 // worker, the CLI and tests call the same code): a word list (TXT/CSV) into one set, pasted words,
 // or a whole probe from probe JSON, a WEFE word-set JSON, a CSV with a `set` column or a SEAT test
-// file (sent-bias .jsonl). Every failure
-// is a named error with a message the user can act on (line numbers for CSV).
+// file (sent-bias .jsonl). Every failure is a named error with a message the user can act on (line
+// numbers for CSV).
 import { ParseError } from '../../core/errors';
 import { readJsonText } from '../../core/input/jsonText';
 import { stimulusLines } from '../../core/input/stimulusLines';

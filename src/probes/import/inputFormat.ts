@@ -42,7 +42,7 @@ const looksLikeWordLists = (json: unknown): boolean => {
 };
 
 /** A parsed JSON value the probe-file reader should read (a list, a probe, a collection, a marked file). */
-export const looksLikeProbeFile = (json: unknown): boolean => Array.isArray(json) || (isObject(json) && !looksLikeWordLists(json) && PROBE_KEYS.some((k) => k in json));
+const looksLikeProbeFile = (json: unknown): boolean => Array.isArray(json) || (isObject(json) && !looksLikeWordLists(json) && PROBE_KEYS.some((k) => k in json));
 
 const looksLikeRunRecord = (json: unknown): boolean =>
   isObject(json) && typeof json.format === 'string' && json.format.startsWith(RUN_RECORD_FORMAT.slice(0, RUN_RECORD_FORMAT.indexOf('@') + 1));
@@ -75,7 +75,8 @@ export function detectInputFormat(text: string, name: string): FormatDetection {
   }
   if (e === 'json' || e === 'jsonl') return { ok: true, format: e === 'jsonl' ? 'seat-jsonl' : 'probe-json' };
   const header = csvHeader(body);
-  if (CROWS_REQUIRED_COLUMNS.some((c) => header.includes(c))) return { ok: true, format: 'crows-csv' };
+  // Either sentence column is enough: the CrowS-Pairs reader then names the columns that are missing.
+  if (header.includes('sent_more') || header.includes('sent_less')) return { ok: true, format: 'crows-csv' };
   if (header.includes('set')) return { ok: true, format: 'word-lists' };
   return { ok: false, why: `${name} reads as a plain word list (no set column), which fills one set of a probe, not a whole probe` };
 }
