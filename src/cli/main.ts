@@ -27,9 +27,12 @@ Usage:
   cpu    the old word for node, still accepted
 
 A file is read as the page reads it, its format found from its content (or named by --input-format):
-  probe-json   probe JSON as the app exports it       crows-csv    CrowS-Pairs CSV (--limit N: first N pairs)
-  wefe-json    WEFE word-set JSON (--sets names 4)   word-lists   CSV of words with a set column (X, Y, A, B)
-  seat-jsonl   sent-bias SEAT test file               run-record   a run record (its probes run again)
+  probe-json   probe JSON as the app exports it
+  crows-csv    CrowS-Pairs CSV (--limit N: its first N good pairs)
+  wefe-json    WEFE word-set JSON (--sets X,Y,A,B names four of its lists)
+  word-lists   CSV of words with a set column (X, Y, A, B)
+  seat-jsonl   sent-bias SEAT test file {targ1, targ2, attr1, attr2}
+  run-record   a run record the app or the CLI exported (its probes run again)
 
 Examples:
   bias-workbench run caliskan-weat --model glove-6b-100d --seed 1 --format json
