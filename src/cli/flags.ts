@@ -3,6 +3,7 @@
 // spellings are taken and refused, with the same sentence. A flag that the command or the probe's
 // kind does not read is refused rather than silently ignored.
 import { DEVICE_CHOICES, parseDeviceChoice, type DeviceChoice } from '../core/backends';
+import { readDecimalInteger, type IntegerRange } from '../core/input/decimalInteger';
 import { quoteInput } from '../core/input/quoteInput';
 import { readOptionFlag, type IntegerRunOption } from '../core/input/runOptionFields';
 import { UsageError } from './cliError';
@@ -12,6 +13,13 @@ import type { CliValues } from './main';
 export function integerFlag(option: IntegerRunOption, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const read = readOptionFlag(option, value);
+  if (!read.ok) throw new UsageError(read.message);
+  return read.value;
+}
+
+/** A whole-number flag that is no run option (--limit), read by the same grammar, named by the flag. */
+export function countFlag(name: string, value: string, range: IntegerRange): number {
+  const read = readDecimalInteger(value, range, `--${name}`);
   if (!read.ok) throw new UsageError(read.message);
   return read.value;
 }
@@ -43,4 +51,4 @@ export function refuseFlags(values: CliValues, flags: readonly (keyof CliValues)
 }
 
 /** Flags of `run` and `score` that the listing commands (`models`, `probes`) have no use for. */
-export const LISTING_IGNORES: readonly (keyof CliValues)[] = ['model', 'seed', 'permutations', 'bootstrap', 'sd', 'items', 'text', 'prefix', 'models-dir', 'batch-size', 'device', 'dtype'];
+export const LISTING_IGNORES: readonly (keyof CliValues)[] = ['model', 'seed', 'permutations', 'bootstrap', 'sd', 'items', 'text', 'prefix', 'models-dir', 'batch-size', 'device', 'dtype', 'input-format', 'limit', 'sets'];

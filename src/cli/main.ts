@@ -12,9 +12,10 @@ import { iatScoreCommand } from './commands/iatScore';
 const HELP = `bias-workbench — bias probes on word vectors and language models
 
 Usage:
-  bias-workbench run <probe-id | suite-id | probe.json> --model <id> [--seed N] [--permutations N]
+  bias-workbench run <probe-id | suite-id | file> --model <id> [--seed N] [--permutations N]
                      [--bootstrap N] [--sd sample|population] [--format json|csv] [--items] [--out FILE]
                      LM probes also: [--batch-size N] [--device DEVICE] [--dtype fp32|q8|…]
+                     a file: [--input-format FORMAT] [--limit N] [--sets X,Y,A,B]
   bias-workbench score --model <id | folder> --text "…" [--prefix "…"] [--format json|text]
                        [--device DEVICE] [--dtype auto|fp32|fp16|q8|q4|q4f16]
   bias-workbench models [--format json|text]
@@ -27,12 +28,21 @@ Usage:
   wasm   ONNX Runtime Web's WASM build, the browser's engine (embedded models and folders)
   cpu    the old word for node, still accepted
 
+A file is read as the page reads it, its format found from its content (or named by --input-format):
+  probe-json   probe JSON as the app exports it
+  crows-csv    CrowS-Pairs CSV (--limit N: its first N good pairs)
+  wefe-json    WEFE word-set JSON (--sets X,Y,A,B names four of its lists)
+  word-lists   CSV of words with a set column (X, Y, A, B)
+  seat-jsonl   sent-bias SEAT test file {targ1, targ2, attr1, attr2}
+  run-record   a run record the app or the CLI exported (its probes run again)
+
 Examples:
   bias-workbench run caliskan-weat --model glove-6b-100d --seed 1 --format json
   bias-workbench run caliskan-weat-1 --model glove-6b-100d --format csv --items --out items.csv
   bias-workbench run lm-counterfactual-basic --model workbench/tiny-gpt2 --seed 1
   bias-workbench run lm-mcq-position-40 --model workbench/tiny-gpt2 --dtype q8 --format csv
   bias-workbench run lm-counterfactual-masked --model workbench/tiny-bert
+  bias-workbench run crows_pairs_anonymized.csv --model workbench/tiny-gpt2 --limit 100
   bias-workbench score --model workbench/tiny-gpt2 --prefix "The nurse said that" --text " she"`;
 
 const options = {
@@ -50,6 +60,9 @@ const options = {
   'batch-size': { type: 'string' },
   device: { type: 'string' },
   dtype: { type: 'string' },
+  'input-format': { type: 'string' },
+  limit: { type: 'string' },
+  sets: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

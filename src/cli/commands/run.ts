@@ -1,9 +1,10 @@
-// `bias-workbench run`: resolve a built-in probe, suite or probe.json; load the model its families
-// run on (word vectors or a language model: cli/modelLoaders.ts, chosen by the families' modality);
+// `bias-workbench run`: resolve a built-in probe, suite or a file in any format the page imports;
+// load the model its families run on (word vectors or a language model: cli/modelLoaders.ts, chosen by the families' modality);
 // run every probe through the one run path the browser's scoring worker uses (probes/runProbes.ts);
 // print the run record (JSON) or tidy CSV (probes/export/runToCsv.ts). The JSON is the same
 // RunRecord the app exports, so a CLI run and a browser run of the same probe, model and seed can be
-// compared field by field. A probe file is read by the page's reader, under the page's size limit.
+// compared field by field. A file is read by the page's readers, its format found by the page's
+// detection (or named by --input-format), under the page's size limit for that format.
 // One invocation runs one modality (a mix is refused), and a flag that modality does not read is
 // refused rather than ignored. On stderr: before the run, a warning for each probe that needs an
 // instruction model the model is not; after it, how many answers each prompt-family probe could read.
@@ -17,27 +18,58 @@ import { isAnyBuiltinId, resolveAnyProbeOrSuite } from '../../probes/builtin';
 import { familyOf, type AnyProbe } from '../../probes/families';
 import type { FamilyRunContext } from '../../probes/families/types';
 import { runToCsv } from '../../probes/export/runToCsv';
+import { detectInputFormat, INPUT_FORMAT_IDS, INPUT_FORMATS, type InputFormat } from '../../probes/import/inputFormat';
 import { checkImportSize } from '../../probes/import/limits';
-import { importAnyProbesJson } from '../../probes/import/probeJson';
+import { IMPORT_KIND_OF, LIMITABLE_FORMATS, probesFromFile } from '../../probes/import/probesFromFile';
 import { instructionModelWarning } from '../../probes/instructionModelWarning';
 import { runProbes } from '../../probes/runProbes';
 import { UsageError } from '../cliError';
-import { choiceFlag, refuseFlags } from '../flags';
+import { choiceFlag, countFlag, refuseFlags } from '../flags';
 import { MODEL_LOADERS, type LoadedCliModel } from '../modelLoaders';
 import { emit, note } from '../output';
 import type { CliValues } from '../main';
 
-/** A built-in id, or a probe file read by the page's reader (importAnyProbesJson) under the page's size limit. */
-function resolveProbes(ref: string): AnyProbe[] {
-  if (isAnyBuiltinId(ref)) return resolveAnyProbeOrSuite(ref);
-  if (ref.endsWith('.json') || existsSync(ref)) {
-    if (!existsSync(ref)) throw new UsageError(`no such probe file: ${quoteInput(ref)}`);
-    const file = statSync(ref);
-    if (!file.isFile()) throw new UsageError(`${ref} is a folder, not a probe file; name the .json file inside it`);
-    checkImportSize('association-probe', file.size, ref);
-    return importAnyProbesJson(readFileSync(ref, 'utf8'), basename(ref));
+/** Flags that only a file reads. */
+const FILE_FLAGS: readonly (keyof CliValues)[] = ['input-format', 'limit', 'sets'];
+
+/** The range of --limit (its top is above the rows any file under the size limits holds). */
+const LIMIT_RANGE = { min: 1, max: 1_000_000 };
+
+const formatList = (): string => INPUT_FORMAT_IDS.map((id) => `${id} (${INPUT_FORMATS[id]})`).join('; ');
+
+/**
+ * A built-in id, or a file in any format the page imports, read by the page's readers
+ * (probes/import/probesFromFile.ts) under the page's size limit for that format. Rows a reader
+ * skipped are listed on stderr.
+ */
+function resolveProbes(ref: string, values: CliValues): AnyProbe[] {
+  if (isAnyBuiltinId(ref)) {
+    refuseFlags(values, FILE_FLAGS, `a built-in probe or suite (they are for files)`);
+    return resolveAnyProbeOrSuite(ref);
   }
-  throw new UsageError(`${quoteInput(ref)} is neither a built-in probe or suite (see \`bias-workbench probes\`) nor a probe JSON file`);
+  if (!existsSync(ref)) {
+    if (/\.(json|jsonl|csv|txt)$/i.test(ref)) throw new UsageError(`no such probe file: ${quoteInput(ref)}`);
+    throw new UsageError(`${quoteInput(ref)} is neither a built-in probe or suite (see \`bias-workbench probes\`) nor a file`);
+  }
+  const file = statSync(ref);
+  if (!file.isFile()) throw new UsageError(`${ref} is a folder, not a probe file; name the .json file inside it`);
+  const named = values['input-format'] === undefined ? null : choiceFlag(values['input-format'], 'input-format', INPUT_FORMAT_IDS, 'probe-json');
+  // Every format's limit is at most this one: nothing over it is read to find the format.
+  checkImportSize(named ? IMPORT_KIND_OF[named] : 'association-probe', file.size, ref);
+  const name = basename(ref);
+  const text = readFileSync(ref, 'utf8');
+  const detected = named ? null : detectInputFormat(text, name);
+  if (detected && !detected.ok) throw new UsageError(`${detected.why}. \`run\` reads: ${formatList()}. Name the format with --input-format ${INPUT_FORMAT_IDS.join('|')}.`);
+  const format = named ?? (detected as { format: InputFormat }).format;
+  checkImportSize(IMPORT_KIND_OF[format], file.size, ref);
+  if (values.limit !== undefined && !LIMITABLE_FORMATS.includes(format))
+    throw new UsageError(`--limit is not read for ${name}, a ${format} file; it takes the first N rows of ${LIMITABLE_FORMATS.join(', ')} files. Leave it out.`);
+  if (values.sets !== undefined && format !== 'wefe-json') throw new UsageError(`--sets is not read for ${name}, a ${format} file; it names the lists of a WEFE word-set file. Leave it out.`);
+  const limit = values.limit === undefined ? undefined : countFlag('limit', values.limit, LIMIT_RANGE);
+  const wefeSets = values.sets?.split(',').map((s) => s.trim());
+  const read = probesFromFile(text, name, format, { ...(limit !== undefined ? { limit } : {}), ...(wefeSets ? { wefeSets } : {}) });
+  for (const skipped of read.skipped) note(`${name}: skipped ${skipped}`);
+  return read.probes;
 }
 
 /** Flags only one kind of probe reads (core: the SD convention divides d; the rest load a language model). */
@@ -68,13 +100,13 @@ export async function runProbesOnModel(
 
 export async function runCommand(positionals: string[], values: CliValues): Promise<void> {
   const [ref, ...extra] = positionals;
-  if (!ref) throw new UsageError('run needs a probe id, suite id or probe.json');
+  if (!ref) throw new UsageError('run needs a probe id, suite id or a file (probe JSON, CrowS-Pairs CSV, WEFE JSON, word-set CSV, SEAT test file, run record)');
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.map(quoteInput).join(' ')}`);
   if (!values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
   refuseFlags(values, ['text', 'prefix'], '`run` (they are for `score`)');
   const format = choiceFlag(values.format, 'format', ['json', 'csv'] as const, 'json');
   if (values.items && format !== 'csv') refuseFlags(values, ['items'], '--format json (per-item rows are a CSV output: add --format csv)');
-  const probes = resolveProbes(ref);
+  const probes = resolveProbes(ref, values);
   const modalities = [...new Set(probes.map((p) => familyOf(p.family).modality))];
   if (modalities.length > 1) throw new UsageError(`'${ref}' mixes word-vector probes (weat/seat) and language-model probes; run them separately`);
   const modality = modalities[0]!;

@@ -12,7 +12,7 @@ import type { CliValues } from '../main';
 export async function scoreCommand(positionals: string[], values: CliValues): Promise<void> {
   if (positionals.length) throw new UsageError(`unexpected arguments: ${positionals.map(quoteInput).join(' ')} (pass the text with --text)`);
   if (!values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
-  refuseFlags(values, ['seed', 'permutations', 'bootstrap', 'sd', 'items', 'batch-size'], '`score` (they are options of `run`)');
+  refuseFlags(values, ['seed', 'permutations', 'bootstrap', 'sd', 'items', 'batch-size', 'input-format', 'limit', 'sets'], '`score` (they are options of `run`)');
   if (values.text === undefined || values.text === '') throw new UsageError('--text is required');
   const format = choiceFlag(values.format, 'format', ['json', 'text'] as const, 'json');
   const lm = await loadLanguageModel(values.model, {

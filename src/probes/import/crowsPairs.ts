@@ -49,6 +49,8 @@ export interface CrowsImportMeta {
   description?: string;
   /** Called every few hundred rows with the characters read so far and the text's length. */
   onProgress?: (done: number, total: number) => void;
+  /** Keep only the first this many good pairs (rows after them are not checked); stated in the probe's source. */
+  limit?: number;
 }
 
 /** Rows between two progress calls (a call per row would cost more than the row). */
@@ -97,6 +99,7 @@ export function importCrowsPairsCsv(input: string, meta: CrowsImportMeta): Crows
   const pairs: CounterfactualPairsProbe['pairs'] = [];
   const seenIds = new Set<string>();
   for (const row of nonEmpty.slice(1)) {
+    if (meta.limit !== undefined && pairs.length >= meta.limit) break;
     const fail = (reason: string) => errors.push(new CrowsRowError(row.line, reason));
     if (row.error) {
       fail(row.error);
@@ -142,7 +145,7 @@ export function importCrowsPairsCsv(input: string, meta: CrowsImportMeta): Crows
     title: meta.title ?? 'Imported CrowS-Pairs-format pairs',
     ...(meta.description ? { description: meta.description } : {}),
     citation: NANGIA_CITATION,
-    source: `Imported from a CrowS-Pairs-format CSV (${pairs.length} pair${pairs.length === 1 ? '' : 's'}${errors.length ? `, ${errors.length} row${errors.length === 1 ? '' : 's'} skipped` : ''}).`,
+    source: `Imported from a CrowS-Pairs-format CSV (${meta.limit !== undefined ? `the first ${pairs.length} pair${pairs.length === 1 ? '' : 's'}, limit ${meta.limit}` : `${pairs.length} pair${pairs.length === 1 ? '' : 's'}`}${errors.length ? `, ${errors.length} row${errors.length === 1 ? '' : 's'} skipped` : ''}).`,
     scoring: meta.scoring ?? 'causal-full',
     pairs,
   }) as CounterfactualPairsProbe;

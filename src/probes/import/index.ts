@@ -1,5 +1,5 @@
-// Importers: word lists (TXT/CSV), WEFE word-set files, probe JSON, CrowS-Pairs CSV, run records,
-// and the size limits of each.
+// Importers: word lists (TXT/CSV), WEFE word-set files, probe JSON, CrowS-Pairs CSV, SEAT test
+// files, run records, the size limits of each, and which of them a file is.
 export * from './wordList';
 export * from './wefe';
 export * from './probeJson';
@@ -9,3 +9,6 @@ export * from './limits';
 export * from './editorFiles';
 export * from './lmImport';
 export * from './runRecordJson';
+export * from './seatTestFile';
+export * from './inputFormat';
+export * from './probesFromFile';

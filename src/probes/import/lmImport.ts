@@ -45,10 +45,18 @@ export function validateLmDraft(text: string): LmDraftValidation {
 
 export const lmProbeText = (p: LmProbe): string => `${JSON.stringify(p, null, 2)}\n`;
 
-/** A CrowS-Pairs CSV as a counterfactual-pairs probe; rejected rows are listed with line numbers. */
-export function lmProbeFromCrowsCsv(text: string, filename: string, onProgress?: (done: number, total: number) => void): { probe: LmProbe; skipped: string[] } {
+/**
+ * A CrowS-Pairs CSV as a counterfactual-pairs probe; rejected rows are listed with line numbers.
+ * `limit` keeps the first that many pairs (the CLI's --limit).
+ */
+export function lmProbeFromCrowsCsv(
+  text: string,
+  filename: string,
+  onProgress?: (done: number, total: number) => void,
+  limit?: number,
+): { probe: LmProbe; skipped: string[] } {
   const id = filename.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'crows-pairs';
-  const r = importCrowsPairsCsv(text, { id, title: `CrowS-Pairs from ${filename}`, ...(onProgress ? { onProgress } : {}) });
+  const r = importCrowsPairsCsv(text, { id, title: `CrowS-Pairs from ${filename}`, ...(onProgress ? { onProgress } : {}), ...(limit !== undefined ? { limit } : {}) });
   return { probe: r.probe, skipped: r.errors.map((e) => e.message) };
 }
 

@@ -378,7 +378,7 @@ function AssociationEditor() {
         <button type="button" className="secondary" onClick={() => fileRef.current?.click()}>
           Import probe or word sets…
         </button>
-        <input ref={fileRef} type="file" accept=".json,.csv,application/json,text/csv" hidden aria-hidden="true" tabIndex={-1} data-testid="import-probe" onChange={(e) => void onImport(e.target.files?.[0])} />
+        <input ref={fileRef} type="file" accept=".json,.jsonl,.csv,application/json,text/csv" hidden aria-hidden="true" tabIndex={-1} data-testid="import-probe" onChange={(e) => void onImport(e.target.files?.[0])} />
       </div>
       <ImportStatus status={task.status} onCancel={task.cancel} />
       {shareUrl && (
