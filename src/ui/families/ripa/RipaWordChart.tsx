@@ -28,7 +28,7 @@ export function RipaWordChart({ result, groups, fileStem, large }: { result: Rip
   const rowH = large ? 26 : 16;
   return (
     <div className="chart-with-table">
-      <ChartFrame title={`Word RIPA: ${result.title}`} summary={summary} fileStem={`${fileStem}_ripa-words`} large={large}>
+      <ChartFrame title={`Word scores: ${result.title}`} summary={summary} fileStem={`${fileStem}_ripa-words`} large={large}>
         <div className="legend" aria-hidden="true" style={{ fontSize: font }}>
           <span>
             <i style={{ background: SET_COLORS.X }} /> {result.labels.X} (X)
