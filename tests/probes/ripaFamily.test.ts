@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RipaResult } from '../../src/core/association/ripa';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../src/core/association/types';
 import type { Embedder } from '../../src/core/embeddings/embedder';
-import { resolveAnyProbeOrSuite } from '../../src/probes/builtin';
+import { getAnyBuiltinProbe, resolveAnyProbeOrSuite } from '../../src/probes/builtin';
+import { validateLmDraft } from '../../src/probes/import/lmImport';
 import { familyOf } from '../../src/probes/families';
 import type { RipaProbe } from '../../src/probes/families/ripa/schema';
 import { runToCsv } from '../../src/probes/export/runToCsv';
@@ -140,5 +141,16 @@ describe('RIPA family on a table of four dimensions', () => {
 
   it('the schema refuses a probe without pairs', () => {
     expect(familyOf('ripa').schema.safeParse(probe({ attributePairs: { firstLabel: 'F', secondLabel: 'S', pairs: [] } })).success).toBe(false);
+  });
+});
+
+describe('the JSON editor', () => {
+  it('takes a RIPA probe (no word-set form edits it) and still sends WEAT to the word-set editor', () => {
+    const ripa = validateLmDraft(JSON.stringify(getAnyBuiltinProbe('ripa-gender-math-arts')));
+    expect(ripa.errors).toBe(0);
+    expect(ripa.probe?.family).toBe('ripa');
+    const weat = validateLmDraft(JSON.stringify(getAnyBuiltinProbe('caliskan-weat-1')));
+    expect(weat.probe).toBeNull();
+    expect(weat.issues.map((i) => i.path)).toEqual(['family']);
   });
 });
