@@ -11,7 +11,7 @@ import type { RipaResult } from '../../src/core/association/ripa';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../src/core/association/types';
 import type { Embedder } from '../../src/core/embeddings/embedder';
 import { getAnyBuiltinProbe, resolveAnyProbeOrSuite } from '../../src/probes/builtin';
-import { validateLmDraft } from '../../src/probes/import/lmImport';
+import { lmProbeFromJsonFile, validateLmDraft } from '../../src/probes/import/lmImport';
 import { familyOf } from '../../src/probes/families';
 import type { RipaProbe } from '../../src/probes/families/ripa/schema';
 import { runToCsv } from '../../src/probes/export/runToCsv';
@@ -152,5 +152,7 @@ describe('the JSON editor', () => {
     const weat = validateLmDraft(JSON.stringify(getAnyBuiltinProbe('caliskan-weat-1')));
     expect(weat.probe).toBeNull();
     expect(weat.issues.map((i) => i.path)).toEqual(['family']);
+    expect(lmProbeFromJsonFile(JSON.stringify(getAnyBuiltinProbe('ripa-gender-math-arts')), 'ripa.json').id).toBe('ripa-gender-math-arts');
+    expect(() => lmProbeFromJsonFile(JSON.stringify(getAnyBuiltinProbe('caliskan-weat-1')), 'weat.json')).toThrow(/WEAT\/SEAT editor/);
   });
 });

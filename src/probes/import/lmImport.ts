@@ -4,7 +4,7 @@
 // probe JSON file read into an LM probe (by the probe-file reader the CLI uses), and the pretty
 // text the editor shows.
 import { ProbeValidationError } from '../../core/errors';
-import { isJsonEditorProbe, isLmProbe, type JsonEditorProbe, type LmProbe } from '../lmSchema';
+import { isJsonEditorProbe, type JsonEditorProbe, type LmProbe } from '../lmSchema';
 import { readJsonText } from '../../core/input/jsonText';
 import { parseAnyProbe, validateAnyProbe } from '../validate';
 import { importCrowsPairsCsv } from './crowsPairs';
@@ -53,11 +53,11 @@ export function lmProbeFromCrowsCsv(text: string, filename: string, onProgress?:
 }
 
 /**
- * A probe JSON file for the LM editor (any LM family), read as the CLI reads it
+ * A probe JSON file for the JSON editor (any family without a word-set form), read as the CLI reads it
  * (readSingleProbeFile): one probe, or a collection holding exactly one.
  */
-export function lmProbeFromJsonFile(text: string, filename: string): LmProbe {
+export function lmProbeFromJsonFile(text: string, filename: string): JsonEditorProbe {
   const probe = readSingleProbeFile(text, parseAnyProbe, filename);
-  if (!isLmProbe(probe)) throw new ProbeValidationError(`${filename} holds a “${probe.family}” probe, a word-vector test: open it with “Import probe or word sets…” in the WEAT/SEAT editor.`);
+  if (!isJsonEditorProbe(probe)) throw new ProbeValidationError(`${filename} holds a “${probe.family}” probe, a word-vector test: open it with “Import probe or word sets…” in the WEAT/SEAT editor.`);
   return probe;
 }
