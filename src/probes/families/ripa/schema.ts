@@ -19,7 +19,7 @@ export const ripaProbeSchema = z.object({
   ...probeBaseFields,
   targets: z.object({ X: wordSetSchema, Y: wordSetSchema }),
   attributePairs: z.object({
-    /** What the first word of every pair stands for ("Male terms"); the relation points from it to the second. */
+    /** What the first word of every pair stands for ("Male terms"): b ∝ first − second, so a positive RIPA leans towards the first words. */
     firstLabel: z.string().trim().min(1, 'the pairs need a label for their first words'),
     secondLabel: z.string().trim().min(1, 'the pairs need a label for their second words'),
     pairs: z.array(z.tuple([pairWord, pairWord])).min(1, 'RIPA needs at least one attribute pair').max(MAX_WORDS_PER_SET),
