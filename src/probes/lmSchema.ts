@@ -3,6 +3,7 @@
 // (families/<id>/schema.ts) and the union of every family is the registry's (families/index.ts);
 // which families are LM families is read from each module's `modality`.
 import { familyOf, FAMILY_IDS, PROBE_FAMILIES, type AnyProbe, type FamilyId } from './families';
+import { associationProbeSchema, type AssociationProbe } from './schema';
 
 export { anyProbeSchema, type AnyProbe, type AnyProbeInput } from './families';
 export { MAX_LM_ITEMS, templateProblems } from './families/shared/lmProbeFields';
@@ -24,3 +25,7 @@ export const ALL_PROBE_FAMILIES: readonly FamilyId[] = FAMILY_IDS;
 export const LM_PROBE_FAMILY_LIST: readonly LmFamilyId[] = FAMILY_IDS.filter((id): id is LmFamilyId => familyOf(id).modality === 'lm');
 
 export const isLmProbe = (p: AnyProbe): p is LmProbe => familyOf(p.family).modality === 'lm';
+
+/** A probe the JSON editor edits: a probe of any family that has no word-set form (the LM families, RIPA). */
+export type JsonEditorProbe = Exclude<AnyProbe, AssociationProbe>;
+export const isJsonEditorProbe = (p: AnyProbe): p is JsonEditorProbe => !associationProbeSchema.options.some((schema) => schema.shape.family.value === p.family);

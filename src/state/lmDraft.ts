@@ -1,9 +1,9 @@
 // The LM probe editor's draft: the probe as JSON text, validated on every change against the LM
 // schema. The validation and the file readers are pure and live in src/probes/import/lmImport.ts
 // (the import worker runs them too); this file holds what the editor's state adds around them.
-import { LM_BUILTIN_PROBES, isAnyBuiltinId } from '../probes/builtin';
+import { LM_BUILTIN_PROBES, getAnyBuiltinProbe, isAnyBuiltinId, listAllBuiltinProbes } from '../probes/builtin';
 import { LARGE_LM_DRAFT_CHARS, lmProbeText } from '../probes/import/lmImport';
-import type { LmProbe } from '../probes/lmSchema';
+import { isJsonEditorProbe, type JsonEditorProbe, type LmProbe } from '../probes/lmSchema';
 import type { DraftOrigin } from './draft';
 import { groupByFamily } from './library';
 import { blankLmProbe } from './lmForm';
@@ -21,14 +21,21 @@ export {
   type LmIssue,
 } from '../probes/import/lmImport';
 
-export const lmDraftFromProbe = (p: LmProbe, origin: DraftOrigin): LmDraft => ({ text: lmProbeText(p), origin });
+export const lmDraftFromProbe = (p: JsonEditorProbe, origin: DraftOrigin): LmDraft => ({ text: lmProbeText(p), origin });
 
 /** A copy the user may edit and save: new id and title so it never shadows the original. */
-export const duplicateLmDraft = (p: LmProbe): LmDraft =>
-  lmDraftFromProbe({ ...p, id: `${p.id}-copy`.slice(0, 80), title: `${p.title} (copy)` } as LmProbe, { kind: 'new', id: p.id });
+export const duplicateLmDraft = (p: JsonEditorProbe): LmDraft =>
+  lmDraftFromProbe({ ...p, id: `${p.id}-copy`.slice(0, 80), title: `${p.title} (copy)` } as JsonEditorProbe, { kind: 'new', id: p.id });
 
 /** LM built-ins grouped by family, registry order. */
 export const lmBuiltinsByFamily = () => groupByFamily(Object.values(LM_BUILTIN_PROBES) as LmProbe[]);
+
+/** Built-ins of the word-vector families without a word-set form (edited as JSON), grouped by family, registry order. */
+export const vectorJsonBuiltinsByFamily = () =>
+  groupByFamily(listAllBuiltinProbes().flatMap(({ id }) => {
+    const p = getAnyBuiltinProbe(id);
+    return p && isJsonEditorProbe(p) && familyOf(p.family).modality === 'vectors' ? [p] : [];
+  }));
 
 export const isReservedProbeId = (id: string) => isAnyBuiltinId(id);
 
@@ -38,7 +45,7 @@ export const isReservedProbeId = (id: string) => isAnyBuiltinId(id);
  * when that text would be over LARGE_LM_DRAFT_CHARS, as a summary that still runs (LmBulk in store.ts).
  */
 export function openLmProbe(
-  p: LmProbe,
+  p: JsonEditorProbe,
   origin: DraftOrigin,
   how: { from: string; notice: Notice | null; text?: string | null; chars?: number; title?: string },
 ): void {

@@ -6,7 +6,7 @@ import { QueryClient, queryOptions, useIsMutating, useMutation, useQuery, useQue
 import type { AssociationOptions } from '../core/association/types';
 import { CancelledError, DownloadNotApprovedError, ProbeValidationError, UnsupportedModelError } from '../core/errors';
 import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../core/lmRun/types';
-import { isLmProbe, type AnyProbe } from '../probes/lmSchema';
+import { isJsonEditorProbe, type AnyProbe } from '../probes/lmSchema';
 import { familyOf } from '../probes/families';
 import type { ParsedRunRecord } from '../probes/import/runRecordJson';
 import { checkImportSize } from '../probes/import/limits';
@@ -137,14 +137,14 @@ export const useSavedProbes = () => useQuery({ queryKey: ['probes'], queryFn: li
 export async function saveEditorProbe(p: AnyProbe): Promise<void> {
   const existing = await getProbe(p.id);
   const st = useWorkbench.getState();
-  const origin = isLmProbe(p) ? st.lmDraft.origin : st.draft.origin;
+  const origin = isJsonEditorProbe(p) ? st.lmDraft.origin : st.draft.origin;
   if (existing && !(origin.kind === 'user' && origin.id === p.id) && JSON.stringify(existing.probe) !== JSON.stringify(p))
     throw new ProbeValidationError(
       `A saved probe already has the id “${p.id}” (“${existing.probe.title}”). Change the id to keep both, or open that probe from My probes to edit it.`,
     );
   await saveProbe(p);
   // Saved: the draft is that saved probe now.
-  if (isLmProbe(p)) useWorkbench.setState((s) => ({ lmDraft: { ...s.lmDraft, origin: { kind: 'user', id: p.id } } }));
+  if (isJsonEditorProbe(p)) useWorkbench.setState((s) => ({ lmDraft: { ...s.lmDraft, origin: { kind: 'user', id: p.id } } }));
   else useWorkbench.setState((s) => ({ draft: { ...s.draft, origin: { kind: 'user', id: p.id } } }));
 }
 
@@ -154,7 +154,7 @@ export const useSaveProbe = () => {
     mutationFn: saveEditorProbe,
     onSuccess: (_r, p) => {
       // The editor that saved it now holds no unsaved edits.
-      useWorkbench.getState().markDraftSaved(isLmProbe(p) ? 'lm' : 'association');
+      useWorkbench.getState().markDraftSaved(isJsonEditorProbe(p) ? 'lm' : 'association');
       return qc.invalidateQueries({ queryKey: ['probes'] });
     },
   });

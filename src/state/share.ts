@@ -5,7 +5,7 @@ import { decodeProbeFromFragment, encodeProbeToFragment, hasProbeFragment } from
 import type { AssociationProbe } from '../probes/schema';
 import LZString from 'lz-string';
 import { crc32Hex, FRAGMENT_MAX_CHARS, unpackFragmentBody } from '../probes/share';
-import type { LmProbe } from '../probes/lmSchema';
+import type { JsonEditorProbe } from '../probes/lmSchema';
 import { validateLmDraft } from './lmDraft';
 
 /** Throws ProbeValidationError when the probe is too large for a link. */
@@ -30,7 +30,7 @@ export function readShareFragment(hash: string): ShareRead {
 
 export const LM_SHARE_PREFIX = '#lm-probe=';
 
-export function lmShareUrlFor(probe: LmProbe, href: string): string {
+export function lmShareUrlFor(probe: JsonEditorProbe, href: string): string {
   const json = JSON.stringify(probe);
   const fragment = `${LM_SHARE_PREFIX}${LZString.compressToEncodedURIComponent(json)}.${crc32Hex(json)}`;
   if (fragment.length > FRAGMENT_MAX_CHARS)
@@ -38,7 +38,7 @@ export function lmShareUrlFor(probe: LmProbe, href: string): string {
   return href.replace(/#.*$/, '') + fragment;
 }
 
-export type LmShareRead = { kind: 'none' } | { kind: 'ok'; probe: LmProbe } | { kind: 'error'; message: string };
+export type LmShareRead = { kind: 'none' } | { kind: 'ok'; probe: JsonEditorProbe } | { kind: 'error'; message: string };
 
 export function readLmShareFragment(hash: string): LmShareRead {
   if (!hash.startsWith(LM_SHARE_PREFIX)) return { kind: 'none' };

@@ -9,7 +9,7 @@ import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { DEFAULT_ASSOCIATION_OPTIONS, type AssociationOptions, type SetKey } from '../core/association/types';
 import type { ErrorInfo } from '../core/errors';
-import type { LmProbe } from '../probes/lmSchema';
+import type { JsonEditorProbe } from '../probes/lmSchema';
 import type { DevicePreference, LmDtype, ModelProgress, RunProgress } from '../worker/client';
 import { emptyDraft, type DraftOrigin, type ProbeDraft } from './draft';
 import { guardedDraftStorage } from './draftSync';
@@ -27,7 +27,7 @@ export interface LmDraft {
  * shows a summary and runs it as is. Not persisted: it would not fit in localStorage.
  */
 export interface LmBulk {
-  probe: LmProbe;
+  probe: JsonEditorProbe;
   /** Characters of its pretty JSON. */
   chars: number;
   origin: DraftOrigin;

@@ -13,7 +13,6 @@ import { LARGE_LM_DRAFT_CHARS, validateLmDraft, type LmDraftValidation } from '.
 import { validateLmDraftInWorker } from '../worker/importClient';
 import { isLmModelId, modelName } from './models';
 import { instructionModelWarning } from '../probes/instructionModelWarning';
-import type { LmProbe } from '../probes/lmSchema';
 import { MAX_WORDS_PER_SET } from '../probes/schema';
 
 /** How long typing must pause before a large LM draft is sent to the worker for checking. */
@@ -116,7 +115,7 @@ export function useDraftValidation(): DraftValidation {
  * The warning to show before running `probe` on the selected model, from the family's declared
  * traits and the loaded model's chat-template flag (null: nothing to warn about, or not loaded yet).
  */
-export function useInstructionModelWarning(probe: LmProbe | null): string | null {
+export function useInstructionModelWarning(probe: { family: string; title: string } | null): string | null {
   const modelId = useWorkbench((s) => s.modelId);
   const device = useWorkbench((s) => s.device);
   const lm = useModel(modelId, device).data?.lm;

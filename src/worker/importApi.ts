@@ -7,7 +7,7 @@ import { checkImportSize, type ImportKind } from '../probes/import/limits';
 import { probeFromFile, wordsFromPaste, wordsFromText } from '../probes/import/editorFiles';
 import { LARGE_LM_DRAFT_CHARS, lmProbeFromCrowsCsv, lmProbeFromJsonFile, lmProbeText, validateLmDraft } from '../probes/import/lmImport';
 import { parseRunRecordJson } from '../probes/import/runRecordJson';
-import type { LmProbe } from '../probes/lmSchema';
+import type { JsonEditorProbe } from '../probes/lmSchema';
 import type { ImportProgress, ImportResults, ImportSource, ImportWorkerApi, LmProbeImport } from './importProtocol';
 
 /** Milliseconds between two progress messages. */
@@ -52,7 +52,7 @@ async function readText(file: Blob, name: string, report: (p: ImportProgress, fi
   return parts.join('');
 }
 
-const forEditor = (probe: LmProbe, skipped: string[] = []): LmProbeImport => {
+const forEditor = (probe: JsonEditorProbe, skipped: string[] = []): LmProbeImport => {
   const text = lmProbeText(probe);
   return { probe, text: text.length > LARGE_LM_DRAFT_CHARS ? null : text, chars: text.length, skipped };
 };

@@ -7,7 +7,7 @@ import type { ImportKind } from '../probes/import/limits';
 import type { LmDraftValidation } from '../probes/import/lmImport';
 import type { ProbeImport } from '../probes/import/editorFiles';
 import type { ParsedRunRecord } from '../probes/import/runRecordJson';
-import type { LmProbe } from '../probes/lmSchema';
+import type { JsonEditorProbe } from '../probes/lmSchema';
 
 export type { ImportKind, LmDraftValidation, ParsedRunRecord, ProbeImport };
 
@@ -22,7 +22,7 @@ export type ImportProgress = { stage: 'reading'; done: number; total: number } |
  * (the editor shows a summary) with the size that text would have.
  */
 export interface LmProbeImport {
-  probe: LmProbe;
+  probe: JsonEditorProbe;
   text: string | null;
   chars: number;
   /** Rows of a CrowS-Pairs CSV that were skipped, each "CSV line N: reason". */

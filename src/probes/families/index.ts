@@ -12,6 +12,7 @@ import { llmIatPrompt } from './llm-iat-prompt';
 import { mcqPosition } from './mcq-position';
 import { pairwisePosition } from './pairwise-position';
 import { createRegistry, type AnyFamilyModule } from './registry';
+import { ripa } from './ripa';
 import { seat } from './seat';
 import { weat } from './weat';
 import type { ProbeFamily } from './types';
@@ -28,6 +29,7 @@ export const FAMILY_MODULES = [
   lmIat,
   llmIatPrompt,
   llmDecisionPrompt,
+  ripa,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

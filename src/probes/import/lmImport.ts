@@ -4,7 +4,7 @@
 // probe JSON file read into an LM probe (by the probe-file reader the CLI uses), and the pretty
 // text the editor shows.
 import { ProbeValidationError } from '../../core/errors';
-import { isLmProbe, type LmProbe } from '../lmSchema';
+import { isJsonEditorProbe, type JsonEditorProbe, type LmProbe } from '../lmSchema';
 import { readJsonText } from '../../core/input/jsonText';
 import { parseAnyProbe, validateAnyProbe } from '../validate';
 import { importCrowsPairsCsv } from './crowsPairs';
@@ -24,7 +24,7 @@ export interface LmIssue {
 }
 
 export interface LmDraftValidation {
-  probe: LmProbe | null;
+  probe: JsonEditorProbe | null;
   issues: LmIssue[];
   errors: number;
 }
@@ -36,14 +36,14 @@ export function validateLmDraft(text: string): LmDraftValidation {
   const json = read.value;
   const v = validateAnyProbe(json);
   const issues: LmIssue[] = v.issues.map((i) => ({ level: i.severity, path: i.path, message: i.message }));
-  if (v.probe && !isLmProbe(v.probe)) {
+  if (v.probe && !isJsonEditorProbe(v.probe)) {
     issues.push({ level: 'error', path: 'family', message: `"${v.probe.family}" is a word-vector test: open it with “Import probe or word sets…” in the WEAT/SEAT editor.` });
   }
   const errors = issues.filter((i) => i.level === 'error').length;
-  return { probe: errors === 0 && v.probe && isLmProbe(v.probe) ? v.probe : null, issues, errors };
+  return { probe: errors === 0 && v.probe && isJsonEditorProbe(v.probe) ? v.probe : null, issues, errors };
 }
 
-export const lmProbeText = (p: LmProbe): string => `${JSON.stringify(p, null, 2)}\n`;
+export const lmProbeText = (p: JsonEditorProbe): string => `${JSON.stringify(p, null, 2)}\n`;
 
 /**
  * A CrowS-Pairs CSV as a counterfactual-pairs probe; rejected rows are listed with line numbers.
@@ -61,11 +61,11 @@ export function lmProbeFromCrowsCsv(
 }
 
 /**
- * A probe JSON file for the LM editor (any LM family), read as the CLI reads it
+ * A probe JSON file for the JSON editor (any family without a word-set form), read as the CLI reads it
  * (readSingleProbeFile): one probe, or a collection holding exactly one.
  */
-export function lmProbeFromJsonFile(text: string, filename: string): LmProbe {
+export function lmProbeFromJsonFile(text: string, filename: string): JsonEditorProbe {
   const probe = readSingleProbeFile(text, parseAnyProbe, filename);
-  if (!isLmProbe(probe)) throw new ProbeValidationError(`${filename} holds a “${probe.family}” probe, a word-vector test: open it with “Import probe or word sets…” in the WEAT/SEAT editor.`);
+  if (!isJsonEditorProbe(probe)) throw new ProbeValidationError(`${filename} holds a “${probe.family}” probe, a word-vector test: open it with “Import probe or word sets…” in the WEAT/SEAT editor.`);
   return probe;
 }

@@ -7,9 +7,9 @@ import { useDeleteProbe, useRunMutation, useRunning, useSavedProbes } from '../.
 import { useWorkbench } from '../../state/store';
 import { httpUrlOrNull } from '../../core/httpUrl';
 import type { AssociationProbe } from '../../probes/schema';
-import { isLmProbe, type LmProbe } from '../../probes/lmSchema';
+import { isJsonEditorProbe, type JsonEditorProbe } from '../../probes/lmSchema';
 import { familyTitleOf } from '../families';
-import { duplicateLmDraft, lmBuiltinsByFamily, openLmProbe } from '../../state/lmDraft';
+import { duplicateLmDraft, lmBuiltinsByFamily, openLmProbe, vectorJsonBuiltinsByFamily } from '../../state/lmDraft';
 
 
 interface ListedProbe {
@@ -56,7 +56,7 @@ function ProbeListItem({ probe, saved, active, onOpen, onDuplicate }: { probe: L
   );
 }
 
-function LmProbeItem({ probe, saved }: { probe: LmProbe; saved?: boolean }) {
+function LmProbeItem({ probe, saved }: { probe: JsonEditorProbe; saved?: boolean }) {
   const offerDraft = useWorkbench((s) => s.offerDraft);
   const mode = useWorkbench((s) => s.editorMode);
   const current = useWorkbench((s) => s.lmBulk?.origin ?? s.lmDraft.origin);
@@ -137,7 +137,7 @@ export function ProbeLibrary() {
         <h3 id="lib-mine">My probes</h3>
         {saved.data?.length ? (
           <ul className="probe-list">
-            {saved.data.map((s) => (isLmProbe(s.probe) ? <LmProbeItem key={s.id} probe={s.probe} saved /> : <ProbeItem key={s.id} probe={s.probe as AssociationProbe} saved />))}
+            {saved.data.map((s) => (isJsonEditorProbe(s.probe) ? <LmProbeItem key={s.id} probe={s.probe} saved /> : <ProbeItem key={s.id} probe={s.probe as AssociationProbe} saved />))}
           </ul>
         ) : (
           <p className="muted small-text">None saved yet. Duplicate a built-in or start a new probe, then “Save probe”.</p>
@@ -149,6 +149,16 @@ export function ProbeLibrary() {
           <ul className="probe-list">
             {g.probes.map((p) => (
               <ProbeItem key={p.id} probe={p} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {vectorJsonBuiltinsByFamily().map((g) => (
+        <section key={g.family} aria-labelledby={`lib-${g.family}`}>
+          <h3 id={`lib-${g.family}`}>{familyTitleOf(g.family)}</h3>
+          <ul className="probe-list">
+            {g.probes.map((p) => (
+              <LmProbeItem key={p.id} probe={p} />
             ))}
           </ul>
         </section>

@@ -13,6 +13,7 @@ import { llmIatPromptView } from './llm-iat-prompt';
 import { lmIatView } from './lm-iat';
 import { mcqPositionView } from './mcq-position';
 import { pairwisePositionView } from './pairwise-position';
+import { ripaView } from './ripa';
 import { seatView } from './seat';
 import type { AnyResult, FamilyBodyProps, FamilyId, FamilySlideProps, FamilyView } from './types';
 import { weatView } from './weat';
@@ -28,6 +29,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'pairwise-position': pairwisePositionView,
   'llm-iat-prompt': llmIatPromptView,
   'llm-decision-prompt': llmDecisionPromptView,
+  ripa: ripaView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */

@@ -5,12 +5,13 @@
 // save / share / export / import (probe JSON or a CrowS-Pairs CSV). Imports are read in the
 // import worker (progress, Cancel); a probe whose JSON would be over LARGE_LM_DRAFT_CHARS is shown
 // as a summary rather than a multi-megabyte text box, and large drafts are checked in the worker.
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { LmProbeForm, useReadableDraft } from './form/LmProbeForm';
 import { isReservedProbeId, openLmProbe } from '../../state/lmDraft';
 import { importFailedNotice, useImportTask } from '../../state/useImportTask';
 import { useLmDraftValidation } from '../../state/useValidation';
 import { ImportStatus } from '../components/ImportStatus';
+import { familyOf } from '../../probes/families';
 import { familyTitleOf, probeContentsOf } from '../families';
 import { useSaveProbe } from '../../state/queries';
 import { lmShareUrlFor } from '../../state/share';
@@ -41,12 +42,20 @@ export default function LmProbeEditor() {
   const errors = v.issues.filter((i) => i.level === 'error');
   const task = useImportTask();
   const origin = bulk?.origin ?? draft.origin;
-  const [view, setView] = useState<EditView>('form');
+  const [chosenView, setView] = useState<EditView>('form');
+  // The form edits the language-model families; a probe of a word-vector family without a word-set form is edited as JSON.
+  const formless = v.probe !== null && familyOf(v.probe.family).modality !== 'lm';
+  const views = formless ? VIEWS.filter((t) => t.id !== 'form') : VIEWS;
+  const view: EditView = formless ? 'json' : chosenView;
+  // Stay on the JSON while an edit makes it briefly invalid (no probe, hence no family to go by).
+  useEffect(() => {
+    if (formless) setView('json');
+  }, [formless]);
   const readable = useReadableDraft();
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const step = e.key === 'ArrowRight' ? 1 : VIEWS.length - 1;
-    const next = VIEWS[(VIEWS.findIndex((x) => x.id === view) + step) % VIEWS.length]!.id;
+    const step = e.key === 'ArrowRight' ? 1 : views.length - 1;
+    const next = views[(views.findIndex((x) => x.id === view) + step) % views.length]!.id;
     setView(next);
     document.getElementById(`${id}-tab-${next}`)?.focus();
   };
@@ -94,7 +103,7 @@ export default function LmProbeEditor() {
       ) : (
         <>
           <div className="lm-edit-tabs" role="tablist" aria-label="Edit the probe as">
-            {VIEWS.map((t) => (
+            {views.map((t) => (
               <button
                 key={t.id}
                 type="button"
