@@ -92,6 +92,7 @@ const withinRounding = (a: number, b: number): boolean =>
   Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= ROUNDING_MOVE_TOLERANCE.relative * Math.max(Math.abs(a), Math.abs(b)) + ROUNDING_MOVE_TOLERANCE.absolute;
 
 interface Changes {
+  /** Intervals, two-sided randomisation p's and fields the original lacks are moved by the method (a record before version 2). */
   method: boolean;
   sampler: boolean;
   /** Numbers within rounding of the original count as moved by the method (a record before version 3). */
@@ -147,7 +148,8 @@ export function reproducedRun(original: ComparableRun, rerun: ComparableRun): Re
   const samplerChanged = samplerBefore !== samplerAfter;
   const out: Found = { differences: [], moved: [], samplerMoved: [] };
   const spans = (version: number) => Math.min(before, after) < version && Math.max(before, after) >= version;
-  compare(original.results, rerun.results, 'results', { method: methodChanged, sampler: samplerChanged, rounding: spans(3) }, out);
+  // Intervals, two-sided p's and added fields are version 2's change; rounding is version 3's.
+  compare(original.results, rerun.results, 'results', { method: spans(2), sampler: samplerChanged, rounding: spans(3) }, out);
   const moved = [
     ...(spans(2) ? ['its intervals and p-values differ on purpose (the interval beside p now comes from the test itself, and a two-sided randomisation p is twice the smaller tail)'] : []),
     ...(spans(3) ? ['its language-model numbers differ at float32 rounding on purpose (scores now come from covering rows in passes of at most 512 positions)'] : []),

@@ -101,6 +101,12 @@ describe('reproducedRun', () => {
       expect(reproducedRun({ model, methodVersion: 2, results: [lm] }, { model, methodVersion: 3, results: [moved] })).toMatchObject({ identical: false, firstDifference: 'results[0].items[0].logProbA' });
       expect(reproducedRun({ model, methodVersion: 3, results: [lm] }, { model, methodVersion: 3, results: [rounded] })).toMatchObject({ identical: false, firstDifference: 'results[0].meanDelta' });
     });
+    it("version 3 does not excuse what only version 2 moved: an interval that moved further than rounding, or an added field, is a difference", () => {
+      const withCi = { ...lm, ci: { low: -1.2, high: -0.4, level: 0.95 } };
+      const v2 = { model, methodVersion: 2, results: [withCi] };
+      expect(reproducedRun(v2, { model, methodVersion: 3, results: [{ ...withCi, ci: { ...withCi.ci, low: -1.1 } }] })).toMatchObject({ identical: false, firstDifference: 'results[0].ci.low' });
+      expect(reproducedRun(v2, { model, methodVersion: 3, results: [{ ...withCi, testCi: null }] })).toMatchObject({ identical: false, firstDifference: 'results[0].testCi' });
+    });
   });
 
   it('a later sampler moves any Monte Carlo p with what is made from it, and bootstrap intervals, in any family', () => {
