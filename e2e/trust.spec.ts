@@ -94,11 +94,8 @@ test('a share link over unsaved edits asks first, and keeping them keeps them', 
   void context;
 });
 
-// Known race, still open: under load a tab sometimes handles the other tab's storage event against a
-// draft that changed since its own last write, and asks instead of taking the edit (2 of 12 local
-// runs, and in 2 of 4 CI runs, once on both tries). Marked fixme until draftSync.ts is fixed.
 test.describe('two tabs', () => {
-  test.fixme('two tabs editing the draft keep each other’s words, and a tab that missed the other’s edit asks instead of writing over it', async ({ context }) => {
+  test('two tabs editing the draft keep each other’s words, and a tab that missed the other’s edit asks instead of writing over it', async ({ context }) => {
     const a = await context.newPage();
     // A switch to make tab A deaf to storage events later, installed before the app's own listener.
     await a.addInitScript(() => {

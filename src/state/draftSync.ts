@@ -138,7 +138,10 @@ export function guardedDraftStorage(): StateStorage {
             // or never comes to a frozen tab). Unchanged here since: keep theirs and wait for the
             // event. Changed here too: that is a conflict for the user.
             if (myDraft === lastSeen) behind.add(editor);
-            else conflicts[editor] = { draft: stored[f.draft] as EditorCopy['draft'], dirty: stored[f.dirty] === true };
+            else {
+              conflicts[editor] = { draft: stored[f.draft] as EditorCopy['draft'], dirty: stored[f.dirty] === true };
+              behind.delete(editor);
+            }
           }
           if (conflicts[editor] || behind.has(editor)) {
             mine.state[f.draft] = stored[f.draft];
@@ -202,6 +205,9 @@ export function startDraftSync(key: string, store: DraftStore, target: Pick<Wind
       if (!(f.draft in theirs)) continue;
       const copy: EditorCopy = { draft: theirs[f.draft] as EditorCopy['draft'], dirty: theirs[f.dirty] === true };
       const action = conflicts[editor] ? (sameDraft(ours[f.draft], copy.draft) ? 'same' : 'conflict') : storageEventAction(ours[f.draft], before?.[f.draft], copy.draft, ours[f.dirty] === true);
+      // Whatever the answer, this tab is no longer waiting for this event: an editor left marked
+      // as behind would keep writing the stored draft over the user's answer to a later conflict.
+      behind.delete(editor);
       if (action === 'same') delete conflicts[editor];
       else if (action === 'adopt') Object.assign(adopt, { [f.draft]: copy.draft, [f.dirty]: copy.dirty });
       else conflicts[editor] = copy;
@@ -229,6 +235,7 @@ export function resolveDraftConflict(editor: DraftEditor, keep: 'mine' | 'theirs
   const copy = useDraftSync.getState().conflicts[editor];
   const conflicts = { ...useDraftSync.getState().conflicts };
   delete conflicts[editor];
+  behind.delete(editor);
   useDraftSync.setState({ conflicts });
   // The other tab's draft has now been seen (and answered), so writing over it is no accident.
   if (copy) seen.drafts[editor] = JSON.stringify(copy.draft);

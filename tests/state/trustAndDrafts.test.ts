@@ -203,6 +203,32 @@ describe('draft storage shared by tabs', () => {
   });
 });
 
+describe('draft storage shared by tabs, a frozen tab', () => {
+  it('a tab that missed the other’s edit, wrote something else, then typed: keeping its draft stores its draft', async () => {
+    const storage = fakeStorage();
+    vi.stubGlobal('localStorage', storage);
+    const { useWorkbench, draftSyncStore, PERSIST_KEY } = await import('../../src/state/store');
+    const { startDraftSync, useDraftSync, resolveDraftConflict } = await import('../../src/state/draftSync');
+    startDraftSync(PERSIST_KEY, draftSyncStore, { addEventListener: () => undefined, removeEventListener: () => undefined } as never);
+    useWorkbench.getState().setWords('X', 'shared');
+    // The other tab writes; this (frozen) tab never hears of it.
+    storage.setItem(PERSIST_KEY, storage.raw.get(PERSIST_KEY)!.replace('"shared"', '"written in the other tab"'));
+    // This tab writes something else: the other tab's draft stays stored while this one waits.
+    useWorkbench.getState().setOption('seed', 7);
+    expect(JSON.parse(storage.raw.get(PERSIST_KEY)!).state.draft.words.X).toBe('written in the other tab');
+    expect(useDraftSync.getState().conflicts).toEqual({});
+    // Then the user here types: a conflict, and storage still holds the other tab's words.
+    useWorkbench.getState().setWords('X', 'written here');
+    expect(useDraftSync.getState().conflicts.association?.draft).toMatchObject({ words: { X: 'written in the other tab' } });
+    expect(JSON.parse(storage.raw.get(PERSIST_KEY)!).state.draft.words.X).toBe('written in the other tab');
+    // The answer "keep this tab's draft" stores this tab's words, not the other's again.
+    resolveDraftConflict('association', 'mine', draftSyncStore);
+    expect(JSON.parse(storage.raw.get(PERSIST_KEY)!).state.draft.words.X).toBe('written here');
+    useWorkbench.getState().setOption('seed', 8);
+    expect(JSON.parse(storage.raw.get(PERSIST_KEY)!).state.draft.words.X).toBe('written here');
+  });
+});
+
 describe('saving to My probes', () => {
   it('never replaces another saved probe with the same id; the draft opened from it may', async () => {
     vi.stubGlobal('localStorage', fakeStorage());
