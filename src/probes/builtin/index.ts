@@ -10,6 +10,7 @@ import { probeSchema, TERM_PLACEHOLDER, type Probe, type SeatProbe } from '../sc
 import { CALISKAN_SEAT_PROBES, CALISKAN_WEAT_PROBES } from './caliskan';
 import { anyProbeSchema, type AnyProbe } from '../lmSchema';
 import { getLmBuiltinProbe, isLmBuiltinProbeId, isLmBuiltinSuiteId, LM_BUILTIN_PROBES, LM_BUILTIN_SUITES } from './lm';
+import { SUBTLER_BIAS_WEAT_PROBES } from './subtlerBiasesWeat';
 import { getRipaBuiltinProbe, isRipaBuiltinProbeId, isRipaBuiltinSuiteId, RIPA_BUILTIN_PROBES, RIPA_BUILTIN_SUITES } from './ripa';
 
 export * from './lm';
@@ -49,6 +50,7 @@ export const BUILTIN_PROBES = deepFreeze({
   'caliskan-seat-8': seat(8),
   'caliskan-seat-9': seat(9),
   'caliskan-seat-10': seat(10),
+  ...SUBTLER_BIAS_WEAT_PROBES,
 } as const);
 
 export type BuiltinProbeId = keyof typeof BUILTIN_PROBES;
@@ -69,6 +71,11 @@ export const BUILTIN_SUITES = deepFreeze({
       'caliskan-seat-1', 'caliskan-seat-2', 'caliskan-seat-3', 'caliskan-seat-4', 'caliskan-seat-5',
       'caliskan-seat-6', 'caliskan-seat-7', 'caliskan-seat-8', 'caliskan-seat-9', 'caliskan-seat-10',
     ],
+  },
+  'subtler-biases-weat': {
+    title: 'Kamruzzaman et al. (2024) subtler biases on word vectors: beauty and nationality',
+    family: 'weat',
+    probeIds: ['subtler-weat-beauty', 'subtler-weat-nationality'],
   },
 } as const satisfies Record<string, { title: string; family: Probe['family']; probeIds: readonly BuiltinProbeId[] }>);
 
