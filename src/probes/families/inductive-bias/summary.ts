@@ -46,16 +46,19 @@ export function inductiveBiasHeadline(r: InductiveBiasResult): Headline {
   };
 }
 
+/** "Random ReLU networks": the class without its sizes (the table and the reading's detail give them). */
+export const kindName = (c: InductiveBiasClassResult): string => (c.hypothesisClass.kind === 'random-mlp' ? 'Random ReLU networks' : 'Random Fourier features');
+
 export function inductiveBiasDirection(r: InductiveBiasResult): string {
   const target = formatAdaptive(r.target);
   if (r.classes.length === 1) {
     const c = r.classes[0]!;
-    return `Reaching test error ≤ ${target} from ${c.label.toLowerCase()} takes ${bitsText(c.estimate.bits)} bits of inductive bias: ${oddsText(c.estimate.bits)} gets there.`;
+    return `Reaching test error ≤ ${target} from ${c.label} takes ${bitsText(c.estimate.bits)} bits of inductive bias: ${oddsText(c.estimate.bits)} gets there.`;
   }
   const sorted = [...r.classes].sort((a, b) => a.estimate.bits - b.estimate.bits);
   const best = sorted[0]!;
   const worst = sorted.at(-1)!;
-  return `${best.label} need ${bitsText(best.estimate.bits)} bits to reach test error ≤ ${target} (${oddsText(best.estimate.bits)}), ${worst.label.toLowerCase()} ${bitsText(worst.estimate.bits)} bits (${oddsText(worst.estimate.bits)}): the first class already leans towards functions that suit this task.`;
+  return `${kindName(best)} need ${bitsText(best.estimate.bits)} bits to reach test error ≤ ${target} (${oddsText(best.estimate.bits)}), ${kindName(worst).toLowerCase().replace('relu', 'ReLU')} ${bitsText(worst.estimate.bits)} bits (${oddsText(worst.estimate.bits)}): the first lean further towards what this task needs.`;
 }
 
 export function summarizeInductiveBias(r: InductiveBiasResult): FamilySummary {
@@ -66,8 +69,8 @@ export function summarizeInductiveBias(r: InductiveBiasResult): FamilySummary {
     reading: `${inductiveBiasDirection(r)} Each class's ${r.hypotheses} random hypotheses were fitted to ${r.task.trainSize} training points and their test errors modelled by ${model}. ${perClass}.`,
     plain: {
       direction: inductiveBiasDirection(r),
-      magnitude: 'Fewer bits = less extra information needed on top of the model class: each bit halves the share of random hypotheses that reach the target.',
-      chance: `No statistical test: each number is an estimate from ${r.hypotheses} seeded random draws per class (seed ${r.seed}); the intervals give its sampling error.`,
+      magnitude: 'Each bit halves the share of random hypotheses that reach the target: fewer bits, a better-suited model class.',
+      chance: `Estimates from ${r.hypotheses} seeded random draws per class (seed ${r.seed}), not a statistical test; the intervals give their sampling error.`,
     },
     significance: null,
     groups: r.classes.map((c) => ({ label: c.label, value: c.estimate.bits, n: c.estimate.samples })),

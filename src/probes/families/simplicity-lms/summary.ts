@@ -41,8 +41,8 @@ export function summarizeSimplicityLms(r: SimplicityLmsResult): FamilySummary {
     reading,
     plain: {
       direction: simplicityLmsDirection(r),
-      magnitude: `Chance is 50% (two balanced classes); the paper calls a feature ignored when randomising it keeps ≥ 90% of clean accuracy, and relied on when randomising it leaves ≤ 60%.`,
-      chance: `No statistical test: these are accuracies on ${r.settings.testSize.toLocaleString('en-US')} fresh test examples from one seeded run (seed ${r.seed}); run other seeds to see how they vary.`,
+      magnitude: 'Chance is 50%. The paper: a feature is relied on when randomising it leaves ≤ 60%, ignored when randomising it keeps ≥ 90% of clean accuracy.',
+      chance: `Accuracies on ${r.settings.testSize.toLocaleString('en-US')} fresh test examples from one seeded run (seed ${r.seed}), not a statistical test.`,
     },
     significance: null,
     groups: [

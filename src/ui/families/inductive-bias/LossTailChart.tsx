@@ -6,6 +6,7 @@
 import { CartesianGrid, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, ComposedChart, XAxis, YAxis } from 'recharts';
 import { formatAdaptive } from '../../../probes/numberFormat';
 import { lossCurvePoints } from '../../../probes/families/inductive-bias/lossCurves';
+import { kindName } from '../../../probes/families/inductive-bias/summary';
 import type { InductiveBiasResult } from '../../../probes/families/inductive-bias/run';
 import { ChartDataTable } from '../../charts/ChartDataTable';
 import { ChartFrame } from '../../charts/ChartFrame';
@@ -19,25 +20,27 @@ export function LossTailChart({ result: r, fileStem, large }: { result: Inductiv
   const font = large ? 18 : 11;
   const curves = r.classes.map((c) => ({ c, ...lossCurvePoints(c, r.target) }));
   const allLosses = curves.flatMap((k) => [...k.empirical.map((p) => p.loss), ...k.fitted.map((p) => p.loss)]).filter((v) => v > 0);
-  const lo = Math.min(r.target, ...allLosses);
-  const hi = Math.max(r.target, ...allLosses);
+  // Whole decades, ticked at each power of ten.
+  const lo = 10 ** Math.floor(Math.log10(Math.min(r.target, ...allLosses)));
+  const hi = 10 ** Math.ceil(Math.log10(Math.max(r.target, ...allLosses)));
+  const ticks = Array.from({ length: Math.round(Math.log10(hi / lo)) + 1 }, (_, k) => lo * 10 ** k);
   const summary = `Test losses of ${r.hypotheses} random hypotheses per class against −log₂ of the fraction at or below each loss, with each class's fitted curve; the target test error ${formatAdaptive(r.target)} is marked. ${r.classes.map((c) => `${c.label}: ${c.estimate.bits.toFixed(2)} bits at the target`).join('; ')}.`;
   return (
     <div className="chart-with-table">
       <ChartFrame title={`Test-loss tail and fit: ${r.title}`} summary={summary} fileStem={`${fileStem}_loss-tail`} large={large}>
-        <ResponsiveContainer width="100%" height={large ? 340 : 240}>
+        <ResponsiveContainer width="100%" height={large ? 300 : 250}>
           <ComposedChart margin={{ top: 12, right: 24, bottom: 28, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke={NEUTRAL} strokeOpacity={0.3} />
-            <XAxis type="number" dataKey="loss" scale="log" domain={[lo, hi]} allowDataOverflow tickFormatter={(v: number) => formatAdaptive(v, 2)} tick={{ fontSize: font }} label={{ value: 'test loss (MSE, log scale)', position: 'insideBottom', offset: -14, fontSize: font }} />
+            <XAxis type="number" dataKey="loss" scale="log" domain={[lo, hi]} ticks={ticks} allowDataOverflow tickFormatter={(v: number) => (v >= 0.001 && v < 1000 ? String(Number(v.toPrecision(1))) : v.toExponential(0))} tick={{ fontSize: font }} label={{ value: 'test loss (MSE, log scale)', position: 'insideBottom', offset: -14, fontSize: font }} />
             <YAxis type="number" dataKey="bits" domain={[0, 'auto']} tick={{ fontSize: font }} width={44} label={{ value: 'bits', angle: -90, position: 'insideLeft', fontSize: font }} />
             <ReferenceLine x={r.target} stroke={NEUTRAL} strokeWidth={2} strokeDasharray="4 4" label={{ value: `target ${formatAdaptive(r.target)}`, position: 'insideTopRight', fontSize: font, fill: NEUTRAL }} />
             {curves.map((k, i) => (
-              <Scatter key={`s${i}`} name={`${k.c.label}: samples`} data={k.empirical} fill={COLOURS[i % 4]} shape={SHAPES[i % 4]} isAnimationActive={false} />
+              <Scatter key={`s${i}`} name={`${kindName(k.c)}: samples`} data={k.empirical} fill={COLOURS[i % 4]} shape={SHAPES[i % 4]} isAnimationActive={false} />
             ))}
             {curves.map((k, i) => (
-              <Line key={`l${i}`} name={`${k.c.label}: fit`} data={k.fitted} dataKey="bits" type="monotone" stroke={COLOURS[i % 4]} strokeWidth={2} strokeDasharray={DASHES[i % 4]} dot={false} isAnimationActive={false} />
+              <Line key={`l${i}`} name={`${kindName(k.c)}: fit`} data={k.fitted} dataKey="bits" type="monotone" stroke={COLOURS[i % 4]} strokeWidth={2} strokeDasharray={DASHES[i % 4]} dot={false} isAnimationActive={false} />
             ))}
-            <Legend wrapperStyle={{ fontSize: font }} />
+            <Legend verticalAlign="top" wrapperStyle={{ fontSize: large ? 16 : font, paddingBottom: 4 }} />
           </ComposedChart>
         </ResponsiveContainer>
       </ChartFrame>

@@ -74,6 +74,7 @@ export function Body({ result, fileStem, chartsOpen }: FamilyBodyProps<Inductive
 export function Slide({ result, fileStem, technical }: FamilySlideProps<InductiveBiasResult>) {
   return (
     <>
+      <LossTailChart result={result} fileStem={fileStem} large />
       <ClassTable result={result} />
       {technical && (
         <ul className="muted">
@@ -84,7 +85,6 @@ export function Slide({ result, fileStem, technical }: FamilySlideProps<Inductiv
           ))}
         </ul>
       )}
-      <LossTailChart result={result} fileStem={fileStem} large />
     </>
   );
 }

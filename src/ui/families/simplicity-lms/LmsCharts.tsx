@@ -37,19 +37,19 @@ export const accuracyCount = (accuracy: number, n: number): string => `${Math.ro
 export function AccuracyChart({ result: r, fileStem, large }: { result: SimplicityLmsResult; fileStem: string; large?: boolean }) {
   const font = large ? 18 : 11;
   const data = [
-    { name: 'clean', label: 'Clean test data', value: r.cleanAccuracy, fill: OKABE_ITO.bluishGreen },
-    { name: 'linear', label: 'Linear coordinate randomised', value: r.linearRandomisedAccuracy, fill: OKABE_ITO.vermillion },
-    { name: 'slabs', label: 'Slab coordinates randomised', value: r.slabsRandomisedAccuracy, fill: OKABE_ITO.skyBlue },
+    { name: 'clean', label: 'Clean', long: 'Clean test data', value: r.cleanAccuracy, fill: OKABE_ITO.bluishGreen },
+    { name: 'linear', label: 'Linear randomised', long: 'Linear coordinate randomised', value: r.linearRandomisedAccuracy, fill: OKABE_ITO.vermillion },
+    { name: 'slabs', label: 'Slabs randomised', long: 'Slab coordinates randomised', value: r.slabsRandomisedAccuracy, fill: OKABE_ITO.skyBlue },
   ];
-  const summary = `Bar chart of test accuracy on ${r.settings.testSize.toLocaleString('en-US')} examples: ${data.map((d) => `${d.label.toLowerCase()} ${formatPercent(d.value)}`).join(', ')}. Chance (50%) is marked.`;
+  const summary = `Bar chart of test accuracy on ${r.settings.testSize.toLocaleString('en-US')} examples: ${data.map((d) => `${d.long.toLowerCase()} ${formatPercent(d.value)}`).join(', ')}. Chance (50%) is marked.`;
   return (
     <div className="chart-with-table">
       <ChartFrame title={`Test accuracy: ${r.title}`} summary={summary} fileStem={`${fileStem}_accuracy`} large={large}>
-        <ResponsiveContainer width="100%" height={large ? 300 : 200}>
-          <BarChart data={data} layout="vertical" margin={{ top: 8, right: 56, bottom: 24, left: 8 }}>
+        <ResponsiveContainer width="100%" height={large ? 230 : 190}>
+          <BarChart data={data} layout="vertical" margin={{ top: large ? 28 : 20, right: large ? 96 : 64, bottom: 24, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke={NEUTRAL} strokeOpacity={0.3} />
             <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={{ fontSize: font }} label={{ value: 'test accuracy', position: 'insideBottom', offset: -12, fontSize: font }} />
-            <YAxis type="category" dataKey="label" width={large ? 260 : 170} tick={{ fontSize: font }} />
+            <YAxis type="category" dataKey="label" width={large ? 200 : 120} tick={{ fontSize: font }} />
             <ReferenceLine x={0.5} stroke={NEUTRAL} strokeDasharray="6 4" label={{ value: 'chance', position: 'top', fontSize: font, fill: NEUTRAL }} />
             <Bar dataKey="value" isAnimationActive={false}>
               {data.map((d) => (
@@ -60,7 +60,7 @@ export function AccuracyChart({ result: r, fileStem, large }: { result: Simplici
           </BarChart>
         </ResponsiveContainer>
       </ChartFrame>
-      <ChartDataTable table={{ caption: 'Test accuracy under each randomisation', columns: ['Test data', 'Correct'], rows: data.map((d) => [d.label, accuracyCount(d.value, r.settings.testSize)]) }} />
+      <ChartDataTable table={{ caption: 'Test accuracy under each randomisation', columns: ['Test data', 'Correct'], rows: data.map((d) => [d.long, accuracyCount(d.value, r.settings.testSize)]) }} />
     </div>
   );
 }
