@@ -6,8 +6,9 @@
 // compared field by field. A file is read by the page's readers, its format found by the page's
 // detection (or named by --input-format), under the page's size limit for that format.
 // One invocation runs one modality (a mix is refused), and a flag that modality does not read is
-// refused rather than ignored; the class lab's presets (modality 'none') take no --model at all. On stderr: before the run, a warning for each probe that needs an
-// instruction model the model is not; after it, how many answers each prompt-family probe could read.
+// refused rather than ignored; the class lab's presets (modality 'none') take no --model at all.
+// On stderr: before the run, a warning for each probe that needs an instruction model the model is
+// not; after it, how many answers each prompt-family probe could read.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';

@@ -1,5 +1,5 @@
-// The class lab's lesson presets in the library: each one click from a result ("Run lesson" runs it
-// with the current seed, no model needed) or open in the JSON editor to change its settings first.
+// The class lab's lesson presets in the library: "Run lesson" runs one with a click (the current
+// seed, no model needed); "Open" puts it in the JSON editor to change its settings first.
 import { lessonBuiltins, openLmProbe } from '../../state/lmDraft';
 import { useRunMutation, useRunning } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
