@@ -6,8 +6,11 @@
 // bits are recomputed here from the JSON's own losses by counting (−log₂ of the fraction ≤ target).
 // CPU: each LMS-k run trains 15 epochs on 2 000 examples (~0.2 s of training, ~0.8 s with start-up).
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { getAnyBuiltinProbe } from '../../src/probes/builtin';
 import { runRecordSchema } from '../../src/probes/runRecordSchema';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -72,6 +75,14 @@ describe('class lab presets, headless', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--model, --permutations are not read by model-free (class lab) probes such as lesson-simplicity-lms (they need no model)');
     expect(r.stdout).toBe('');
+  });
+
+  it.concurrent('a file mixing a lesson with a WEAT is refused before anything runs', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bpw-class-lab-')), 'mixed.json');
+    writeFileSync(file, JSON.stringify({ probes: [getAnyBuiltinProbe('lesson-simplicity-lms'), getAnyBuiltinProbe('caliskan-weat-1')] }));
+    const r = await cli('run', file, '--model', 'glove-6b-100d');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('mixes model-free (class lab) probes and word-vector probes; run them separately');
   });
 
   it.concurrent('the same seed gives the same numbers; another seed other ones', async () => {

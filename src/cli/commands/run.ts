@@ -117,7 +117,7 @@ export async function runCommand(positionals: string[], values: CliValues): Prom
   if (values.items && format !== 'csv') refuseFlags(values, ['items'], '--format json (per-item rows are a CSV output: add --format csv)');
   const probes = resolveProbes(ref, values);
   const modalities = [...new Set(probes.map((p) => familyOf(p.family).modality))];
-  if (modalities.length > 1) throw new UsageError(`'${ref}' mixes ${modalities.map((m) => MODALITY_WORDS[m]).join(' and ')} probes; run them separately`);
+  if (modalities.length > 1) throw new UsageError(`'${ref}' mixes ${modalities.map((m) => `${MODALITY_WORDS[m]} probes`).join(' and ')}; run them separately`);
   const modality = modalities[0]!;
   refuseFlags(values, FLAGS_REFUSED[modality], `${MODALITY_WORDS[modality]} probes such as ${probes[0]!.id}${modality === 'none' ? ' (they need no model)' : ''}`);
   if (modality !== 'none' && !values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
