@@ -61,12 +61,13 @@ test('the two lessons run offline with one click; card and slide show the CLI’
   await page.setViewportSize({ width: 1024, height: 768 });
   await openApp(page);
   await waitForModel(page);
+  // Opened in the JSON editor while online (without the service worker, which e2e blocks, the editor's chunk is fetched on first use).
+  await page.getByRole('button', { name: 'Open Lesson: simplicity bias on LMS-5 data', exact: true }).click();
+  await expect(page.getByRole('note').filter({ hasText: 'This probe needs no model' })).toBeVisible();
   await context.setOffline(true);
   await setOption(page, 'Seed', String(SEED));
   await runLessonAndPresent(page, 'Lesson: simplicity bias on LMS-5 data', (s) => expectLms(s, lms), 'lms');
   await runLessonAndPresent(page, 'Lesson: inductive bias of random networks vs random features', (s) => expectIb(s, ib), 'ib');
-  await page.getByRole('button', { name: 'Open Lesson: simplicity bias on LMS-5 data', exact: true }).click();
-  await expect(page.getByRole('note').filter({ hasText: 'This probe needs no model' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/hl-workbench-1024.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/hl-workbench-390.png`, fullPage: true });
