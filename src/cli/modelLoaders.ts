@@ -3,10 +3,12 @@
 // graph decoded in JavaScript rather than by ONNX Runtime), a language model through the LM
 // runtime's Node loader (the embedded `workbench/tiny-gpt2` / `workbench/tiny-bert` offline, a
 // local folder, or a Hub id). Each loader also says which options the modality's runs take and how
-// the record names the model, so `run` handles both without asking which it is.
+// the record names the model, so `run` handles each without asking which it is. The class lab's
+// families load nothing (modality 'none'): their loader reads only the seed and records no model.
 import path from 'node:path';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../core/association/types';
 import { lmRunModel } from '../core/lmRunModel';
+import { NO_MODEL_RUN_INFO } from '../core/noModelRunInfo';
 import { DEFAULT_LM_RUN_OPTIONS, type LmRunOptions } from '../core/lmRun/types';
 import type { RunModelInfo } from '../core/runRecord';
 import type { ChatTemplateInfo } from '../probes/instructionModelWarning';
@@ -87,4 +89,10 @@ const languageModel: ModalityLoader = {
   },
 };
 
-export const MODEL_LOADERS: Readonly<Record<Modality, ModalityLoader>> = Object.freeze({ vectors: wordVectors, lm: languageModel });
+/** No model: the run reads only the seed (the lab's settings are in the probe). */
+const noModel: ModalityLoader = {
+  options: (values) => ({ ...DEFAULT_ASSOCIATION_OPTIONS, seed: integerFlag('seed', values.seed, DEFAULT_ASSOCIATION_OPTIONS.seed) }),
+  load: async () => ({ context: {}, record: { ...NO_MODEL_RUN_INFO }, chatTemplate: { id: NO_MODEL_RUN_INFO.id }, dispose: async () => undefined }),
+};
+
+export const MODEL_LOADERS: Readonly<Record<Modality, ModalityLoader>> = Object.freeze({ vectors: wordVectors, lm: languageModel, none: noModel });

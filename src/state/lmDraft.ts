@@ -37,6 +37,13 @@ export const vectorJsonBuiltinsByFamily = () =>
     return p && isJsonEditorProbe(p) && familyOf(p.family).modality === 'vectors' ? [p] : [];
   }));
 
+/** The class lab's lesson presets (families that need no model), registry order. */
+export const lessonBuiltins = (): JsonEditorProbe[] =>
+  listAllBuiltinProbes().flatMap(({ id }) => {
+    const p = getAnyBuiltinProbe(id);
+    return p && isJsonEditorProbe(p) && familyOf(p.family).modality === 'none' ? [p] : [];
+  });
+
 export const isReservedProbeId = (id: string) => isAnyBuiltinId(id);
 
 

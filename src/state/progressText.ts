@@ -21,6 +21,10 @@ export function progressText(p: RunProgress | null): string {
       const what = p.step === 'score' ? 'scoring' : p.step === 'generate' ? 'generating' : 'statistics';
       return p.total > 0 ? `${prefix}${what} ${formatInt(p.done)} / ${formatInt(p.total)}` : `${prefix}${what}…`;
     }
+    case 'lab': {
+      const prefix = p.tests > 1 ? `probe ${p.test} / ${p.tests} · ` : '';
+      return p.step === 'training' ? `${prefix}training epoch ${formatInt(p.done)} / ${formatInt(p.total)}` : `${prefix}sampling hypotheses ${formatInt(p.done)} / ${formatInt(p.total)}`;
+    }
     case 'finishing':
       return 'finishing';
   }
@@ -35,6 +39,7 @@ export function progressFraction(p: RunProgress | null): number | null {
     const part = p.stage === 'permutations' ? within / 2 : 0.5 + within / 2;
     return Math.min(1, (p.test - 1 + part) / Math.max(1, p.tests));
   }
+  if (p.stage === 'lab') return Math.min(1, (p.test - 1 + (p.total > 0 ? p.done / p.total : 0)) / Math.max(1, p.tests));
   if (p.stage === 'lm') {
     const within = p.total > 0 ? p.done / p.total : 0;
     const part = p.step === 'analyze' ? 0.9 + within * 0.1 : within * 0.9;

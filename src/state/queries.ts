@@ -21,6 +21,7 @@ import { historyStatusNow, useHistoryStatus } from './historyStatus';
 import { readStorageUsage, requestPersistenceOnce } from './persistentStorage';
 import { buildStoredRun, runModality, vectorRunModel, type StoredRun } from './runRecord';
 import { lmRunModel } from '../core/lmRunModel';
+import { NO_MODEL_ID, NO_MODEL_RUN_INFO } from '../core/noModelRunInfo';
 import { useWorkbench } from './store';
 import { downloadConsentNow, useDownloadConsent } from './downloadConsent';
 import { hubHostLabel, isDefaultHubHost } from './hubHost';
@@ -209,6 +210,16 @@ let controller: AbortController | null = null;
 /** Cancel the run in flight: the scoring worker is terminated at once. */
 export const cancelRun = () => controller?.abort();
 
+/** A run of the class lab's families: no model to load or check; the record says that none ran. */
+async function runWithoutModel(v: RunVariables, signal: AbortSignal, startedAt: Date): Promise<StoredRun> {
+  const { setRunProgress } = useWorkbench.getState();
+  setRunProgress({ stage: 'lab', step: 'training', done: 0, total: 0, test: 1, tests: v.probes.length });
+  const results = await client.run({ probes: v.probes, modelId: NO_MODEL_ID, options: lmRunOptionsFrom(v.options) }, setRunProgress, signal);
+  const record = buildStoredRun({ ...v, model: { ...NO_MODEL_RUN_INFO }, options: v.options, startedAt, finishedAt: new Date(), results });
+  await saveRun(record);
+  return record;
+}
+
 export async function executeRun(v: RunVariables, qc: QueryClient = queryClient): Promise<StoredRun> {
   const { setRunProgress } = useWorkbench.getState();
   controller?.abort();
@@ -216,6 +227,7 @@ export async function executeRun(v: RunVariables, qc: QueryClient = queryClient)
   controller = mine;
   const startedAt = new Date();
   try {
+    if (runModality(v) === 'none') return await runWithoutModel(v, mine.signal, startedAt);
     setRunProgress({ stage: 'loading-model', modelId: v.modelId });
     // Cancel must not wait for a model that is still loading (the load itself goes on, cached).
     const aborted = new Promise<never>((_, reject) =>

@@ -34,8 +34,11 @@ export interface StoredRun extends RunRecord<AnyProbe, RunResult> {
   modality?: 'lm';
 }
 
-/** Which kind of model a stored run ran on, from its probes' families. */
-export const runModality = (r: Pick<StoredRun, 'probes'>): Modality => (r.probes.some((p) => familyOf(p.family).modality === 'lm') ? 'lm' : 'vectors');
+/** Which kind of model a stored run ran on, from its probes' families ('none': every probe is a class-lab experiment). */
+export const runModality = (r: Pick<StoredRun, 'probes'>): Modality => {
+  const modalities = new Set(r.probes.map((p) => familyOf(p.family).modality));
+  return modalities.has('lm') ? 'lm' : modalities.has('none') && modalities.size === 1 ? 'none' : 'vectors';
+};
 
 /** The record's model part for a word-vector table as the model worker loaded it. */
 export const vectorRunModel = (m: LoadedModelInfo): RunModelInfo => ({

@@ -6,6 +6,7 @@
 // only starts the run and receives its progress and results.
 import * as Comlink from 'comlink';
 import { CancelledError } from '../core/errors';
+import { NO_MODEL_ID } from '../core/noModelRunInfo';
 import type { LmRunOptions } from '../core/lmRun';
 import type { RunResult } from '../core/runRecord';
 import type { AnyProbe } from '../probes/lmSchema';
@@ -89,11 +90,18 @@ let modelChannels = 0;
 export function run(req: RunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<RunResult[]> {
   if (signal?.aborted) return Promise.reject(new CancelledError('The run was cancelled.'));
   const current = scoringWorker();
-  const m = model();
-  const channelId = `model-channel-${++modelChannels}`;
-  const { port1, port2 } = new MessageChannel();
-  const opened = m.openModelChannel(Comlink.transfer(port1, [port1]), req.modelId, channelId);
-  const closeChannel = () => void m.closeModelChannel(channelId).catch(() => undefined);
+  // A run that loads no model (the class lab) gets no channel, and does not start the model worker.
+  const channel =
+    req.modelId === NO_MODEL_ID
+      ? null
+      : (() => {
+          const m = model();
+          const channelId = `model-channel-${++modelChannels}`;
+          const { port1, port2 } = new MessageChannel();
+          const opened = m.openModelChannel(Comlink.transfer(port1, [port1]), req.modelId, channelId);
+          return { port: port2, opened, close: () => void m.closeModelChannel(channelId).catch(() => undefined) };
+        })();
+  const closeChannel = () => channel?.close();
   return new Promise<RunResult[]>((resolve, reject) => {
     // A terminated worker never answers, so the channel is closed here as well as when the run settles.
     const drop = () => {
@@ -114,8 +122,8 @@ export function run(req: RunRequest, onProgress: (p: RunProgress) => void, signa
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     current.worker.addEventListener('error', onError);
-    opened
-      .then(() => current.api.run(req.probes, req.options, Comlink.transfer(port2, [port2]), Comlink.proxy(onProgress)))
+    (channel ? channel.opened : Promise.resolve())
+      .then(() => current.api.run(req.probes, req.options, channel ? Comlink.transfer(channel.port, [channel.port]) : null, Comlink.proxy(onProgress)))
       .then(resolve, reject)
       .finally(() => {
         closeChannel();

@@ -1,6 +1,7 @@
 // The scoring worker's implementation as a plain object, so the same code runs in the worker
 // (scoring.worker.ts exposes it with comlink) and in unit tests on the main thread/Node. Each run
-// reaches its model over the port the page hands it (the model worker holds the other end), asks
+// reaches its model over the port the page hands it (the model worker holds the other end; no port
+// for the class lab's families, which load no model), asks
 // what the port serves, and runs the batch through the one run path (src/probes/runProbes.ts), which
 // hands each probe to its family. Errors keep their class names (literal in src/core/errors.ts) and
 // cross as {name, message}.
@@ -60,6 +61,21 @@ export function createScoringApi(now: () => number = () => performance.now()): S
         }
         onProgress(p);
       };
+      if (!modelPort) {
+        // No model (the class lab): the families report 'training' (with the loss curve so far) or 'sampling'.
+        const toPage = (p: BatchRunProgress): RunProgress => ({
+          stage: 'lab',
+          step: p.stage === 'training' ? 'training' : 'sampling',
+          done: p.done,
+          total: p.total,
+          test: p.index + 1,
+          tests: p.probes,
+          ...(p.lossCurve ? { lossCurve: p.lossCurve } : {}),
+        });
+        const results = await runProbes(probes, { options, onProgress: (p) => throttled(toPage(p)) });
+        onProgress({ stage: 'finishing' });
+        return results;
+      }
       const endpoint = Comlink.wrap<ModelEndpoint>(modelPort);
       try {
         const served = await endpoint.describe();

@@ -18,15 +18,18 @@ export type RunProgress =
   | { stage: 'permutations' | 'bootstrap'; done: number; total: number; test: number; tests: number }
   | { stage: 'finishing' }
   /** LM probes: scoring/generation calls, then the statistics, of probe `test` of `tests`. */
-  | { stage: 'lm'; step: 'score' | 'generate' | 'analyze'; done: number; total: number; test: number; tests: number };
+  | { stage: 'lm'; step: 'score' | 'generate' | 'analyze'; done: number; total: number; test: number; tests: number }
+  /** Class-lab probes (no model): epochs trained, with the loss curve so far, or hypotheses sampled. */
+  | { stage: 'lab'; step: 'training' | 'sampling'; done: number; total: number; test: number; tests: number; lossCurve?: readonly { epoch: number; trainLoss: number }[] };
 
 export interface ScoringWorkerApi {
   /**
    * Run a batch of probes (any families) on the model served on `modelPort`, a transferred
-   * MessagePort whose other end the model worker holds (src/worker/modelChannels.ts), sharing
+   * MessagePort whose other end the model worker holds (src/worker/modelChannels.ts), or on no model
+   * (null: the class lab's families, which build their own networks), sharing
    * `options` (including the seed); word-vector p-values are adjusted across the batch (Holm, BH).
    * @throws InvalidWordSetError, AllOutOfVocabularyError, UnsupportedModelError, InvalidLmInputError,
    *   InvalidOptionError … as named errors
    */
-  run(probes: AnyProbe[], options: LmRunOptions, modelPort: MessagePort, onProgress: ((p: RunProgress) => void) & ProxyMarked): Promise<RunResult[]>;
+  run(probes: AnyProbe[], options: LmRunOptions, modelPort: MessagePort | null, onProgress: ((p: RunProgress) => void) & ProxyMarked): Promise<RunResult[]>;
 }

@@ -17,7 +17,8 @@ export function probesCommand(values: CliValues): void {
     emit(JSON.stringify({ families, probes, suites }, null, 2), values.out);
     return;
   }
-  const familyRows = families.map((f) => `${f.id.padEnd(34)} ${(f.modality === 'lm' ? 'language model' : 'word vectors').padEnd(24)} ${f.title}`);
+  const runsOn = { lm: 'language model', vectors: 'word vectors', none: 'no model' } as const;
+  const familyRows = families.map((f) => `${f.id.padEnd(34)} ${runsOn[f.modality].padEnd(24)} ${f.title}`);
   const rows = [...probes, ...suites].map((p) => `${p.id.padEnd(34)} ${p.family.padEnd(24)} ${p.title}`);
   emit([`${'FAMILY'.padEnd(34)} ${'RUNS ON'.padEnd(24)} TITLE`, ...familyRows, '', `${'ID'.padEnd(34)} ${'FAMILY'.padEnd(24)} TITLE`, ...rows].join('\n'), values.out);
 }

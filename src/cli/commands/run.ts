@@ -6,8 +6,9 @@
 // compared field by field. A file is read by the page's readers, its format found by the page's
 // detection (or named by --input-format), under the page's size limit for that format.
 // One invocation runs one modality (a mix is refused), and a flag that modality does not read is
-// refused rather than ignored. On stderr: before the run, a warning for each probe that needs an
-// instruction model the model is not; after it, how many answers each prompt-family probe could read.
+// refused rather than ignored; the class lab's presets (modality 'none') take no --model at all.
+// On stderr: before the run, a warning for each probe that needs an instruction model the model is
+// not; after it, how many answers each prompt-family probe could read.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
@@ -16,7 +17,7 @@ import { quoteInput } from '../../core/input/quoteInput';
 import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../../core/runRecord';
 import { isAnyBuiltinId, resolveAnyProbeOrSuite } from '../../probes/builtin';
 import { familyOf, type AnyProbe } from '../../probes/families';
-import type { FamilyRunContext } from '../../probes/families/types';
+import type { FamilyRunContext, Modality } from '../../probes/families/types';
 import { runToCsv } from '../../probes/export/runToCsv';
 import { detectInputFormat, INPUT_FORMAT_IDS, INPUT_FORMATS, type InputFormat } from '../../probes/import/inputFormat';
 import { checkImportSize } from '../../probes/import/limits';
@@ -78,6 +79,15 @@ const FLAGS_ONLY_FOR: Record<'vectors' | 'lm', readonly (keyof CliValues)[]> = {
   lm: ['batch-size', 'device', 'dtype'],
 };
 
+/** What a run of each modality does not read (a model-free run reads only the seed and the output flags). */
+const FLAGS_REFUSED: Record<Modality, readonly (keyof CliValues)[]> = {
+  vectors: FLAGS_ONLY_FOR.lm,
+  lm: FLAGS_ONLY_FOR.vectors,
+  none: ['model', 'models-dir', 'permutations', 'bootstrap', ...FLAGS_ONLY_FOR.vectors, ...FLAGS_ONLY_FOR.lm],
+};
+
+const MODALITY_WORDS: Record<Modality, string> = { vectors: 'word-vector', lm: 'language-model', none: 'model-free (class lab)' };
+
 /** Run probes on a loaded model and assemble the run record. */
 export async function runProbesOnModel(
   probes: readonly AnyProbe[],
@@ -102,16 +112,15 @@ export async function runCommand(positionals: string[], values: CliValues): Prom
   const [ref, ...extra] = positionals;
   if (!ref) throw new UsageError('run needs a probe id, suite id or a file (probe JSON, CrowS-Pairs CSV, WEFE JSON, word-set CSV, SEAT test file, run record)');
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.map(quoteInput).join(' ')}`);
-  if (!values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
   refuseFlags(values, ['text', 'prefix'], '`run` (they are for `score`)');
   const format = choiceFlag(values.format, 'format', ['json', 'csv'] as const, 'json');
   if (values.items && format !== 'csv') refuseFlags(values, ['items'], '--format json (per-item rows are a CSV output: add --format csv)');
   const probes = resolveProbes(ref, values);
   const modalities = [...new Set(probes.map((p) => familyOf(p.family).modality))];
-  if (modalities.length > 1) throw new UsageError(`'${ref}' mixes word-vector probes (weat/seat) and language-model probes; run them separately`);
+  if (modalities.length > 1) throw new UsageError(`'${ref}' mixes ${modalities.map((m) => `${MODALITY_WORDS[m]} probes`).join(' and ')}; run them separately`);
   const modality = modalities[0]!;
-  const other = modality === 'vectors' ? 'lm' : 'vectors';
-  refuseFlags(values, FLAGS_ONLY_FOR[other], `${modality === 'vectors' ? 'word-vector' : 'language-model'} probes such as ${probes[0]!.id}`);
+  refuseFlags(values, FLAGS_REFUSED[modality], `${MODALITY_WORDS[modality]} probes such as ${probes[0]!.id}${modality === 'none' ? ' (they need no model)' : ''}`);
+  if (modality !== 'none' && !values.model) throw new UsageError('--model is required (see `bias-workbench models`)');
   const loader = MODEL_LOADERS[modality];
   const options = loader.options(values);
 

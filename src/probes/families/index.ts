@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { counterfactualPairs } from './counterfactual-pairs';
 import { counterfactualTemplate } from './counterfactual-template';
 import { decisionTemplate } from './decision-template';
+import { inductiveBias } from './inductive-bias';
 import { lmIat } from './lm-iat';
 import { llmDecisionPrompt } from './llm-decision-prompt';
 import { llmIatPrompt } from './llm-iat-prompt';
@@ -14,6 +15,7 @@ import { pairwisePosition } from './pairwise-position';
 import { createRegistry, type AnyFamilyModule } from './registry';
 import { ripa } from './ripa';
 import { seat } from './seat';
+import { simplicityLms } from './simplicity-lms';
 import { weat } from './weat';
 import type { ProbeFamily } from './types';
 
@@ -30,6 +32,8 @@ export const FAMILY_MODULES = [
   llmIatPrompt,
   llmDecisionPrompt,
   ripa,
+  simplicityLms,
+  inductiveBias,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

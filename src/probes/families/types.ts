@@ -17,11 +17,15 @@ import type { Significance } from '../../core/significance';
 import type { IntervalSides } from '../../core/intervals';
 import type { ProbeIssue } from '../validate';
 
-/** Which kind of model a family runs on: a word-vector table or a language model. */
-export type Modality = 'vectors' | 'lm';
+/**
+ * Which kind of model a family runs on: a word-vector table, a language model, or none (the class
+ * lab's families build and train their own small networks from the probe's settings, so nothing is
+ * loaded and the run record says that no model ran).
+ */
+export type Modality = 'vectors' | 'lm' | 'none';
 
 /** What a probe asks of the model (a family may depend on the probe: counterfactual pairs scored by masked PLL). */
-export type ModelNeed = 'embedding' | 'causal' | 'masked' | 'generate';
+export type ModelNeed = 'embedding' | 'causal' | 'masked' | 'generate' | 'nothing';
 
 /** The one number a result is summarised by, as every screen, the history and compare show it. */
 export interface Headline {
@@ -100,10 +104,12 @@ export interface ProbeRunProgress {
   stage: string;
   done: number;
   total: number;
+  /** A training run's loss curve so far, one mean training loss per finished epoch (the live loss curve; whole, so a dropped message loses no point). */
+  lossCurve?: readonly { epoch: number; trainLoss: number }[];
 }
 
 export interface FamilyRunContext {
-  /** Word vectors (modality 'vectors'). */
+  /** Word vectors (modality 'vectors'). Neither this nor `scorer` for modality 'none'. */
   embedder?: Embedder;
   /** Language model (modality 'lm'). */
   scorer?: LanguageModelScorer;

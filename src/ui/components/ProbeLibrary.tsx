@@ -9,6 +9,7 @@ import { httpUrlOrNull } from '../../core/httpUrl';
 import type { AssociationProbe } from '../../probes/schema';
 import { isJsonEditorProbe, type JsonEditorProbe } from '../../probes/lmSchema';
 import { familyTitleOf } from '../families';
+import { ClassLabLessons } from './ClassLabLessons';
 import { duplicateLmDraft, lmBuiltinsByFamily, openLmProbe, vectorJsonBuiltinsByFamily } from '../../state/lmDraft';
 
 
@@ -133,6 +134,7 @@ export function ProbeLibrary() {
           ))}
         </ul>
       </section>
+      <ClassLabLessons />
       <section aria-labelledby="lib-mine">
         <h3 id="lib-mine">My probes</h3>
         {saved.data?.length ? (

@@ -10,7 +10,7 @@ import { reproducedRun } from '../../core/reproducedRun';
 import { runDurationMs } from '../../core/runRecord';
 import { fileStem, itemsCsv, resultsCsv, runRecordJson } from '../../state/exports';
 import { useRun, useRunMutation, useRunning } from '../../state/queries';
-import type { StoredRun } from '../../state/runRecord';
+import { runModality, type StoredRun } from '../../state/runRecord';
 import { useWorkbench } from '../../state/store';
 import { downloadText } from '../download';
 import { forestRows } from '../charts/forestRows';
@@ -51,7 +51,7 @@ function RunMeta({ record }: { record: StoredRun }) {
     <p className="run-meta">
       {record.model.title} · backend {backendLabel(record.model.backend)}
       {record.model.fallbackReason ? ` (WebGPU not used: ${record.model.fallbackReason})` : ''} · dtype {record.model.dtype} · seed <strong>{record.seed}</strong> ·{' '}
-      {record.options.permutations.toLocaleString('en-US')} permutations · {record.options.bootstrap.toLocaleString('en-US')} bootstrap resamples · finished{' '}
+      {runModality(record) !== 'none' && `${record.options.permutations.toLocaleString('en-US')} permutations · ${record.options.bootstrap.toLocaleString('en-US')} bootstrap resamples · `}finished{' '}
       {new Date(record.finishedAt).toLocaleString()} in {seconds.toFixed(2)} s · app {record.app.version}
     </p>
   );

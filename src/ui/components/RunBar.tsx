@@ -9,6 +9,7 @@ import { isLmModelId } from '../../state/models';
 import { cancelRun, useModel, useRunMutation, useRunning } from '../../state/queries';
 import { useWorkbench } from '../../state/store';
 import { useDraftValidation, useInstructionModelWarning, useLmDraftValidation } from '../../state/useValidation';
+import { LiveLossCurve } from './LiveLossCurve';
 import { ProgressBar } from './ProgressBar';
 
 export const RUN_BAR_ID = 'run-bar';
@@ -39,7 +40,9 @@ export function RunBar() {
   const lmV = useLmDraftValidation();
   const lmMode = mode === 'lm';
   const probe = lmMode ? lmV.probe : v.probe;
-  const modelFits = probe ? (familyOf(probe.family).modality === 'lm') === isLmModelId(modelId) : lmMode === isLmModelId(modelId);
+  const modality = probe ? familyOf(probe.family).modality : null;
+  // A family that needs no model (the class lab) runs whatever model is chosen.
+  const modelFits = modality === 'none' || (probe ? (modality === 'lm') === isLmModelId(modelId) : lmMode === isLmModelId(modelId));
   const modelWarning = useInstructionModelWarning(lmMode && modelFits ? lmV.probe : null);
   const run = useRunMutation();
   const running = useRunning();
@@ -47,7 +50,7 @@ export function RunBar() {
   const fraction = progressFraction(progress);
   // An incomplete new draft whose errors are not shown yet: Run stays pressable and shows them.
   const revealOnRun = !lmMode && !probe && v.heldBack > 0 && v.shown.every((i) => i.level !== 'error');
-  const ready = !running && !!probe && modelFits && !model.isError && invalidOptions.length === 0;
+  const ready = !running && !!probe && modelFits && (modality === 'none' || !model.isError) && invalidOptions.length === 0;
   const canPress = ready || (!running && revealOnRun);
   const start = () => {
     if (!ready) {
@@ -85,7 +88,7 @@ export function RunBar() {
           ? 'LM probes need a language model: choose one in the Model list (e.g. Workbench tiny GPT-2).'
           : 'WEAT and SEAT need word vectors: choose GloVe (or your vectors) in the Model list.'
         : probe
-          ? `Runs “${lmMode ? probe.title : draftTitle}” with seed ${options.seed} (Ctrl+Enter).`
+          ? `Runs “${lmMode ? probe.title : draftTitle}” with seed ${options.seed}${modality === 'none' ? ', no model needed' : ''} (Ctrl+Enter).`
           : revealOnRun
             ? 'A probe needs words in all four sets: fill them in, or open a built-in from the library.'
             : 'Fix the problems in the editor to enable Run.';
@@ -125,6 +128,7 @@ export function RunBar() {
               <p role="status" className="progress-text">
                 {progressText(progress) || 'starting…'}
               </p>
+              {progress?.stage === 'lab' && progress.lossCurve && <LiveLossCurve points={progress.lossCurve} epochs={progress.total} />}
             </>
           )}
         </div>

@@ -126,7 +126,13 @@ export function RunPanel() {
   return (
     <div className="run-panel">
       <h2>Model and options</h2>
-      <ModelPicker />
+      {modality === 'none' ? (
+        <p className="notice notice-info no-model-note" role="note">
+          This probe needs no model: the class lab builds and trains its own small networks in this browser, from the probe's settings and the seed. Nothing is downloaded, and the run record says that no model ran.
+        </p>
+      ) : (
+        <ModelPicker />
+      )}
       {modality === 'vectors' && <UserVectors />}
       <details className="options" open>
         <summary>Options</summary>

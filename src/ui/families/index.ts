@@ -8,6 +8,7 @@ import type { FamilySummary, Headline } from '../../probes/families/types';
 import { counterfactualPairsView } from './counterfactual-pairs';
 import { counterfactualTemplateView } from './counterfactual-template';
 import { decisionTemplateView } from './decision-template';
+import { inductiveBiasView } from './inductive-bias';
 import { llmDecisionPromptView } from './llm-decision-prompt';
 import { llmIatPromptView } from './llm-iat-prompt';
 import { lmIatView } from './lm-iat';
@@ -15,6 +16,7 @@ import { mcqPositionView } from './mcq-position';
 import { pairwisePositionView } from './pairwise-position';
 import { ripaView } from './ripa';
 import { seatView } from './seat';
+import { simplicityLmsView } from './simplicity-lms';
 import type { AnyResult, FamilyBodyProps, FamilyId, FamilySlideProps, FamilyView } from './types';
 import { weatView } from './weat';
 
@@ -30,6 +32,8 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'llm-iat-prompt': llmIatPromptView,
   'llm-decision-prompt': llmDecisionPromptView,
   ripa: ripaView,
+  'simplicity-lms': simplicityLmsView,
+  'inductive-bias': inductiveBiasView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */
