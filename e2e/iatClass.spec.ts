@@ -57,6 +57,13 @@ test('class IAT: pasted codes give n = 4 and the mean D of summarizeClass, kept 
   await expect(page.getByTestId('iat-class-n')).toHaveText('4');
   await expect(page.getByTestId('iat-class-mean')).toHaveText(expected.meanD!.toFixed(3));
 
+  // A fast responder is shown but not counted: n and the mean stay, the reason is given.
+  await codes.fill(encodeParticipantCode(score(1.2, 20), PROBE, 'student-fast'));
+  await page.getByRole('button', { name: 'Add codes' }).click();
+  await expect(page.getByText('5 participants collected; 1 left out: 1 fast responder (more than 10% of responses under 300 ms).')).toBeVisible();
+  await expect(page.getByTestId('iat-class-n')).toHaveText('4');
+  await expect(page.getByTestId('iat-class-mean')).toHaveText(expected.meanD!.toFixed(3));
+
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.getByRole('button', { name: 'Present to the class' }).click();
   const slide = page.getByRole('dialog', { name: 'Class IAT, presented' });

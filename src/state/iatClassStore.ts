@@ -36,7 +36,10 @@ const oldestFirst = (entries: IatClassEntry[]) => [...entries].sort((a, b) => (a
 export const useIatClass = create<IatClassState>()((set, get) => {
   async function admit(intake: IatIntake): Promise<IatAdmission> {
     if (!get().loaded) await get().load();
-    const admission = admitToClass(get().entries, intake);
+    const admitted = admitToClass(get().entries, intake);
+    // One millisecond apart, so the list keeps the order they were given in after a reload.
+    const start = Date.now();
+    const admission = { ...admitted, added: admitted.added.map((e, i) => ({ ...e, savedAt: new Date(start + i).toISOString() })) };
     for (const e of admission.added) await saveIatClassEntry(e);
     set({ entries: [...get().entries, ...admission.added], lastAdmission: admission });
     return admission;
