@@ -55,7 +55,7 @@ export interface IatIntake {
   problems: IatIntakeProblem[];
 }
 
-/** The format tag of the participant screen's JSON result. */
+/** The format tag of the participant screen's JSON result (probes/families/human-iat writes it). */
 export const IAT_RESULT_FORMAT = 'bias-workbench-iat-result@1';
 
 const resultOf = (s: IatParticipantScore): IatClassResult => ({
@@ -81,7 +81,7 @@ function hash53(text: string): string {
 }
 
 /** The trials without the participant's name, in (block, trial) order: the same session exported twice, or renamed, gives the same key. */
-export function trialsKey(trials: readonly IatTrial[]): string {
+function trialsKey(trials: readonly IatTrial[]): string {
   const rows = trials
     .map((t) => [t.block, t.trial, t.category, t.stimulus, t.pairing, t.correct, t.latencyMs, t.errorCorrection ?? 'built-in'].join('\u001f'))
     .sort();
