@@ -1,7 +1,8 @@
 // The instructor's class IAT view: five codes pasted (one a duplicate, one misheard), the misheard
 // one corrected, and the class mean and n on screen equal to core's summarizeClass of the four
 // participants the codes were made from (their D's have three decimals, so a code carries them
-// exactly). The collection survives a reload; the class is presented full screen at 1024×768.
+// exactly). The collection survives a reload; a fast responder is shown but not counted; a trials CSV
+// added as a file is scored in the page; the class is presented full screen at 1024×768.
 import { expect, test } from '@playwright/test';
 import { summarizeClass, type IatParticipantScore } from '../src/core/iat';
 import { encodeParticipantCode } from '../src/core/iat/participantCode';
@@ -72,6 +73,16 @@ test('class IAT: pasted codes give n = 4 and the mean D of summarizeClass, kept 
   await page.screenshot({ path: '/work/helpers/shots/hu2-present-1024.png' });
   await page.keyboard.press('Escape');
   await expect(slide).toBeHidden();
+
+  // A trials CSV is scored in the page: the hand-worked participant of tests/core/iat/participantScore.test.ts,
+  // D = (√(27/13) + √2)/2, joins the four.
+  const rows = [[3, 1, 600], [3, 2, 800], [6, 1, 900], [6, 2, 1100], [4, 1, 500], [4, 2, 700], [4, 3, 600], [7, 1, 700], [7, 2, 900], [7, 3, 800]];
+  const csv = ['participant,block,trial,category,stimulus,pairing,correct,latency_ms', ...rows.map(([b, t, ms]) => `p1,${b},${t},Flowers,rose,${b! <= 4 ? 'XA' : 'XB'},1,${ms}`)].join('\n');
+  await page.getByLabel(/^Result files/).setInputFiles({ name: 'worked.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const withFile = summarizeClass([...SCORES, score((Math.sqrt(27 / 13) + Math.SQRT2) / 2)]);
+  await expect(page.getByTestId('iat-class-n')).toHaveText('5');
+  await expect(page.getByTestId('iat-class-mean')).toHaveText(withFile.meanD!.toFixed(3));
+  await expect(page.getByRole('cell', { name: 'worked.csv, participant p1', exact: true })).toBeVisible();
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: '/work/helpers/shots/hu2-class-390.png', fullPage: true });
