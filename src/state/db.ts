@@ -12,6 +12,7 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnyProbe } from '../probes/lmSchema';
 import { HistoryOpenTimeoutError } from './errors';
 import { historyStatusNow, setHistoryStatus } from './historyStatus';
+import type { IatClassEntry } from './iatClassIntake';
 import type { StoredRun } from './runRecord';
 import { isQuotaExceeded, unavailableReason, writeFailureReason } from './storageFailure';
 
@@ -24,10 +25,13 @@ export interface SavedProbe {
 export class WorkbenchDb extends Dexie {
   runs!: Table<StoredRun, string>;
   probes!: Table<SavedProbe, string>;
+  /** The human IAT results an instructor has collected for the class view. */
+  iatClass!: Table<IatClassEntry, string>;
   /** `options` lets tests hand in a broken or fake IndexedDB (`{ indexedDB, IDBKeyRange }`). */
   constructor(name = 'bias-workbench', options?: DexieOptions) {
     super(name, options);
     this.version(1).stores({ runs: 'runId, finishedAt, probeId', probes: 'id, savedAt' });
+    this.version(2).stores({ iatClass: 'id, savedAt' });
   }
 }
 
@@ -41,6 +45,7 @@ let opening: Promise<WorkbenchDb | null> | null = null;
 /** Records that are not on disk: all of them when memory-only, the failed writes otherwise. */
 const memoryRuns = new Map<string, StoredRun>();
 const memoryProbes = new Map<string, SavedProbe>();
+const memoryIatClass = new Map<string, IatClassEntry>();
 
 /** The Dexie instance (not necessarily open; use the functions below, which fall back to memory). */
 export const db = (): WorkbenchDb => (instance ??= new WorkbenchDb());
@@ -52,6 +57,7 @@ export const setDb = (d: WorkbenchDb | null, options: { openTimeoutMs?: number }
   openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
   memoryRuns.clear();
   memoryProbes.clear();
+  memoryIatClass.clear();
   setHistoryStatus({ kind: 'opening' });
 };
 
@@ -103,6 +109,10 @@ async function flushToDisk(d: WorkbenchDb) {
     for (const [id, p] of memoryProbes) {
       await d.probes.put(p);
       memoryProbes.delete(id);
+    }
+    for (const [id, e] of memoryIatClass) {
+      await d.iatClass.put(e);
+      memoryIatClass.delete(id);
     }
     setHistoryStatus({ kind: 'ok' });
   } catch (e) {
@@ -188,3 +198,9 @@ export const saveProbe = (probe: AnyProbe) => put(probes, { id: probe.id, probe,
 export const getProbe = (id: string) => get(probes, id);
 export const listProbes = () => list(probes);
 export const deleteProbe = (id: string) => remove(probes, id);
+
+const iatClass: Keyed<IatClassEntry> = { map: memoryIatClass, table: (d) => d.iatClass, key: (e) => e.id, order: 'savedAt' };
+export const saveIatClassEntry = (e: IatClassEntry) => put(iatClass, e);
+/** The collected class, newest first. */
+export const listIatClassEntries = () => list(iatClass);
+export const deleteIatClassEntry = (id: string) => remove(iatClass, id);

@@ -33,7 +33,7 @@ export interface LmBulk {
   origin: DraftOrigin;
 }
 
-export type View = 'workbench' | 'history' | 'class';
+export type View = 'workbench' | 'history' | 'class' | 'iat-class';
 
 /** What a link asked for (`?hubHost=…&hubModel=…`), held until the user confirms or declines it. */
 export interface HubLinkRequest {

@@ -18,6 +18,7 @@ import { focusRun, RUN_BAR_ID } from './components/RunBar';
 import { HistoryPage } from './pages/HistoryPage';
 
 const ClassModePage = lazy(() => import('./pages/ClassModePage'));
+const IatClassPage = lazy(() => import('./pages/IatClassPage'));
 
 export function App() {
   const view = useWorkbench((s) => s.view);
@@ -56,6 +57,11 @@ export function App() {
         {view === 'class' && (
           <Suspense fallback={<p className="muted">Loading class mode…</p>}>
             <ClassModePage />
+          </Suspense>
+        )}
+        {view === 'iat-class' && (
+          <Suspense fallback={<p className="muted">Loading the class IAT…</p>}>
+            <IatClassPage />
           </Suspense>
         )}
       </main>

@@ -25,7 +25,8 @@ export interface IatClassSummary {
   pValue: number | null;
 }
 
-export function summarizeClass(scores: readonly IatParticipantScore[]): IatClassSummary {
+/** Reads only D, the flags and `included`, so results collected as participant codes summarise the same way. */
+export function summarizeClass(scores: readonly Pick<IatParticipantScore, 'd' | 'flags' | 'included'>[]): IatClassSummary {
   const ds = scores.filter((s) => s.included).map((s) => s.d as number);
   const excluded = {
     fastResponder: scores.filter((s) => s.flags.fastResponder).length,

@@ -5,6 +5,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'workbench', label: 'Workbench' },
   { id: 'history', label: 'History' },
   { id: 'class', label: 'Class mode' },
+  { id: 'iat-class', label: 'Class IAT' },
 ];
 
 export function Header() {
