@@ -15,6 +15,8 @@ import { createRegistry, type AnyFamilyModule } from './registry';
 import { ripa } from './ripa';
 import { seat } from './seat';
 import { weat } from './weat';
+import { stereoSet } from './stereoset';
+import { bbq } from './bbq';
 import type { ProbeFamily } from './types';
 
 /** The family modules in registry order (exports and pickers list families in this order). */
@@ -30,6 +32,8 @@ export const FAMILY_MODULES = [
   llmIatPrompt,
   llmDecisionPrompt,
   ripa,
+  stereoSet,
+  bbq,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

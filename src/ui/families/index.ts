@@ -17,6 +17,8 @@ import { ripaView } from './ripa';
 import { seatView } from './seat';
 import type { AnyResult, FamilyBodyProps, FamilyId, FamilySlideProps, FamilyView } from './types';
 import { weatView } from './weat';
+import { stereoSetView } from './stereoset';
+import { bbqView } from './bbq';
 
 export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.freeze({
   weat: weatView,
@@ -30,6 +32,8 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'llm-iat-prompt': llmIatPromptView,
   'llm-decision-prompt': llmDecisionPromptView,
   ripa: ripaView,
+  stereoset: stereoSetView,
+  bbq: bbqView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */
