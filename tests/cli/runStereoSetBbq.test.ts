@@ -1,17 +1,22 @@
 // `bias-workbench run <file>` on a StereoSet dev.json and a BBQ JSONL, run as a user runs it (a child
 // process): the format is detected from the content, the record holds the imported probe, and its
 // results are exactly those of the family's runner called here on the same model with the same
-// options; --limit N runs the first N items; bad lines are listed on stderr with their line numbers.
+// options, and the page's import (the import worker's code on the same bytes, then the LM editor's
+// validation of the text it shows) gives the same probe; --limit N runs the first N items; bad lines
+// are listed with their line numbers on stderr and in the page's notice.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as Comlink from 'comlink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LM_RUN_OPTIONS } from '../../src/core/lmRun/types';
 import { familyOf, type AnyProbe } from '../../src/probes/families';
 import { importBbqJsonl } from '../../src/probes/import/bbqJsonl';
 import { importStereoSetJson } from '../../src/probes/import/stereoSet';
+import { validateLmDraft } from '../../src/probes/import/lmImport';
 import { loadLanguageModel, type LanguageModel } from '../../src/runtime/lm/node';
+import { createImportApi } from '../../src/worker/importApi';
 
 const root = join(import.meta.dirname, '..', '..');
 const hasGpt = existsSync(join(root, 'public', 'models', 'workbench/tiny-gpt2', 'onnx', 'model.onnx'));
@@ -29,6 +34,10 @@ interface CliRecord {
   probes: AnyProbe[];
   results: unknown[];
 }
+/** The page's import of a file chosen in the LM editor (.jsonl as BBQ, any other name as JSON). */
+const pageImport = (name: string, text: string) =>
+  createImportApi().importInput(name.endsWith('.jsonl') ? 'bbq-jsonl' : 'lm-probe-json', { name, file: new Blob([text]) }, Comlink.proxy(() => undefined));
+
 const recordOf = (r: ReturnType<typeof cli>): CliRecord => {
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as CliRecord;
@@ -50,6 +59,8 @@ describe.skipIf(!hasGpt)('bias-workbench run <StereoSet / BBQ file> on workbench
     const probe = importStereoSetJson(readFileSync(stereoSetFile, 'utf8'), { id: 'dev-excerpt', title: 'StereoSet from dev-excerpt.json' }).probe;
     expect(record.probes).toEqual([probe]);
     expect(record.results).toEqual([await coreRun(probe)]);
+    const page = await pageImport('dev-excerpt.json', readFileSync(stereoSetFile, 'utf8'));
+    expect(validateLmDraft(page.text!).probe).toEqual(record.probes[0]);
     const limited = recordOf(cli('run', stereoSetFile, '--model', 'workbench/tiny-gpt2', '--seed', String(SEED), '--limit', '2'));
     expect((limited.results[0] as { overall: { items: number } }).overall.items).toBe(2);
   }, 120_000);
@@ -65,5 +76,8 @@ describe.skipIf(!hasGpt)('bias-workbench run <StereoSet / BBQ file> on workbench
     const probe = importBbqJsonl(text, { id: 'bbq-bad' }).probe;
     expect(record.probes).toEqual([{ ...probe, source: 'Imported from BBQ JSONL (12 questions, 1 line skipped).' }]);
     expect(record.results).toEqual([await coreRun(probe)]);
+    const page = await pageImport('bbq-bad.jsonl', readFileSync(file, 'utf8'));
+    expect(page.skipped).toEqual([expect.stringMatching(/^JSONL line 2: not valid JSON/)]);
+    expect(validateLmDraft(page.text!).probe).toEqual(record.probes[0]);
   }, 120_000);
 });
