@@ -41,7 +41,7 @@ export function bbqDirection(r: BbqResult): string {
 
 export function summarizeBbq(r: BbqResult): FamilySummary {
   const o = r.overall;
-  const by = r.byCategory.map((c) => `${c.category}: ${scopeText(c)} (${c.questions} questions)`).join('; ');
+  const by = r.byCategory.map((c) => `${c.category}: ${scopeText(c)} (${c.questions} question${c.questions === 1 ? '' : 's'})`).join('; ');
   const scoring = r.scoring === 'causal-full' ? 'summed' : 'mean per-token';
   return {
     headline: bbqHeadline(r),

@@ -30,7 +30,7 @@ export function stereoSetDirection(r: StereoSetResult): string {
 
 export function summarizeStereoSet(r: StereoSetResult): FamilySummary {
   const o = r.overall;
-  const types = r.byType.map((t) => `${t.biasType} SS ${one(t.ss)}, LMS ${one(t.lms)}, ICAT ${one(t.icat)} (${t.items} items)`).join('; ');
+  const types = r.byType.map((t) => `${t.biasType} SS ${one(t.ss)}, LMS ${one(t.lms)}, ICAT ${one(t.icat)} (${t.items} item${t.items === 1 ? '' : 's'})`).join('; ');
   return {
     headline: stereoSetHeadline(r),
     reading: `${stereoSetDirection(r)} Over ${o.items} items and ${o.terms} target terms: SS ${one(o.ss)}, LMS ${one(o.lms)}, ICAT ${one(o.icat)} (Nadeem et al. 2021; scored by the ${scoringText[r.scoring]}). By bias type: ${types}.`,
