@@ -53,15 +53,22 @@ const ANSWERS = ['ans0', 'ans1', 'ans2'] as const;
 /** Whether a parsed line is a BBQ question (the detection in inputFormat.ts asks this of the first line). */
 export const looksLikeBbqLine = (json: unknown): boolean => isObject(json) && 'context_condition' in json && 'question_polarity' in json && 'ans0' in json;
 
-/** Whether a text's first non-empty line is a BBQ question. */
+/** Whether a text's first non-empty line is a BBQ question (parsed only when it names BBQ's fields). */
 export function looksLikeBbqJsonl(text: string): boolean {
-  const first = text.split('\n', 3).find((l) => l.trim().length > 0);
-  if (!first) return false;
-  try {
-    return looksLikeBbqLine(JSON.parse(first));
-  } catch {
-    return false;
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (!line) continue;
+    if (!line.includes('"context_condition"')) return false;
+    try {
+      return looksLikeBbqLine(JSON.parse(line));
+    } catch {
+      return false;
+    }
   }
+  return false;
 }
 
 /** "F-Black" → f-black, f, black: a tag matches a stereotyped group whole or by one of its parts. */
