@@ -4,9 +4,12 @@
 // src/probes/import, and throttles progress to one message per ~50 ms (the last always goes).
 import { ParseError } from '../core/errors';
 import { checkImportSize, type ImportKind } from '../probes/import/limits';
-import { probeFromFile, wordsFromPaste, wordsFromText } from '../probes/import/editorFiles';
+import { importedProbeId, probeFromFile, wordsFromPaste, wordsFromText } from '../probes/import/editorFiles';
 import { LARGE_LM_DRAFT_CHARS, lmProbeFromCrowsCsv, lmProbeFromJsonFile, lmProbeText, validateLmDraft } from '../probes/import/lmImport';
 import { parseRunRecordJson } from '../probes/import/runRecordJson';
+import { detectInputFormat } from '../probes/import/inputFormat';
+import { importStereoSetJson } from '../probes/import/stereoSet';
+import { importBbqJsonl, looksLikeBbqJsonl } from '../probes/import/bbqJsonl';
 import type { JsonEditorProbe } from '../probes/lmSchema';
 import type { ImportProgress, ImportResults, ImportSource, ImportWorkerApi, LmProbeImport } from './importProtocol';
 
@@ -79,8 +82,25 @@ export function createImportApi(now: () => number = () => performance.now()): Im
         return forEditor(r.probe, r.skipped);
       },
       'lm-probe-json': () => {
+        // A StereoSet or BBQ file chosen through the JSON import is read as what it is (the cheap
+        // looks first, so a probe JSON is not parsed twice).
+        if (looksLikeBbqJsonl(text)) return results['bbq-jsonl']();
+        if (text.includes('"intrasentence"')) {
+          const detected = detectInputFormat(text, source.name);
+          if (detected.ok && detected.format === 'stereoset-json') return results['stereoset-json']();
+        }
         validating();
         return forEditor(lmProbeFromJsonFile(text, source.name));
+      },
+      'stereoset-json': () => {
+        const r = importStereoSetJson(text, { id: importedProbeId(source.name), title: `StereoSet from ${source.name}`, onProgress: parsing });
+        validating();
+        return forEditor(r.probe, r.errors.map((e) => e.message));
+      },
+      'bbq-jsonl': () => {
+        const r = importBbqJsonl(text, { id: importedProbeId(source.name), onProgress: parsing });
+        validating();
+        return forEditor(r.probe, r.errors.map((e) => e.message));
       },
       'association-probe': () => {
         validating();

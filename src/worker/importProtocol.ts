@@ -25,7 +25,7 @@ export interface LmProbeImport {
   probe: JsonEditorProbe;
   text: string | null;
   chars: number;
-  /** Rows of a CrowS-Pairs CSV that were skipped, each "CSV line N: reason". */
+  /** Rows of a CrowS-Pairs CSV, StereoSet or BBQ file that were skipped, each with its line and reason. */
   skipped: string[];
 }
 
@@ -36,6 +36,8 @@ export interface ImportResults {
   'word-list': string[];
   'pasted-words': string[];
   'run-record': ParsedRunRecord;
+  'stereoset-json': LmProbeImport;
+  'bbq-jsonl': LmProbeImport;
 }
 
 export interface ImportWorkerApi {

@@ -17,6 +17,8 @@ import { ripa } from './ripa';
 import { seat } from './seat';
 import { simplicityLms } from './simplicity-lms';
 import { weat } from './weat';
+import { stereoSet } from './stereoset';
+import { bbq } from './bbq';
 import type { ProbeFamily } from './types';
 
 /** The family modules in registry order (exports and pickers list families in this order). */
@@ -34,6 +36,8 @@ export const FAMILY_MODULES = [
   ripa,
   simplicityLms,
   inductiveBias,
+  stereoSet,
+  bbq,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

@@ -9,6 +9,8 @@ import { readJsonText } from '../../core/input/jsonText';
 import { RUN_RECORD_FORMAT } from '../../core/runRecord';
 import { CROWS_REQUIRED_COLUMNS } from './crowsPairs';
 import { looksLikeSeatTest } from './seatTestFile';
+import { looksLikeStereoSet } from './stereoSet';
+import { looksLikeBbqJsonl } from './bbqJsonl';
 
 /** Every format a probe can be read from, with the words a refusal names it by. */
 export const INPUT_FORMATS = Object.freeze({
@@ -18,6 +20,8 @@ export const INPUT_FORMATS = Object.freeze({
   'word-lists': 'a word-list CSV with a set column (X, Y, A, B; optional word and label columns)',
   'seat-jsonl': 'a SEAT test file of sent-bias (.jsonl: one object {targ1, targ2, attr1, attr2})',
   'run-record': 'a run record the app or the CLI exported (its probes run again)',
+  'stereoset-json': 'StereoSet dev.json ({"version", "data": {"intrasentence": […]}}; intrasentence items are read)',
+  'bbq-jsonl': 'BBQ JSONL (one question per line: context, question, ans0–ans2, label, context_condition, question_polarity, answer_info)',
 } as const);
 
 export type InputFormat = keyof typeof INPUT_FORMATS;
@@ -64,10 +68,12 @@ export function detectInputFormat(text: string, name: string): FormatDetection {
   const e = ext(name);
   if (body.length === 0) return { ok: false, why: `${name} is empty` };
   if (body.startsWith('{') || body.startsWith('[')) {
+    if (looksLikeBbqJsonl(body)) return { ok: true, format: 'bbq-jsonl' };
     const read = readJsonText(body);
     if (!read.ok) return { ok: true, format: e === 'jsonl' ? 'seat-jsonl' : 'probe-json' };
     const json = read.value;
     if (looksLikeRunRecord(json)) return { ok: true, format: 'run-record' };
+    if (looksLikeStereoSet(json)) return { ok: true, format: 'stereoset-json' };
     if (looksLikeSeatTest(json)) return { ok: true, format: 'seat-jsonl' };
     if (looksLikeProbeFile(json)) return { ok: true, format: 'probe-json' };
     if (looksLikeWefe(json)) return { ok: true, format: 'wefe-json' };

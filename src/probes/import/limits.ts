@@ -14,6 +14,8 @@ export const IMPORT_LIMITS = Object.freeze({
   'word-list': { bytes: 16 * MB, what: 'word-list imports' },
   'run-record': { bytes: 64 * MB, what: 'run record imports' },
   'pasted-words': { bytes: 16 * MB, what: 'pasted word lists' },
+  'stereoset-json': { bytes: 64 * MB, what: 'StereoSet JSON imports' },
+  'bbq-jsonl': { bytes: 64 * MB, what: 'BBQ JSONL imports' },
 } as const);
 
 export type ImportKind = keyof typeof IMPORT_LIMITS;

@@ -12,6 +12,8 @@ import { lmProbeFromCrowsCsv } from './lmImport';
 import { importAnyProbesJson } from './probeJson';
 import { parseRunRecordJson } from './runRecordJson';
 import { importSeatTestFile } from './seatTestFile';
+import { importStereoSetJson } from './stereoSet';
+import { importBbqJsonl } from './bbqJsonl';
 import { guessWefeMapping, parseWefeWordSets, wefeToProbe, type WefeMapping } from './wefe';
 
 /** The size limit (limits.ts) each format is read under: the limit of the page's import that reads it. */
@@ -22,10 +24,12 @@ export const IMPORT_KIND_OF: Readonly<Record<InputFormat, ImportKind>> = Object.
   'word-lists': 'association-probe',
   'seat-jsonl': 'association-probe',
   'run-record': 'run-record',
+  'stereoset-json': 'stereoset-json',
+  'bbq-jsonl': 'bbq-jsonl',
 });
 
 /** Formats whose rows --limit can cut (one row, one item). */
-export const LIMITABLE_FORMATS: readonly InputFormat[] = ['crows-csv'];
+export const LIMITABLE_FORMATS: readonly InputFormat[] = ['crows-csv', 'stereoset-json', 'bbq-jsonl'];
 
 export interface FileReadOptions {
   /** Keep the first this many items (a format of LIMITABLE_FORMATS only). */
@@ -76,5 +80,13 @@ export function probesFromFile(text: string, name: string, format: InputFormat, 
       return { probes: [importSeatTestFile(text, { id: importedProbeId(name), name })], skipped: [] };
     case 'run-record':
       return { probes: [...parseRunRecordJson(text).record.probes], skipped: [] };
+    case 'stereoset-json': {
+      const r = importStereoSetJson(text, { id: importedProbeId(name), title: `StereoSet from ${name}`, ...(options.limit !== undefined ? { limit: options.limit } : {}) });
+      return { probes: [r.probe], skipped: r.errors.map((e) => e.message) };
+    }
+    case 'bbq-jsonl': {
+      const r = importBbqJsonl(text, { id: importedProbeId(name), ...(options.limit !== undefined ? { limit: options.limit } : {}) });
+      return { probes: [r.probe], skipped: r.errors.map((e) => e.message) };
+    }
   }
 }

@@ -19,6 +19,8 @@ import { seatView } from './seat';
 import { simplicityLmsView } from './simplicity-lms';
 import type { AnyResult, FamilyBodyProps, FamilyId, FamilySlideProps, FamilyView } from './types';
 import { weatView } from './weat';
+import { stereoSetView } from './stereoset';
+import { bbqView } from './bbq';
 
 export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.freeze({
   weat: weatView,
@@ -34,6 +36,8 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   ripa: ripaView,
   'simplicity-lms': simplicityLmsView,
   'inductive-bias': inductiveBiasView,
+  stereoset: stereoSetView,
+  bbq: bbqView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */
