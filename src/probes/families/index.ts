@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { counterfactualPairs } from './counterfactual-pairs';
 import { counterfactualTemplate } from './counterfactual-template';
+import { corefLikelihood } from './coref-likelihood';
 import { decisionTemplate } from './decision-template';
 import { lmIat } from './lm-iat';
 import { llmDecisionPrompt } from './llm-decision-prompt';
@@ -30,6 +31,7 @@ export const FAMILY_MODULES = [
   llmIatPrompt,
   llmDecisionPrompt,
   ripa,
+  corefLikelihood,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

@@ -6,6 +6,7 @@ import { familyOf, type AnyProbe } from '../../probes/families';
 import { summarizeResult } from '../../probes/families/summarizeResult';
 import type { FamilySummary, Headline } from '../../probes/families/types';
 import { counterfactualPairsView } from './counterfactual-pairs';
+import { corefLikelihoodView } from './coref-likelihood';
 import { counterfactualTemplateView } from './counterfactual-template';
 import { decisionTemplateView } from './decision-template';
 import { llmDecisionPromptView } from './llm-decision-prompt';
@@ -30,6 +31,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'llm-iat-prompt': llmIatPromptView,
   'llm-decision-prompt': llmDecisionPromptView,
   ripa: ripaView,
+  'coref-likelihood': corefLikelihoodView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */
