@@ -7,6 +7,7 @@ import { checkImportSize, type ImportKind } from '../probes/import/limits';
 import { probeFromFile, wordsFromPaste, wordsFromText } from '../probes/import/editorFiles';
 import { LARGE_LM_DRAFT_CHARS, lmProbeFromCrowsCsv, lmProbeFromJsonFile, lmProbeText, validateLmDraft } from '../probes/import/lmImport';
 import { parseRunRecordJson } from '../probes/import/runRecordJson';
+import { lmProbeFromCorefFile } from '../probes/import/corefFile';
 import type { JsonEditorProbe } from '../probes/lmSchema';
 import type { ImportProgress, ImportResults, ImportSource, ImportWorkerApi, LmProbeImport } from './importProtocol';
 
@@ -91,6 +92,11 @@ export function createImportApi(now: () => number = () => performance.now()): Im
       'run-record': () => {
         validating();
         return parseRunRecordJson(text);
+      },
+      'coref-text': () => {
+        const r = lmProbeFromCorefFile(text, source.name, parsing);
+        validating();
+        return forEditor(r.probe, r.skipped);
       },
     };
     return results[kind]();

@@ -36,6 +36,7 @@ export interface ImportResults {
   'word-list': string[];
   'pasted-words': string[];
   'run-record': ParsedRunRecord;
+  'coref-text': LmProbeImport;
 }
 
 export interface ImportWorkerApi {

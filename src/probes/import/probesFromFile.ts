@@ -12,6 +12,8 @@ import { lmProbeFromCrowsCsv } from './lmImport';
 import { importAnyProbesJson } from './probeJson';
 import { parseRunRecordJson } from './runRecordJson';
 import { importSeatTestFile } from './seatTestFile';
+import { importWinoBiasText } from './winobias';
+import { importWinogenderTsv } from './winogender';
 import { guessWefeMapping, parseWefeWordSets, wefeToProbe, type WefeMapping } from './wefe';
 
 /** The size limit (limits.ts) each format is read under: the limit of the page's import that reads it. */
@@ -22,10 +24,12 @@ export const IMPORT_KIND_OF: Readonly<Record<InputFormat, ImportKind>> = Object.
   'word-lists': 'association-probe',
   'seat-jsonl': 'association-probe',
   'run-record': 'run-record',
+  'winobias-txt': 'coref-text',
+  'winogender-tsv': 'coref-text',
 });
 
 /** Formats whose rows --limit can cut (one row, one item). */
-export const LIMITABLE_FORMATS: readonly InputFormat[] = ['crows-csv'];
+export const LIMITABLE_FORMATS: readonly InputFormat[] = ['crows-csv', 'winobias-txt', 'winogender-tsv'];
 
 export interface FileReadOptions {
   /** Keep the first this many items (a format of LIMITABLE_FORMATS only). */
@@ -76,5 +80,11 @@ export function probesFromFile(text: string, name: string, format: InputFormat, 
       return { probes: [importSeatTestFile(text, { id: importedProbeId(name), name })], skipped: [] };
     case 'run-record':
       return { probes: [...parseRunRecordJson(text).record.probes], skipped: [] };
+    case 'winobias-txt':
+    case 'winogender-tsv': {
+      const meta = { id: importedProbeId(name), ...(options.limit !== undefined ? { limit: options.limit } : {}) };
+      const r = format === 'winobias-txt' ? importWinoBiasText(text, name, meta) : importWinogenderTsv(text, meta);
+      return { probes: [r.probe], skipped: r.skipped };
+    }
   }
 }
