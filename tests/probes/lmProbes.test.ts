@@ -106,7 +106,7 @@ describe('LM built-ins', () => {
     expect(() => parseProbe(probe)).toThrow(/understands: weat, seat/);
     expect(ALL_PROBE_FAMILIES).toEqual([
       'weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position',
-      'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa',
+      'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'coref-likelihood',
     ]);
   });
 
