@@ -58,7 +58,7 @@ describe('run <WinoBias file>', () => {
 describe('run <Winogender all_sentences.tsv>', () => {
   it('runs the sentences with the occupation statistics', () => {
     const rec = recordOf(cli('run', join(root, 'tests/fixtures/winogender/all_sentences_excerpt.tsv'), '--model', 'workbench/tiny-gpt2', '--seed', '1'));
-    const r = rec.results[0] as { dataset: string; items: unknown[]; occupations: { occupations: { occupation: string }[] } };
+    const r = rec.results[0] as unknown as { dataset: string; items: unknown[]; occupations: { occupations: { occupation: string }[] } };
     expect(r.dataset).toBe('winogender');
     expect(r.items).toHaveLength(36);
     expect(r.occupations.occupations.map((o) => o.occupation)).toEqual(['technician', 'accountant', 'nurse']);
