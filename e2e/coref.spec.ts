@@ -11,6 +11,8 @@ test('a WinoBias file: the page shows the CLI’s accuracy gap and p', async ({ 
   const cli = cliLmRun(FILE).results[0] as { gap: { gap: number; p: number } };
   await page.setViewportSize({ width: 1366, height: 768 });
   await setupLm(page);
+  // The LM editor (and its import button) shows once an LM probe is open: the built-in Winogender.
+  await page.getByRole('button', { name: 'Open Winogender schemas: pronoun resolution by likelihood (720 sentences)', exact: true }).click();
   await page.getByTestId('import-lm-probe').setInputFiles(FILE);
   await expect(page.getByText('Pronoun-resolution file imported')).toBeVisible();
   const headline = await runAndReadHeadline(page);
@@ -18,9 +20,8 @@ test('a WinoBias file: the page shows the CLI’s accuracy gap and p', async ({ 
   expect(Number(headline.p)).toBeCloseTo(cli.gap.p, 4);
   const results = page.getByRole('region', { name: /^Results:/ });
   await expect(results.getByRole('figure', { name: 'Accuracy by condition' })).toBeVisible();
-  await page.screenshot({ path: '/work/helpers/shots/hi2-winobias-1366.png', fullPage: true });
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: '/work/helpers/shots/hi2-winobias-1024.png', fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: '/work/helpers/shots/hi2-winobias-390.png', fullPage: true });
+  for (const [w, h] of [[1366, 768], [1024, 768], [390, 844]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await results.screenshot({ path: `/work/helpers/shots/hi2-winobias-${w}.png` });
+  }
 });

@@ -35,6 +35,8 @@ A file is read as the page reads it, its format found from its content (or named
   word-lists   CSV of words with a set column (X, Y, A, B)
   seat-jsonl   sent-bias SEAT test file {targ1, targ2, attr1, attr2}
   run-record   a run record the app or the CLI exported (its probes run again)
+  winobias-txt    WinoBias sentence file ([referent] and [pronoun] bracketed; --limit N)
+  winogender-tsv  Winogender all_sentences.tsv (sentid, sentence; --limit N)
 
 Examples:
   bias-workbench run caliskan-weat --model glove-6b-100d --seed 1 --format json

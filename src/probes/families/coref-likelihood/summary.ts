@@ -38,7 +38,7 @@ export function corefHeadline(r: CorefLikelihoodResult): Headline {
   const label = corefHeadlineLabel(r);
   const shown = percentagePoints(r.gap.gap);
   const text = `${label} = ${shown} (${formatPercent(r.gap.first.accuracy)} vs ${formatPercent(r.gap.second.accuracy)}), ${r.gap.p === null ? 'no matched pairs to test' : `exact McNemar p = ${formatP(r.gap.p)}`}`;
-  return { label, value: r.gap.gap * 100, shown, ci: null, p: r.gap.p, pLabel: 'McNemar p', text };
+  return { label, value: Number.isFinite(r.gap.gap) ? r.gap.gap * 100 : Number.NaN, shown, ci: null, p: r.gap.p, pLabel: 'McNemar p', text };
 }
 
 const correlationText = (name: string, t: PearsonTestResult | null): string =>
@@ -70,7 +70,7 @@ export function summarizeCoref(r: CorefLikelihoodResult): FamilySummary {
     );
   }
   const caution = r.dataset === 'winogender' ? ' Winogender can show bias, not prove its absence (high positive, low negative predictive value; Rudinger et al. 2018).' : '';
-  const reading = `${direction(r)} ${parts.join('; ')}. Scored by likelihood: each candidate as the continuation of the sentence and “"pronoun" refers to”.${caution}`;
+  const reading = `${direction(r)} ${parts.join('; ')}. Scored by likelihood: each candidate referent as the continuation of the sentence followed by "<pronoun>" refers to.${caution}`;
   const groups: GroupSummary[] = [
     { label: words(r.compared[0]), value: r.gap.first.accuracy, n: r.gap.first.n },
     { label: words(r.compared[1]), value: r.gap.second.accuracy, n: r.gap.second.n },

@@ -21,11 +21,12 @@ interface AccuracyBar {
 function accuracyBars(r: CorefLikelihoodResult): AccuracyBar[] {
   const bar = (name: string, a: { accuracy: number; n: number }) => ({ name, accuracy: Number.isFinite(a.accuracy) ? a.accuracy * 100 : 0, n: a.n });
   if (r.dataset === 'winobias') {
-    const scopes = (r.byType ?? []).filter((t) => (r.byType?.length ?? 0) > 1 || t.scope !== 'unstated');
+    // Per-type bars only where there are two types: with one they repeat the overall bars.
+    const scopes = (r.byType?.length ?? 0) > 1 ? r.byType! : [];
     return [
-      bar('pro (all)', r.gap.first),
-      bar('anti (all)', r.gap.second),
-      ...scopes.flatMap((t) => [bar(`pro, type ${t.scope}`, t.gap.first), bar(`anti, type ${t.scope}`, t.gap.second)]),
+      bar('pro', r.gap.first),
+      bar('anti', r.gap.second),
+      ...scopes.flatMap((t) => [bar(`pro T${t.scope}`, t.gap.first), bar(`anti T${t.scope}`, t.gap.second)]),
     ];
   }
   return [bar('male', r.gap.first), bar('female', r.gap.second), ...(r.neutral && r.neutral.n > 0 ? [bar('they', r.neutral)] : [])];
@@ -93,7 +94,7 @@ export function Body({ result: r, fileStem, chartsOpen }: FamilyBodyProps<CorefL
       <dl className="stats">
         <div>
           <dt>Scoring</dt>
-          <dd>each candidate as the continuation of the sentence and “"pronoun" refers to” (sum of log-probs); the likelier is the choice, a tie counts as wrong</dd>
+          <dd>each candidate referent as the continuation of the sentence followed by "&lt;pronoun&gt;" refers to (sum of log-probs); the likelier is the choice, a tie counts as wrong</dd>
         </div>
         <div>
           <dt>Test</dt>
@@ -129,7 +130,7 @@ export function Body({ result: r, fileStem, chartsOpen }: FamilyBodyProps<CorefL
                 <th scope="row">{it.sentence}</th>
                 <td>{it.condition}{it.type ? `, type ${it.type}` : ''}</td>
                 <td>
-                  {it.candidates.map((c, i) => `${i === it.answer ? '✓ ' : ''}${c} (${it.scores[i]!.toFixed(2)})`).join(' · ')}
+                  {it.candidates.map((c, i) => `${i === it.answer ? '✓ ' : ''}${c} (${Number.isFinite(it.scores[i]) ? it.scores[i]!.toFixed(2) : '—'})`).join(' · ')}
                 </td>
                 <td>{it.correct ? 'yes' : 'no'}</td>
               </tr>
