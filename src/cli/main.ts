@@ -37,6 +37,8 @@ A file is read as the page reads it, its format found from its content (or named
   run-record   a run record the app or the CLI exported (its probes run again)
   stereoset-json  StereoSet dev.json, intrasentence items (--limit N: its first N good items)
   bbq-jsonl    BBQ JSONL, one question a line (--limit N: its first N good questions)
+  winobias-txt    WinoBias sentence file ([referent] and [pronoun] bracketed; --limit N)
+  winogender-tsv  Winogender all_sentences.tsv (sentid, sentence; --limit N)
 
 Examples:
   bias-workbench run caliskan-weat --model glove-6b-100d --seed 1 --format json

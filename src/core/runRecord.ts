@@ -11,6 +11,7 @@ import type { SimplicityLmsResult } from './simplicity/lmsLabResult';
 import type { InductiveBiasResult } from './inductiveBias/inductiveBiasLabResult';
 import type { StereoSetResult } from './benchmarks/stereoSetResult';
 import type { BbqResult } from './benchmarks/bbqResult';
+import type { CorefLikelihoodResult } from './lm/coref/types';
 import { METHOD_VERSION } from './intervals';
 import { SAMPLER_VERSION } from './stats/samplerVersion';
 
@@ -19,7 +20,7 @@ import { SAMPLER_VERSION } from './stats/samplerVersion';
  * | 'lm-iat') and the LM probe results (kind = the probe family). Records default to association
  * results only, so existing consumers keep their types; LM runs use RunRecord<P, RunResult>.
  */
-export type RunResult = AssociationResult | LmProbeResult | RipaResult | SimplicityLmsResult | InductiveBiasResult | StereoSetResult | BbqResult;
+export type RunResult = AssociationResult | LmProbeResult | RipaResult | SimplicityLmsResult | InductiveBiasResult | StereoSetResult | BbqResult | CorefLikelihoodResult;
 
 /**
  * The record format. @2: one record shape for every family, each result validated by its family's

@@ -10,6 +10,7 @@ import { parseRunRecordJson } from '../probes/import/runRecordJson';
 import { detectInputFormat } from '../probes/import/inputFormat';
 import { importStereoSetJson } from '../probes/import/stereoSet';
 import { importBbqJsonl, looksLikeBbqJsonl } from '../probes/import/bbqJsonl';
+import { lmProbeFromCorefFile } from '../probes/import/corefFile';
 import type { JsonEditorProbe } from '../probes/lmSchema';
 import type { ImportProgress, ImportResults, ImportSource, ImportWorkerApi, LmProbeImport } from './importProtocol';
 
@@ -111,6 +112,11 @@ export function createImportApi(now: () => number = () => performance.now()): Im
       'run-record': () => {
         validating();
         return parseRunRecordJson(text);
+      },
+      'coref-text': () => {
+        const r = lmProbeFromCorefFile(text, source.name, parsing);
+        validating();
+        return forEditor(r.probe, r.skipped);
       },
     };
     return results[kind]();

@@ -38,6 +38,7 @@ export interface ImportResults {
   'run-record': ParsedRunRecord;
   'stereoset-json': LmProbeImport;
   'bbq-jsonl': LmProbeImport;
+  'coref-text': LmProbeImport;
 }
 
 export interface ImportWorkerApi {

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { counterfactualPairs } from './counterfactual-pairs';
 import { counterfactualTemplate } from './counterfactual-template';
+import { corefLikelihood } from './coref-likelihood';
 import { decisionTemplate } from './decision-template';
 import { inductiveBias } from './inductive-bias';
 import { lmIat } from './lm-iat';
@@ -38,6 +39,7 @@ export const FAMILY_MODULES = [
   inductiveBias,
   stereoSet,
   bbq,
+  corefLikelihood,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

@@ -11,6 +11,8 @@ import { CROWS_REQUIRED_COLUMNS } from './crowsPairs';
 import { looksLikeSeatTest } from './seatTestFile';
 import { looksLikeStereoSet } from './stereoSet';
 import { looksLikeBbqJsonl } from './bbqJsonl';
+import { looksLikeWinoBias } from './winobias';
+import { WINOGENDER_COLUMNS } from './winogender';
 
 /** Every format a probe can be read from, with the words a refusal names it by. */
 export const INPUT_FORMATS = Object.freeze({
@@ -22,6 +24,8 @@ export const INPUT_FORMATS = Object.freeze({
   'run-record': 'a run record the app or the CLI exported (its probes run again)',
   'stereoset-json': 'StereoSet dev.json ({"version", "data": {"intrasentence": […]}}; intrasentence items are read)',
   'bbq-jsonl': 'BBQ JSONL (one question per line: context, question, ans0–ans2, label, context_condition, question_polarity, answer_info)',
+  'winobias-txt': 'a WinoBias sentence file (lines "<n> … [referent] … [pronoun] …"; pro and anti files of one type may be concatenated)',
+  'winogender-tsv': `Winogender's all_sentences.tsv (tab-separated columns ${WINOGENDER_COLUMNS.join(', ')})`,
 } as const);
 
 export type InputFormat = keyof typeof INPUT_FORMATS;
@@ -80,7 +84,9 @@ export function detectInputFormat(text: string, name: string): FormatDetection {
     return { ok: false, why: `${name} is JSON, but neither a probe, a WEFE word-set file, a SEAT test file nor a run record` };
   }
   if (e === 'json' || e === 'jsonl') return { ok: true, format: e === 'jsonl' ? 'seat-jsonl' : 'probe-json' };
+  if (looksLikeWinoBias(body)) return { ok: true, format: 'winobias-txt' };
   const header = csvHeader(body);
+  if (WINOGENDER_COLUMNS.every((c) => header.includes(c))) return { ok: true, format: 'winogender-tsv' };
   // Either sentence column is enough: the CrowS-Pairs reader then names the columns that are missing.
   if (header.includes('sent_more') || header.includes('sent_less')) return { ok: true, format: 'crows-csv' };
   if (header.includes('set')) return { ok: true, format: 'word-lists' };

@@ -13,6 +13,7 @@ export const IMPORT_LIMITS = Object.freeze({
   'association-probe': { bytes: 64 * MB, what: 'probe and word-set imports (probe JSON, WEFE JSON, CSV with a set column)' },
   'word-list': { bytes: 16 * MB, what: 'word-list imports' },
   'run-record': { bytes: 64 * MB, what: 'run record imports' },
+  'coref-text': { bytes: 16 * MB, what: 'WinoBias and Winogender files' },
   'pasted-words': { bytes: 16 * MB, what: 'pasted word lists' },
   'stereoset-json': { bytes: 64 * MB, what: 'StereoSet JSON imports' },
   'bbq-jsonl': { bytes: 64 * MB, what: 'BBQ JSONL imports' },

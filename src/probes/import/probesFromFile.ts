@@ -14,6 +14,8 @@ import { parseRunRecordJson } from './runRecordJson';
 import { importSeatTestFile } from './seatTestFile';
 import { importStereoSetJson } from './stereoSet';
 import { importBbqJsonl } from './bbqJsonl';
+import { importWinoBiasText } from './winobias';
+import { importWinogenderTsv } from './winogender';
 import { guessWefeMapping, parseWefeWordSets, wefeToProbe, type WefeMapping } from './wefe';
 
 /** The size limit (limits.ts) each format is read under: the limit of the page's import that reads it. */
@@ -26,10 +28,12 @@ export const IMPORT_KIND_OF: Readonly<Record<InputFormat, ImportKind>> = Object.
   'run-record': 'run-record',
   'stereoset-json': 'stereoset-json',
   'bbq-jsonl': 'bbq-jsonl',
+  'winobias-txt': 'coref-text',
+  'winogender-tsv': 'coref-text',
 });
 
 /** Formats whose rows --limit can cut (one row, one item). */
-export const LIMITABLE_FORMATS: readonly InputFormat[] = ['crows-csv', 'stereoset-json', 'bbq-jsonl'];
+export const LIMITABLE_FORMATS: readonly InputFormat[] = ['crows-csv', 'stereoset-json', 'bbq-jsonl', 'winobias-txt', 'winogender-tsv'];
 
 export interface FileReadOptions {
   /** Keep the first this many items (a format of LIMITABLE_FORMATS only). */
@@ -87,6 +91,12 @@ export function probesFromFile(text: string, name: string, format: InputFormat, 
     case 'bbq-jsonl': {
       const r = importBbqJsonl(text, { id: importedProbeId(name), ...(options.limit !== undefined ? { limit: options.limit } : {}) });
       return { probes: [r.probe], skipped: r.errors.map((e) => e.message) };
+    }
+    case 'winobias-txt':
+    case 'winogender-tsv': {
+      const meta = { id: importedProbeId(name), ...(options.limit !== undefined ? { limit: options.limit } : {}) };
+      const r = format === 'winobias-txt' ? importWinoBiasText(text, name, meta) : importWinogenderTsv(text, meta);
+      return { probes: [r.probe], skipped: r.skipped };
     }
   }
 }

@@ -6,6 +6,7 @@ import { familyOf, type AnyProbe } from '../../probes/families';
 import { summarizeResult } from '../../probes/families/summarizeResult';
 import type { FamilySummary, Headline } from '../../probes/families/types';
 import { counterfactualPairsView } from './counterfactual-pairs';
+import { corefLikelihoodView } from './coref-likelihood';
 import { counterfactualTemplateView } from './counterfactual-template';
 import { decisionTemplateView } from './decision-template';
 import { inductiveBiasView } from './inductive-bias';
@@ -38,6 +39,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'inductive-bias': inductiveBiasView,
   stereoset: stereoSetView,
   bbq: bbqView,
+  'coref-likelihood': corefLikelihoodView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */

@@ -71,6 +71,13 @@ export default function LmProbeEditor() {
           ? { kind: 'error', title: `Imported ${n.toLocaleString('en-US')} pairs from ${f.name}; ${r.skipped.length.toLocaleString('en-US')} row${r.skipped.length === 1 ? '' : 's'} skipped`, text: r.skipped.slice(0, 8).join(' · ') + (r.skipped.length > 8 ? ` · and ${r.skipped.length - 8} more` : '') }
           : { kind: 'info', title: 'CrowS-Pairs CSV imported', text: `“${r.probe.title}” (${n.toLocaleString('en-US')} pairs) is in the editor.` };
         openLmProbe(r.probe, { kind: 'import', id: r.probe.id }, { text: r.text, chars: r.chars, from: f.name, notice });
+      } else if (/\.(tsv|txt|dev|test)$/i.test(f.name)) {
+        const r = await task.start('coref-text', { name: f.name, file: f });
+        const n = 'items' in r.probe ? r.probe.items.length : 0;
+        const notice: Notice = r.skipped.length
+          ? { kind: 'error', title: `Imported ${n.toLocaleString('en-US')} sentences from ${f.name}; ${r.skipped.length.toLocaleString('en-US')} line${r.skipped.length === 1 ? '' : 's'} skipped`, text: r.skipped.slice(0, 8).join(' · ') + (r.skipped.length > 8 ? ` · and ${r.skipped.length - 8} more` : '') }
+          : { kind: 'info', title: 'Pronoun-resolution file imported', text: `“${r.probe.title}” (${n.toLocaleString('en-US')} sentences) is in the editor.` };
+        openLmProbe(r.probe, { kind: 'import', id: r.probe.id }, { text: r.text, chars: r.chars, from: f.name, notice });
       } else {
         const r = await task.start(/\.jsonl$/i.test(f.name) ? 'bbq-jsonl' : 'lm-probe-json', { name: f.name, file: f });
         const notice: Notice = r.skipped.length
@@ -206,7 +213,7 @@ export default function LmProbeEditor() {
         <button type="button" className="secondary" onClick={() => fileRef.current?.click()}>
           Import LM probe JSON or CrowS-Pairs CSV…
         </button>
-        <input ref={fileRef} type="file" accept=".json,.jsonl,.csv,application/json,text/csv" hidden aria-hidden="true" tabIndex={-1} data-testid="import-lm-probe" onChange={(e) => void onImport(e.target.files?.[0])} />
+        <input ref={fileRef} type="file" accept=".json,.jsonl,.csv,.tsv,.txt,.dev,.test,application/json,text/csv,text/tab-separated-values,text/plain" hidden aria-hidden="true" tabIndex={-1} data-testid="import-lm-probe" onChange={(e) => void onImport(e.target.files?.[0])} />
       </div>
       <ImportStatus status={task.status} onCancel={task.cancel} />
       {shareUrl && (
