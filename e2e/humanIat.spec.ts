@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { decodeParticipantCode } from '../src/core/iat/participantCode';
 import { downloadText, openApp, waitForModel } from './helpers';
 import { root } from './lmRun';
 
@@ -86,9 +87,10 @@ test('a keyboard participant’s D on screen equals the reference scoring of the
     if (block === 3) await page.screenshot({ path: `${SHOTS}/hu1-block3-done-1366.png` });
   }
   await page.getByRole('button', { name: 'See my result' }).click();
+  await page.screenshot({ path: `${SHOTS}/hu1-result-top-1366.png` });
   await page.getByText('How this D was computed').click();
   const exact = Number(await page.getByRole('status', { name: 'Exact D' }).textContent());
-  await page.screenshot({ path: `${SHOTS}/hu1-result-1366.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/hu1-result-1366.png` });
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.screenshot({ path: `${SHOTS}/hu1-result-1024.png` });
 
@@ -110,8 +112,22 @@ test('a keyboard participant’s D on screen equals the reference scoring of the
   expect(reference.trials.recorded).toBe(28);
   expect(reference.trials.errors).toBe(2);
   expect(Math.abs(exact - reference.d)).toBeLessThan(1e-9);
+  // The code for the instructor carries that D to 0.001 (core's decoder, as the class view reads it).
+  const code = decodeParticipantCode((await page.getByRole('status', { name: 'Participant code' }).textContent())!);
+  expect(code.ok && Math.abs(code.value.d! - Math.round(reference.d * 1000) / 1000)).toBeLessThan(1e-12);
   // The D shown in large type is that D to two decimals.
   await expect(page.locator('.iat-axis output').first()).toHaveText(reference.d.toFixed(2));
+
+  // Closed, the card keeps the result; class mode shows the participant's D and the model's d side by side.
+  await page.getByRole('button', { name: 'Close' }).press('Enter');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(page.getByRole('button', { name: 'Take the IAT again' })).toBeVisible();
+  await page.getByRole('button', { name: 'Take the IAT again' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/hu1-card-1366.png` });
+  await page.getByRole('region', { name: /^Results:/ }).getByRole('button', { name: 'Present' }).press('Enter');
+  await expect(page.locator('.iat-slide .iat-axis output').first()).toHaveText(reference.d.toFixed(2));
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: `${SHOTS}/hu1-slide-1024.png` });
 });
 
 test.describe('touch', () => {
@@ -128,9 +144,12 @@ test.describe('touch', () => {
       await answerBlock(page, sets, tap, { errorOn: block === 4 ? 1 : undefined, waitMs: () => 120 });
     }
     await page.getByRole('button', { name: 'See my result' }).tap();
+    await page.screenshot({ path: `${SHOTS}/hu1-result-top-390.png` });
     await page.getByText('How this D was computed').tap();
     const exact = (await page.getByRole('status', { name: 'Exact D' }).textContent())!;
-    await page.screenshot({ path: `${SHOTS}/hu1-result-390.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/hu1-result-390.png` });
+    await page.getByRole('button', { name: 'Download my trials (CSV)' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/hu1-result-390-lower.png` });
     await page.getByRole('button', { name: 'Close' }).tap();
     // A fresh load: the editor keeps the draft; running it again shows the kept result on its card.
     await openApp(page);

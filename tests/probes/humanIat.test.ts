@@ -139,7 +139,7 @@ describe.skipIf(!built)('the model side', () => {
   it('a preset runs through runProbes and gives numpy’s WEAT d on the same words, and its result validates', async () => {
     const model = await loadEmbeddedModel('glove-6b-100d');
     try {
-      const [r] = (await runProbes(resolveAnyProbeOrSuite('iat-caliskan-weat-1'), { embedder: model, options: { ...DEFAULT_ASSOCIATION_OPTIONS, bootstrap: 0 } })) as HumanIatResult[];
+      const [r] = (await runProbes(resolveAnyProbeOrSuite('iat-caliskan-weat-1'), { embedder: model, options: { ...DEFAULT_ASSOCIATION_OPTIONS, bootstrap: 0 } })) as unknown as HumanIatResult[];
       const expected = reference.tests.find((t) => t.probeId === 'caliskan-weat-1')!.effectSizeSample;
       expect(Math.abs((r!.effectSize as number) - expected)).toBeLessThanOrEqual(1e-12);
       expect(r!.kind).toBe('human-iat');

@@ -69,10 +69,12 @@ export function IatResultView({ kept, onHiddenChange }: Props) {
         cosine similarities between word vectors, scaled by the spread over words. Neither scale is the other’s, so read each on its own axis, not as one higher than the
         other.
       </p>
-      {code !== null && (
+      {'code' in code ? (
         <p className="iat-code">
-          Your code: <output aria-label="Participant code">{code}</output> — read this out or paste it to your instructor.
+          Your code: <output aria-label="Participant code">{code.code}</output> — read this out or paste it to your instructor.
         </p>
+      ) : (
+        <p className="iat-small">No code for this result ({code.why}).</p>
       )}
       <div className="iat-exports">
         <button type="button" onClick={() => downloadText(iatTrialsToCsv(r.trials), `${stem}_trials.csv`, 'text/csv')}>

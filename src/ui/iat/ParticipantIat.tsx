@@ -52,9 +52,15 @@ export function ParticipantIat({ model, onClose }: Props) {
   const trials = useRef<IatTrial[]>([]);
   const dialog = useRef<HTMLDivElement>(null);
 
+  // The page behind is inert while the test is open: Tab stays in the test and screen readers read only it.
   useEffect(() => {
+    const behind = document.getElementById('root');
     document.body.classList.add('iat-open');
-    return () => document.body.classList.remove('iat-open');
+    behind?.setAttribute('inert', '');
+    return () => {
+      document.body.classList.remove('iat-open');
+      behind?.removeAttribute('inert');
+    };
   }, []);
 
   useEffect(() => {

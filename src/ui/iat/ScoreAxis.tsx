@@ -8,7 +8,7 @@ interface Props {
   value: number | null;
   /** The axis runs from −limit to +limit; a value beyond it sits at the end with an arrow. */
   limit: number;
-  /** Marked thresholds on both sides of 0 (e.g. 0.15, 0.35, 0.65). */
+  /** Thresholds marked by dashed ticks on both sides of 0 (e.g. 0.15, 0.35, 0.65). */
   ticks: readonly number[];
   /** Words under the two ends, e.g. ["faster with X + B", "faster with X + A"]. */
   ends: readonly [string, string];
@@ -22,6 +22,8 @@ const x = (v: number, limit: number) => PAD + ((Math.max(-limit, Math.min(limit,
 
 export function ScoreAxis({ label, value, limit, ticks, ends, shown, colour }: Props) {
   const marks = [...ticks.map((t) => -t), 0, ...ticks].sort((a, b) => a - b);
+  // Whole numbers label the axis; the thresholds are the dashed ticks, named in the text beside it.
+  const numbers = Array.from({ length: 2 * Math.floor(limit) + 1 }, (_, i) => i - Math.floor(limit));
   const beyond = value !== null && Math.abs(value) > limit;
   return (
     <figure className="iat-axis">
@@ -31,12 +33,12 @@ export function ScoreAxis({ label, value, limit, ticks, ends, shown, colour }: P
       <svg viewBox={`0 0 ${WIDTH} 56`} role="img" aria-label={`${label} ${shown} on an axis from −${limit} to ${limit}`}>
         <line x1={PAD} x2={WIDTH - PAD} y1={24} y2={24} stroke="#333" strokeWidth={2} />
         {marks.map((m) => (
-          <g key={m}>
-            <line x1={x(m, limit)} x2={x(m, limit)} y1={m === 0 ? 12 : 18} y2={m === 0 ? 36 : 30} stroke="#333" strokeWidth={m === 0 ? 2 : 1} strokeDasharray={m === 0 ? undefined : '2 2'} />
-            <text x={x(m, limit)} y={50} fontSize={10} textAnchor="middle" fill="#333">
-              {m === 0 ? '0' : m.toString()}
-            </text>
-          </g>
+          <line key={m} x1={x(m, limit)} x2={x(m, limit)} y1={m === 0 ? 12 : 18} y2={m === 0 ? 36 : 30} stroke="#333" strokeWidth={m === 0 ? 2 : 1} strokeDasharray={m === 0 ? undefined : '2 2'} />
+        ))}
+        {numbers.map((n) => (
+          <text key={n} x={x(n, limit)} y={50} fontSize={10} textAnchor="middle" fill="#333">
+            {n === 0 ? '0' : n < 0 ? `−${-n}` : n.toString()}
+          </text>
         ))}
         {value !== null && (
           <g>

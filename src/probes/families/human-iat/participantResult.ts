@@ -19,6 +19,8 @@ export interface ParticipantIatResult {
   probeId: string;
   title: string;
   participant: string;
+  /** Names this result among a class's (participant codes carry its tag): the random participant id of the session. */
+  nonce: string;
   streamSeed: number;
   firstPairing: 'XA' | 'XB';
   design: IatDesign;
@@ -51,6 +53,7 @@ export function buildParticipantResult(plan: IatSessionPlan, model: HumanIatResu
     probeId: model.probeId,
     title: model.title,
     participant: plan.participant,
+    nonce: plan.participant,
     streamSeed: plan.streamSeed,
     firstPairing: plan.firstPairing,
     design: model.design,

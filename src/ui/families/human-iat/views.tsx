@@ -2,7 +2,7 @@
 // body) and the participant part — the button that opens the participant screen and, once someone
 // has taken the test in this browser, their kept result beside the model's number. The class-mode
 // slide: the participant's D and the model's d, large, each on its own axis.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { D_BAND_LIMITS } from '../../../probes/families/human-iat/participantResult';
 import { modelSide, type HumanIatResult } from '../../../probes/families/human-iat/result';
 import { formatD } from '../../../probes/numberFormat';
@@ -17,6 +17,7 @@ import '../../iat/participantIat.css';
 export function Body({ result, summary, fileStem, chartsOpen }: FamilyBodyProps<HumanIatResult>) {
   const [open, setOpen] = useState(false);
   const [kept, setKept] = useState<KeptIatResult | null>(() => readKeptIatResult(result.probeId));
+  const take = useRef<HTMLButtonElement>(null);
   const blocks = result.design.blockLengths;
   return (
     <>
@@ -26,7 +27,7 @@ export function Body({ result, summary, fileStem, chartsOpen }: FamilyBodyProps<
           {result.design.firstPairing === 'counterbalanced' ? 'pairing order counterbalanced' : `${result.design.firstPairing} first for everyone`}); the number above is the
           word vectors’ WEAT on the same words.
         </p>
-        <button type="button" onClick={() => setOpen(true)}>
+        <button type="button" ref={take} onClick={() => setOpen(true)}>
           {kept ? 'Take the IAT again' : 'Take this IAT'}
         </button>
         {kept && (
@@ -47,6 +48,7 @@ export function Body({ result, summary, fileStem, chartsOpen }: FamilyBodyProps<
           onClose={(done) => {
             setOpen(false);
             if (done) setKept(done);
+            requestAnimationFrame(() => take.current?.focus());
           }}
         />
       )}
