@@ -45,6 +45,7 @@ export function ParticipantIat({ model, onClose }: Props) {
     () => planIatSession({ X: model.stimuli.X.words, Y: model.stimuli.Y.words, A: model.stimuli.A.words, B: model.stimuli.B.words }, model.design, participant),
     [model, participant],
   );
+  const totalTrials = model.design.blockLengths.reduce((a, b) => a + b, 0);
   const [phase, setPhase] = useState<Phase>({ at: 'consent' });
   const [asking, setAsking] = useState(false);
   const [kept, setKept] = useState<KeptIatResult | null>(null);
@@ -115,7 +116,7 @@ export function ParticipantIat({ model, onClose }: Props) {
           <h2>Before you start</h2>
           <p>
             This is an Implicit Association Test (IAT). You will sort words into groups as fast as you can with two keys, E and I (or by tapping the left and right halves of the
-            screen). It takes about five minutes, in seven short parts.
+            screen): {totalTrials} words in seven short parts, a few minutes in all.
           </p>
           <p>
             <strong>What is measured:</strong> which key you press for each word and how many milliseconds it takes you. Nothing else: no name, no camera, no microphone.
@@ -167,10 +168,12 @@ export function ParticipantIat({ model, onClose }: Props) {
       )}
       {phase.at === 'result' && kept && (
         <div className="iat-text iat-text-wide">
-          <h2>Your result</h2>
+          <h2 tabIndex={-1} data-autofocus>
+            Your result
+          </h2>
           {notStored && <p role="alert">This browser would not keep the result: export it now if you want it after closing this screen.</p>}
           <IatResultView kept={kept} onHiddenChange={setHidden} />
-          <button type="button" className="iat-primary" data-autofocus onClick={() => onClose(kept)}>
+          <button type="button" className="iat-primary" onClick={() => onClose(kept)}>
             Close
           </button>
         </div>
