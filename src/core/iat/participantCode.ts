@@ -5,7 +5,7 @@
 // first, four trial counts, a tag of the probe and one of the participant's nonce); the flags and the
 // "included" verdict are recomputed from those with the scorer's own rules, so a code cannot carry
 // flags that contradict its counts. Base 31 because the readable alphabet (no 0/O/1/I/L) has 31
-// letters, and 31 is prime, so the weighted check sum catches every single wrong character and every
+// characters, and 31 is prime, so the weighted check sum catches every single wrong character and every
 // swap of two neighbours.
 import { InvalidTrialsError } from '../errors';
 import { FAST_RESPONDER_PERCENT, type IatParticipantScore } from './participantScore';
@@ -26,7 +26,7 @@ const PROBE_TAGS = 2048;
 const PARTICIPANT_TAGS = 2 ** 19;
 
 // Field radices, most significant first; the product (≈ 0.60 of 31^15) leaves the top of the range
-// unused, so a random string of valid characters that passes the check is still usually refused.
+// unused, so even a random string of valid characters that passes the check is refused 40% of the time.
 const RADICES = {
   d: BigInt(2 * D_STEPS + 2),
   firstPairing: 3n,
