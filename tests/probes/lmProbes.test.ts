@@ -2,6 +2,7 @@
 // validate.ts parseAnyProbe). Every built-in must validate and state its sources; bad probes fail
 // with a ProbeValidationError whose issues carry the path of the offending field.
 import { describe, expect, it } from 'vitest';
+import { HUMAN_IAT_BUILTIN_PROBES } from '../../src/probes/families/human-iat/builtins';
 import {
   ALL_PROBE_FAMILIES,
   BUILTIN_PROBES,
@@ -91,7 +92,7 @@ describe('LM built-ins', () => {
 
   it('registry helpers: the association APIs are unchanged, the any-family APIs add the LM probes and suites', () => {
     expect(listBuiltinProbes().every((p) => p.family === 'weat' || p.family === 'seat')).toBe(true);
-    expect(listAllBuiltinProbes()).toHaveLength(listBuiltinProbes().length + Object.keys(LM_BUILTIN_PROBES).length + Object.keys(RIPA_BUILTIN_PROBES).length + Object.keys(CLASS_LAB_PROBES).length);
+    expect(listAllBuiltinProbes()).toHaveLength(listBuiltinProbes().length + Object.keys(LM_BUILTIN_PROBES).length + Object.keys(RIPA_BUILTIN_PROBES).length + Object.keys(CLASS_LAB_PROBES).length + Object.keys(HUMAN_IAT_BUILTIN_PROBES).length);
     expect(resolveAnyProbeOrSuite('lm-causal').map((p) => p.id)).toEqual([...LM_BUILTIN_SUITES['lm-causal'].probeIds]);
     expect(resolveAnyProbeOrSuite('caliskan-weat-1')).toEqual(resolveProbeOrSuite('caliskan-weat-1'));
     expect(() => resolveProbeOrSuite('lm-causal')).toThrow(/not a built-in/);
@@ -107,7 +108,7 @@ describe('LM built-ins', () => {
     expect(() => parseProbe(probe)).toThrow(/understands: weat, seat/);
     expect(ALL_PROBE_FAMILIES).toEqual([
       'weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position',
-      'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'coref-likelihood',
+      'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'coref-likelihood', 'human-iat',
     ]);
   });
 

@@ -36,7 +36,7 @@ export const COMMON_COLUMNS = ['model_dtype', 'precision'] as const;
 
 /** The columns of a file holding these results: the union of their families' columns, in registry order. */
 export function csvColumns(results: readonly Pick<RunResult, 'kind'>[], options: CsvExportOptions = {}): string[] {
-  const present = new Set(results.map((r) => r.kind));
+  const present = new Set<string>(results.map((r) => r.kind));
   const columns: string[] = [];
   for (const id of FAMILY_IDS) {
     if (!present.has(id)) continue;

@@ -8,6 +8,7 @@ import { counterfactualTemplate } from './counterfactual-template';
 import { corefLikelihood } from './coref-likelihood';
 import { decisionTemplate } from './decision-template';
 import { inductiveBias } from './inductive-bias';
+import { humanIat } from './human-iat';
 import { lmIat } from './lm-iat';
 import { llmDecisionPrompt } from './llm-decision-prompt';
 import { llmIatPrompt } from './llm-iat-prompt';
@@ -40,6 +41,7 @@ export const FAMILY_MODULES = [
   stereoSet,
   bbq,
   corefLikelihood,
+  humanIat,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

@@ -10,6 +10,7 @@ import { corefLikelihoodView } from './coref-likelihood';
 import { counterfactualTemplateView } from './counterfactual-template';
 import { decisionTemplateView } from './decision-template';
 import { inductiveBiasView } from './inductive-bias';
+import { humanIatView } from './human-iat';
 import { llmDecisionPromptView } from './llm-decision-prompt';
 import { llmIatPromptView } from './llm-iat-prompt';
 import { lmIatView } from './lm-iat';
@@ -40,6 +41,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   stereoset: stereoSetView,
   bbq: bbqView,
   'coref-likelihood': corefLikelihoodView,
+  'human-iat': humanIatView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */
