@@ -33,11 +33,13 @@ const words = (id: BuiltinProbeId) => {
 };
 
 describe('built-in registry', () => {
-  it('has caliskan-weat-1..10 and caliskan-seat-1..10, all schema-valid and lint-clean', () => {
+  it('has caliskan-weat-1..10, caliskan-seat-1..10 and the two subtler-biases WEATs, all schema-valid and lint-clean', () => {
     const ids = Object.keys(BUILTIN_PROBES);
     expect(ids).toEqual([
       ...Array.from({ length: 10 }, (_, i) => `caliskan-weat-${i + 1}`),
       ...Array.from({ length: 10 }, (_, i) => `caliskan-seat-${i + 1}`),
+      'subtler-weat-beauty',
+      'subtler-weat-nationality',
     ]);
     expect(() => validateBuiltins()).not.toThrow();
     for (const [id, probe] of Object.entries(BUILTIN_PROBES)) {
@@ -157,7 +159,7 @@ describe('built-in registry', () => {
 
   it('lists id, family and title', () => {
     const list = listBuiltinProbes();
-    expect(list).toHaveLength(20);
+    expect(list).toHaveLength(22);
     expect(list[0]).toEqual({ id: 'caliskan-weat-1', family: 'weat', title: 'WEAT 1: Flowers vs insects × pleasant vs unpleasant' });
   });
 

@@ -108,7 +108,7 @@ describe('LM built-ins', () => {
     expect(() => parseProbe(probe)).toThrow(/understands: weat, seat/);
     expect(ALL_PROBE_FAMILIES).toEqual([
       'weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position',
-      'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'coref-likelihood', 'human-iat',
+      'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'stereoset', 'bbq', 'coref-likelihood', 'human-iat',
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('LM built-ins', () => {
 
 describe('LM probe validation errors (named, with paths)', () => {
   it('unknown family lists every family', () => {
-    expect(issuesOf({ family: 'stereoset', ...LM_BASE })[0]).toMatchObject({ path: 'family', message: expect.stringContaining('counterfactual-pairs') });
+    expect(issuesOf({ family: 'no-such-family', ...LM_BASE })[0]).toMatchObject({ path: 'family', message: expect.stringContaining('counterfactual-pairs') });
   });
 
   it('templates with unknown slots, missing slots or bad braces', () => {

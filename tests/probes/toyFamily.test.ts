@@ -33,7 +33,7 @@ describe('a toy family registered with one line', () => {
   it('is listed by `bias-workbench probes` with its title and the kind of model it runs on', async () => {
     const listing = JSON.parse(await cli('probes', '--format', 'json')) as { families: { id: string; title: string; modality: string }[] };
     expect(listing.families.at(-1)).toEqual({ id: 'vocabulary-coverage', title: 'Vocabulary coverage', modality: 'vectors' });
-    expect(listing.families).toHaveLength(16);
+    expect(listing.families).toHaveLength(18);
   });
 
   it('runs through `bias-workbench run` on word vectors; the record validates and the CSV has its columns', async () => {
