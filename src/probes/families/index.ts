@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { counterfactualPairs } from './counterfactual-pairs';
 import { counterfactualTemplate } from './counterfactual-template';
 import { decisionTemplate } from './decision-template';
+import { judgeVerbosity } from './judge-verbosity';
 import { lmIat } from './lm-iat';
 import { llmDecisionPrompt } from './llm-decision-prompt';
 import { llmIatPrompt } from './llm-iat-prompt';
@@ -30,6 +31,7 @@ export const FAMILY_MODULES = [
   llmIatPrompt,
   llmDecisionPrompt,
   ripa,
+  judgeVerbosity,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

@@ -8,6 +8,7 @@ import type { FamilySummary, Headline } from '../../probes/families/types';
 import { counterfactualPairsView } from './counterfactual-pairs';
 import { counterfactualTemplateView } from './counterfactual-template';
 import { decisionTemplateView } from './decision-template';
+import { judgeVerbosityView } from './judge-verbosity';
 import { llmDecisionPromptView } from './llm-decision-prompt';
 import { llmIatPromptView } from './llm-iat-prompt';
 import { lmIatView } from './lm-iat';
@@ -30,6 +31,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'llm-iat-prompt': llmIatPromptView,
   'llm-decision-prompt': llmDecisionPromptView,
   ripa: ripaView,
+  'judge-verbosity': judgeVerbosityView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */
