@@ -8,6 +8,7 @@ import type { Backend } from './backends';
 import type { LmProbeResult } from './lmRun/types';
 import type { RipaResult } from './association/ripa';
 import type { JudgeVerbosityResult } from './lmRun/judgeVerbosity';
+import type { RepresentationProbeResult } from './association/representationProbe';
 import { METHOD_VERSION } from './intervals';
 import { SAMPLER_VERSION } from './stats/samplerVersion';
 
@@ -16,7 +17,7 @@ import { SAMPLER_VERSION } from './stats/samplerVersion';
  * | 'lm-iat') and the LM probe results (kind = the probe family). Records default to association
  * results only, so existing consumers keep their types; LM runs use RunRecord<P, RunResult>.
  */
-export type RunResult = AssociationResult | LmProbeResult | RipaResult | JudgeVerbosityResult;
+export type RunResult = AssociationResult | LmProbeResult | RipaResult | JudgeVerbosityResult | RepresentationProbeResult;
 
 /**
  * The record format. @2: one record shape for every family, each result validated by its family's

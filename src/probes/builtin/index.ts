@@ -11,9 +11,11 @@ import { CALISKAN_SEAT_PROBES, CALISKAN_WEAT_PROBES } from './caliskan';
 import { anyProbeSchema, type AnyProbe } from '../lmSchema';
 import { getLmBuiltinProbe, isLmBuiltinProbeId, isLmBuiltinSuiteId, LM_BUILTIN_PROBES, LM_BUILTIN_SUITES } from './lm';
 import { getRipaBuiltinProbe, isRipaBuiltinProbeId, isRipaBuiltinSuiteId, RIPA_BUILTIN_PROBES, RIPA_BUILTIN_SUITES } from './ripa';
+import { getRepresentationBuiltinProbe, isRepresentationBuiltinProbeId, isRepresentationBuiltinSuiteId, REPRESENTATION_BUILTIN_PROBES, REPRESENTATION_BUILTIN_SUITES } from './representationProbe';
 
 export * from './lm';
 export * from './ripa';
+export * from './representationProbe';
 
 export { CALISKAN_CITATION, CALISKAN_PUBLISHED_D, MAY_CITATION } from './caliskan';
 
@@ -150,7 +152,7 @@ export const validateBuiltins = (): void => {
     const r = probeSchema.safeParse(probe);
     if (!r.success) throw new ProbeValidationError(`built-in ${id} is invalid: ${r.error.message}`);
   }
-  for (const [id, probe] of [...Object.entries(LM_BUILTIN_PROBES), ...Object.entries(RIPA_BUILTIN_PROBES)]) {
+  for (const [id, probe] of [...Object.entries(LM_BUILTIN_PROBES), ...Object.entries(RIPA_BUILTIN_PROBES), ...Object.entries(REPRESENTATION_BUILTIN_PROBES)]) {
     const r = anyProbeSchema.safeParse(probe);
     if (!r.success) throw new ProbeValidationError(`built-in ${id} is invalid: ${r.error.message}`);
   }
@@ -169,16 +171,17 @@ export const listAllBuiltinProbes = (): AnyBuiltinProbeSummary[] => [
   ...listBuiltinProbes(),
   ...Object.entries(LM_BUILTIN_PROBES).map(([id, p]) => ({ id, family: p.family, title: p.title })),
   ...Object.entries(RIPA_BUILTIN_PROBES).map(([id, p]) => ({ id, family: p.family, title: p.title })),
+  ...Object.entries(REPRESENTATION_BUILTIN_PROBES).map(([id, p]) => ({ id, family: p.family, title: p.title })),
 ];
 
 /** Every suite of every family: id, title, probe ids. */
 export const listAllBuiltinSuites = (): { id: string; title: string; probeIds: readonly string[] }[] =>
-  [...Object.entries(BUILTIN_SUITES), ...Object.entries(LM_BUILTIN_SUITES), ...Object.entries(RIPA_BUILTIN_SUITES)].map(([id, s]) => ({ id, title: s.title, probeIds: s.probeIds }));
+  [...Object.entries(BUILTIN_SUITES), ...Object.entries(LM_BUILTIN_SUITES), ...Object.entries(RIPA_BUILTIN_SUITES), ...Object.entries(REPRESENTATION_BUILTIN_SUITES)].map(([id, s]) => ({ id, title: s.title, probeIds: s.probeIds }));
 
-export const isAnyBuiltinId = (id: string): boolean => isBuiltinProbeId(id) || isBuiltinSuiteId(id) || isLmBuiltinProbeId(id) || isLmBuiltinSuiteId(id) || isRipaBuiltinProbeId(id) || isRipaBuiltinSuiteId(id);
+export const isAnyBuiltinId = (id: string): boolean => isBuiltinProbeId(id) || isBuiltinSuiteId(id) || isLmBuiltinProbeId(id) || isLmBuiltinSuiteId(id) || isRipaBuiltinProbeId(id) || isRipaBuiltinSuiteId(id) || isRepresentationBuiltinProbeId(id) || isRepresentationBuiltinSuiteId(id);
 
 /** A fresh copy of any built-in probe by id (association or LM); undefined for an unknown id. */
-export const getAnyBuiltinProbe = (id: string): AnyProbe | undefined => getBuiltinProbe(id) ?? getLmBuiltinProbe(id) ?? getRipaBuiltinProbe(id);
+export const getAnyBuiltinProbe = (id: string): AnyProbe | undefined => getBuiltinProbe(id) ?? getLmBuiltinProbe(id) ?? getRipaBuiltinProbe(id) ?? getRepresentationBuiltinProbe(id);
 
 /**
  * The probes a CLI/UI argument names, any family: a suite gives its probes in order, a probe id
@@ -188,7 +191,8 @@ export const resolveAnyProbeOrSuite = (id: string): AnyProbe[] => {
   if (isBuiltinSuiteId(id) || isBuiltinProbeId(id)) return resolveProbeOrSuite(id);
   if (isLmBuiltinSuiteId(id)) return LM_BUILTIN_SUITES[id].probeIds.map((p) => getLmBuiltinProbe(p)!);
   if (isRipaBuiltinSuiteId(id)) return RIPA_BUILTIN_SUITES[id].probeIds.map((p) => getRipaBuiltinProbe(p)!);
-  const single = getLmBuiltinProbe(id) ?? getRipaBuiltinProbe(id);
+  if (isRepresentationBuiltinSuiteId(id)) return REPRESENTATION_BUILTIN_SUITES[id].probeIds.map((p) => getRepresentationBuiltinProbe(p)!);
+  const single = getLmBuiltinProbe(id) ?? getRipaBuiltinProbe(id) ?? getRepresentationBuiltinProbe(id);
   if (single) return [single];
   throw new ProbeValidationError(
     `"${id}" is not a built-in probe or suite. Suites: ${listAllBuiltinSuites().map((s) => s.id).join(', ')}; ` +

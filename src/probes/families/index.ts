@@ -13,6 +13,7 @@ import { llmIatPrompt } from './llm-iat-prompt';
 import { mcqPosition } from './mcq-position';
 import { pairwisePosition } from './pairwise-position';
 import { createRegistry, type AnyFamilyModule } from './registry';
+import { representationProbe } from './representation-probe';
 import { ripa } from './ripa';
 import { seat } from './seat';
 import { weat } from './weat';
@@ -32,6 +33,7 @@ export const FAMILY_MODULES = [
   llmDecisionPrompt,
   ripa,
   judgeVerbosity,
+  representationProbe,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

@@ -14,6 +14,7 @@ import { llmIatPromptView } from './llm-iat-prompt';
 import { lmIatView } from './lm-iat';
 import { mcqPositionView } from './mcq-position';
 import { pairwisePositionView } from './pairwise-position';
+import { representationProbeView } from './representation-probe';
 import { ripaView } from './ripa';
 import { seatView } from './seat';
 import type { AnyResult, FamilyBodyProps, FamilyId, FamilySlideProps, FamilyView } from './types';
@@ -32,6 +33,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'llm-decision-prompt': llmDecisionPromptView,
   ripa: ripaView,
   'judge-verbosity': judgeVerbosityView,
+  'representation-probe': representationProbeView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */

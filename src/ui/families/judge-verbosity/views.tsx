@@ -56,7 +56,7 @@ function VerbosityBars({ result, fileStem, large }: { result: JudgeVerbosityResu
 function PairedTable({ result }: { result: JudgeVerbosityResult }) {
   const s = result.summary;
   return (
-    <table className="compact-table">
+    <table className="compact">
       <caption>Which answer won in each order ({s.tie} tied item{s.tie === 1 ? '' : 's'} left out)</caption>
       <thead>
         <tr>
