@@ -4,7 +4,7 @@
 // its own test; when neither, the class counts with no verdict. The reading gives both effects.
 import type { JudgeVerbosityResult } from '../../../core/lmRun/judgeVerbosity';
 import { significanceOf } from '../../../core/significance';
-import { formatP, formatPercent } from '../../numberFormat';
+import { formatAdaptive, formatP, formatPercent } from '../../numberFormat';
 import { chanceSentence, headlineInterval, makeHeadline, proportionMagnitude } from '../shared/headline';
 import type { FamilySummary, Headline } from '../types';
 
@@ -36,7 +36,7 @@ export function summarizeJudgeVerbosity(r: JudgeVerbosityResult): FamilySummary 
     : `No item was decided by length: ${s.first + s.second} were decided by position and ${s.tie} tied.`;
   return {
     headline: judgeVerbosityHeadline(r),
-    reading: `Judged short vs padded in both orders, ${lengthSentence}; ${positionSentence(s)}${s.tie ? `; ${s.tie} tied` : ''}. Mean length margin ${Number.isFinite(s.meanLengthMargin) ? s.meanLengthMargin.toFixed(3) : '—'} log-prob (positive = the padded answer's label more likely).`,
+    reading: `Judged short vs padded in both orders, ${lengthSentence}; ${positionSentence(s)}${s.tie ? `; ${s.tie} tied` : ''}. Mean length margin ${Number.isFinite(s.meanLengthMargin) ? formatAdaptive(s.meanLengthMargin) : '—'} log-prob (positive = the padded answer's label more likely).`,
     plain: {
       direction,
       magnitude: s.lengthTest ? proportionMagnitude(s.paddedShare) : s.positionTest ? proportionMagnitude(s.secondShare) : null,

@@ -52,7 +52,7 @@ function VerbosityBars({ result, fileStem, large }: { result: JudgeVerbosityResu
   );
 }
 
-/** The paired 2×2 (ties aside): rows the verdict with the padded answer first, columns with it second. */
+/** The paired 2×2 (ties aside): rows the verdict with the padded answer shown first, columns with it shown second. */
 function PairedTable({ result }: { result: JudgeVerbosityResult }) {
   const s = result.summary;
   return (
@@ -60,7 +60,7 @@ function PairedTable({ result }: { result: JudgeVerbosityResult }) {
       <caption>Which answer won in each order ({s.tie} tied item{s.tie === 1 ? '' : 's'} left out)</caption>
       <thead>
         <tr>
-          <th scope="col">Padded shown first ↓ · short shown first →</th>
+          <th scope="col">Padded shown first ↓ · padded shown second →</th>
           <th scope="col">padded won</th>
           <th scope="col">short won</th>
         </tr>
