@@ -2,9 +2,8 @@
 // written for this project (no benchmark items copied), padded by the family's default rule (the
 // answer restated: "{answer} In other words, {answer}"). Every padded answer says exactly what its
 // short answer says, so a judge that prefers it shows a preference for length alone.
-import type { JudgeVerbosityProbe } from '../../families/judge-verbosity/schema';
+import { DEFAULT_PADDING_TEMPLATE, type JudgeVerbosityProbe } from '../../families/judge-verbosity/schema';
 import { DEFAULT_JUDGE_PROMPT } from '../../families/pairwise-position/schema';
-import { DEFAULT_PADDING_TEMPLATE } from '../../families/judge-verbosity/schema';
 
 export const VERBOSITY_CITATION = {
   text:
