@@ -12,6 +12,8 @@ import type { InductiveBiasResult } from './inductiveBias/inductiveBiasLabResult
 import type { StereoSetResult } from './benchmarks/stereoSetResult';
 import type { BbqResult } from './benchmarks/bbqResult';
 import type { CorefLikelihoodResult } from './lm/coref/types';
+import type { JudgeVerbosityResult } from './lmRun/judgeVerbosity';
+import type { RepresentationProbeResult } from './association/representationProbe';
 import { METHOD_VERSION } from './intervals';
 import { SAMPLER_VERSION } from './stats/samplerVersion';
 
@@ -20,7 +22,7 @@ import { SAMPLER_VERSION } from './stats/samplerVersion';
  * | 'lm-iat') and the LM probe results (kind = the probe family). Records default to association
  * results only, so existing consumers keep their types; LM runs use RunRecord<P, RunResult>.
  */
-export type RunResult = AssociationResult | LmProbeResult | RipaResult | SimplicityLmsResult | InductiveBiasResult | StereoSetResult | BbqResult | CorefLikelihoodResult;
+export type RunResult = AssociationResult | LmProbeResult | RipaResult | SimplicityLmsResult | InductiveBiasResult | StereoSetResult | BbqResult | CorefLikelihoodResult | JudgeVerbosityResult | RepresentationProbeResult;
 
 /**
  * The record format. @2: one record shape for every family, each result validated by its family's

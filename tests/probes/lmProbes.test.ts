@@ -9,6 +9,7 @@ import {
   LM_BUILTIN_PROBES,
   RIPA_BUILTIN_PROBES,
   CLASS_LAB_PROBES,
+  REPRESENTATION_BUILTIN_PROBES,
   LM_BUILTIN_SUITES,
   anyProbeSchema,
   exportAnyProbeJson,
@@ -92,7 +93,7 @@ describe('LM built-ins', () => {
 
   it('registry helpers: the association APIs are unchanged, the any-family APIs add the LM probes and suites', () => {
     expect(listBuiltinProbes().every((p) => p.family === 'weat' || p.family === 'seat')).toBe(true);
-    expect(listAllBuiltinProbes()).toHaveLength(listBuiltinProbes().length + Object.keys(LM_BUILTIN_PROBES).length + Object.keys(RIPA_BUILTIN_PROBES).length + Object.keys(CLASS_LAB_PROBES).length + Object.keys(HUMAN_IAT_BUILTIN_PROBES).length);
+    expect(listAllBuiltinProbes()).toHaveLength(listBuiltinProbes().length + Object.keys(LM_BUILTIN_PROBES).length + Object.keys(RIPA_BUILTIN_PROBES).length + Object.keys(CLASS_LAB_PROBES).length + Object.keys(HUMAN_IAT_BUILTIN_PROBES).length + Object.keys(REPRESENTATION_BUILTIN_PROBES).length);
     expect(resolveAnyProbeOrSuite('lm-causal').map((p) => p.id)).toEqual([...LM_BUILTIN_SUITES['lm-causal'].probeIds]);
     expect(resolveAnyProbeOrSuite('caliskan-weat-1')).toEqual(resolveProbeOrSuite('caliskan-weat-1'));
     expect(() => resolveProbeOrSuite('lm-causal')).toThrow(/not a built-in/);
@@ -108,7 +109,7 @@ describe('LM built-ins', () => {
     expect(() => parseProbe(probe)).toThrow(/understands: weat, seat/);
     expect(ALL_PROBE_FAMILIES).toEqual([
       'weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position',
-      'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'stereoset', 'bbq', 'coref-likelihood', 'human-iat',
+      'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'stereoset', 'bbq', 'coref-likelihood', 'human-iat', 'judge-verbosity', 'representation-probe',
     ]);
   });
 

@@ -19,6 +19,8 @@ vi.mock('../../src/probes/families', async (importOriginal) => {
 const { main } = await import('../../src/cli/main');
 const { parseRunRecord } = await import('../../src/probes/runRecordSchema');
 const { runToCsv } = await import('../../src/probes/export/runToCsv');
+/** The app's own families (the mock above keeps FAMILY_MODULES as the app has it). */
+const { FAMILY_MODULES } = await import('../../src/probes/families');
 
 const root = join(import.meta.dirname, '..', '..');
 const probeFile = join(root, 'tests', 'fixtures', 'toy-family', 'probe.json');
@@ -33,7 +35,7 @@ describe('a toy family registered with one line', () => {
   it('is listed by `bias-workbench probes` with its title and the kind of model it runs on', async () => {
     const listing = JSON.parse(await cli('probes', '--format', 'json')) as { families: { id: string; title: string; modality: string }[] };
     expect(listing.families.at(-1)).toEqual({ id: 'vocabulary-coverage', title: 'Vocabulary coverage', modality: 'vectors' });
-    expect(listing.families).toHaveLength(18);
+    expect(listing.families).toHaveLength(FAMILY_MODULES.length + 1);
   });
 
   it('runs through `bias-workbench run` on word vectors; the record validates and the CSV has its columns', async () => {

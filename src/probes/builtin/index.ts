@@ -14,10 +14,12 @@ import { SUBTLER_BIAS_WEAT_PROBES } from './subtlerBiasesWeat';
 import { getRipaBuiltinProbe, isRipaBuiltinProbeId, isRipaBuiltinSuiteId, RIPA_BUILTIN_PROBES, RIPA_BUILTIN_SUITES } from './ripa';
 import { CLASS_LAB_PROBES, getClassLabProbe, isClassLabProbeId } from './classLab';
 import { getHumanIatBuiltinProbe, HUMAN_IAT_BUILTIN_PROBES, HUMAN_IAT_BUILTIN_SUITES, isHumanIatBuiltinProbeId, isHumanIatBuiltinSuiteId } from '../families/human-iat/builtins';
+import { getRepresentationBuiltinProbe, isRepresentationBuiltinProbeId, isRepresentationBuiltinSuiteId, REPRESENTATION_BUILTIN_PROBES, REPRESENTATION_BUILTIN_SUITES } from './representationProbe';
 
 export * from './lm';
 export * from './ripa';
 export * from './classLab';
+export * from './representationProbe';
 
 export { CALISKAN_CITATION, CALISKAN_PUBLISHED_D, MAY_CITATION } from './caliskan';
 
@@ -160,7 +162,7 @@ export const validateBuiltins = (): void => {
     const r = probeSchema.safeParse(probe);
     if (!r.success) throw new ProbeValidationError(`built-in ${id} is invalid: ${r.error.message}`);
   }
-  for (const [id, probe] of [...Object.entries(LM_BUILTIN_PROBES), ...Object.entries(RIPA_BUILTIN_PROBES), ...Object.entries(CLASS_LAB_PROBES), ...Object.entries(HUMAN_IAT_BUILTIN_PROBES)]) {
+  for (const [id, probe] of [...Object.entries(LM_BUILTIN_PROBES), ...Object.entries(RIPA_BUILTIN_PROBES), ...Object.entries(CLASS_LAB_PROBES), ...Object.entries(HUMAN_IAT_BUILTIN_PROBES), ...Object.entries(REPRESENTATION_BUILTIN_PROBES)]) {
     const r = anyProbeSchema.safeParse(probe);
     if (!r.success) throw new ProbeValidationError(`built-in ${id} is invalid: ${r.error.message}`);
   }
@@ -181,16 +183,17 @@ export const listAllBuiltinProbes = (): AnyBuiltinProbeSummary[] => [
   ...Object.entries(RIPA_BUILTIN_PROBES).map(([id, p]) => ({ id, family: p.family, title: p.title })),
   ...Object.entries(CLASS_LAB_PROBES).map(([id, p]) => ({ id, family: p.family, title: p.title })),
   ...Object.entries(HUMAN_IAT_BUILTIN_PROBES).map(([id, p]) => ({ id, family: p.family, title: p.title })),
+  ...Object.entries(REPRESENTATION_BUILTIN_PROBES).map(([id, p]) => ({ id, family: p.family, title: p.title })),
 ];
 
 /** Every suite of every family: id, title, probe ids. */
 export const listAllBuiltinSuites = (): { id: string; title: string; probeIds: readonly string[] }[] =>
-  [...Object.entries(BUILTIN_SUITES), ...Object.entries(LM_BUILTIN_SUITES), ...Object.entries(RIPA_BUILTIN_SUITES), ...Object.entries(HUMAN_IAT_BUILTIN_SUITES)].map(([id, s]) => ({ id, title: s.title, probeIds: s.probeIds }));
+  [...Object.entries(BUILTIN_SUITES), ...Object.entries(LM_BUILTIN_SUITES), ...Object.entries(RIPA_BUILTIN_SUITES), ...Object.entries(HUMAN_IAT_BUILTIN_SUITES), ...Object.entries(REPRESENTATION_BUILTIN_SUITES)].map(([id, s]) => ({ id, title: s.title, probeIds: s.probeIds }));
 
-export const isAnyBuiltinId = (id: string): boolean => isBuiltinProbeId(id) || isBuiltinSuiteId(id) || isLmBuiltinProbeId(id) || isLmBuiltinSuiteId(id) || isRipaBuiltinProbeId(id) || isRipaBuiltinSuiteId(id) || isClassLabProbeId(id) || isHumanIatBuiltinProbeId(id) || isHumanIatBuiltinSuiteId(id);
+export const isAnyBuiltinId = (id: string): boolean => isBuiltinProbeId(id) || isBuiltinSuiteId(id) || isLmBuiltinProbeId(id) || isLmBuiltinSuiteId(id) || isRipaBuiltinProbeId(id) || isRipaBuiltinSuiteId(id) || isClassLabProbeId(id) || isHumanIatBuiltinProbeId(id) || isHumanIatBuiltinSuiteId(id) || isRepresentationBuiltinProbeId(id) || isRepresentationBuiltinSuiteId(id);
 
 /** A fresh copy of any built-in probe by id (association or LM); undefined for an unknown id. */
-export const getAnyBuiltinProbe = (id: string): AnyProbe | undefined => getBuiltinProbe(id) ?? getLmBuiltinProbe(id) ?? getRipaBuiltinProbe(id) ?? getClassLabProbe(id) ?? getHumanIatBuiltinProbe(id);
+export const getAnyBuiltinProbe = (id: string): AnyProbe | undefined => getBuiltinProbe(id) ?? getLmBuiltinProbe(id) ?? getRipaBuiltinProbe(id) ?? getClassLabProbe(id) ?? getHumanIatBuiltinProbe(id) ?? getRepresentationBuiltinProbe(id);
 
 /**
  * The probes a CLI/UI argument names, any family: a suite gives its probes in order, a probe id
@@ -201,7 +204,8 @@ export const resolveAnyProbeOrSuite = (id: string): AnyProbe[] => {
   if (isLmBuiltinSuiteId(id)) return LM_BUILTIN_SUITES[id].probeIds.map((p) => getLmBuiltinProbe(p)!);
   if (isRipaBuiltinSuiteId(id)) return RIPA_BUILTIN_SUITES[id].probeIds.map((p) => getRipaBuiltinProbe(p)!);
   if (isHumanIatBuiltinSuiteId(id)) return HUMAN_IAT_BUILTIN_SUITES[id].probeIds.map((p) => getHumanIatBuiltinProbe(p)!);
-  const single = getLmBuiltinProbe(id) ?? getRipaBuiltinProbe(id) ?? getClassLabProbe(id) ?? getHumanIatBuiltinProbe(id);
+  if (isRepresentationBuiltinSuiteId(id)) return REPRESENTATION_BUILTIN_SUITES[id].probeIds.map((p) => getRepresentationBuiltinProbe(p)!);
+  const single = getLmBuiltinProbe(id) ?? getRipaBuiltinProbe(id) ?? getClassLabProbe(id) ?? getHumanIatBuiltinProbe(id) ?? getRepresentationBuiltinProbe(id);
   if (single) return [single];
   throw new ProbeValidationError(
     `"${id}" is not a built-in probe or suite. Suites: ${listAllBuiltinSuites().map((s) => s.id).join(', ')}; ` +

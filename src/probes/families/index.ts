@@ -9,12 +9,14 @@ import { corefLikelihood } from './coref-likelihood';
 import { decisionTemplate } from './decision-template';
 import { inductiveBias } from './inductive-bias';
 import { humanIat } from './human-iat';
+import { judgeVerbosity } from './judge-verbosity';
 import { lmIat } from './lm-iat';
 import { llmDecisionPrompt } from './llm-decision-prompt';
 import { llmIatPrompt } from './llm-iat-prompt';
 import { mcqPosition } from './mcq-position';
 import { pairwisePosition } from './pairwise-position';
 import { createRegistry, type AnyFamilyModule } from './registry';
+import { representationProbe } from './representation-probe';
 import { ripa } from './ripa';
 import { seat } from './seat';
 import { simplicityLms } from './simplicity-lms';
@@ -42,6 +44,8 @@ export const FAMILY_MODULES = [
   bbq,
   corefLikelihood,
   humanIat,
+  judgeVerbosity,
+  representationProbe,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

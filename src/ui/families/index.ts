@@ -11,11 +11,13 @@ import { counterfactualTemplateView } from './counterfactual-template';
 import { decisionTemplateView } from './decision-template';
 import { inductiveBiasView } from './inductive-bias';
 import { humanIatView } from './human-iat';
+import { judgeVerbosityView } from './judge-verbosity';
 import { llmDecisionPromptView } from './llm-decision-prompt';
 import { llmIatPromptView } from './llm-iat-prompt';
 import { lmIatView } from './lm-iat';
 import { mcqPositionView } from './mcq-position';
 import { pairwisePositionView } from './pairwise-position';
+import { representationProbeView } from './representation-probe';
 import { ripaView } from './ripa';
 import { seatView } from './seat';
 import { simplicityLmsView } from './simplicity-lms';
@@ -42,6 +44,8 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   bbq: bbqView,
   'coref-likelihood': corefLikelihoodView,
   'human-iat': humanIatView,
+  'judge-verbosity': judgeVerbosityView,
+  'representation-probe': representationProbeView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */

@@ -16,6 +16,7 @@ import {
 import { BAI_LLM_IAT_PROMPT_PROBES, BAI_LM_IAT_PROBES } from './baiIat';
 import { SUBTLER_BIAS_CAUSAL_PROBES, SUBTLER_BIAS_MASKED_PROBES } from './subtlerBiases';
 import { LM_WINOGENDER } from './winogender';
+import { LM_JUDGE_VERBOSITY_24 } from './verbosity';
 
 export { NANGIA_CITATION } from './counterfactual';
 export { TAMKIN_CITATION } from './decision';
@@ -49,6 +50,7 @@ export const LM_BUILTIN_PROBES = deepFreeze({
   ...SUBTLER_BIAS_CAUSAL_PROBES,
   ...SUBTLER_BIAS_MASKED_PROBES,
   'lm-winogender': LM_WINOGENDER,
+  'lm-judge-verbosity-24': LM_JUDGE_VERBOSITY_24,
 } as const satisfies Record<string, LmProbe>);
 
 export type LmBuiltinProbeId = keyof typeof LM_BUILTIN_PROBES;
