@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openApp, setOption, waitForModel } from './helpers';
 
 const SEED = 3;
-const SHOTS = '/work/helpers/shots';
+const SHOTS = '/tmp/e2e-shots';
 const root = path.join(import.meta.dirname, '..');
 
 const cliLesson = <R>(id: string): R =>

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cliRun, downloadText, openApp, openBuiltin, runAndReadD, setOption, waitForModel, WEAT1 } from './helpers';
 
-const SHOTS = '/work/helpers/shots';
+const SHOTS = '/tmp/e2e-shots';
 
 async function runTwice(page: Page) {
   await openApp(page);

@@ -22,6 +22,6 @@ test('a WinoBias file: the page shows the CLI’s accuracy gap and p', async ({ 
   await expect(results.getByRole('figure', { name: 'Accuracy by condition' })).toBeVisible();
   for (const [w, h] of [[1366, 768], [1024, 768], [390, 844]] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await results.screenshot({ path: `/work/helpers/shots/hi2-winobias-${w}.png` });
+    await results.screenshot({ path: `/tmp/e2e-shots/hi2-winobias-${w}.png` });
   }
 });

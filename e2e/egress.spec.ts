@@ -208,10 +208,10 @@ test('a Hub host the policy does not admit: nothing reaches it, and the message 
     expect(traffic.violations.some((v) => v.startsWith('worker') && v.includes(`${origin}/`) && v.includes('connect-src'))).toBe(true);
     await page.setViewportSize({ width: 1366, height: 768 });
     await alert.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/work/helpers/shots/he-blocked-1366.png' });
+    await page.screenshot({ path: '/tmp/e2e-shots/he-blocked-1366.png' });
     await page.setViewportSize({ width: 390, height: 844 });
     await alert.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/work/helpers/shots/he-blocked-390.png' });
+    await page.screenshot({ path: '/tmp/e2e-shots/he-blocked-390.png' });
   } finally {
     await hub.close();
   }

@@ -44,14 +44,14 @@ test('class IAT: pasted codes give n = 4 and the mean D of summarizeClass, kept 
   await expect(report).toContainText('Added 3 results. 1 duplicate not counted twice. 1 could not be added.');
   await expect(report.getByRole('list', { name: 'Duplicates' })).toHaveText(`line 4: the same participant as ${CODES[0]}`);
   await expect(report.getByRole('list', { name: 'Not added' })).toContainText('line 5: The code does not check');
-  await page.screenshot({ path: '/work/helpers/shots/hu2-class-report-1366.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/e2e-shots/hu2-class-report-1366.png', fullPage: true });
 
   await codes.fill(CODES[3]!);
   await page.getByRole('button', { name: 'Add codes' }).click();
   await expect(page.getByTestId('iat-class-n')).toHaveText('4');
   await expect(page.getByTestId('iat-class-mean')).toHaveText(expected.meanD!.toFixed(3));
   await expect(page.getByTestId('iat-class-headline')).toContainText(`95% CI [${expected.ci!.low!.toFixed(2)}, ${expected.ci!.high!.toFixed(2)}]`);
-  await page.screenshot({ path: '/work/helpers/shots/hu2-class-1366.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/e2e-shots/hu2-class-1366.png', fullPage: true });
 
   await page.reload();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Class IAT' }).click();
@@ -70,7 +70,7 @@ test('class IAT: pasted codes give n = 4 and the mean D of summarizeClass, kept 
   const slide = page.getByRole('dialog', { name: 'Class IAT, presented' });
   await expect(slide.getByTestId('iat-class-mean')).toHaveText(expected.meanD!.toFixed(3));
   await expect(slide.getByRole('button', { name: 'Leave (Esc)' })).toBeFocused();
-  await page.screenshot({ path: '/work/helpers/shots/hu2-present-1024.png' });
+  await page.screenshot({ path: '/tmp/e2e-shots/hu2-present-1024.png' });
   await page.keyboard.press('Escape');
   await expect(slide).toBeHidden();
 
@@ -85,5 +85,5 @@ test('class IAT: pasted codes give n = 4 and the mean D of summarizeClass, kept 
   await expect(page.getByRole('cell', { name: 'worked.csv, participant p1', exact: true })).toBeVisible();
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: '/work/helpers/shots/hu2-class-390.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/e2e-shots/hu2-class-390.png', fullPage: true });
 });

@@ -19,7 +19,7 @@ test('ripa-gender-career-family, seed 1: the RIPA difference and p shown equal t
   expect(headline.p).toContain(cli.pValue.toFixed(4));
   const results = page.getByRole('region', { name: /^Results:/ });
   await expect(results.getByText(`RIPA of career words ${cli.setMeans.X.toFixed(3)}, of family words ${cli.setMeans.Y.toFixed(3)}`)).toBeVisible();
-  await page.screenshot({ path: '/work/helpers/shots/hr-ripa-1366.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/e2e-shots/hr-ripa-1366.png', fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: '/work/helpers/shots/hr-ripa-390.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/e2e-shots/hr-ripa-390.png', fullPage: true });
 });

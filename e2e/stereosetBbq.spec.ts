@@ -24,15 +24,15 @@ test('StereoSet and BBQ files imported on the page give the CLI’s SS and s_AMB
   expect(s.value).toBe(ss);
   expect(s.p).toBe('—');
   const results = page.getByRole('region', { name: /^Results:/ });
-  await results.screenshot({ path: '/work/helpers/shots/hi1-stereoset-1366.png' });
+  await results.screenshot({ path: '/tmp/e2e-shots/hi1-stereoset-1366.png' });
   await page.setViewportSize({ width: 1024, height: 768 });
-  await results.screenshot({ path: '/work/helpers/shots/hi1-stereoset-1024.png' });
+  await results.screenshot({ path: '/tmp/e2e-shots/hi1-stereoset-1024.png' });
 
   await page.getByTestId('import-lm-probe').setInputFiles(bbq);
   await expect(page.getByRole('status').filter({ hasText: 'Probe imported' })).toContainText('BBQ: Age, Nationality, Religion');
   const b = await runAndReadHeadline(page);
   expect(Math.abs(b.value - 100 * sAmb)).toBeLessThan(1e-9);
-  await results.screenshot({ path: '/work/helpers/shots/hi1-bbq-1024.png' });
+  await results.screenshot({ path: '/tmp/e2e-shots/hi1-bbq-1024.png' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await results.screenshot({ path: '/work/helpers/shots/hi1-bbq-390.png' });
+  await results.screenshot({ path: '/tmp/e2e-shots/hi1-bbq-390.png' });
 });

@@ -23,11 +23,11 @@ test('representation-career-family, seed 1: the asymmetry and exact p shown equa
   expect(headline.p).toContain(cli.pValue.toFixed(4));
   const results = page.getByRole('region', { name: /^Results:/ });
   await expect(results.getByText('Word alignments: Representation probe: career vs family words along male − female names')).toBeVisible();
-  await results.screenshot({ path: '/work/helpers/shots/hj-representation-1366.png' });
+  await results.screenshot({ path: '/tmp/e2e-shots/hj-representation-1366.png' });
   await page.setViewportSize({ width: 1024, height: 768 });
-  await results.screenshot({ path: '/work/helpers/shots/hj-representation-1024.png' });
+  await results.screenshot({ path: '/tmp/e2e-shots/hj-representation-1024.png' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await results.screenshot({ path: '/work/helpers/shots/hj-representation-390.png' });
+  await results.screenshot({ path: '/tmp/e2e-shots/hj-representation-390.png' });
 });
 
 test('lm-judge-verbosity-24 on the tiny GPT: all 24 items decided by position, p = 2/2^24', async ({ page }) => {
@@ -44,7 +44,7 @@ test('lm-judge-verbosity-24 on the tiny GPT: all 24 items decided by position, p
   expect(Number(ui.p)).toBeCloseTo(2 / 2 ** 24, 8);
   const results = page.getByRole('region', { name: /^Results:/ });
   await expect(results.getByText('What decided each verdict pair')).toBeVisible();
-  await results.screenshot({ path: '/work/helpers/shots/hj-verbosity-1366.png' });
+  await results.screenshot({ path: '/tmp/e2e-shots/hj-verbosity-1366.png' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await results.screenshot({ path: '/work/helpers/shots/hj-verbosity-390.png' });
+  await results.screenshot({ path: '/tmp/e2e-shots/hj-verbosity-390.png' });
 });
