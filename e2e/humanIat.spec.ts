@@ -4,7 +4,7 @@
 // answers in the XB blocks), the debrief and the result. The trials CSV the page exports is scored by
 // the independent reference (scripts/reference/iat_reference.py, numpy) and the D on the screen must
 // equal it to 1e-9. A second participant answers by tapping the halves of a 390×844 touch screen, and
-// their result is still there after a reload. Screenshots: /work/helpers/shots/hu1-*.png.
+// their result is still there after a reload. Screenshots: /tmp/e2e-shots/hu1-*.png.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
