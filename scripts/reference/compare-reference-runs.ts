@@ -6,7 +6,7 @@
 // is counted across items.
 //
 //   npx tsx scripts/reference/compare-reference-runs.ts OLD_DIR [NEW_DIR=tests/fixtures/reference-runs]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Moved {
@@ -41,8 +41,14 @@ const entry = (field: string): Moved => {
   return m;
 };
 
+const added: string[] = [];
 for (const run of index.runs) {
   const read = (dir: string) => JSON.parse(readFileSync(join(dir, `${run.file}.json`), 'utf8')) as { results: { probeId: string }[] };
+  // A record the old folder lacks (a built-in added since) has nothing to compare with: listed at the end.
+  if (!existsSync(join(oldDir, `${run.file}.json`))) {
+    added.push(run.file);
+    continue;
+  }
   const before = read(oldDir);
   const after = read(newDir);
   after.results.forEach((res, i) => {
@@ -75,3 +81,4 @@ console.log('field\tchanged/compared\tmax |Δ|\tat\tfrom → to\tadded\tremoved'
 for (const [field, m] of rows)
   console.log(`${field}\t${m.changed}/${m.compared}\t${m.maxAbs ? m.maxAbs.toPrecision(3) : ''}\t${m.where}\t${m.changed ? `${m.from.toPrecision(6)} → ${m.to.toPrecision(6)}` : ''}\t${m.added || ''}\t${m.removed || ''}`);
 console.log(`${rows.length} fields differ; every other numeric field is unchanged to 1e-12.`);
+if (added.length) console.log(`${added.length} records are new (no old record to compare): ${added.join(', ')}`);
