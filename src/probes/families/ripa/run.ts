@@ -3,38 +3,18 @@
 import { dedupeStimuli } from '../../../core/association/buildAssociationInput';
 import { runRipa, type RipaDroppedPair, type RipaInput, type RipaPairInput, type RipaResult, type RipaTargetInput } from '../../../core/association/ripa';
 import type { Embedder } from '../../../core/embeddings/embedder';
-import { InvalidVectorError } from '../../../core/errors';
 import { embedderOf } from '../shared/runContext';
+import { embeddedWordSet, lookUpWords } from '../shared/wordLookup';
 import type { FamilyRunContext } from '../types';
 import type { RipaProbe } from './schema';
-
-/** Each distinct word looked up as given, then, when that is out of vocabulary, lower-cased. */
-async function lookUp(embedder: Embedder, words: readonly string[]): Promise<Map<string, Float32Array | null>> {
-  const distinct = [...new Set(words)];
-  const embed = async (batch: string[]) => {
-    if (batch.length === 0) return [];
-    const vectors = await embedder.embedWords(batch);
-    if (vectors.length !== batch.length) throw new InvalidVectorError(`the model returned ${vectors.length} vectors for ${batch.length} words`);
-    return vectors;
-  };
-  const first = await embed(distinct);
-  const found = new Map(distinct.map((w, i) => [w, first[i] ?? null]));
-  const retry = distinct.filter((w) => found.get(w) === null && w.toLowerCase() !== w);
-  const second = await embed(retry.map((w) => w.toLowerCase()));
-  retry.forEach((w, i) => found.set(w, second[i] ?? null));
-  return found;
-}
 
 /** The probe's words as core's input: in-vocabulary targets and pairs, the rest listed. */
 export async function buildRipaInput(probe: RipaProbe, embedder: Embedder): Promise<RipaInput> {
   const X = dedupeStimuli(probe.targets.X.words);
   const Y = dedupeStimuli(probe.targets.Y.words);
   const pairs = probe.attributePairs.pairs.map(([a, b]) => [a.trim(), b.trim()] as const);
-  const vectors = await lookUp(embedder, [...X.unique, ...Y.unique, ...pairs.flat()]);
-  const target = (label: string, set: { unique: string[]; duplicates: string[] }): RipaTargetInput => {
-    const found = set.unique.filter((w) => vectors.get(w));
-    return { label, items: found, vectors: found.map((w) => vectors.get(w)!), oov: set.unique.filter((w) => !vectors.get(w)), duplicates: set.duplicates };
-  };
+  const vectors = await lookUpWords(embedder, [...X.unique, ...Y.unique, ...pairs.flat()]);
+  const target = (label: string, set: { unique: string[]; duplicates: string[] }): RipaTargetInput => embeddedWordSet(label, set, vectors);
   const used: RipaPairInput[] = [];
   const dropped: RipaDroppedPair[] = [];
   for (const [first, second] of pairs) {

@@ -4,13 +4,13 @@
 import type { RepresentationProbeResult } from '../../../core/association/representationProbe';
 import { formatP, formatPercent, pMethodText } from '../../../probes/numberFormat';
 import { HeadlineNumbers } from '../shared/HeadlineSlide';
+import { VocabularyRows } from '../shared/VocabularyRows';
 import type { FamilyBodyProps, FamilySlideProps } from '../types';
 import { AlignmentWordChart } from './AlignmentWordChart';
 
 const KEYS = ['X', 'Y', 'A', 'B'] as const;
 
 export function Body({ result: r, summary, fileStem, chartsOpen }: FamilyBodyProps<RepresentationProbeResult>) {
-  const oov = KEYS.filter((k) => r.oov[k].length > 0);
   return (
     <>
       <dl className="stats">
@@ -33,28 +33,7 @@ export function Body({ result: r, summary, fileStem, chartsOpen }: FamilyBodyPro
             )}
           </dd>
         </div>
-        <div>
-          <dt>Sizes after OOV</dt>
-          <dd>
-            {KEYS.map((k) => (
-              <span key={k} className="size">
-                {r.labels[k]} ({k}): {r.sizes[k]}
-              </span>
-            ))}
-          </dd>
-        </div>
-        <div>
-          <dt>Out of vocabulary</dt>
-          <dd>
-            {oov.length > 0
-              ? oov.map((k) => (
-                  <span key={k} className="oov-line">
-                    {k}: {r.oov[k].join(', ')}
-                  </span>
-                ))
-              : 'none'}
-          </dd>
-        </div>
+        <VocabularyRows keys={KEYS} labels={r.labels} sizes={r.sizes} oov={r.oov} />
       </dl>
       <details className="charts" open={chartsOpen}>
         <summary>Charts for {r.title.split(':')[0]}</summary>

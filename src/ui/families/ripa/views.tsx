@@ -4,13 +4,13 @@
 import type { RipaResult } from '../../../core/association/ripa';
 import { formatInt, formatP, pMethodText } from '../../../probes/numberFormat';
 import { HeadlineNumbers } from '../shared/HeadlineSlide';
+import { VocabularyRows } from '../shared/VocabularyRows';
 import type { FamilyBodyProps, FamilySlideProps } from '../types';
 import { RipaWordChart } from './RipaWordChart';
 
 const KEYS = ['X', 'Y'] as const;
 
 export function Body({ result: r, summary, fileStem, chartsOpen }: FamilyBodyProps<RipaResult>) {
-  const oov = KEYS.filter((k) => r.oov[k].length > 0);
   return (
     <>
       <dl className="stats">
@@ -36,28 +36,7 @@ export function Body({ result: r, summary, fileStem, chartsOpen }: FamilyBodyPro
           <dt>Robust interval method</dt>
           <dd>{r.robustCi ? `bootstrap (${r.robustCi.method}) over ${r.robustCi.resampled}, ${formatInt(r.robustCi.resamples)} resamples` : 'none (one pair, or bootstrap off)'}</dd>
         </div>
-        <div>
-          <dt>Sizes after OOV</dt>
-          <dd>
-            {KEYS.map((k) => (
-              <span key={k} className="size">
-                {r.labels[k]} ({k}): {r.sizes[k]}
-              </span>
-            ))}
-          </dd>
-        </div>
-        <div>
-          <dt>Out of vocabulary</dt>
-          <dd>
-            {oov.length > 0
-              ? oov.map((k) => (
-                  <span key={k} className="oov-line">
-                    {k}: {r.oov[k].join(', ')}
-                  </span>
-                ))
-              : 'none'}
-          </dd>
-        </div>
+        <VocabularyRows keys={KEYS} labels={r.labels} sizes={r.sizes} oov={r.oov} />
         {r.droppedPairs.length > 0 && (
           <div>
             <dt>Pairs dropped</dt>
