@@ -2,14 +2,14 @@
 // apply to the probe in the editor (optionScope.ts: the SD convention only for word-vector probes).
 // Option fields report invalid text to the store, where Run (RunBar) waits for them; "Reset
 // options" restores the defaults even while a field holds invalid text (the fields remount).
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../core/association/types';
 import { INTEGER_RUN_OPTIONS, readOptionField, type IntegerRunOption } from '../../core/input/runOptionFields';
 import { formatInt } from '../../probes/numberFormat';
 import { familyOf } from '../../probes/families';
 import type { Modality } from '../../probes/families/types';
 import { useLoadUserVectors } from '../../state/queries';
-import { optionApplies } from '../../state/optionScope';
+import { deviceApplies, optionApplies } from '../../state/optionScope';
 import { useLmDraftValidation } from '../../state/useValidation';
 import { ModelPicker } from './ModelPicker';
 import { useWorkbench } from '../../state/store';
@@ -39,6 +39,8 @@ function NumberOption({
   const id = useId();
   const { label } = INTEGER_RUN_OPTIONS[option];
   const reading = readOptionField(option, text);
+  // Hidden (a probe that does not read this option), the field's unfinished text is dropped and Run no longer waits on it; the last good value stays.
+  useEffect(() => () => onValidity(label, true), [label, onValidity]);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -137,18 +139,24 @@ export function RunPanel() {
       <details className="options" open>
         <summary>Options</summary>
         <div key={resets}>
-          <NumberOption option="permutations" value={options.permutations} onValidity={onValidity} onCommit={(n) => setOption('permutations', n)} help="Monte Carlo draws when exact enumeration is too large." />
-          <NumberOption option="bootstrap" value={options.bootstrap} onValidity={onValidity} onCommit={(n) => setOption('bootstrap', n)} help="For the bootstrap CI (0 = none)." />
+          {optionApplies('permutations', modality) && (
+            <NumberOption option="permutations" value={options.permutations} onValidity={onValidity} onCommit={(n) => setOption('permutations', n)} help="Monte Carlo draws when exact enumeration is too large." />
+          )}
+          {optionApplies('bootstrap', modality) && (
+            <NumberOption option="bootstrap" value={options.bootstrap} onValidity={onValidity} onCommit={(n) => setOption('bootstrap', n)} help="For the bootstrap CI (0 = none)." />
+          )}
           <NumberOption option="seed" value={options.seed} onValidity={onValidity} onCommit={(n) => setOption('seed', n)} help="Same seed, same numbers." />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-ci`}>Confidence level</label>
-          <select id={`${id}-ci`} value={String(options.confidenceLevel)} onChange={(e) => setOption('confidenceLevel', Number(e.target.value))}>
-            <option value="0.9">90%</option>
-            <option value="0.95">95%</option>
-            <option value="0.99">99%</option>
-          </select>
-        </div>
+        {optionApplies('confidenceLevel', modality) && (
+          <div className="field">
+            <label htmlFor={`${id}-ci`}>Confidence level</label>
+            <select id={`${id}-ci`} value={String(options.confidenceLevel)} onChange={(e) => setOption('confidenceLevel', Number(e.target.value))}>
+              <option value="0.9">90%</option>
+              <option value="0.95">95%</option>
+              <option value="0.99">99%</option>
+            </select>
+          </div>
+        )}
         {optionApplies('sd', modality) && (
           <fieldset className="field radio">
             <legend>SD convention for d</legend>
@@ -160,14 +168,16 @@ export function RunPanel() {
             </label>
           </fieldset>
         )}
-        <div className="field">
-          <label htmlFor={`${id}-dev`}>Device</label>
-          <select id={`${id}-dev`} value={device} onChange={(e) => setDevice(e.target.value as DevicePreference)}>
-            <option value="auto">Auto (word vectors: WASM; language models: WebGPU, else WASM)</option>
-            <option value="webgpu">WebGPU</option>
-            <option value="wasm">WASM</option>
-          </select>
-        </div>
+        {deviceApplies(modality) && (
+          <div className="field">
+            <label htmlFor={`${id}-dev`}>Device</label>
+            <select id={`${id}-dev`} value={device} onChange={(e) => setDevice(e.target.value as DevicePreference)}>
+              <option value="auto">Auto (word vectors: WASM; language models: WebGPU, else WASM)</option>
+              <option value="webgpu">WebGPU</option>
+              <option value="wasm">WASM</option>
+            </select>
+          </div>
+        )}
         <button type="button" className="small link" onClick={resetOptions} disabled={atDefaults}>
           Reset options
         </button>
