@@ -195,6 +195,23 @@ describe.skipIf(!hasGpt)('bias-workbench run: LM families on workbench/tiny-gpt2
     expect(r.items).toHaveLength(16);
   }, 180_000);
 
+  // Exact quantities (scores, d, the exact permutation p and its inverted interval) equal the reference run's; the bootstrap
+  // stream is seeded by (seed, probe id), so its interval differs with the id and is compared by shape only.
+  it('human-iat-lm (built-in iat-lm-caliskan-weat-6): the model side equals the reference run of the likelihood IAT on the same words and frames', async () => {
+    const reference = JSON.parse(readFileSync(join(REFERENCE, 'workbench_tiny-gpt2', 'lm-iat-career-family.json'), 'utf8')) as RunRecord<AnyProbe, RunResult>;
+    const probe = getAnyBuiltinProbe('iat-lm-caliskan-weat-6') as LmProbe;
+    const record = await cliRecord('workbench/tiny-gpt2', 'iat-lm-caliskan-weat-6', probe, ['--seed', String(reference.seed)], '');
+    expect(record.options).toEqual(reference.options);
+    const { kind, probeId, title, design, stimuli, ci, ...modelSide } = record.results[0] as unknown as Record<string, unknown>;
+    const { kind: refKind, probeId: refId, title: refTitle, ci: refCi, ...referenceSide } = reference.results[0] as unknown as Record<string, unknown>;
+    expect(ci).toMatchObject({ method: (refCi as { method: string }).method, resamples: (refCi as { resamples: number }).resamples, level: 0.95 });
+    expect([kind, probeId, refKind, refId]).toEqual(['human-iat-lm', 'iat-lm-caliskan-weat-6', 'lm-iat', 'lm-iat-career-family']);
+    expect([title, refTitle]).toEqual([probe.title, reference.probes[0]!.title]);
+    expect(modelSide).toEqual(referenceSide);
+    expect(design).toEqual({ blockLengths: [20, 20, 20, 40, 40, 20, 40], firstPairing: 'counterbalanced', seed: 1 });
+    expect((stimuli as Record<"X", { words: string[] }>).X.words).toEqual((reference.results[0] as unknown as { words: { X: string[] } }).words.X);
+  }, 180_000);
+
   it('llm-iat-prompt (2 iterations): CLI = core; every iteration used or counted as excluded', async () => {
     const { file, probe } = cutDown('lm-llm-iat-gender-career', (p) => {
       p.iterations = 2;

@@ -15,11 +15,11 @@ const getAnyBuiltinProbe = (id: string) => {
 };
 
 describe('registry', () => {
-  it('holds the thirteen families under their ids, frozen, in export order', () => {
+  it('holds every family under its id, frozen, in export order', () => {
     expect(FAMILY_IDS).toEqual([
       'weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template',
       'mcq-position', 'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa',
-      'simplicity-lms', 'inductive-bias', 'stereoset', 'bbq', 'coref-likelihood', 'human-iat', 'judge-verbosity', 'representation-probe',
+      'simplicity-lms', 'inductive-bias', 'stereoset', 'bbq', 'coref-likelihood', 'human-iat', 'human-iat-lm', 'judge-verbosity', 'representation-probe',
     ]);
     for (const id of FAMILY_IDS) expect(familyOf(id).id).toBe(id);
     expect(Object.isFrozen(PROBE_FAMILIES)).toBe(true);

@@ -11,7 +11,7 @@ import { DEFAULT_ASSOCIATION_OPTIONS } from '../../src/core/association/types';
 import { anyResultSchema } from '../../src/probes/families';
 import { getAnyBuiltinProbe, resolveAnyProbeOrSuite } from '../../src/probes/builtin';
 import { buildParticipantResult, dBand, dMeaning, trialRecord } from '../../src/probes/families/human-iat/participantResult';
-import type { HumanIatResult } from '../../src/probes/families/human-iat/result';
+import type { HumanIatResult, IatRunSide } from '../../src/probes/families/human-iat/result';
 import { humanIatProbeSchema, type IatDesign } from '../../src/probes/families/human-iat/schema';
 import { fnv1a32, planIatSession, type IatCategoryKey } from '../../src/probes/families/human-iat/sessionPlan';
 import { runProbes } from '../../src/probes/runProbes';
@@ -108,7 +108,7 @@ describe('a scripted participant', () => {
     const trials: IatTrial[] = plan.blocks.flatMap((b) =>
       b.trials.map((t) => trialRecord(plan.participant, b, t, labels[t.category], t.trial !== 2, (b.pairing === 'XA' ? 500 : 700) + 13 * t.trial + (t.trial === 2 ? 250 : 0))),
     );
-    const model = { probeId: 'x', title: 'x', effectSize: 1.2, pValue: 0.01, design: design(), stimuli: { X: { label: 'Flowers', words: SETS.X }, Y: { label: 'Insects', words: SETS.Y }, A: { label: 'Pleasant', words: SETS.A }, B: { label: 'Unpleasant', words: SETS.B } } } as unknown as HumanIatResult;
+    const model = { probeId: 'x', title: 'x', effectSize: 1.2, pValue: 0.01, design: design(), stimuli: { X: { label: 'Flowers', words: SETS.X }, Y: { label: 'Insects', words: SETS.Y }, A: { label: 'Pleasant', words: SETS.A }, B: { label: 'Unpleasant', words: SETS.B } }, measure: 'weat' } satisfies IatRunSide;
     const r = buildParticipantResult(plan, model, trials, new Date(0));
     expect(Math.abs(r.score.d! - 1.4956894050997809)).toBeLessThan(1e-12);
     expect(Math.abs(r.score.practice.d! - 1.445493219838926)).toBeLessThan(1e-12);

@@ -9,6 +9,7 @@ import { corefLikelihood } from './coref-likelihood';
 import { decisionTemplate } from './decision-template';
 import { inductiveBias } from './inductive-bias';
 import { humanIat } from './human-iat';
+import { humanIatLm } from './human-iat-lm';
 import { judgeVerbosity } from './judge-verbosity';
 import { lmIat } from './lm-iat';
 import { llmDecisionPrompt } from './llm-decision-prompt';
@@ -44,6 +45,7 @@ export const FAMILY_MODULES = [
   bbq,
   corefLikelihood,
   humanIat,
+  humanIatLm,
   judgeVerbosity,
   representationProbe,
 ] as const;

@@ -11,6 +11,7 @@ import { counterfactualTemplateView } from './counterfactual-template';
 import { decisionTemplateView } from './decision-template';
 import { inductiveBiasView } from './inductive-bias';
 import { humanIatView } from './human-iat';
+import { humanIatLmView } from './human-iat-lm';
 import { judgeVerbosityView } from './judge-verbosity';
 import { llmDecisionPromptView } from './llm-decision-prompt';
 import { llmIatPromptView } from './llm-iat-prompt';
@@ -44,6 +45,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   bbq: bbqView,
   'coref-likelihood': corefLikelihoodView,
   'human-iat': humanIatView,
+  'human-iat-lm': humanIatLmView,
   'judge-verbosity': judgeVerbosityView,
   'representation-probe': representationProbeView,
 });

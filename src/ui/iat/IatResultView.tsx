@@ -1,10 +1,12 @@
 // The participant's result: their D in words with the conventional band (or hidden, if they chose),
-// and beside it, on its own axis, the model's WEAT d on the same words with a caution that the two
-// measure different things; the exports and the code for the instructor. Every number and sentence
+// and beside it, on its own axis, the model's d on the same words (WEAT on word vectors or the
+// likelihood IAT on a language model, in that measure's words) with a caution that the two measure
+// different things; the exports and the code for the instructor. Every number and sentence
 // comes from the kept result (scored by core, worded by the family); this only lays them out.
 import { useId } from 'react';
 import { iatTrialsToCsv } from '../../probes/import/iatTrialsCsv';
 import { D_BAND_LIMITS, D_BANDS_TEXT, dMeaning } from '../../probes/families/human-iat/participantResult';
+import { modelMeasureWords } from '../../probes/families/human-iat/modelMeasure';
 import { formatD, formatP } from '../../probes/numberFormat';
 import { downloadText } from '../download';
 import type { KeptIatResult } from './keptIatResult';
@@ -24,6 +26,7 @@ export function IatResultView({ kept, onHiddenChange }: Props) {
   const s = r.score;
   const [X, A, B] = [lower(r.labels.X), lower(r.labels.A), lower(r.labels.B)];
   const code = participantCodeOf(r);
+  const measure = modelMeasureWords(r.model.measure);
   const stem = `iat_${r.probeId}_${r.participant}`;
   return (
     <section className="iat-result" aria-label="Your IAT result">
@@ -51,22 +54,21 @@ export function IatResultView({ kept, onHiddenChange }: Props) {
         )}
         <div className="iat-side">
           <ScoreAxis
-            label="The model's WEAT d"
+            label={measure.axisLabel}
             value={r.model.effectSize}
             shown={r.model.effectSize === null ? 'undefined' : formatD(r.model.effectSize, 2)}
             limit={2}
             ticks={[0.2, 0.5, 0.8]}
-            ends={[`${X} nearer ${B}`, `${X} nearer ${A}`]}
+            ends={measure.ends(r.labels)}
             colour="#E69F00"
           />
           <p className="iat-small">
-            WEAT on the same four word lists and the word vectors loaded in this page (p = {formatP(r.model.pValue)}); ticks at Cohen’s 0.2, 0.5 and 0.8.
+            {measure.computed} (p = {formatP(r.model.pValue)}); ticks at Cohen’s 0.2, 0.5 and 0.8.
           </p>
         </div>
       </div>
       <p className="iat-caution">
-        <strong>Two different measures.</strong> Your D compares your own response times under the two pairings, scaled by your own variability. The model’s d compares
-        cosine similarities between word vectors, scaled by the spread over words. Neither scale is the other’s, so read each on its own axis, not as one higher than the
+        <strong>Two different measures.</strong> Your D compares your own response times under the two pairings, scaled by your own variability. {measure.compares} Neither scale is the other’s, so read each on its own axis, not as one higher than the
         other.
       </p>
       {'code' in code ? (

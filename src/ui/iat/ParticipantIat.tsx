@@ -1,14 +1,15 @@
 // The participant's screen, over the whole window: consent, then for each of the seven blocks its
 // instructions and its trials, then the debrief and the result. The plan of every trial comes from
 // the family (sessionPlan.ts, seeded per participant), the score from core (scoreParticipant, via
-// buildParticipantResult), the model's number from the run the card already holds; this screen only
+// buildParticipantResult), the model's number (and which measure it is) from the run the card already holds; this screen only
 // shows, times and keeps. Escape (or Stop) asks whether to stop at any point before the result;
 // stopping keeps nothing.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { IatTrial } from '../../core/iat/trial';
 import { buildParticipantResult } from '../../probes/families/human-iat/participantResult';
-import type { HumanIatResult } from '../../probes/families/human-iat/result';
+import { modelMeasureWords } from '../../probes/families/human-iat/modelMeasure';
+import type { IatRunSide } from '../../probes/families/human-iat/result';
 import { planIatSession, type IatBlockPlan, type IatCategoryKey } from '../../probes/families/human-iat/sessionPlan';
 import { CategoryLabels } from './CategoryLabels';
 import { IatBlockTrials } from './IatBlockTrials';
@@ -18,7 +19,7 @@ import { keepIatResult, type KeptIatResult } from './keptIatResult';
 type Phase = { at: 'consent' } | { at: 'instructions'; block: number } | { at: 'trials'; block: number } | { at: 'debrief' } | { at: 'result' };
 
 interface Props {
-  model: HumanIatResult;
+  model: IatRunSide;
   onClose: (kept: KeptIatResult | null) => void;
 }
 
@@ -160,7 +161,7 @@ export function ParticipantIat({ model, onClose }: Props) {
             <strong>What it does not measure:</strong> it is not a diagnosis and says nothing certain about how you act. Scores vary from one sitting to the next (test–retest
             reliability is modest, around 0.5), and practice, fatigue and which pairing came first move them.
           </p>
-          <p>Next you will see your score, which you can hide, and beside it the word vectors’ score on the same words.</p>
+          <p>Next you will see your score, which you can hide, and beside it {modelMeasureWords(model.measure).besideYours}.</p>
           <button type="button" className="iat-primary" data-autofocus onClick={finish}>
             See my result
           </button>

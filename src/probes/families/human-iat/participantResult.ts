@@ -1,10 +1,11 @@
 // What the participant screen keeps and exports once the seven blocks are done: every trial as the
 // trials CSV stores it (src/core/iat/trial.ts, built-in error correction), the improved D of core's
-// scoreParticipant, the model's WEAT d on the same words, and the plain words the result screen shows
+// scoreParticipant, the model's d on the same words (WEAT or the likelihood IAT, named), and the plain words the result screen shows
 // for D. The words live here, not in the screen, so they are tested and the same in the JSON.
 import { scoreParticipant, type IatParticipantScore } from '../../../core/iat/participantScore';
 import type { IatTrial } from '../../../core/iat/trial';
-import type { HumanIatResult } from './result';
+import type { IatModelMeasure } from './modelMeasure';
+import type { IatRunSide } from './result';
 import type { IatDesign } from './schema';
 import type { IatBlockPlan, IatCategoryKey, IatPlannedTrial, IatSessionPlan } from './sessionPlan';
 
@@ -28,8 +29,12 @@ export interface ParticipantIatResult {
   /** ISO time the last trial was answered. */
   finishedAt: string;
   score: IatParticipantScore;
-  /** WEAT on the same four sets and the word vectors the page had loaded. */
-  model: { effectSize: number | null; pValue: number };
+  /**
+   * The model's d on the same four sets: WEAT on the word vectors the page had loaded, or the
+   * likelihood IAT on its language model. `measure` is absent in results kept before the language
+   * model side existed (WEAT).
+   */
+  model: { measure?: IatModelMeasure; effectSize: number | null; pValue: number };
   trials: IatTrial[];
 }
 
@@ -46,8 +51,8 @@ export const trialRecord = (participant: string, block: IatBlockPlan, planned: I
   errorCorrection: 'built-in',
 });
 
-export function buildParticipantResult(plan: IatSessionPlan, model: HumanIatResult, trials: readonly IatTrial[], finishedAt: Date): ParticipantIatResult {
-  const effectSize = model.effectSize as number;
+export function buildParticipantResult(plan: IatSessionPlan, model: IatRunSide, trials: readonly IatTrial[], finishedAt: Date): ParticipantIatResult {
+  const effectSize = model.effectSize;
   return {
     format: IAT_RESULT_FORMAT,
     probeId: model.probeId,
@@ -60,7 +65,7 @@ export function buildParticipantResult(plan: IatSessionPlan, model: HumanIatResu
     labels: { X: model.stimuli.X.label, Y: model.stimuli.Y.label, A: model.stimuli.A.label, B: model.stimuli.B.label },
     finishedAt: finishedAt.toISOString(),
     score: scoreParticipant(plan.participant, trials),
-    model: { effectSize: Number.isNaN(effectSize) ? null : effectSize, pValue: model.pValue as number },
+    model: { measure: model.measure, effectSize: Number.isNaN(effectSize) ? null : effectSize, pValue: model.pValue },
     trials: [...trials],
   };
 }

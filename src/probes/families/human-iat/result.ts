@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AssociationResult } from '../../../core/association/types';
 import { associationResultSchema } from '../shared/associationResultSchema';
 import { iatDesignSchema, type IatDesign } from './schema';
+import type { IatModelMeasure } from './modelMeasure';
 import type { IatCategoryKey } from './sessionPlan';
 
 export type IatStimuli = Record<IatCategoryKey, { label: string; words: string[] }>;
@@ -26,3 +27,20 @@ export const humanIatResultSchema = associationResultSchema('weat').extend({
 
 /** The result read as the WEAT result it contains (the shared association summary and CSV take that). */
 export const modelSide = (r: HumanIatResult): AssociationResult => ({ ...r, kind: 'weat' });
+
+/**
+ * What the participant screen takes from a run of either human IAT family (word vectors or a
+ * language model): the words and design, and the model's number with the measure it is.
+ */
+export interface IatRunSide {
+  probeId: string;
+  title: string;
+  design: IatDesign;
+  stimuli: IatStimuli;
+  effectSize: number;
+  pValue: number;
+  measure: IatModelMeasure;
+}
+
+/** What the participant screen needs: the words, the design and the word vectors' WEAT d. */
+export const participantSideOf = (r: HumanIatResult): IatRunSide => ({ ...r, measure: 'weat' });
