@@ -17,7 +17,7 @@ import { DEFAULT_LM_RUN_OPTIONS } from '../../src/core/lmRun/types';
 import type { LanguageModelScorer } from '../../src/core/lmRun/scorer';
 import { runToCsv } from '../../src/probes/export/runToCsv';
 import { anyResultSchema, familyOf, type AnyProbe } from '../../src/probes/families';
-import type { RepresentationProbeLmResult } from '../../src/probes/families/representation-probe-lm/run';
+import type { RepresentationProbeLmResult } from '../../src/core/association/representationProbe';
 import type { RepresentationProbeLm } from '../../src/probes/families/representation-probe-lm/schema';
 import { runProbes } from '../../src/probes/runProbes';
 import { loadLanguageModel } from '../../src/runtime/lm/node';

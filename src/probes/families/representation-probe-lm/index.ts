@@ -3,19 +3,20 @@
 // word's tokens) instead of a word-vector table. The registry gives each family one modality, so
 // this is the word-vector family's probe, statistics, summary, CSV and card under an id of its own
 // with modality 'lm' (docs/methods/representation-probe.md, "Language models").
+import type { RepresentationProbeLmResult } from '../../../core/association/representationProbe';
 import type { ProbeFamily } from '../types';
 import { representationProbeCsv } from '../representation-probe/export';
 import { lintRepresentationProbe } from '../representation-probe/lint';
 import { representationProbeResultSchemaOf } from '../representation-probe/resultSchema';
 import { representationHeadline, summarizeRepresentationProbe } from '../representation-probe/summary';
-import { runRepresentationProbeLm, type RepresentationProbeLmResult } from './run';
+import { runRepresentationProbeLm } from './run';
 import { representationProbeLmSchema, type RepresentationProbeLm } from './schema';
 
 export const representationProbeLm = {
   id: 'representation-probe-lm',
   title: 'Representation probe (LM hidden states)',
   modality: 'lm',
-  needs: () => 'embedding',
+  needs: () => 'hidden-states',
   needsInstructionModel: false,
   schema: representationProbeLmSchema,
   lint: lintRepresentationProbe,

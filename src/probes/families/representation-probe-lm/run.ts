@@ -2,14 +2,12 @@
 // last hidden states (hiddenStateEmbedder.ts), then the word-vector family's run path
 // (representation-probe/run.ts) and core's statistics. Progress is reported in the LM families'
 // steps: reading hidden states is 'score', the permutation test 'analyze'.
+import type { RepresentationProbeLmResult } from '../../../core/association/representationProbe';
 import { lmOptionsOf, scorerOf } from '../shared/runContext';
 import type { FamilyRunContext } from '../types';
 import { runRepresentationProbeOn } from '../representation-probe/run';
-import type { RepresentationResultOf } from '../representation-probe/result';
 import { hiddenStateEmbedder } from './hiddenStateEmbedder';
 import type { RepresentationProbeLm } from './schema';
-
-export type RepresentationProbeLmResult = RepresentationResultOf<'representation-probe-lm'>;
 
 const FAMILY = 'representation-probe-lm';
 
