@@ -1,9 +1,9 @@
 // The LM probe editor's draft: the probe as JSON text, validated on every change against the LM
 // schema. The validation and the file readers are pure and live in src/probes/import/lmImport.ts
 // (the import worker runs them too); this file holds what the editor's state adds around them.
-import { LM_BUILTIN_PROBES, getAnyBuiltinProbe, isAnyBuiltinId, listAllBuiltinProbes } from '../probes/builtin';
+import { getAnyBuiltinProbe, isAnyBuiltinId, listAllBuiltinProbes } from '../probes/builtin';
 import { LARGE_LM_DRAFT_CHARS, lmProbeText } from '../probes/import/lmImport';
-import { isJsonEditorProbe, type JsonEditorProbe, type LmProbe } from '../probes/lmSchema';
+import { isJsonEditorProbe, isLmProbe, type JsonEditorProbe } from '../probes/lmSchema';
 import type { DraftOrigin } from './draft';
 import { groupByFamily } from './library';
 import { blankLmProbe } from './lmForm';
@@ -27,8 +27,12 @@ export const lmDraftFromProbe = (p: JsonEditorProbe, origin: DraftOrigin): LmDra
 export const duplicateLmDraft = (p: JsonEditorProbe): LmDraft =>
   lmDraftFromProbe({ ...p, id: `${p.id}-copy`.slice(0, 80), title: `${p.title} (copy)` } as JsonEditorProbe, { kind: 'new', id: p.id });
 
-/** LM built-ins grouped by family, registry order. */
-export const lmBuiltinsByFamily = () => groupByFamily(Object.values(LM_BUILTIN_PROBES) as LmProbe[]);
+/** Built-ins of the language-model families (wherever they are registered), grouped by family, registry order. */
+export const lmBuiltinsByFamily = () =>
+  groupByFamily(listAllBuiltinProbes().flatMap(({ id }) => {
+    const p = getAnyBuiltinProbe(id);
+    return p && isLmProbe(p) ? [p] : [];
+  }));
 
 /** Built-ins of the word-vector families without a word-set form (edited as JSON), grouped by family, registry order. */
 export const vectorJsonBuiltinsByFamily = () =>

@@ -82,7 +82,7 @@ describe('representation-probe-lm family', () => {
     const probe = probeOf({ X: wordsOf('X'), Y: wordsOf('Y'), A: wordsOf('A'), B: wordsOf('B') });
     const err = await runProbes([probe] as AnyProbe[], { scorer, options: OPTIONS }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnsupportedModelError);
-    expect((err as Error).message).toMatch(/"workbench\/tiny-gpt2" does not output them .*feature-extraction export/);
+    expect((err as Error).message).toMatch(/"workbench\/tiny-gpt2" does not offer them\. .*feature-extraction export/);
   });
 });
 

@@ -20,7 +20,7 @@ export function hiddenStateEmbedder(scorer: LanguageModelScorer, what: string, c
   if (typeof op !== 'function') {
     const model = scorer.info?.id ? `"${scorer.info.id}"` : 'this model';
     throw new UnsupportedModelError(
-      `${what} reads the model's hidden states; ${model} does not output them (its ONNX export gives logits only). Pick a feature-extraction export, e.g. Xenova/all-MiniLM-L6-v2.`,
+      `${what} reads the model's hidden states; ${model} does not offer them. Pick a model whose export outputs them (a feature-extraction export, e.g. Xenova/all-MiniLM-L6-v2).`,
     );
   }
   const options: ScorerCallOptions = { batchSize: calls.batchSize, ...(calls.signal ? { signal: calls.signal } : {}), ...(calls.onProgress ? { onProgress: calls.onProgress } : {}) };
