@@ -4,8 +4,11 @@
 // the same ids and mean-pooled its last hidden state (reference.json). On both Node backends the
 // loader must feed the graph's three inputs and read `last_hidden_state`; texts of different lengths
 // share a padded batch, so the mask must keep padding out of the mean. Through the model worker's
-// service and a scorer endpoint (the worker protocol, in Node) the same vectors come back. A graph
-// that outputs logits only is refused by name, with what to pick instead.
+// service and a scorer endpoint (the worker protocol, in Node) the same vectors come back. The
+// fixture's dynamic q8 (model_quantized.onnx) quantises each activation tensor with one scale, so a
+// text's vector moves with the rest of its batch: the load-time probe must find that from the hidden
+// states (the graph has no logits) and run each text alone. A graph that outputs logits only is
+// refused by name, with what to pick instead.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +37,24 @@ describe.each(['node', 'wasm'] as const)('hiddenStates on the all-MiniLM-L6-v2 s
         expect(batched[i]).toHaveLength(32);
         expect(maxAbsDiff(Array.from(batched[i]!), ref.texts[t]!.pooled), t).toBeLessThan(2e-5);
         expect(maxAbsDiff(Array.from(alone[i]!), Array.from(batched[i]!)), t).toBeLessThan(2e-5);
+      });
+    } finally {
+      await lm.dispose();
+    }
+  });
+});
+
+describe('hiddenStates of the dynamically quantised (q8) export', () => {
+  it('are measured one text per pass, so a text’s vector does not depend on its batch', async () => {
+    const lm = await loadLanguageModel(MINILM, { device: 'node', dtype: 'q8' });
+    try {
+      expect(lm.info).toMatchObject({ dtype: 'q8', passes: 'one-sequence-per-pass' });
+      const batched = await lm.hiddenStates(TEXTS, { batchSize: 8 });
+      const alone = await lm.hiddenStates(TEXTS, { batchSize: 1 });
+      TEXTS.forEach((t, i) => {
+        expect(Array.from(batched[i]!), t).toEqual(Array.from(alone[i]!));
+        // q8 is an approximation of the fp32 network: near torch's vectors, not equal to them.
+        expect(maxAbsDiff(Array.from(alone[i]!), ref.texts[t]!.pooled), t).toBeLessThan(0.2);
       });
     } finally {
       await lm.dispose();
