@@ -23,7 +23,8 @@ interface Listing {
 
 const cli = (args: string[]): string => execFileSync('node', [...CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
 const listing = JSON.parse(cli(['probes', '--format', 'json'])) as Listing;
-const EMBEDDED_MODEL = { embedding: 'glove-6b-100d', causal: 'workbench/tiny-gpt2', generate: 'workbench/tiny-gpt2', masked: 'workbench/tiny-bert', nothing: null } as const;
+// No embedded model outputs hidden states (both export logits only), so those probes get no record.
+const EMBEDDED_MODEL = { embedding: 'glove-6b-100d', causal: 'workbench/tiny-gpt2', generate: 'workbench/tiny-gpt2', masked: 'workbench/tiny-bert', 'hidden-states': null, nothing: null } as const;
 
 /** The embedded model a built-in runs on: what its family says the probe needs. */
 const modelsFor = (id: string): string[] => {

@@ -13,7 +13,7 @@ import type { StereoSetResult } from './benchmarks/stereoSetResult';
 import type { BbqResult } from './benchmarks/bbqResult';
 import type { CorefLikelihoodResult } from './lm/coref/types';
 import type { JudgeVerbosityResult } from './lmRun/judgeVerbosity';
-import type { RepresentationProbeResult } from './association/representationProbe';
+import type { RepresentationProbeLmResult, RepresentationProbeResult } from './association/representationProbe';
 import { METHOD_VERSION } from './intervals';
 import { SAMPLER_VERSION } from './stats/samplerVersion';
 
@@ -22,7 +22,7 @@ import { SAMPLER_VERSION } from './stats/samplerVersion';
  * | 'lm-iat') and the LM probe results (kind = the probe family). Records default to association
  * results only, so existing consumers keep their types; LM runs use RunRecord<P, RunResult>.
  */
-export type RunResult = AssociationResult | LmProbeResult | RipaResult | SimplicityLmsResult | InductiveBiasResult | StereoSetResult | BbqResult | CorefLikelihoodResult | JudgeVerbosityResult | RepresentationProbeResult;
+export type RunResult = AssociationResult | LmProbeResult | RipaResult | SimplicityLmsResult | InductiveBiasResult | StereoSetResult | BbqResult | CorefLikelihoodResult | JudgeVerbosityResult | RepresentationProbeResult | RepresentationProbeLmResult;
 
 /**
  * The record format. @2: one record shape for every family, each result validated by its family's

@@ -3,7 +3,7 @@
 // (the import worker runs them too); this file holds what the editor's state adds around them.
 import { getAnyBuiltinProbe, isAnyBuiltinId, listAllBuiltinProbes } from '../probes/builtin';
 import { LARGE_LM_DRAFT_CHARS, lmProbeText } from '../probes/import/lmImport';
-import { isJsonEditorProbe, type JsonEditorProbe, type LmProbe } from '../probes/lmSchema';
+import { isJsonEditorProbe, isLmProbe, type JsonEditorProbe } from '../probes/lmSchema';
 import type { DraftOrigin } from './draft';
 import { groupByFamily } from './library';
 import { blankLmProbe } from './lmForm';
@@ -27,16 +27,12 @@ export const lmDraftFromProbe = (p: JsonEditorProbe, origin: DraftOrigin): LmDra
 export const duplicateLmDraft = (p: JsonEditorProbe): LmDraft =>
   lmDraftFromProbe({ ...p, id: `${p.id}-copy`.slice(0, 80), title: `${p.title} (copy)` } as JsonEditorProbe, { kind: 'new', id: p.id });
 
-/** Built-ins of every language-model family (the LM presets and those kept in a family's folder), grouped by family, registry order. */
+/** Built-ins of the language-model families (wherever they are registered), grouped by family, registry order. */
 export const lmBuiltinsByFamily = () =>
-  groupByFamily(
-    listAllBuiltinProbes()
-      .filter((b) => familyOf(b.family).modality === 'lm')
-      .flatMap(({ id }) => {
-        const p = getAnyBuiltinProbe(id);
-        return p ? [p as LmProbe] : [];
-      }),
-  );
+  groupByFamily(listAllBuiltinProbes().flatMap(({ id }) => {
+    const p = getAnyBuiltinProbe(id);
+    return p && isLmProbe(p) ? [p] : [];
+  }));
 
 /** Built-ins of the word-vector families without a word-set form (edited as JSON), grouped by family, registry order. */
 export const vectorJsonBuiltinsByFamily = () =>

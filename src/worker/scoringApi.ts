@@ -27,6 +27,7 @@ export function endpointScorer(info: ScorerInfo, endpoint: Comlink.Remote<LmScor
     tokenLogProbs: (texts, o) => endpoint.tokenLogProbs(texts, posted(o), progress(o)),
     continuationLogProbs: (pairs, o) => endpoint.continuationLogProbs(pairs, posted(o), progress(o)),
     pseudoLogLikelihood: (texts, o) => endpoint.pseudoLogLikelihood(texts, posted(o), progress(o)),
+    hiddenStates: (texts, o) => endpoint.hiddenStates(texts, posted(o), progress(o)),
     generate: (prompt, o) => {
       const { signal: _s, onProgress: _p, ...settings } = o;
       return endpoint.generate(prompt, settings);

@@ -73,6 +73,9 @@ export interface RepresentationProbeResult {
   items: ConceptAlignment[];
 }
 
+/** The same result from an LM's hidden states (family representation-probe-lm): only its kind differs. */
+export type RepresentationProbeLmResult = Omit<RepresentationProbeResult, 'kind'> & { kind: 'representation-probe-lm' };
+
 /** sklearn's default inverse regularisation strength. */
 export const PROBE_C = 1;
 

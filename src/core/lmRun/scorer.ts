@@ -90,6 +90,11 @@ export interface LanguageModelScorer {
   continuationLogProbs?(pairs: ReadonlyArray<{ prefix: string; continuation: string }>, opts?: ScorerCallOptions): Promise<readonly ScoredContinuation[]>;
   /** Masked LM. */
   pseudoLogLikelihood?(texts: readonly string[], opts?: ScorerCallOptions): Promise<readonly ScoredPll[]>;
+  /**
+   * One representation vector per text: the model's last hidden layer averaged over the text's
+   * tokens (attention-masked). Only exports that output hidden states offer it.
+   */
+  hiddenStates?(texts: readonly string[], opts?: ScorerCallOptions): Promise<readonly Float32Array[]>;
   /** Causal LM: generated continuation of a prompt (greedy or seeded sampling). */
   generate?(prompt: string, opts: ScorerGenerateOptions): Promise<{ text: string; chatTemplate?: boolean }>;
 }

@@ -4,7 +4,11 @@
 // the reference concepts (the direction is "male rather than female") and whose career/family,
 // math/arts and science/arts lists the targets, as BiasLens puts social groups on the reference side.
 // Every word is already a Caliskan stimulus, so the embedded GloVe table holds it.
+// Each is built in twice: on word vectors (representation-*) and on a language model's hidden states
+// (representation-lm-*, family representation-probe-lm: the same words, the direction learned from
+// the model's mean-pooled last layer), so the two kinds of model answer the same question.
 import type { RepresentationProbe } from '../families/representation-probe/schema';
+import type { RepresentationProbeLm } from '../families/representation-probe-lm/schema';
 import * as W from './caliskanWords';
 
 export const REPRESENTATION_PROBE_CITATION = {
@@ -26,7 +30,7 @@ const probe = (id: string, title: string, X: Set, Y: Set, A: Set, B: Set, descri
   attributes: { A: { label: A.label, words: [...A.words] }, B: { label: B.label, words: [...B.words] } },
 });
 
-export const REPRESENTATION_BUILTIN_PROBES = {
+const WORD_VECTOR_PROBES = {
   'representation-flowers-insects': probe(
     'representation-flowers-insects',
     'Representation probe: flowers vs insects along pleasant − unpleasant',
@@ -74,6 +78,22 @@ export const REPRESENTATION_BUILTIN_PROBES = {
   ),
 } as const satisfies Record<string, RepresentationProbe>;
 
+type LmIdOf<K extends string> = K extends `representation-${infer T}` ? `representation-lm-${T}` : never;
+type WordVectorId = keyof typeof WORD_VECTOR_PROBES;
+
+/** The word-vector built-in as a probe of the model's hidden states. */
+const onHiddenStates = (p: RepresentationProbe): RepresentationProbeLm => ({
+  ...p,
+  family: 'representation-probe-lm',
+  id: p.id.replace(/^representation-/, 'representation-lm-'),
+  title: p.title.replace(/^Representation probe:/, 'Representation probe on LM hidden states:'),
+  description: `${p.description ?? ''} The vectors are the language model's last hidden layer, mean-pooled over each word's tokens (a model whose export outputs hidden states, e.g. a feature-extraction export such as Xenova/all-MiniLM-L6-v2).`.trim(),
+});
+
+const LM_PROBES = Object.fromEntries(Object.values(WORD_VECTOR_PROBES).map((p) => [p.id.replace(/^representation-/, 'representation-lm-'), onHiddenStates(p)])) as { [K in WordVectorId as LmIdOf<K>]: RepresentationProbeLm };
+
+export const REPRESENTATION_BUILTIN_PROBES = { ...WORD_VECTOR_PROBES, ...LM_PROBES };
+
 export type RepresentationBuiltinProbeId = keyof typeof REPRESENTATION_BUILTIN_PROBES;
 
 export const REPRESENTATION_BUILTIN_SUITES = {
@@ -82,11 +102,16 @@ export const REPRESENTATION_BUILTIN_SUITES = {
     family: 'representation-probe',
     probeIds: ['representation-flowers-insects', 'representation-instruments-weapons', 'representation-career-family', 'representation-math-arts', 'representation-science-arts'],
   },
-} as const satisfies Record<string, { title: string; family: 'representation-probe'; probeIds: readonly RepresentationBuiltinProbeId[] }>;
+  'representation-lm-caliskan': {
+    title: 'Representation probe on a language model’s hidden states, Caliskan et al.’s word lists: five tests',
+    family: 'representation-probe-lm',
+    probeIds: ['representation-lm-flowers-insects', 'representation-lm-instruments-weapons', 'representation-lm-career-family', 'representation-lm-math-arts', 'representation-lm-science-arts'],
+  },
+} as const satisfies Record<string, { title: string; family: 'representation-probe' | 'representation-probe-lm'; probeIds: readonly RepresentationBuiltinProbeId[] }>;
 
 export const isRepresentationBuiltinProbeId = (id: string): id is RepresentationBuiltinProbeId => Object.hasOwn(REPRESENTATION_BUILTIN_PROBES, id);
 export const isRepresentationBuiltinSuiteId = (id: string): id is keyof typeof REPRESENTATION_BUILTIN_SUITES => Object.hasOwn(REPRESENTATION_BUILTIN_SUITES, id);
 
 /** A fresh mutable copy of a representation-probe built-in (undefined for an unknown id). */
-export const getRepresentationBuiltinProbe = (id: string): RepresentationProbe | undefined =>
+export const getRepresentationBuiltinProbe = (id: string): RepresentationProbe | RepresentationProbeLm | undefined =>
   isRepresentationBuiltinProbeId(id) ? structuredClone(REPRESENTATION_BUILTIN_PROBES[id]) : undefined;

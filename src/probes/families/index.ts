@@ -18,6 +18,7 @@ import { mcqPosition } from './mcq-position';
 import { pairwisePosition } from './pairwise-position';
 import { createRegistry, type AnyFamilyModule } from './registry';
 import { representationProbe } from './representation-probe';
+import { representationProbeLm } from './representation-probe-lm';
 import { ripa } from './ripa';
 import { seat } from './seat';
 import { simplicityLms } from './simplicity-lms';
@@ -48,6 +49,7 @@ export const FAMILY_MODULES = [
   humanIatLm,
   judgeVerbosity,
   representationProbe,
+  representationProbeLm,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

@@ -24,8 +24,11 @@ import type { ProbeIssue } from '../validate';
  */
 export type Modality = 'vectors' | 'lm' | 'none';
 
-/** What a probe asks of the model (a family may depend on the probe: counterfactual pairs scored by masked PLL). */
-export type ModelNeed = 'embedding' | 'causal' | 'masked' | 'generate' | 'nothing';
+/**
+ * What a probe asks of the model (a family may depend on the probe: counterfactual pairs scored by
+ * masked PLL). 'hidden-states': a language model whose export outputs them (feature-extraction).
+ */
+export type ModelNeed = 'embedding' | 'causal' | 'masked' | 'generate' | 'hidden-states' | 'nothing';
 
 /** The one number a result is summarised by, as every screen, the history and compare show it. */
 export interface Headline {

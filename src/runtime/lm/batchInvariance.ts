@@ -7,8 +7,10 @@
 // move a sentence's log-probs — by 0.2–0.3 nats on the fixture rows. Scores are measurements, so the
 // loader asks the graph (one probe at load: a row alone, then the same row beside others) and, when
 // the row's logits move, runs every sequence alone, unpadded and whole (no KV-cache sharing). That
-// follows the graph's behaviour, not a file name: a statically quantised q8 keeps its batches.
-import type { ForwardFn, ForwardOutput } from './languageModel';
+// follows the graph's behaviour, not a file name: a statically quantised q8 keeps its batches. A
+// feature-extraction graph has no logits; its `last_hidden_state` is compared instead (its q8 moves
+// a pooled vector by ~0.02 on the fixture), so hidden states are measured alone too.
+import type { ForwardFn } from './languageModel';
 
 /** Largest |Δ logit| between a row alone and batched that still counts as the same numbers (float rounding of other matmul blockings is ~1e-6; fp16 ~1e-4). */
 export const BATCH_INVARIANCE_TOLERANCE = 1e-3;
@@ -21,19 +23,27 @@ function probeRows(vocab: number): number[][] {
   return [row(1), Array.from({ length: PROBE_LENGTH }, () => (vocab * 3 + 1) % vocab), row(2)];
 }
 
+/** Largest |a[i] − b[i]| over the first n entries. */
+const maxAbsDiff = (a: Float32Array, b: Float32Array, n: number): number => {
+  let worst = 0;
+  for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
+  return worst;
+};
+
 /**
- * max |Δ logit| of probe row 0 run alone vs beside the other probe rows (0 when the export returns no logits).
- * `alone` is the single-row pass when the caller already ran it (the load's warm-up).
+ * max |Δ logit| of probe row 0 run alone vs beside the other probe rows; for a graph without logits,
+ * max |Δ| of its last hidden state (0 when the export returns neither). `vocab` sizes the probe's
+ * token ids (the tokenizer's or config.json's for a graph without logits).
  */
-export async function batchDependence(forward: ForwardFn, vocab: number, alone?: ForwardOutput): Promise<number> {
+export async function batchDependence(forward: ForwardFn, vocab: number): Promise<number> {
   const rows = probeRows(vocab);
   const ones = (n: number) => Array.from({ length: n }, () => 1);
-  const single = alone ?? (await forward({ ids: [rows[0]!], mask: [ones(PROBE_LENGTH)] }, { logits: true, hidden: false }));
-  const batched = await forward({ ids: rows, mask: rows.map((r) => ones(r.length)) }, { logits: true, hidden: false });
-  if (!single.logits || !batched.logits) return 0;
-  let worst = 0;
-  for (let i = 0; i < PROBE_LENGTH * single.vocab; i++) worst = Math.max(worst, Math.abs(single.logits[i]! - batched.logits[i]!));
-  return worst;
+  const want = { logits: true, hidden: true };
+  const single = await forward({ ids: [rows[0]!], mask: [ones(PROBE_LENGTH)] }, want);
+  const batched = await forward({ ids: rows, mask: rows.map((r) => ones(r.length)) }, want);
+  if (single.logits && batched.logits) return maxAbsDiff(single.logits, batched.logits, PROBE_LENGTH * single.vocab);
+  if (single.hidden && batched.hidden && single.hiddenSize) return maxAbsDiff(single.hidden, batched.hidden, PROBE_LENGTH * single.hiddenSize);
+  return 0;
 }
 
 /**

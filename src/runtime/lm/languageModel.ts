@@ -422,7 +422,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       });
     });
 
-  const sentenceEmbeddings = (texts: readonly string[], o?: RunOptions) =>
+  const hiddenStates = (texts: readonly string[], o?: RunOptions) =>
     serial(async (): Promise<Float32Array[]> => {
       const enc = texts.map((t, i) => {
         const ids = tok.encode(t, true);
@@ -445,8 +445,8 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
         const res = await forward({ ids, mask }, { logits: false, hidden: true });
         if (!res.hidden || !res.hiddenSize)
           throw new UnsupportedModelError(
-            `${info.id}'s ONNX export has no last_hidden_state output, so it cannot give sentence embeddings ` +
-              '(use a feature-extraction export of the encoder).',
+            `${info.id}'s ONNX export outputs no hidden states (no "last_hidden_state"; ${info.kind === 'causal-lm' ? 'a text-generation export gives only logits and keys/values' : 'a fill-mask export gives only logits'}), ` +
+              'so a representation of its texts cannot be read. Pick a feature-extraction export of the model (its onnx/model.onnx outputs last_hidden_state, e.g. Xenova/all-MiniLM-L6-v2).',
           );
         const pooled = meanPool(res.hidden, mask, length, res.hiddenSize);
         batch.forEach((i, b) => (out[i] = pooled[b]!));
@@ -523,7 +523,7 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
     continuationLogProbs,
     continuationLogProb: (prefix, continuation, o) => continuationLogProbs([{ prefix, continuation }], o).then((r) => r[0]!),
     pseudoLogLikelihood,
-    sentenceEmbeddings,
+    hiddenStates,
     generate,
     dispose: () =>
       serial(async () => {

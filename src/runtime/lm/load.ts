@@ -343,8 +343,10 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
         // Warm-up: ORT-web reports unsupported WebGPU kernels / GPU OOM only when a session runs.
         const warm = await fwd({ ids: [[tokenizer.padId, tokenizer.padId]], mask: [[1, 1]] }, { logits: true, hidden: false });
         // A graph whose numbers for a row depend on the other rows (dynamic quantisation) runs one
-        // sequence per pass, without KV-cache sharing (batchInvariance.ts).
-        if (warm.vocab > 0 && (await batchDependence(fwd, warm.vocab)) > BATCH_INVARIANCE_TOLERANCE) {
+        // sequence per pass, without KV-cache sharing (batchInvariance.ts). A graph without logits
+        // (feature extraction) is probed on its hidden states, with config.json's vocabulary size.
+        const probeVocab = warm.vocab || Number(cfg.vocab_size ?? 0);
+        if (Number.isInteger(probeVocab) && probeVocab > 0 && (await batchDependence(fwd, probeVocab)) > BATCH_INVARIANCE_TOLERANCE) {
           fwd = onePassPerSequence(fwd);
           cached = undefined;
           onePerPass = true;

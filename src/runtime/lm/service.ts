@@ -51,7 +51,7 @@ export interface LmRunOpts extends PostedCallOptions {
 type Progress = (p: CallProgress) => void;
 export type LmGenerateOpts = GenerationSettings & Omit<LmRunOpts, 'prependBos'>;
 
-type ScoringOp = 'tokenLogProbs' | 'continuationLogProbs' | 'pseudoLogLikelihood';
+type ScoringOp = 'tokenLogProbs' | 'continuationLogProbs' | 'pseudoLogLikelihood' | 'hiddenStates';
 type CoreOp<K extends ScoringOp> = NonNullable<LanguageModelScorer[K]>;
 /** A LanguageModelScorer operation across a thread: its input and result; posted options; progress as an argument. */
 type PostedOp<K extends ScoringOp> = (input: Parameters<CoreOp<K>>[0], opts?: PostedCallOptions, onProgress?: Progress) => ReturnType<CoreOp<K>>;
@@ -69,6 +69,7 @@ export interface LmScorerEndpoint {
   tokenLogProbs: PostedOp<'tokenLogProbs'>;
   continuationLogProbs: PostedOp<'continuationLogProbs'>;
   pseudoLogLikelihood: PostedOp<'pseudoLogLikelihood'>;
+  hiddenStates: PostedOp<'hiddenStates'>;
   /** Generation fitted into the model's context: room = maxLength − prompt tokens − 1 (the core's rule). */
   generate(prompt: string, opts: GenerationSettings & PostedCallOptions): Promise<{ text: string; chatTemplate?: boolean }>;
 }
@@ -85,7 +86,7 @@ export interface LmWorkerApi {
     onProgress?: Progress,
   ): Promise<ContinuationLogProb[]>;
   lmPseudoLogLikelihood(modelId: string, texts: string[], opts?: LmRunOpts, onProgress?: Progress): Promise<PseudoLogLikelihood[]>;
-  lmSentenceEmbeddings(modelId: string, texts: string[], opts?: LmRunOpts, onProgress?: Progress): Promise<Float32Array[]>;
+  lmHiddenStates(modelId: string, texts: string[], opts?: LmRunOpts, onProgress?: Progress): Promise<Float32Array[]>;
   lmGenerate(modelId: string, prompt: string, opts: LmGenerateOpts, onProgress?: Progress): Promise<GenerateResult>;
   /** Abort the operation started with this runId (no-op when it already finished). */
   lmCancel(runId: string): Promise<void>;
@@ -170,9 +171,9 @@ export function createLmService(loader: LmLoader): LmWorkerApi {
       const m = await model(id);
       return withRun(opts.runId, (signal) => m.pseudoLogLikelihood(texts, { ...opts, signal, onProgress: safe(onProgress) }));
     },
-    async lmSentenceEmbeddings(id, texts, opts = {}, onProgress) {
+    async lmHiddenStates(id, texts, opts = {}, onProgress) {
       const m = await model(id);
-      return withRun(opts.runId, (signal) => m.sentenceEmbeddings(texts, { ...opts, signal, onProgress: safe(onProgress) }));
+      return withRun(opts.runId, (signal) => m.hiddenStates(texts, { ...opts, signal, onProgress: safe(onProgress) }));
     },
     async lmGenerate(id, prompt, opts, onProgress) {
       const m = await model(id);
@@ -230,6 +231,7 @@ export function scorerEndpoint(service: LmWorkerApi, modelId: string): { endpoin
     tokenLogProbs: (texts, opts, onProgress) => call((runId) => service.lmTokenLogProbs(modelId, [...texts], { ...opts, runId }, onProgress)),
     continuationLogProbs: (pairs, opts, onProgress) => call((runId) => service.lmContinuationLogProbs(modelId, [...pairs], { ...opts, runId }, onProgress)),
     pseudoLogLikelihood: (texts, opts, onProgress) => call((runId) => service.lmPseudoLogLikelihood(modelId, [...texts], { ...opts, runId }, onProgress)),
+    hiddenStates: (texts, opts, onProgress) => call((runId) => service.lmHiddenStates(modelId, [...texts], { ...opts, runId }, onProgress)),
     generate: (prompt, opts) =>
       call(async (runId) => {
         const { maxLength } = await info();

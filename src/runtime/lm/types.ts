@@ -176,8 +176,12 @@ export interface LanguageModel {
   ): Promise<ContinuationLogProb[]>;
   /** Masked LMs only. */
   pseudoLogLikelihood(texts: readonly string[], opts?: RunOptions): Promise<PseudoLogLikelihood[]>;
-  /** Mean of the last hidden states over the attention mask; needs an export with `last_hidden_state`. */
-  sentenceEmbeddings(texts: readonly string[], opts?: RunOptions): Promise<Float32Array[]>;
+  /**
+   * One vector per text: the graph's `last_hidden_state` (the last layer) averaged over the text's
+   * tokens under the attention mask, special tokens included (sentence-transformers' mean pooling).
+   * Needs an export with that output (feature-extraction); others throw UnsupportedModelError.
+   */
+  hiddenStates(texts: readonly string[], opts?: RunOptions): Promise<Float32Array[]>;
   /** Causal LMs only. Greedy, or seeded temperature/top-k sampling done here (not in transformers.js). */
   generate(prompt: string, opts: GenerateOptions): Promise<GenerateResult>;
   dispose(): Promise<void>;

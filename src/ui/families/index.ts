@@ -19,6 +19,7 @@ import { lmIatView } from './lm-iat';
 import { mcqPositionView } from './mcq-position';
 import { pairwisePositionView } from './pairwise-position';
 import { representationProbeView } from './representation-probe';
+import { representationProbeLmView } from './representation-probe-lm';
 import { ripaView } from './ripa';
 import { seatView } from './seat';
 import { simplicityLmsView } from './simplicity-lms';
@@ -48,6 +49,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'human-iat-lm': humanIatLmView,
   'judge-verbosity': judgeVerbosityView,
   'representation-probe': representationProbeView,
+  'representation-probe-lm': representationProbeLmView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */

@@ -180,16 +180,16 @@ describe('pseudoLogLikelihood', () => {
   });
 });
 
-describe('sentenceEmbeddings', () => {
+describe('hiddenStates', () => {
   it('mean-pools the last hidden state over the attention mask (padding ignored)', async () => {
-    const [e1, e2] = await masked().sentenceEmbeddings(['ab', 'ca b a'], { batchSize: 2 });
+    const [e1, e2] = await masked().hiddenStates(['ab', 'ca b a'], { batchSize: 2 });
     // 'ab' → [CLS]=1, ab=10, [SEP]=2 at positions 0..2: mean ids 13/3, mean position 1.
     expect(Array.from(e1!)).toEqual([Math.fround(13 / 3), 1]);
     expect(e2![1]).toBeCloseTo(2, 6); // [CLS] ca ␣b ␣a [SEP]: positions 0..4
   });
 
   it('says so when the export has no hidden-state output', async () => {
-    await expect(causal().sentenceEmbeddings(['ab'])).rejects.toBeInstanceOf(UnsupportedModelError);
+    await expect(causal().hiddenStates(['ab'])).rejects.toBeInstanceOf(UnsupportedModelError);
   });
 });
 

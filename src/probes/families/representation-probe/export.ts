@@ -5,14 +5,14 @@
 //   set:X / set:Y, mean_alignment   S_T, n = the set's words
 //   probe, training_accuracy   share of A and B words the linear probe classifies right, n = |A| + |B|
 // Item rows: one per target word — set (X|Y), label, word, alignment (cos(w, d)).
-import type { RepresentationProbeResult } from '../../../core/association/representationProbe';
+import type { AnyRepresentationResult } from './result';
 import { num } from '../shared/csvCells';
 import { longCsv, testCiCells } from '../shared/longCsv';
 import type { CsvRow } from '../types';
 
 const noTest = { test_ci_low: null, test_ci_high: null, test_ci_level: null, test_ci_method: null, robust_ci_low: null, robust_ci_high: null, robust_ci_level: null, robust_ci_method: null, p_value: null, p_method: null, permutations: null, p_holm: null, p_bh: null };
 
-const metricRows = (r: RepresentationProbeResult): CsvRow[] => [
+const metricRows = (r: AnyRepresentationResult): CsvRow[] => [
   {
     scope: 'all',
     metric: 'alignment_asymmetry',
@@ -33,7 +33,7 @@ const metricRows = (r: RepresentationProbeResult): CsvRow[] => [
   { scope: 'probe', metric: 'training_accuracy', value: num(r.probe.trainingAccuracy), ...noTest, n: r.sizes.A + r.sizes.B },
 ];
 
-export const representationProbeCsv = longCsv<RepresentationProbeResult>({
+export const representationProbeCsv = longCsv<AnyRepresentationResult>({
   metricRows,
   itemColumns: ['set', 'label', 'word', 'alignment'],
   itemRows: (r) => r.items.map((item) => ({ item_id: `${item.set}:${item.word}`, set: item.set, label: r.labels[item.set], word: item.word, alignment: num(item.alignment) })),

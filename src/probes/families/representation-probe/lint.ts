@@ -3,7 +3,7 @@
 // both sides), and (a warning) a target word that also trains the probe, whose alignment is then
 // inflated by having been fitted.
 import type { ProbeIssue } from '../../validate';
-import type { RepresentationProbe } from './schema';
+import type { RepresentationProbeSets } from './schema';
 
 const quote = (ws: readonly string[]) => ws.map((w) => `"${w}"`).join(', ');
 const trimmed = (words: readonly string[]) => words.map((w) => w.trim());
@@ -16,7 +16,7 @@ const repeated = (words: readonly string[]): string[] => {
 };
 const shared = (a: readonly string[], b: readonly string[]): string[] => [...new Set(a.filter((w) => b.includes(w)))];
 
-export function lintRepresentationProbe(probe: RepresentationProbe): ProbeIssue[] {
+export function lintRepresentationProbe(probe: RepresentationProbeSets): ProbeIssue[] {
   const issues: ProbeIssue[] = [];
   const sets = { X: trimmed(probe.targets.X.words), Y: trimmed(probe.targets.Y.words), A: trimmed(probe.attributes.A.words), B: trimmed(probe.attributes.B.words) };
   for (const key of ['X', 'Y', 'A', 'B'] as const) {

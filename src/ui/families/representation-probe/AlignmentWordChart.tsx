@@ -1,10 +1,10 @@
 // Each target word's alignment (cosine) with the direction the linear probe learned, sorted, as
 // horizontal bars (charts/SortedWordBars.tsx, as the WEAT and RIPA word charts draw their scores).
-import type { RepresentationProbeResult } from '../../../core/association/representationProbe';
+import type { AnyRepresentationResult } from '../../../probes/families/representation-probe/result';
 import type { GroupSummary } from '../../../probes/families/types';
 import { SortedWordBars, wordsShown } from '../../charts/SortedWordBars';
 
-export function AlignmentWordChart({ result, groups, fileStem, large }: { result: RepresentationProbeResult; groups: readonly GroupSummary[]; fileStem: string; large?: boolean }) {
+export function AlignmentWordChart({ result, groups, fileStem, large }: { result: AnyRepresentationResult; groups: readonly GroupSummary[]; fileStem: string; large?: boolean }) {
   const items = result.items.map((it) => ({ word: it.word, set: it.set, score: it.alignment }));
   const { sorted, shown } = wordsShown(items);
   const top = sorted[0];

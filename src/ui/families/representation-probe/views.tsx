@@ -1,7 +1,8 @@
 // The representation probe's screens: how the direction was learned (and how well it separates the
 // reference concepts), how p was computed, set sizes and dropped words, and the word chart; the
-// slide is the headline and the word chart.
-import type { RepresentationProbeResult } from '../../../core/association/representationProbe';
+// slide is the headline and the word chart. The same screens show the probe on word vectors and on
+// an LM's hidden states (representation-probe-lm), whose results differ only in `kind`.
+import type { AnyRepresentationResult } from '../../../probes/families/representation-probe/result';
 import { formatP, formatPercent, pMethodText } from '../../../probes/numberFormat';
 import { HeadlineNumbers } from '../shared/HeadlineSlide';
 import { VocabularyRows } from '../shared/VocabularyRows';
@@ -10,7 +11,7 @@ import { AlignmentWordChart } from './AlignmentWordChart';
 
 const KEYS = ['X', 'Y', 'A', 'B'] as const;
 
-export function Body({ result: r, summary, fileStem, chartsOpen }: FamilyBodyProps<RepresentationProbeResult>) {
+export function Body({ result: r, summary, fileStem, chartsOpen }: FamilyBodyProps<AnyRepresentationResult>) {
   return (
     <>
       <dl className="stats">
@@ -45,7 +46,7 @@ export function Body({ result: r, summary, fileStem, chartsOpen }: FamilyBodyPro
   );
 }
 
-export function Slide({ result, summary, fileStem, technical }: FamilySlideProps<RepresentationProbeResult>) {
+export function Slide({ result, summary, fileStem, technical }: FamilySlideProps<AnyRepresentationResult>) {
   return (
     <>
       <HeadlineNumbers headline={summary.headline} />
