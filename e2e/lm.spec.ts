@@ -74,11 +74,14 @@ test("lm-counterfactual-masked on the embedded tiny BERT (pseudo-log-likelihood)
   expectSame(ui, expected);
 });
 
-/** Heavy families: the built-in trimmed to a few items, the same file for the CLI and the editor. */
+/**
+ * Heavy families: the built-in trimmed to a few items, the same file for the CLI and the editor. The
+ * prompt IAT is not among them: on the tiny GPT none of its answers can be read, which the
+ * no-chat-template test below shows, and its numbers are checked on the scripted fixture.
+ */
 const TRIMMED: [string, string, (p: Record<string, unknown>) => Record<string, unknown>][] = [
   ['lm-decision-basic', 'Decision questions × age, gender and race (discrim-eval style)', (p) => ({ ...p, id: 'e2e-decision', questions: (p.questions as unknown[]).slice(0, 2) })],
   ['lm-iat-flowers-insects', 'Likelihood IAT: flowers vs insects × pleasant vs unpleasant (WEAT 1 stimuli)', (p) => ({ ...p, id: 'e2e-iat', templates: (p.templates as unknown[] | undefined)?.slice(0, 1) ?? p.templates })],
-  ['lm-llm-iat-gender-career', 'LLM IAT (prompt-based): gender and career vs family (Bai et al. 2024)', (p) => ({ ...p, id: 'e2e-llm-iat', iterations: 4 })],
   ['lm-llm-decision-gender-career', 'LLM decision bias (prompt-based): who is assigned which task, gender and career (Bai et al. 2024 design)', (p) => ({ ...p, id: 'e2e-llm-decision', iterations: 4 })],
 ];
 
@@ -163,6 +166,7 @@ test('lm-llm-iat-gender-career on the tiny GPT-2 (no chat template): warned befo
   const results = page.getByRole('region', { name: /^Results:/ });
   const none = results.getByText('None of the 10 answers could be read: the model did not answer in the requested format — use an instruction model.', { exact: true });
   await expect(none).toBeVisible({ timeout: 200_000 });
+  await expect(page.getByText('Prompts went as raw text', { exact: false })).toBeVisible();
   await none.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/instruction-none-parsed-1366.png' });
 });
