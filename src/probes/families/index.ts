@@ -23,6 +23,7 @@ import { simplicityLms } from './simplicity-lms';
 import { weat } from './weat';
 import { stereoSet } from './stereoset';
 import { bbq } from './bbq';
+import { holisticBias } from './holistic-bias';
 import type { ProbeFamily } from './types';
 
 /** The family modules in registry order (exports and pickers list families in this order). */
@@ -46,6 +47,7 @@ export const FAMILY_MODULES = [
   humanIat,
   judgeVerbosity,
   representationProbe,
+  holisticBias,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);
