@@ -40,6 +40,7 @@ export interface AxisLikelihoodBias {
   significant: number;
   /** significant / comparisons; null when the axis has no pair to compare. */
   likelihoodBias: number | null;
+  /** Templates with at least two descriptors, in first-seen order. */
   byTemplate: TemplateComparisons[];
   /** Every descriptor of the axis, highest median first. */
   medians: DescriptorMedian[];
@@ -73,6 +74,8 @@ function axisLikelihoodBias(axis: string, rows: readonly ScoredHolisticSentence[
   for (const [template, cell] of groupBy(rows, (r) => r.template)) {
     const scores = groupBy(cell, (r) => r.descriptor);
     const names = [...scores.keys()].sort(byCodeUnits);
+    // As the script: a template with fewer than two descriptors has no comparison and no row.
+    if (names.length < 2) continue;
     let comparisons = 0;
     let significant = 0;
     for (let i = 0; i < names.length; i++) {

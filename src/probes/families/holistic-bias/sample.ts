@@ -10,8 +10,9 @@
 //
 // The draw (docs/methods/holistic-bias.md): with createRng(seed), first `templates` templates without
 // replacement (partial Fisher–Yates over the file's order); then, for each selected axis in file
-// order, each descriptor in file order (buckets, then standalone phrases; a descriptor already seen
-// in the axis is skipped), each drawn template in draw order: `perCell` phrases without replacement
+// order, each descriptor in file order (buckets, then standalone phrases; a descriptor met twice in
+// an axis — "a Rasta" in v1.1's religion — is one descriptor with the phrases of both, as the
+// authors' script bins sentences by descriptor), each drawn template in draw order: `perCell` phrases without replacement
 // from those the template accepts (all of them when fewer).
 import { createRng, type Rng } from '../../../core/rng';
 import type { HolisticBiasDataset, HolisticBiasProbe } from './schema';
@@ -56,12 +57,11 @@ const nounList = (d: HolisticBiasDataset, gender?: string): [string, string][] =
   Object.entries(d.nouns).flatMap(([g, list]) => (gender === undefined || g === gender ? (list ?? []) : []));
 
 function descriptorPhrases(d: HolisticBiasDataset, axis: string): DescriptorPhrases[] {
-  const out: DescriptorPhrases[] = [];
-  const seen = new Set<string>();
+  const byName = new Map<string, DescriptorPhrases>();
   const add = (entry: DescriptorPhrases) => {
-    if (seen.has(entry.descriptor)) return;
-    seen.add(entry.descriptor);
-    out.push(entry);
+    const earlier = byName.get(entry.descriptor);
+    if (earlier) earlier.phrases.push(...entry.phrases);
+    else byName.set(entry.descriptor, entry);
   };
   for (const [bucket, entries] of Object.entries(d.descriptors[axis] ?? {})) {
     for (const e of entries) {
@@ -83,7 +83,7 @@ function descriptorPhrases(d: HolisticBiasDataset, axis: string): DescriptorPhra
       add({ axis, bucket: null, descriptor: singular, phrases: [{ noun: null, singular, plural }] });
     }
   }
-  return out;
+  return [...byName.values()];
 }
 
 /** The first k of a partial Fisher–Yates shuffle of 0 … n−1. */
