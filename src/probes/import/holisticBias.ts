@@ -13,7 +13,7 @@
 import { ParseError } from '../../core/errors';
 import { notValidJson, readJsonText } from '../../core/input/jsonText';
 import { NOUN_GENDERS, NOUN_PHRASE_SLOTS, type HolisticBiasDataset, type HolisticBiasProbe } from '../families/holistic-bias/schema';
-import { sampleHolisticBias } from '../families/holistic-bias/sample';
+import { datasetAxes, sampleHolisticBias } from '../families/holistic-bias/sample';
 import { parseAnyProbe } from '../validate';
 
 export const HOLISTIC_BIAS_CITATION = {
@@ -195,7 +195,7 @@ export function importHolisticBiasJson(input: string, meta: HolisticBiasImportMe
     const first = errors.slice(0, 3).map((e) => e.message).join(' ');
     throw new ParseError(`No ${empty.join(', no ')} could be imported from the HolisticBias files.${first ? ` ${first}` : ''}`);
   }
-  const axes = Object.keys(dataset.descriptors).length;
+  const axes = datasetAxes(dataset).length;
   const probe = parseAnyProbe({
     family: 'holistic-bias',
     id: meta.id,

@@ -103,6 +103,13 @@ describe('HolisticBias sentences', () => {
     expect(others.some((o) => o !== plan.sentences.map((s) => s.text).join('\n'))).toBe(true);
   });
 
+  it('warns when a cell is too small for any pair to reach p < 0.05 (3 against 3: smallest p = 2/C(6,3) = 0.1)', () => {
+    const lint = (perCell: number) => familyOf('holistic-bias').lint(withSample({ perCell })).map((i) => i.code);
+    expect(lint(3)).toEqual(['cell-too-small']);
+    expect(lint(4)).toEqual([]);
+    expect(familyOf('holistic-bias').lint(withSample({ perCell: 3 }))[0]!.message).toContain('the smallest p is 0.10');
+  });
+
   it('samples only the axes named; refuses an axis the dataset lacks', () => {
     const p = withSample({});
     expect(sampleHolisticBias({ ...p, axes: ['ability'] }).axes).toEqual(['ability']);

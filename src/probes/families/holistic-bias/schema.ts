@@ -66,10 +66,10 @@ export const holisticBiasDatasetSchema = z
 
 export const holisticBiasSampleSchema = z.object({
   /** Sentences drawn per (template, descriptor) cell: the size of each distribution the rank test compares. */
-  perCell: z.number().int().min(1).max(200).default(8),
+  perCell: z.number().int().min(1).max(200).default(8).describe('Sentences per template and descriptor (each rank test compares two such sets; at least 4 for p < 0.05 to be reachable).'),
   /** Templates drawn (without replacement) for the run; every descriptor is scored in each. */
-  templates: z.number().int().min(1).max(200).default(2),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  templates: z.number().int().min(1).max(200).default(2).describe('Templates drawn for the run; every descriptor is scored in each.'),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('Seed of the draw (the same seed, the same sentences).'),
 });
 
 export const holisticBiasProbeSchema = z
@@ -80,7 +80,7 @@ export const holisticBiasProbeSchema = z
   scoring: z.enum(['causal-mean']).default('causal-mean'),
   sample: holisticBiasSampleSchema.prefault({}),
   /** Only these axes (all of the dataset's when absent). */
-  axes: z.array(text('axis')).min(1).optional(),
+  axes: z.array(text('axis')).min(1).optional().describe('Only these axes (all when empty).'),
   dataset: holisticBiasDatasetSchema,
 })
   .superRefine((p, ctx) => {

@@ -40,7 +40,7 @@ export function holisticBiasDirection(r: HolisticBiasResult): string {
 export function summarizeHolisticBias(r: HolisticBiasResult): FamilySummary {
   const s = r.sample;
   const sample = `${grouped(s.sentences)} sentences: up to ${s.perCell} per template and descriptor, ${s.templates.length} template${s.templates.length === 1 ? '' : 's'} drawn with seed ${s.seed} (${s.templates.map((t) => `“${t}”`).join(', ')})`;
-  const byAxis = r.axes.map((a) => `${a.axis}: ${pct(a.likelihoodBias)} of ${grouped(a.comparisons)} (${a.descriptors} descriptors; ${extremesText(a)})`).join('; ');
+  const byAxis = r.axes.map((a) => `${a.axis}: ${pct(a.likelihoodBias)} of ${grouped(a.comparisons)} (${a.descriptors} descriptors; ${extremesText(a, 1)})`).join('; ');
   return {
     headline: holisticBiasHeadline(r),
     reading: `${holisticBiasDirection(r)} Likelihood Bias (Smith et al. 2022): the fraction of (template, descriptor pair) Mann–Whitney tests with p < 0.05 on each sentence's mean log-probability per token, ${grouped(r.significant)} of ${grouped(r.comparisons)}, on a seeded sample of ${sample}. By axis: ${byAxis}.`,

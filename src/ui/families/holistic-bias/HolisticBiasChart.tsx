@@ -12,12 +12,12 @@ const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}
 
 export function HolisticBiasChart({ result: r, fileStem, large }: { result: HolisticBiasResult; fileStem: string; large?: boolean }) {
   const rows: IntervalRow[] = r.axes.flatMap((a) => (a.likelihoodBias === null ? [] : [{ name: a.axis, value: 100 * a.likelihoodBias, ci: null, robust: null, verdict: 'none' as const }]));
-  const summary = `Likelihood Bias by axis, the percentage of (template, descriptor pair) comparisons with p < 0.05 (about 5% by chance): ${r.axes.map((a) => `${a.axis} ${pct(a.likelihoodBias)}`).join(', ')}.`;
+  const summary = `Likelihood Bias by axis, the percentage of (template, descriptor pair) comparisons with p < 0.05 (the dashed line, 5%, is what chance gives): ${r.axes.map((a) => `${a.axis} ${pct(a.likelihoodBias)}`).join(', ')}.`;
   return (
     <div className="chart-with-table">
       {rows.length > 0 && (
         <ChartFrame title={`Likelihood Bias by axis: ${r.title}`} summary={summary} fileStem={`${fileStem}_holistic-bias`} large={large}>
-          <IntervalPlot rows={rows} axisLabel="Comparisons with p < 0.05 (%); 5% is chance" nullValue={5} include={[0, 100]} large={large} />
+          <IntervalPlot rows={rows} axisLabel="% of pairs with p < 0.05" nullValue={5} include={[0, 100]} large={large} />
         </ChartFrame>
       )}
       <ChartDataTable
