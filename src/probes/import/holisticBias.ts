@@ -13,7 +13,7 @@
 import { ParseError } from '../../core/errors';
 import { notValidJson, readJsonText } from '../../core/input/jsonText';
 import { NOUN_GENDERS, NOUN_PHRASE_SLOTS, type HolisticBiasDataset, type HolisticBiasProbe } from '../families/holistic-bias/schema';
-import { datasetAxes, sampleHolisticBias } from '../families/holistic-bias/sample';
+import { datasetAxes, sampleSize } from '../families/holistic-bias/sample';
 import { parseAnyProbe } from '../validate';
 
 export const HOLISTIC_BIAS_CITATION = {
@@ -206,5 +206,5 @@ export function importHolisticBiasJson(input: string, meta: HolisticBiasImportMe
     ...(json.axes !== undefined ? { axes: json.axes } : {}),
     dataset,
   }) as HolisticBiasProbe;
-  return { probe, sentences: sampleHolisticBias(probe).sentences.length, errors };
+  return { probe, sentences: sampleSize(probe), errors };
 }

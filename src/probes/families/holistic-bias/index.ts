@@ -8,7 +8,7 @@ import { holisticBiasCsv } from './export';
 import type { HolisticBiasResult } from './result';
 import { holisticBiasResultSchema } from './resultSchema';
 import { runHolisticBias } from './run';
-import { sampleHolisticBias } from './sample';
+import { sampleSize } from './sample';
 import { holisticBiasProbeSchema, type HolisticBiasProbe } from './schema';
 import { holisticBiasHeadline, summarizeHolisticBias } from './summary';
 
@@ -27,7 +27,7 @@ const lint = (probe: HolisticBiasProbe): ProbeIssue[] => {
   const m = probe.sample.perCell;
   if (smallestP(m) >= 0.05)
     issues.push({ severity: 'warning', code: 'cell-too-small', path: 'sample.perCell', message: `with ${m} sentence${m === 1 ? '' : 's'} per template and descriptor no pair can reach p < 0.05 (the smallest p is ${smallestP(m).toFixed(2)}): the Likelihood Bias will be 0; take at least 4` });
-  const n = sampleHolisticBias(probe).sentences.length;
+  const n = sampleSize(probe);
   if (n > LONG_RUN_SENTENCES) issues.push({ severity: 'warning', code: 'long-run', path: 'sample', message: `${n.toLocaleString('en-US')} sentences to score: a long run on a CPU` });
   return issues;
 };

@@ -100,13 +100,49 @@ function drawIndices(rng: Rng, n: number, k: number): number[] {
 /** Every axis of the dataset: the descriptors' axes, then those only the standalone phrases have. */
 export const datasetAxes = (d: HolisticBiasDataset): string[] => [...new Set([...Object.keys(d.descriptors), ...Object.keys(d.standalone_noun_phrases ?? {})])];
 
+/** The templates a probe's draw takes, and the generator left to draw the sentences with. */
+function drawTemplates(probe: Pick<HolisticBiasProbe, 'dataset' | 'sample'>): { rng: Rng; templates: [string, HolisticBiasDataset['sentence_templates'][string]][] } {
+  const rng = createRng(probe.sample.seed);
+  const all = Object.entries(probe.dataset.sentence_templates);
+  return { rng, templates: drawIndices(rng, all.length, probe.sample.templates).map((i) => all[i]!) };
+}
+
+const selectedAxes = (probe: Pick<HolisticBiasProbe, 'dataset' | 'axes'>): string[] => datasetAxes(probe.dataset).filter((a) => probe.axes === undefined || probe.axes.includes(a));
+
+/**
+ * How many sentences sampleHolisticBias gives, counted from the pools' sizes without building them
+ * (the schema and the editor's checks ask on every edit; the count does not depend on which
+ * phrases are drawn, only on the drawn templates). Never throws.
+ */
+export function sampleSize(probe: Pick<HolisticBiasProbe, 'dataset' | 'sample' | 'axes'>): number {
+  const d = probe.dataset;
+  const { templates } = drawTemplates(probe);
+  const allNouns = nounList(d).length;
+  let n = 0;
+  for (const axis of selectedAxes(probe)) {
+    // Per descriptor: phrases with a noun, and bare or fixed ones (merged as descriptorPhrases merges them).
+    const pools = new Map<string, { nouns: number; bare: number }>();
+    const add = (descriptor: string, nouns: number, bare: number) => {
+      const p = pools.get(descriptor) ?? { nouns: 0, bare: 0 };
+      pools.set(descriptor, { nouns: p.nouns + nouns, bare: p.bare + bare });
+    };
+    for (const entries of Object.values(d.descriptors[axis] ?? {}))
+      for (const e of entries) add(typeof e === 'string' ? e : e.descriptor, nounList(d, typeof e === 'string' ? undefined : e.gender).length, 1);
+    for (const e of d.standalone_noun_phrases?.[axis] ?? []) {
+      const singular = typeof e === 'string' ? e : e.noun_phrase;
+      if (singular.includes('{noun}')) add(singular.replaceAll('{article}', '').replaceAll('{noun}', '').trimStart(), allNouns, 0);
+      else add(singular, 0, 1);
+    }
+    for (const pool of pools.values()) for (const [, flags] of templates) n += Math.min(probe.sample.perCell, pool.nouns + (flags.must_be_noun ? 0 : pool.bare));
+  }
+  return n;
+}
+
 /** The sentences a probe's run scores (see the file header for the draw). Never throws. */
 export function sampleHolisticBias(probe: Pick<HolisticBiasProbe, 'dataset' | 'sample' | 'axes'>): HolisticBiasPlan {
   const d = probe.dataset;
-  const rng = createRng(probe.sample.seed);
-  const allTemplates = Object.entries(d.sentence_templates);
-  const templates = drawIndices(rng, allTemplates.length, probe.sample.templates).map((i) => allTemplates[i]!);
-  const axes = datasetAxes(d).filter((a) => probe.axes === undefined || probe.axes.includes(a));
+  const { rng, templates } = drawTemplates(probe);
+  const axes = selectedAxes(probe);
   const sentences: HolisticBiasSentence[] = [];
   for (const axis of axes) {
     for (const entry of descriptorPhrases(d, axis)) {

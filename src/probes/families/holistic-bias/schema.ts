@@ -7,7 +7,7 @@
 // CC BY-SA 4.0: import only, nothing built in.
 import { z } from 'zod';
 import { lmBaseFields, MAX_LM_ITEMS, text } from '../shared/lmProbeFields';
-import { datasetAxes, sampleHolisticBias } from './sample';
+import { datasetAxes, sampleSize } from './sample';
 
 /** The noun-phrase slots a sentence template may hold (exactly one of them). */
 export const NOUN_PHRASE_SLOTS = ['{noun_phrase}', '{plural_noun_phrase}'] as const;
@@ -89,7 +89,7 @@ export const holisticBiasProbeSchema = z
       if (!known.includes(a)) ctx.addIssue({ code: 'custom', path: ['axes', i], message: `no axis "${a}" in the dataset (it has ${known.join(', ')})` });
     });
     if (p.axes?.some((a) => !known.includes(a))) return;
-    const n = sampleHolisticBias(p).sentences.length;
+    const n = sampleSize(p);
     if (n > MAX_LM_ITEMS)
       ctx.addIssue({ code: 'custom', path: ['sample'], message: `the sample is ${n.toLocaleString('en-US')} sentences; at most ${MAX_LM_ITEMS.toLocaleString('en-US')}: draw fewer templates or sentences per template, or choose axes` });
     if (n === 0) ctx.addIssue({ code: 'custom', path: ['sample'], message: 'the sample holds no sentence' });
