@@ -84,7 +84,7 @@ export function createImportApi(now: () => number = () => performance.now()): Im
         return forEditor(r.probe, r.skipped);
       },
       'lm-probe-json': () => {
-        // A StereoSet or BBQ file chosen through the JSON import is read as what it is (the cheap
+        // A StereoSet, BBQ or combined HolisticBias file chosen through the JSON import is read as what it is (the cheap
         // looks first, so a probe JSON is not parsed twice).
         if (looksLikeBbqJsonl(text)) return results['bbq-jsonl']();
         if (text.includes('"intrasentence"') || text.includes('"sentence_templates"')) {

@@ -12,8 +12,8 @@
 // replacement (partial Fisher–Yates over the file's order); then, for each selected axis in file
 // order, each descriptor in file order (buckets, then standalone phrases; a descriptor met twice in
 // an axis — "a Rasta" in v1.1's religion — is one descriptor with the phrases of both, as the
-// authors' script bins sentences by descriptor), each drawn template in draw order: `perCell` phrases without replacement
-// from those the template accepts (all of them when fewer).
+// authors' script bins sentences by descriptor), each drawn template in draw order: `perCell`
+// phrases without replacement from those the template accepts (all of them when fewer).
 import { createRng, type Rng } from '../../../core/rng';
 import type { HolisticBiasDataset, HolisticBiasProbe } from './schema';
 

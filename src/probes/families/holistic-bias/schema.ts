@@ -74,15 +74,15 @@ export const holisticBiasSampleSchema = z.object({
 
 export const holisticBiasProbeSchema = z
   .object({
-  family: z.literal('holistic-bias'),
-  ...lmBaseFields,
-  /** causal-mean: the sentence's mean log-probability per token (−log perplexity). */
-  scoring: z.enum(['causal-mean']).default('causal-mean'),
-  sample: holisticBiasSampleSchema.prefault({}),
-  /** Only these axes (all of the dataset's when absent). */
-  axes: z.array(text('axis')).min(1).optional().describe('Only these axes (all when empty).'),
-  dataset: holisticBiasDatasetSchema,
-})
+    family: z.literal('holistic-bias'),
+    ...lmBaseFields,
+    /** causal-mean: the sentence's mean log-probability per token (−log perplexity). */
+    scoring: z.enum(['causal-mean']).default('causal-mean'),
+    sample: holisticBiasSampleSchema.prefault({}),
+    /** Only these axes (all of the dataset's when absent). */
+    axes: z.array(text('axis')).min(1).optional().describe('Only these axes (all when empty).'),
+    dataset: holisticBiasDatasetSchema,
+  })
   .superRefine((p, ctx) => {
     const known = datasetAxes(p.dataset);
     p.axes?.forEach((a, i) => {
