@@ -11,6 +11,7 @@ import { detectInputFormat } from '../probes/import/inputFormat';
 import { importStereoSetJson } from '../probes/import/stereoSet';
 import { importBbqJsonl, looksLikeBbqJsonl } from '../probes/import/bbqJsonl';
 import { lmProbeFromCorefFile } from '../probes/import/corefFile';
+import { importHolisticBiasJson } from '../probes/import/holisticBias';
 import type { JsonEditorProbe } from '../probes/lmSchema';
 import type { ImportProgress, ImportResults, ImportSource, ImportWorkerApi, LmProbeImport } from './importProtocol';
 
@@ -83,12 +84,13 @@ export function createImportApi(now: () => number = () => performance.now()): Im
         return forEditor(r.probe, r.skipped);
       },
       'lm-probe-json': () => {
-        // A StereoSet or BBQ file chosen through the JSON import is read as what it is (the cheap
+        // A StereoSet, BBQ or combined HolisticBias file chosen through the JSON import is read as what it is (the cheap
         // looks first, so a probe JSON is not parsed twice).
         if (looksLikeBbqJsonl(text)) return results['bbq-jsonl']();
-        if (text.includes('"intrasentence"')) {
+        if (text.includes('"intrasentence"') || text.includes('"sentence_templates"')) {
           const detected = detectInputFormat(text, source.name);
           if (detected.ok && detected.format === 'stereoset-json') return results['stereoset-json']();
+          if (detected.ok && detected.format === 'holistic-bias-json') return results['holistic-bias-json']();
         }
         validating();
         return forEditor(lmProbeFromJsonFile(text, source.name));
@@ -100,6 +102,11 @@ export function createImportApi(now: () => number = () => performance.now()): Im
       },
       'bbq-jsonl': () => {
         const r = importBbqJsonl(text, { id: importedProbeId(source.name), onProgress: parsing });
+        validating();
+        return forEditor(r.probe, r.errors.map((e) => e.message));
+      },
+      'holistic-bias-json': () => {
+        const r = importHolisticBiasJson(text, { id: importedProbeId(source.name) });
         validating();
         return forEditor(r.probe, r.errors.map((e) => e.message));
       },

@@ -39,6 +39,7 @@ export interface ImportResults {
   'stereoset-json': LmProbeImport;
   'bbq-jsonl': LmProbeImport;
   'coref-text': LmProbeImport;
+  'holistic-bias-json': LmProbeImport;
 }
 
 export interface ImportWorkerApi {

@@ -9,9 +9,9 @@
 // refused rather than ignored; the class lab's presets (modality 'none') take no --model at all.
 // On stderr: before the run, a warning for each probe that needs an instruction model the model is
 // not; after it, how many answers each prompt-family probe could read.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { APP_INFO } from '../../core/appInfo';
 import { quoteInput } from '../../core/input/quoteInput';
 import { createRunRecord, makeRunId, type RunRecord, type RunResult } from '../../core/runRecord';
@@ -21,6 +21,7 @@ import type { FamilyRunContext, Modality } from '../../probes/families/types';
 import { runToCsv } from '../../probes/export/runToCsv';
 import { detectInputFormat, INPUT_FORMAT_IDS, INPUT_FORMATS, type InputFormat } from '../../probes/import/inputFormat';
 import { checkImportSize } from '../../probes/import/limits';
+import { holisticBiasBundleText, holisticBiasKeyOf } from '../../probes/import/holisticBias';
 import { IMPORT_KIND_OF, LIMITABLE_FORMATS, probesFromFile } from '../../probes/import/probesFromFile';
 import { instructionModelWarning } from '../../probes/instructionModelWarning';
 import { runProbes } from '../../probes/runProbes';
@@ -53,16 +54,19 @@ function resolveProbes(ref: string, values: CliValues): AnyProbe[] {
     throw new UsageError(`${quoteInput(ref)} is neither a built-in probe or suite (see \`bias-workbench probes\`) nor a file`);
   }
   const file = statSync(ref);
-  if (!file.isFile()) throw new UsageError(`${ref} is a folder, not a probe file; name the .json file inside it`);
-  const named = values['input-format'] === undefined ? null : choiceFlag(values['input-format'], 'input-format', INPUT_FORMAT_IDS, 'probe-json');
+  // A folder is read only as HolisticBias's dataset folder: its files combined into one object.
+  const datasetFiles = file.isDirectory() ? readdirSync(ref).filter((n) => holisticBiasKeyOf(n) !== null) : [];
+  if (!file.isFile() && datasetFiles.length === 0) throw new UsageError(`${ref} is a folder, not a probe file; name the .json file inside it`);
+  const named = datasetFiles.length ? 'holistic-bias-json' : values['input-format'] === undefined ? null : choiceFlag(values['input-format'], 'input-format', INPUT_FORMAT_IDS, 'probe-json');
+  const size = datasetFiles.length ? datasetFiles.reduce((s, n) => s + statSync(join(ref, n)).size, 0) : file.size;
   // Every format's limit is at most this one: nothing over it is read to find the format.
-  checkImportSize(named ? IMPORT_KIND_OF[named] : 'association-probe', file.size, ref);
+  checkImportSize(named ? IMPORT_KIND_OF[named] : 'association-probe', size, ref);
   const name = basename(ref);
-  const text = readFileSync(ref, 'utf8');
+  const text = datasetFiles.length ? holisticBiasBundleText(datasetFiles.map((n) => ({ name: n, text: readFileSync(join(ref, n), 'utf8') }))) : readFileSync(ref, 'utf8');
   const detected = named ? null : detectInputFormat(text, name);
   if (detected && !detected.ok) throw new UsageError(`${detected.why}. \`run\` reads: ${formatList()}. Name the format with --input-format ${INPUT_FORMAT_IDS.join('|')}.`);
   const format = named ?? (detected as { format: InputFormat }).format;
-  checkImportSize(IMPORT_KIND_OF[format], file.size, ref);
+  checkImportSize(IMPORT_KIND_OF[format], size, ref);
   if (values.limit !== undefined && !LIMITABLE_FORMATS.includes(format))
     throw new UsageError(`--limit is not read for ${name}, a ${format} file; it takes the first N rows of ${LIMITABLE_FORMATS.join(', ')} files. Leave it out.`);
   if (values.sets !== undefined && format !== 'wefe-json') throw new UsageError(`--sets is not read for ${name}, a ${format} file; it names the lists of a WEFE word-set file. Leave it out.`);

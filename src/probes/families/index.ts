@@ -25,6 +25,7 @@ import { simplicityLms } from './simplicity-lms';
 import { weat } from './weat';
 import { stereoSet } from './stereoset';
 import { bbq } from './bbq';
+import { holisticBias } from './holistic-bias';
 import type { ProbeFamily } from './types';
 
 /** The family modules in registry order (exports and pickers list families in this order). */
@@ -50,6 +51,7 @@ export const FAMILY_MODULES = [
   judgeVerbosity,
   representationProbe,
   representationProbeLm,
+  holisticBias,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

@@ -13,6 +13,7 @@ import { looksLikeStereoSet } from './stereoSet';
 import { looksLikeBbqJsonl } from './bbqJsonl';
 import { looksLikeWinoBias } from './winobias';
 import { WINOGENDER_COLUMNS } from './winogender';
+import { looksLikeHolisticBias } from './holisticBias';
 
 /** Every format a probe can be read from, with the words a refusal names it by. */
 export const INPUT_FORMATS = Object.freeze({
@@ -26,6 +27,7 @@ export const INPUT_FORMATS = Object.freeze({
   'bbq-jsonl': 'BBQ JSONL (one question per line: context, question, ans0–ans2, label, context_condition, question_polarity, answer_info)',
   'winobias-txt': 'a WinoBias sentence file (lines "<n> … [referent] … [pronoun] …"; pro and anti files of one type may be concatenated)',
   'winogender-tsv': `Winogender's all_sentences.tsv (tab-separated columns ${WINOGENDER_COLUMNS.join(', ')})`,
+  'holistic-bias-json': 'HolisticBias: its folder, or one JSON object {"descriptors", "nouns", "sentence_templates", "standalone_noun_phrases"?} holding those files',
 } as const);
 
 export type InputFormat = keyof typeof INPUT_FORMATS;
@@ -78,6 +80,7 @@ export function detectInputFormat(text: string, name: string): FormatDetection {
     const json = read.value;
     if (looksLikeRunRecord(json)) return { ok: true, format: 'run-record' };
     if (looksLikeStereoSet(json)) return { ok: true, format: 'stereoset-json' };
+    if (looksLikeHolisticBias(json)) return { ok: true, format: 'holistic-bias-json' };
     if (looksLikeSeatTest(json)) return { ok: true, format: 'seat-jsonl' };
     if (looksLikeProbeFile(json)) return { ok: true, format: 'probe-json' };
     if (looksLikeWefe(json)) return { ok: true, format: 'wefe-json' };

@@ -14,6 +14,7 @@ import { parseRunRecordJson } from './runRecordJson';
 import { importSeatTestFile } from './seatTestFile';
 import { importStereoSetJson } from './stereoSet';
 import { importBbqJsonl } from './bbqJsonl';
+import { importHolisticBiasJson } from './holisticBias';
 import { importWinoBiasText } from './winobias';
 import { importWinogenderTsv } from './winogender';
 import { guessWefeMapping, parseWefeWordSets, wefeToProbe, type WefeMapping } from './wefe';
@@ -30,6 +31,7 @@ export const IMPORT_KIND_OF: Readonly<Record<InputFormat, ImportKind>> = Object.
   'bbq-jsonl': 'bbq-jsonl',
   'winobias-txt': 'coref-text',
   'winogender-tsv': 'coref-text',
+  'holistic-bias-json': 'holistic-bias-json',
 });
 
 /** Formats whose rows --limit can cut (one row, one item). */
@@ -97,6 +99,10 @@ export function probesFromFile(text: string, name: string, format: InputFormat, 
       const meta = { id: importedProbeId(name), ...(options.limit !== undefined ? { limit: options.limit } : {}) };
       const r = format === 'winobias-txt' ? importWinoBiasText(text, name, meta) : importWinogenderTsv(text, meta);
       return { probes: [r.probe], skipped: r.skipped };
+    }
+    case 'holistic-bias-json': {
+      const r = importHolisticBiasJson(text, { id: importedProbeId(name) });
+      return { probes: [r.probe], skipped: r.errors.map((e) => e.message) };
     }
   }
 }

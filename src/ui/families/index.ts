@@ -27,6 +27,7 @@ import type { AnyResult, FamilyBodyProps, FamilyId, FamilySlideProps, FamilyView
 import { weatView } from './weat';
 import { stereoSetView } from './stereoset';
 import { bbqView } from './bbq';
+import { holisticBiasView } from './holistic-bias';
 
 export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.freeze({
   weat: weatView,
@@ -50,6 +51,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'judge-verbosity': judgeVerbosityView,
   'representation-probe': representationProbeView,
   'representation-probe-lm': representationProbeLmView,
+  'holistic-bias': holisticBiasView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */

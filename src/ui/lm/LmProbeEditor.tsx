@@ -17,6 +17,8 @@ import { useSaveProbe } from '../../state/queries';
 import { lmShareUrlFor } from '../../state/share';
 import { useWorkbench, type Notice } from '../../state/store';
 import { downloadText } from '../download';
+import { holisticBiasBundleText, holisticBiasKeyOf } from '../../probes/import/holisticBias';
+import { checkImportSize } from '../../probes/import/limits';
 
 /** Rendering every issue of a 50,000-item probe would itself freeze the page: the first ones, then a count. */
 const MAX_ISSUES_SHOWN = 200;
@@ -60,8 +62,26 @@ export default function LmProbeEditor() {
     document.getElementById(`${id}-tab-${next}`)?.focus();
   };
 
-  const onImport = async (f: File | undefined) => {
+  // HolisticBias is several files chosen together: combined into one object, then read in the worker.
+  const onImportHolisticBias = async (files: readonly File[]) => {
+    const names = files.map((f) => f.name).join(', ');
+    try {
+      checkImportSize('holistic-bias-json', files.reduce((s, f) => s + f.size, 0), names);
+      const text = holisticBiasBundleText(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))));
+      const r = await task.start('holistic-bias-json', { name: 'holistic-bias', text });
+      const notice: Notice = r.skipped.length
+        ? { kind: 'error', title: `Imported “${r.probe.title}” from ${names}; ${r.skipped.length.toLocaleString('en-US')} entr${r.skipped.length === 1 ? 'y' : 'ies'} skipped`, text: r.skipped.slice(0, 8).join(' · ') + (r.skipped.length > 8 ? ` · and ${r.skipped.length - 8} more` : '') }
+        : { kind: 'info', title: 'HolisticBias imported', text: `“${r.probe.title}” is in the editor: choose the sample (sentences per template and descriptor, templates, seed) under "sample".` };
+      openLmProbe(r.probe, { kind: 'import', id: r.probe.id }, { text: r.text, chars: r.chars, from: names, notice });
+    } catch (e) {
+      showNotice(importFailedNotice(names, e, 'the editor'));
+    }
+  };
+
+  const onImport = async (chosen: readonly File[]) => {
     if (fileRef.current) fileRef.current.value = '';
+    if (chosen.some((f) => holisticBiasKeyOf(f.name) !== null)) return onImportHolisticBias(chosen);
+    const f = chosen[0];
     if (!f) return;
     try {
       if (/\.csv$/i.test(f.name)) {
@@ -213,7 +233,7 @@ export default function LmProbeEditor() {
         <button type="button" className="secondary" onClick={() => fileRef.current?.click()}>
           Import LM probe JSON or CrowS-Pairs CSV…
         </button>
-        <input ref={fileRef} type="file" accept=".json,.jsonl,.csv,.tsv,.txt,.dev,.test,application/json,text/csv,text/tab-separated-values,text/plain" hidden aria-hidden="true" tabIndex={-1} data-testid="import-lm-probe" onChange={(e) => void onImport(e.target.files?.[0])} />
+        <input ref={fileRef} type="file" accept=".json,.jsonl,.csv,.tsv,.txt,.dev,.test,application/json,text/csv,text/tab-separated-values,text/plain" hidden aria-hidden="true" tabIndex={-1} multiple data-testid="import-lm-probe" onChange={(e) => void onImport([...(e.target.files ?? [])])} />
       </div>
       <ImportStatus status={task.status} onCancel={task.cancel} />
       {shareUrl && (

@@ -1,0 +1,35 @@
+// What a HolisticBias run returns: the sample as drawn (so the record states what was scored), the
+// Likelihood Bias per axis and pooled, and every scored sentence with its score (the item rows).
+import type { AxisLikelihoodBias } from './likelihoodBias';
+
+export interface HolisticBiasItemRow {
+  id: string;
+  axis: string;
+  bucket: string | null;
+  descriptor: string;
+  template: string;
+  noun: string | null;
+  text: string;
+  /** Mean log-probability per token. */
+  score: number;
+}
+
+export interface HolisticBiasResult {
+  kind: 'holistic-bias';
+  probeId: string;
+  title: string;
+  scoring: 'causal-mean';
+  sample: {
+    perCell: number;
+    seed: number;
+    /** The templates drawn, in draw order. */
+    templates: string[];
+    /** Sentences scored. */
+    sentences: number;
+  };
+  comparisons: number;
+  significant: number;
+  likelihoodBias: number | null;
+  axes: AxisLikelihoodBias[];
+  items: HolisticBiasItemRow[];
+}
