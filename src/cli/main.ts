@@ -39,6 +39,7 @@ A file is read as the page reads it, its format found from its content (or named
   bbq-jsonl    BBQ JSONL, one question a line (--limit N: its first N good questions)
   winobias-txt    WinoBias sentence file ([referent] and [pronoun] bracketed; --limit N)
   winogender-tsv  Winogender all_sentences.tsv (sentid, sentence; --limit N)
+  discrim-eval-jsonl  discrim-eval explicit.jsonl / implicit.jsonl (--limit N: its first N good rows)
 
 Examples:
   bias-workbench run caliskan-weat --model glove-6b-100d --seed 1 --format json

@@ -38,6 +38,7 @@ export interface ImportResults {
   'run-record': ParsedRunRecord;
   'stereoset-json': LmProbeImport;
   'bbq-jsonl': LmProbeImport;
+  'discrim-eval-jsonl': LmProbeImport;
   'coref-text': LmProbeImport;
 }
 

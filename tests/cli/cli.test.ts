@@ -26,7 +26,7 @@ describe('bias-workbench CLI', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { families: { id: string; modality: string }[]; probes: { id: string; family: string }[]; suites: { id: string; probes: string[] }[] };
     expect(out.families.filter((f) => f.modality === 'vectors').map((f) => f.id)).toEqual(['weat', 'seat', 'ripa', 'human-iat', 'representation-probe']);
-    expect(out.families).toHaveLength(19);
+    expect(out.families).toHaveLength(20);
     expect(out.families.filter((f) => f.modality === 'none').map((f) => f.id)).toEqual(['simplicity-lms', 'inductive-bias']);
     expect(out.probes.slice(0, 20).map((p) => p.id)).toEqual([
       ...Array.from({ length: 10 }, (_, i) => `caliskan-weat-${i + 1}`),

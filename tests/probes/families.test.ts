@@ -19,7 +19,7 @@ describe('registry', () => {
     expect(FAMILY_IDS).toEqual([
       'weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template',
       'mcq-position', 'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa',
-      'simplicity-lms', 'inductive-bias', 'stereoset', 'bbq', 'coref-likelihood', 'human-iat', 'judge-verbosity', 'representation-probe',
+      'simplicity-lms', 'inductive-bias', 'stereoset', 'bbq', 'coref-likelihood', 'human-iat', 'judge-verbosity', 'representation-probe', 'discrim-eval',
     ]);
     for (const id of FAMILY_IDS) expect(familyOf(id).id).toBe(id);
     expect(Object.isFrozen(PROBE_FAMILIES)).toBe(true);

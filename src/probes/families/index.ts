@@ -23,6 +23,7 @@ import { simplicityLms } from './simplicity-lms';
 import { weat } from './weat';
 import { stereoSet } from './stereoset';
 import { bbq } from './bbq';
+import { discrimEval } from './discrim-eval';
 import type { ProbeFamily } from './types';
 
 /** The family modules in registry order (exports and pickers list families in this order). */
@@ -46,6 +47,7 @@ export const FAMILY_MODULES = [
   humanIat,
   judgeVerbosity,
   representationProbe,
+  discrimEval,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

@@ -17,6 +17,7 @@ export const IMPORT_LIMITS = Object.freeze({
   'pasted-words': { bytes: 16 * MB, what: 'pasted word lists' },
   'stereoset-json': { bytes: 64 * MB, what: 'StereoSet JSON imports' },
   'bbq-jsonl': { bytes: 64 * MB, what: 'BBQ JSONL imports' },
+  'discrim-eval-jsonl': { bytes: 64 * MB, what: 'discrim-eval JSONL imports' },
 } as const);
 
 export type ImportKind = keyof typeof IMPORT_LIMITS;

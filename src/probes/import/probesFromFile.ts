@@ -14,6 +14,7 @@ import { parseRunRecordJson } from './runRecordJson';
 import { importSeatTestFile } from './seatTestFile';
 import { importStereoSetJson } from './stereoSet';
 import { importBbqJsonl } from './bbqJsonl';
+import { importDiscrimEvalJsonl } from './discrimEval';
 import { importWinoBiasText } from './winobias';
 import { importWinogenderTsv } from './winogender';
 import { guessWefeMapping, parseWefeWordSets, wefeToProbe, type WefeMapping } from './wefe';
@@ -30,10 +31,11 @@ export const IMPORT_KIND_OF: Readonly<Record<InputFormat, ImportKind>> = Object.
   'bbq-jsonl': 'bbq-jsonl',
   'winobias-txt': 'coref-text',
   'winogender-tsv': 'coref-text',
+  'discrim-eval-jsonl': 'discrim-eval-jsonl',
 });
 
 /** Formats whose rows --limit can cut (one row, one item). */
-export const LIMITABLE_FORMATS: readonly InputFormat[] = ['crows-csv', 'stereoset-json', 'bbq-jsonl', 'winobias-txt', 'winogender-tsv'];
+export const LIMITABLE_FORMATS: readonly InputFormat[] = ['crows-csv', 'stereoset-json', 'bbq-jsonl', 'winobias-txt', 'winogender-tsv', 'discrim-eval-jsonl'];
 
 export interface FileReadOptions {
   /** Keep the first this many items (a format of LIMITABLE_FORMATS only). */
@@ -97,6 +99,10 @@ export function probesFromFile(text: string, name: string, format: InputFormat, 
       const meta = { id: importedProbeId(name), ...(options.limit !== undefined ? { limit: options.limit } : {}) };
       const r = format === 'winobias-txt' ? importWinoBiasText(text, name, meta) : importWinogenderTsv(text, meta);
       return { probes: [r.probe], skipped: r.skipped };
+    }
+    case 'discrim-eval-jsonl': {
+      const r = importDiscrimEvalJsonl(text, { id: importedProbeId(name), ...(options.limit !== undefined ? { limit: options.limit } : {}) });
+      return { probes: [r.probe], skipped: r.errors.map((e) => e.message) };
     }
   }
 }

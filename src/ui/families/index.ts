@@ -25,6 +25,7 @@ import type { AnyResult, FamilyBodyProps, FamilyId, FamilySlideProps, FamilyView
 import { weatView } from './weat';
 import { stereoSetView } from './stereoset';
 import { bbqView } from './bbq';
+import { discrimEvalView } from './discrim-eval';
 
 export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.freeze({
   weat: weatView,
@@ -46,6 +47,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'human-iat': humanIatView,
   'judge-verbosity': judgeVerbosityView,
   'representation-probe': representationProbeView,
+  'discrim-eval': discrimEvalView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */
