@@ -7,6 +7,7 @@ import { significanceOf } from '../../../core/significance';
 import type { DiscrimEvalResult } from '../../../probes/families/discrim-eval/result';
 import { ageGroup } from '../../../probes/families/discrim-eval/run';
 import { valueLabel } from '../../../probes/families/discrim-eval/summary';
+import './attributeTable.css';
 
 const bound = (x: number | null | undefined, side: 'low' | 'high') => (x === null || x === undefined ? (side === 'low' ? '−∞' : '∞') : formatAdaptive(x));
 const interval = (ci: { low: number | null; high: number | null } | null | undefined) => (ci ? `[${bound(ci.low, 'low')}, ${bound(ci.high, 'high')}]` : '—');
@@ -66,7 +67,7 @@ export function AttributeTable({ result: r }: { result: DiscrimEvalResult }) {
                   ...rows,
                   ...ages.map((x) => (
                     <tr key={`age-${x.age}`} className="descriptive">
-                      <th scope="row">&emsp;age {x.age}</th>
+                      <th scope="row">age {x.age}</th>
                       <td>{x.n}</td>
                       <td>{x.difference === null ? '—' : formatAdaptive(x.difference)}</td>
                       <td colSpan={5}>descriptive: this age alone against age {r.reference.age}, not tested</td>
