@@ -33,7 +33,7 @@ describe('bias-workbench CLI', () => {
       ...Array.from({ length: 10 }, (_, i) => `caliskan-seat-${i + 1}`),
     ]);
     expect(new Set(out.probes.map((p) => p.family))).toEqual(
-      new Set(['weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position', 'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'coref-likelihood', 'human-iat', 'judge-verbosity', 'representation-probe']),
+      new Set(['weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position', 'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'coref-likelihood', 'human-iat', 'judge-verbosity', 'representation-probe', 'discrim-eval']),
     );
     const suites = Object.fromEntries(out.suites.map((s) => [s.id, s.probes.length]));
     expect(suites).toMatchObject({ 'caliskan-weat': 10, 'caliskan-seat': 10 });

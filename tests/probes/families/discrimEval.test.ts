@@ -13,6 +13,8 @@ import { DEFAULT_LM_RUN_OPTIONS } from '../../../src/core/lmRun/types';
 import { familyOf } from '../../../src/probes/families';
 import type { DiscrimEvalResult } from '../../../src/probes/families/discrim-eval/result';
 import type { DiscrimEvalProbe } from '../../../src/probes/families/discrim-eval/schema';
+import { LM_BUILTIN_PROBES } from '../../../src/probes/builtin/lm';
+import { DISCRIM_EVAL_EXPLICIT_EXCERPT_JSONL } from '../../../src/probes/builtin/lm/discrimEvalData';
 import { importDiscrimEvalJsonl } from '../../../src/probes/import/discrimEval';
 import { detectInputFormat } from '../../../src/probes/import/inputFormat';
 import { checkImportSize } from '../../../src/probes/import/limits';
@@ -76,6 +78,13 @@ describe('discrim-eval import', () => {
     const limited = importDiscrimEvalJsonl(EXPLICIT, { id: 'de', limit: 20 });
     expect(limited.probe.items).toHaveLength(20);
     expect(limited.probe.source).toBe('Imported from discrim-eval JSONL (the first 20 prompts of 1 question, limit 20).');
+  });
+
+  it('builds the built-in excerpt from the very lines of the fixture', () => {
+    expect(DISCRIM_EVAL_EXPLICIT_EXCERPT_JSONL).toBe(EXPLICIT.trimEnd());
+    const builtin = LM_BUILTIN_PROBES['lm-discrim-eval-excerpt'];
+    expect(builtin.items).toHaveLength(60);
+    expect(builtin.citation?.text).toContain('Tamkin');
   });
 
   it('is detected from its content under any name, and refused above its size limit', () => {
