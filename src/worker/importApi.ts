@@ -84,8 +84,8 @@ export function createImportApi(now: () => number = () => performance.now()): Im
         return forEditor(r.probe, r.skipped);
       },
       'lm-probe-json': () => {
-        // A StereoSet, BBQ or discrim-eval file chosen through the JSON import is read as what it is (the cheap
-        // looks first, so a probe JSON is not parsed twice).
+        // A StereoSet, BBQ or discrim-eval file chosen through the JSON import is read as what it is
+        // (the cheap looks first, so a probe JSON is not parsed twice).
         if (looksLikeBbqJsonl(text)) return results['bbq-jsonl']();
         if (looksLikeDiscrimEvalJsonl(text)) return results['discrim-eval-jsonl']();
         if (text.includes('"intrasentence"')) {

@@ -80,6 +80,17 @@ describe('discrim-eval import', () => {
     expect(limited.probe.source).toBe('Imported from discrim-eval JSONL (the first 20 prompts of 1 question, limit 20).');
   });
 
+  it('reports its progress every 2,000 lines and at the end (the worker import passes it on)', () => {
+    const lines = EXPLICIT.trimEnd().split('\n');
+    // 4,050 distinct rows: the fixture's lines, their question ids renamed "<copy>.<id>" in each copy.
+    const text = Array.from({ length: 4050 }, (_, k) => lines[k % 60]!.replace(/"decision_question_id": (\d+)/, `"decision_question_id": "${Math.floor(k / 60)}.$1"`)).join('\n');
+    const seen: [number, number][] = [];
+    const r = importDiscrimEvalJsonl(text, { id: 'big', onProgress: (done, total) => seen.push([done, total]) });
+    expect(r.imported).toBe(4050);
+    const lineEnd = (n: number) => text.split('\n').slice(0, n).join('\n').length + 1;
+    expect(seen).toEqual([[lineEnd(2000), text.length], [lineEnd(4000), text.length], [text.length, text.length]]);
+  });
+
   it('builds the built-in excerpt from the very lines of the fixture', () => {
     expect(DISCRIM_EVAL_EXPLICIT_EXCERPT_JSONL).toBe(EXPLICIT.trimEnd());
     const builtin = LM_BUILTIN_PROBES['lm-discrim-eval-excerpt'];
