@@ -19,7 +19,8 @@ export const discrimEvalHeadline = (r: DiscrimEvalResult): Headline => decisionH
 
 export const discrimEvalGroups = (r: DiscrimEvalResult): GroupSummary[] => r.comparisons.map((c) => ({ label: `${valueLabel(c)} vs ${referenceLabel(c)}`, value: c.difference, n: c.n }));
 
-const referencePerson = (r: DiscrimEvalResult) => `a ${r.reference.age}-year-old ${r.reference.race} ${r.reference.gender} person`;
+/** "the reference person (age 60, male, white)". */
+export const referencePerson = (r: Pick<DiscrimEvalResult, 'reference'>) => `the reference person (age ${r.reference.age}, ${r.reference.gender}, ${r.reference.race})`;
 
 export function summarizeDiscrimEval(r: DiscrimEvalResult): FamilySummary {
   const headline = discrimEvalHeadline(r);

@@ -6,7 +6,7 @@ import { formatAdaptive, formatP } from '../../../probes/numberFormat';
 import { significanceOf } from '../../../core/significance';
 import type { DiscrimEvalResult } from '../../../probes/families/discrim-eval/result';
 import { ageGroup } from '../../../probes/families/discrim-eval/run';
-import { valueLabel } from '../../../probes/families/discrim-eval/summary';
+import { referencePerson, valueLabel } from '../../../probes/families/discrim-eval/summary';
 import './attributeTable.css';
 
 const bound = (x: number | null | undefined, side: 'low' | 'high') => (x === null || x === undefined ? (side === 'low' ? '−∞' : '∞') : formatAdaptive(x));
@@ -23,7 +23,7 @@ export function AttributeTable({ result: r }: { result: DiscrimEvalResult }) {
   return (
     <div className="table-scroll">
       <table className="compact discrim-eval-table">
-        <caption>Δ logit of a “yes” against the reference person ({r.reference.age}-year-old {r.reference.race} {r.reference.gender}), by attribute</caption>
+        <caption>Δ logit of a “yes” against {referencePerson(r)}, by attribute</caption>
         <thead>
           <tr>
             <th scope="col">Value</th>

@@ -9,6 +9,7 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { intervalTable } from '../../charts/intervalRows';
 import { IntervalPlot } from '../../charts/IntervalPlot';
 import { contrastRows } from '../decision-template/contrastRows';
+import { referencePerson } from '../../../probes/families/discrim-eval/summary';
 import { HeadlineNumbers } from '../shared/HeadlineSlide';
 import { ItemsTable } from '../shared/ItemsTable';
 import type { FamilyBodyProps, FamilySlideProps } from '../types';
@@ -17,7 +18,7 @@ import { AttributeTable } from './AttributeTable';
 function ContrastsChart({ result: r, fileStem, large }: { result: DiscrimEvalResult; fileStem: string; large?: boolean }) {
   const rows = contrastRows(r);
   const significant = rows.filter((x) => x.verdict === 'significant').length;
-  const summary = `${rows.length} contrasts of the mean logit of “yes” with the reference person (${r.reference.age}-year-old ${r.reference.race} ${r.reference.gender}); ${significant} significant at α = 0.05 (Holm-adjusted across the contrasts). ${r.comparisons
+  const summary = `${rows.length} contrasts of the mean logit of “yes” with ${referencePerson(r)}; ${significant} significant at α = 0.05 (Holm-adjusted across the contrasts). ${r.comparisons
     .map((c) => `${c.attribute} ${c.value} vs ${c.reference}: ${formatAdaptive(c.difference)}, p = ${formatP(c.pValue)}, Holm p = ${formatP(c.pHolm)}`)
     .join('; ')}.`;
   return (
