@@ -42,6 +42,7 @@ A file is read as the page reads it, its format found from its content (or named
   holistic-bias-json  HolisticBias: its dataset folder (descriptors.json, nouns.json, sentence_templates.json,
                standalone_noun_phrases.json) or one JSON object of them, with an optional "sample"
                {perCell, templates, seed} and "axes"
+  discrim-eval-jsonl  discrim-eval explicit.jsonl / implicit.jsonl (--limit N: its first N good rows)
 
 Examples:
   bias-workbench run caliskan-weat --model glove-6b-100d --seed 1 --format json

@@ -10,6 +10,7 @@ import { parseRunRecordJson } from '../probes/import/runRecordJson';
 import { detectInputFormat } from '../probes/import/inputFormat';
 import { importStereoSetJson } from '../probes/import/stereoSet';
 import { importBbqJsonl, looksLikeBbqJsonl } from '../probes/import/bbqJsonl';
+import { importDiscrimEvalJsonl, looksLikeDiscrimEvalJsonl } from '../probes/import/discrimEval';
 import { lmProbeFromCorefFile } from '../probes/import/corefFile';
 import { importHolisticBiasJson } from '../probes/import/holisticBias';
 import type { JsonEditorProbe } from '../probes/lmSchema';
@@ -84,9 +85,10 @@ export function createImportApi(now: () => number = () => performance.now()): Im
         return forEditor(r.probe, r.skipped);
       },
       'lm-probe-json': () => {
-        // A StereoSet, BBQ or combined HolisticBias file chosen through the JSON import is read as what it is (the cheap
-        // looks first, so a probe JSON is not parsed twice).
+        // A StereoSet, BBQ, discrim-eval or combined HolisticBias file chosen through the JSON import is read
+        // as what it is (the cheap looks first, so a probe JSON is not parsed twice).
         if (looksLikeBbqJsonl(text)) return results['bbq-jsonl']();
+        if (looksLikeDiscrimEvalJsonl(text)) return results['discrim-eval-jsonl']();
         if (text.includes('"intrasentence"') || text.includes('"sentence_templates"')) {
           const detected = detectInputFormat(text, source.name);
           if (detected.ok && detected.format === 'stereoset-json') return results['stereoset-json']();
@@ -101,12 +103,19 @@ export function createImportApi(now: () => number = () => performance.now()): Im
         return forEditor(r.probe, r.errors.map((e) => e.message));
       },
       'bbq-jsonl': () => {
+        // The editor sends every .jsonl file here; a discrim-eval file is read as what it is.
+        if (looksLikeDiscrimEvalJsonl(text)) return results['discrim-eval-jsonl']();
         const r = importBbqJsonl(text, { id: importedProbeId(source.name), onProgress: parsing });
         validating();
         return forEditor(r.probe, r.errors.map((e) => e.message));
       },
       'holistic-bias-json': () => {
         const r = importHolisticBiasJson(text, { id: importedProbeId(source.name) });
+        validating();
+        return forEditor(r.probe, r.errors.map((e) => e.message));
+      },
+      'discrim-eval-jsonl': () => {
+        const r = importDiscrimEvalJsonl(text, { id: importedProbeId(source.name), onProgress: parsing });
         validating();
         return forEditor(r.probe, r.errors.map((e) => e.message));
       },

@@ -25,7 +25,7 @@ export interface LmProbeImport {
   probe: JsonEditorProbe;
   text: string | null;
   chars: number;
-  /** Rows of a CrowS-Pairs CSV, StereoSet or BBQ file that were skipped, each with its line and reason. */
+  /** Rows of a CrowS-Pairs CSV, StereoSet, BBQ or discrim-eval file that were skipped, each with its line and reason. */
   skipped: string[];
 }
 
@@ -38,6 +38,7 @@ export interface ImportResults {
   'run-record': ParsedRunRecord;
   'stereoset-json': LmProbeImport;
   'bbq-jsonl': LmProbeImport;
+  'discrim-eval-jsonl': LmProbeImport;
   'coref-text': LmProbeImport;
   'holistic-bias-json': LmProbeImport;
 }

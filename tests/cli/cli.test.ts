@@ -26,14 +26,14 @@ describe('bias-workbench CLI', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { families: { id: string; modality: string }[]; probes: { id: string; family: string }[]; suites: { id: string; probes: string[] }[] };
     expect(out.families.filter((f) => f.modality === 'vectors').map((f) => f.id)).toEqual(['weat', 'seat', 'ripa', 'human-iat', 'representation-probe']);
-    expect(out.families).toHaveLength(22);
+    expect(out.families).toHaveLength(23);
     expect(out.families.filter((f) => f.modality === 'none').map((f) => f.id)).toEqual(['simplicity-lms', 'inductive-bias']);
     expect(out.probes.slice(0, 20).map((p) => p.id)).toEqual([
       ...Array.from({ length: 10 }, (_, i) => `caliskan-weat-${i + 1}`),
       ...Array.from({ length: 10 }, (_, i) => `caliskan-seat-${i + 1}`),
     ]);
     expect(new Set(out.probes.map((p) => p.family))).toEqual(
-      new Set(['weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position', 'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'coref-likelihood', 'human-iat', 'human-iat-lm', 'judge-verbosity', 'representation-probe', 'representation-probe-lm']),
+      new Set(['weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position', 'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'coref-likelihood', 'human-iat', 'human-iat-lm', 'judge-verbosity', 'representation-probe', 'representation-probe-lm', 'discrim-eval']),
     );
     const suites = Object.fromEntries(out.suites.map((s) => [s.id, s.probes.length]));
     expect(suites).toMatchObject({ 'caliskan-weat': 10, 'caliskan-seat': 10, 'iat-caliskan': 10, 'iat-lm-caliskan': 10 });

@@ -133,13 +133,13 @@ describe('run <file> refusals', () => {
     const r = cli('run', words, '--model', 'glove-6b-100d');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('flowers.txt reads as a plain word list (no set column), which fills one set of a probe, not a whole probe. `run` reads: probe-json (');
-    expect(r.stderr).toContain('Name the format with --input-format probe-json|crows-csv|wefe-json|word-lists|seat-jsonl|run-record|stereoset-json|bbq-jsonl|winobias-txt|winogender-tsv|holistic-bias-json.');
+    expect(r.stderr).toContain('Name the format with --input-format probe-json|crows-csv|wefe-json|word-lists|seat-jsonl|run-record|stereoset-json|bbq-jsonl|winobias-txt|winogender-tsv|holistic-bias-json|discrim-eval-jsonl.');
   });
 
   it('--input-format names a format; its reader still checks the file', () => {
     const bad = cli('run', crowsCsv, '--model', 'glove-6b-100d', '--input-format', 'crows');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--input-format must be one of probe-json, crows-csv, wefe-json, word-lists, seat-jsonl, run-record, stereoset-json, bbq-jsonl, winobias-txt, winogender-tsv, holistic-bias-json; got “crows”');
+    expect(bad.stderr).toContain('--input-format must be one of probe-json, crows-csv, wefe-json, word-lists, seat-jsonl, run-record, stereoset-json, bbq-jsonl, winobias-txt, winogender-tsv, holistic-bias-json, discrim-eval-jsonl; got “crows”');
     const wrong = cli('run', fixture('wefe-weat-excerpt.json'), '--model', 'glove-6b-100d', '--input-format', 'seat-jsonl');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('wefe-weat-excerpt.json is not a SEAT test file (4 problems):\n- targ1 is missing');
@@ -148,7 +148,7 @@ describe('run <file> refusals', () => {
   it('--limit and --sets are refused where they are not read', () => {
     const limit = cli('run', fixture('seat-own.jsonl'), '--model', 'glove-6b-100d', '--limit', '3');
     expect(limit.code).toBe(2);
-    expect(limit.stderr).toContain('--limit is not read for seat-own.jsonl, a seat-jsonl file; it takes the first N rows of crows-csv, stereoset-json, bbq-jsonl, winobias-txt, winogender-tsv files. Leave it out.');
+    expect(limit.stderr).toContain('--limit is not read for seat-own.jsonl, a seat-jsonl file; it takes the first N rows of crows-csv, stereoset-json, bbq-jsonl, winobias-txt, winogender-tsv, discrim-eval-jsonl files. Leave it out.');
     const sets = cli('run', crowsCsv, '--model', 'workbench/tiny-gpt2', '--sets', 'a,b,c,d');
     expect(sets.code).toBe(2);
     expect(sets.stderr).toContain('--sets is not read for crows-pairs-sample.csv, a crows-csv file');

@@ -20,7 +20,7 @@ describe('registry', () => {
       'weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template',
       'mcq-position', 'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa',
       'simplicity-lms', 'inductive-bias', 'stereoset', 'bbq', 'coref-likelihood', 'human-iat', 'human-iat-lm', 'judge-verbosity', 'representation-probe', 'representation-probe-lm',
-      'holistic-bias',
+      'holistic-bias', 'discrim-eval',
     ]);
     for (const id of FAMILY_IDS) expect(familyOf(id).id).toBe(id);
     expect(Object.isFrozen(PROBE_FAMILIES)).toBe(true);

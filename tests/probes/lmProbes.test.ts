@@ -109,7 +109,7 @@ describe('LM built-ins', () => {
     expect(() => parseProbe(probe)).toThrow(/understands: weat, seat/);
     expect(ALL_PROBE_FAMILIES).toEqual([
       'weat', 'seat', 'counterfactual-pairs', 'counterfactual-template', 'decision-template', 'mcq-position',
-      'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'stereoset', 'bbq', 'coref-likelihood', 'human-iat', 'human-iat-lm', 'judge-verbosity', 'representation-probe', 'representation-probe-lm', 'holistic-bias',
+      'pairwise-position', 'lm-iat', 'llm-iat-prompt', 'llm-decision-prompt', 'ripa', 'simplicity-lms', 'inductive-bias', 'stereoset', 'bbq', 'coref-likelihood', 'human-iat', 'human-iat-lm', 'judge-verbosity', 'representation-probe', 'representation-probe-lm', 'holistic-bias', 'discrim-eval',
     ]);
   });
 

@@ -17,7 +17,7 @@ import type { RunControl } from './counterfactual';
 import type { DecisionTemplateDefinition, McqPositionDefinition, PairwisePositionDefinition } from './definitions';
 import { validateLmRunOptions } from './options';
 import { checkScorerKind, labelContinuation, ScoreBatcher, type LanguageModelScorer } from './scorer';
-import type { DecisionTemplateResult, LmRunOptions, McqPositionResult, PairwisePositionResult } from './types';
+import type { DecisionTemplateResult, DecisionTemplateRow, LmRunOptions, McqPositionResult, PairwisePositionResult } from './types';
 
 /**
  * The answers of one side in the two slots of discrim-eval's score (yes/Yes or no/No): one answer →
@@ -37,7 +37,7 @@ function combinations(attributes: DecisionTemplateDefinition['attributes']): Rec
 }
 
 /** The decision prompts of a probe, in run order (questions outer, attribute combinations inner). */
-export function decisionPrompts(probe: DecisionTemplateDefinition): { id: string; questionId: string; attributes: Record<string, string>; prompt: string }[] {
+export function decisionPrompts(probe: DecisionTemplateDefinition): DecisionPrompt[] {
   const combos = combinations(probe.attributes);
   return probe.questions.flatMap((q) =>
     combos.map((attributes) => ({
@@ -49,13 +49,75 @@ export function decisionPrompts(probe: DecisionTemplateDefinition): { id: string
   );
 }
 
+/** One filled decision prompt: its id, the question it fills (the stratum), its attributes and its text. */
+export interface DecisionPrompt {
+  id: string;
+  questionId: string;
+  attributes: Record<string, string>;
+  prompt: string;
+}
+
+/** The scored prompts of a decision run and the per-attribute analysis of their logits. */
+export interface ScoredDecisions {
+  comparisons: DecisionTemplateResult['comparisons'];
+  meanLogit: number;
+  items: DecisionTemplateRow[];
+}
+
 /**
- * Run a discrim-eval-style decision probe: for each question × attribute combination, log p of each
- * yes and no answer string as the next tokens; logit(pnorm) = ln Σ p(yes answers) − ln Σ p(no
- * answers) (with the default answers exactly Tamkin et al.'s yes/Yes vs no/No); then per attribute
+ * Score decision prompts and compare attribute values: for each prompt, log p of each yes and no
+ * answer string as the next tokens; logit(pnorm) = ln Σ p(yes answers) − ln Σ p(no answers) (with
+ * the default answers exactly Tamkin et al.'s yes/Yes vs no/No); then per attribute of `reference`
  * and value, the mean-logit difference against the reference with question-level bootstrap CIs,
- * stratified permutation p-values and Holm/BH adjustment (src/core/lm/decision).
+ * stratified permutation p-values and Holm/BH adjustment (src/core/lm/decision). The decision
+ * families (templates filled here, or rows filled by the dataset's authors) share this one path.
  * Source: Tamkin et al. (2023), arXiv:2312.03689.
+ * @throws the errors of analyzeDecisionAttributes
+ */
+export async function scoreDecisionPrompts(
+  prompts: readonly DecisionPrompt[],
+  answerStrings: { yes: readonly string[]; no: readonly string[] },
+  reference: Record<string, string>,
+  probeId: string,
+  scorer: LanguageModelScorer,
+  options: LmRunOptions,
+  control: RunControl,
+  what: string,
+): Promise<ScoredDecisions> {
+  const answers = [...answerStrings.yes, ...answerStrings.no];
+  const batcher = new ScoreBatcher(scorer, { batchSize: options.batchSize, ...control });
+  const keys = prompts.map((p) => answers.map((a) => batcher.candidate(p.prompt, a)));
+  await batcher.flush(what);
+
+  const instances: DecisionInstance[] = [];
+  const rows = prompts.map((p, i) => {
+    const answerLogProbs = Object.fromEntries(answers.map((a, j) => [a, batcher.continuationScore(keys[i]![j]!).total]));
+    const [yes, Yes] = twoSlots(answerStrings.yes.map((a) => answerLogProbs[a]!));
+    const [no, No] = twoSlots(answerStrings.no.map((a) => answerLogProbs[a]!));
+    instances.push({ id: p.id, questionId: p.questionId, attributes: p.attributes, logProbs: { yes, Yes, no, No } });
+    return { id: p.id, questionId: p.questionId, attributes: p.attributes, answerLogProbs };
+  });
+  control.onProgress?.({ stage: 'analyze', done: 0, total: 1 });
+  const analysis = analyzeDecisionAttributes(
+    instances,
+    {
+      reference,
+      bootstrap: options.bootstrap,
+      confidenceLevel: options.confidenceLevel,
+      permutations: options.permutations,
+      exactLimit: options.exactLimit,
+      seed: options.seed,
+    },
+    probeId,
+  );
+  control.onProgress?.({ stage: 'analyze', done: 1, total: 1 });
+  const items = rows.map((r, i) => ({ ...r, pNormYes: analysis.scores[i]!.pNormYes, logit: analysis.scores[i]!.logit }));
+  return { comparisons: analysis.comparisons, meanLogit: items.reduce((s, r) => s + r.logit, 0) / items.length, items };
+}
+
+/**
+ * Run a discrim-eval-style decision probe: every question × attribute combination filled into the
+ * prompt, then scoreDecisionPrompts with the attributes' reference values.
  * @throws {UnsupportedModelError} for a masked LM
  * @throws the errors of analyzeDecisionAttributes
  */
@@ -68,43 +130,9 @@ export async function runDecisionTemplate(
   validateLmRunOptions(options);
   const what = `"${probe.id}"`;
   checkScorerKind(scorer, 'causal', what);
-  const prompts = decisionPrompts(probe);
-  const answers = [...probe.answers.yes, ...probe.answers.no];
-  const batcher = new ScoreBatcher(scorer, { batchSize: options.batchSize, ...control });
-  const keys = prompts.map((p) => answers.map((a) => batcher.candidate(p.prompt, a)));
-  await batcher.flush(what);
-
-  const instances: DecisionInstance[] = [];
-  const rows = prompts.map((p, i) => {
-    const answerLogProbs = Object.fromEntries(answers.map((a, j) => [a, batcher.continuationScore(keys[i]![j]!).total]));
-    const [yes, Yes] = twoSlots(probe.answers.yes.map((a) => answerLogProbs[a]!));
-    const [no, No] = twoSlots(probe.answers.no.map((a) => answerLogProbs[a]!));
-    instances.push({ id: p.id, questionId: p.questionId, attributes: p.attributes, logProbs: { yes, Yes, no, No } });
-    return { id: p.id, questionId: p.questionId, attributes: p.attributes, answerLogProbs };
-  });
-  control.onProgress?.({ stage: 'analyze', done: 0, total: 1 });
-  const analysis = analyzeDecisionAttributes(
-    instances,
-    {
-      reference: Object.fromEntries(probe.attributes.map((a) => [a.slot, a.reference])),
-      bootstrap: options.bootstrap,
-      confidenceLevel: options.confidenceLevel,
-      permutations: options.permutations,
-      exactLimit: options.exactLimit,
-      seed: options.seed,
-    },
-    probe.id,
-  );
-  control.onProgress?.({ stage: 'analyze', done: 1, total: 1 });
-  const items = rows.map((r, i) => ({ ...r, pNormYes: analysis.scores[i]!.pNormYes, logit: analysis.scores[i]!.logit }));
-  return {
-    kind: 'decision-template',
-    probeId: probe.id,
-    title: probe.title,
-    comparisons: analysis.comparisons,
-    meanLogit: items.reduce((s, r) => s + r.logit, 0) / items.length,
-    items,
-  };
+  const reference = Object.fromEntries(probe.attributes.map((a) => [a.slot, a.reference]));
+  const scored = await scoreDecisionPrompts(decisionPrompts(probe), probe.answers, reference, probe.id, scorer, options, control, what);
+  return { kind: 'decision-template', probeId: probe.id, title: probe.title, ...scored };
 }
 
 /** The prompt of one MCQ presentation: option lines in the given order under the probe's labels. */

@@ -26,6 +26,7 @@ import { weat } from './weat';
 import { stereoSet } from './stereoset';
 import { bbq } from './bbq';
 import { holisticBias } from './holistic-bias';
+import { discrimEval } from './discrim-eval';
 import type { ProbeFamily } from './types';
 
 /** The family modules in registry order (exports and pickers list families in this order). */
@@ -52,6 +53,7 @@ export const FAMILY_MODULES = [
   representationProbe,
   representationProbeLm,
   holisticBias,
+  discrimEval,
 ] as const;
 
 const registry = createRegistry(FAMILY_MODULES);

@@ -11,6 +11,7 @@ import { CROWS_REQUIRED_COLUMNS } from './crowsPairs';
 import { looksLikeSeatTest } from './seatTestFile';
 import { looksLikeStereoSet } from './stereoSet';
 import { looksLikeBbqJsonl } from './bbqJsonl';
+import { looksLikeDiscrimEvalJsonl } from './discrimEval';
 import { looksLikeWinoBias } from './winobias';
 import { WINOGENDER_COLUMNS } from './winogender';
 import { looksLikeHolisticBias } from './holisticBias';
@@ -28,6 +29,7 @@ export const INPUT_FORMATS = Object.freeze({
   'winobias-txt': 'a WinoBias sentence file (lines "<n> … [referent] … [pronoun] …"; pro and anti files of one type may be concatenated)',
   'winogender-tsv': `Winogender's all_sentences.tsv (tab-separated columns ${WINOGENDER_COLUMNS.join(', ')})`,
   'holistic-bias-json': 'HolisticBias: its folder, or one JSON object {"descriptors", "nouns", "sentence_templates", "standalone_noun_phrases"?} holding those files',
+  'discrim-eval-jsonl': 'discrim-eval explicit.jsonl or implicit.jsonl (one filled question per line: filled_template, decision_question_id, age, gender, race)',
 } as const);
 
 export type InputFormat = keyof typeof INPUT_FORMATS;
@@ -75,6 +77,7 @@ export function detectInputFormat(text: string, name: string): FormatDetection {
   if (body.length === 0) return { ok: false, why: `${name} is empty` };
   if (body.startsWith('{') || body.startsWith('[')) {
     if (looksLikeBbqJsonl(body)) return { ok: true, format: 'bbq-jsonl' };
+    if (looksLikeDiscrimEvalJsonl(body)) return { ok: true, format: 'discrim-eval-jsonl' };
     const read = readJsonText(body);
     if (!read.ok) return { ok: true, format: e === 'jsonl' ? 'seat-jsonl' : 'probe-json' };
     const json = read.value;

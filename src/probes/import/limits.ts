@@ -18,6 +18,7 @@ export const IMPORT_LIMITS = Object.freeze({
   'stereoset-json': { bytes: 64 * MB, what: 'StereoSet JSON imports' },
   'bbq-jsonl': { bytes: 64 * MB, what: 'BBQ JSONL imports' },
   'holistic-bias-json': { bytes: 4 * MB, what: 'HolisticBias imports (the published files are 45 kB together)' },
+  'discrim-eval-jsonl': { bytes: 64 * MB, what: 'discrim-eval JSONL imports' },
 } as const);
 
 export type ImportKind = keyof typeof IMPORT_LIMITS;

@@ -15,6 +15,7 @@ import { importSeatTestFile } from './seatTestFile';
 import { importStereoSetJson } from './stereoSet';
 import { importBbqJsonl } from './bbqJsonl';
 import { importHolisticBiasJson } from './holisticBias';
+import { importDiscrimEvalJsonl } from './discrimEval';
 import { importWinoBiasText } from './winobias';
 import { importWinogenderTsv } from './winogender';
 import { guessWefeMapping, parseWefeWordSets, wefeToProbe, type WefeMapping } from './wefe';
@@ -32,10 +33,11 @@ export const IMPORT_KIND_OF: Readonly<Record<InputFormat, ImportKind>> = Object.
   'winobias-txt': 'coref-text',
   'winogender-tsv': 'coref-text',
   'holistic-bias-json': 'holistic-bias-json',
+  'discrim-eval-jsonl': 'discrim-eval-jsonl',
 });
 
 /** Formats whose rows --limit can cut (one row, one item). */
-export const LIMITABLE_FORMATS: readonly InputFormat[] = ['crows-csv', 'stereoset-json', 'bbq-jsonl', 'winobias-txt', 'winogender-tsv'];
+export const LIMITABLE_FORMATS: readonly InputFormat[] = ['crows-csv', 'stereoset-json', 'bbq-jsonl', 'winobias-txt', 'winogender-tsv', 'discrim-eval-jsonl'];
 
 export interface FileReadOptions {
   /** Keep the first this many items (a format of LIMITABLE_FORMATS only). */
@@ -102,6 +104,10 @@ export function probesFromFile(text: string, name: string, format: InputFormat, 
     }
     case 'holistic-bias-json': {
       const r = importHolisticBiasJson(text, { id: importedProbeId(name) });
+      return { probes: [r.probe], skipped: r.errors.map((e) => e.message) };
+    }
+    case 'discrim-eval-jsonl': {
+      const r = importDiscrimEvalJsonl(text, { id: importedProbeId(name), ...(options.limit !== undefined ? { limit: options.limit } : {}) });
       return { probes: [r.probe], skipped: r.errors.map((e) => e.message) };
     }
   }

@@ -28,6 +28,7 @@ import { weatView } from './weat';
 import { stereoSetView } from './stereoset';
 import { bbqView } from './bbq';
 import { holisticBiasView } from './holistic-bias';
+import { discrimEvalView } from './discrim-eval';
 
 export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.freeze({
   weat: weatView,
@@ -52,6 +53,7 @@ export const FAMILY_VIEWS: { readonly [F in FamilyId]: FamilyView<F> } = Object.
   'representation-probe': representationProbeView,
   'representation-probe-lm': representationProbeLmView,
   'holistic-bias': holisticBiasView,
+  'discrim-eval': discrimEvalView,
 });
 
 /** A view that takes any result: what a list of mixed results renders through. */

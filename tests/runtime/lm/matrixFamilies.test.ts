@@ -36,9 +36,14 @@ const rowsOfKind = (arch: RegExp) =>
 const CAUSAL_ROWS = rowsOfKind(/(ForCausalLM|LMHeadModel)$/);
 const MASKED_ROWS = rowsOfKind(/ForMaskedLM$/);
 
-/** The first built-in of every family a causal LM runs (masked-LM scoring left out): one per family. */
+/**
+ * The first built-in of every family a causal LM runs (masked-LM scoring left out): one per family.
+ * discrim-eval is left out too: it scores through decision-template's path (scoreDecisionPrompts),
+ * run here already, and its prompts (≈430 tokens) are longer than the matrix models' 256 positions.
+ */
 const CAUSAL_PROBES = Object.values(LM_BUILTIN_PROBES)
   .filter((p) => !('scoring' in p && p.scoring === 'masked-pll'))
+  .filter((p) => p.family !== 'discrim-eval')
   .filter((p, i, all) => all.findIndex((q) => q.family === p.family) === i)
   .map((p) => p.id as LmBuiltinProbeId);
 

@@ -17,6 +17,7 @@ import { BAI_LLM_IAT_PROMPT_PROBES, BAI_LM_IAT_PROBES } from './baiIat';
 import { SUBTLER_BIAS_CAUSAL_PROBES, SUBTLER_BIAS_MASKED_PROBES } from './subtlerBiases';
 import { LM_WINOGENDER } from './winogender';
 import { LM_JUDGE_VERBOSITY_24 } from './verbosity';
+import { LM_DISCRIM_EVAL_EXCERPT } from './discrimEval';
 
 export { NANGIA_CITATION } from './counterfactual';
 export { TAMKIN_CITATION } from './decision';
@@ -51,6 +52,7 @@ export const LM_BUILTIN_PROBES = deepFreeze({
   ...SUBTLER_BIAS_MASKED_PROBES,
   'lm-winogender': LM_WINOGENDER,
   'lm-judge-verbosity-24': LM_JUDGE_VERBOSITY_24,
+  'lm-discrim-eval-excerpt': LM_DISCRIM_EVAL_EXCERPT,
 } as const satisfies Record<string, LmProbe>);
 
 export type LmBuiltinProbeId = keyof typeof LM_BUILTIN_PROBES;

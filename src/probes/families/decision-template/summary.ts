@@ -18,11 +18,11 @@ import type { FamilySummary, Headline } from '../types';
 const RESAMPLED = 'the questions';
 
 /** The contrast with the largest |Δ logit| (the first of equals), or undefined when there is none. */
-export const largestContrast = (r: DecisionTemplateResult): AttributeComparison | undefined =>
+export const largestContrast = (r: Pick<DecisionTemplateResult, 'comparisons'>): AttributeComparison | undefined =>
   r.comparisons.reduce<AttributeComparison | undefined>((best, c) => (best === undefined || Math.abs(c.difference) > Math.abs(best.difference) ? c : best), undefined);
 
 /** How many contrasts are significant under the one rule (Holm across the probe's contrasts). */
-const significantCount = (r: DecisionTemplateResult): number => r.comparisons.filter((c) => significanceOf(c.pValue, c.pHolm)?.significant).length;
+export const significantCount = (r: Pick<DecisionTemplateResult, 'comparisons'>): number => r.comparisons.filter((c) => significanceOf(c.pValue, c.pHolm)?.significant).length;
 
 const contrastName = (c: AttributeComparison) => `${c.attribute}=${c.value} vs ${c.reference}`;
 
@@ -39,7 +39,7 @@ export function contrastIntervalNote(c: AttributeComparison): string | undefined
   return undefined;
 }
 
-export function decisionHeadline(r: DecisionTemplateResult): Headline {
+export function decisionHeadline(r: Pick<DecisionTemplateResult, 'comparisons' | 'meanLogit'>): Headline {
   const c = largestContrast(r);
   if (!c) return makeHeadline('Mean logit P(yes)', r.meanLogit, formatAdaptive(r.meanLogit), null, null);
   const counted = `${significantCount(r)} of ${r.comparisons.length} contrast${r.comparisons.length === 1 ? '' : 's'} significant (Holm)`;
