@@ -55,7 +55,7 @@ describe('parseBbqLetter', () => {
 
   it('asks the question with the options lettered on one line and the letter requested', () => {
     expect(bbqLetterPrompt({ context: 'Ctx.', question: 'Who?', answers: GRAND })).toBe(
-      "Ctx.\nWho?\n\n(a) The grandfather (b) The grandson (c) Can't be determined\n\nAnswer with the letter of one option: (a), (b) or (c).",
+      "Ctx.\nWho?\n\n(a) The grandfather (b) The grandson (c) Can't be determined.\n\nAnswer with the letter of one option: (a), (b) or (c).",
     );
   });
 });
