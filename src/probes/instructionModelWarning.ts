@@ -1,6 +1,7 @@
 // Whether a probe should be warned about before it runs on a given model: a family that asks for
-// answers in a set format (its module's `needsInstructionModel`, for the family or per probe), which base models (no chat
-// template) almost never give, so a run on one mostly yields unreadable answers. The app and the
+// answers in a set format (its module's `needsInstructionModel`, for the whole family or per probe),
+// which base models (no chat template) almost never give, so a run on one mostly yields unreadable
+// answers. The app and the
 // CLI show the same sentence, and neither names a family.
 import { familyOf, type AnyProbe } from './families';
 
@@ -19,7 +20,8 @@ function asksForInstructionModel(probe: { family: string; title: string }): bool
 
 /**
  * The pre-run warning for `probe` on `model`, or null when there is nothing to warn about: the
- * family does not need an instruction model, or the model has a chat template (or it is unknown).
+ * family (or this probe of it) does not need an instruction model, or the model has a chat template
+ * (or it is unknown).
  */
 export function instructionModelWarning(probe: { family: string; title: string }, model: ChatTemplateInfo): string | null {
   if (model.chatTemplate !== false || !asksForInstructionModel(probe)) return null;

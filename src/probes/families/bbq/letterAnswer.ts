@@ -1,9 +1,9 @@
 // The prompted path's question and the reading of the model's answer (docs/methods/bbq.md "Prompted
 // path"). The question is Ganguli et al.'s (2023, Table 1) BBQ format — context, question, then the
 // options as (a) (b) (c) on one line, ending in a full stop — with one line asking for the letter,
-// since a chat template leaves no room for their "Assistant: The answer is" prefill. Real answers add preambles
-// ("Sure! The answer is (c)."), markdown, upper case, a trailing reason, or give the option's text
-// instead of its letter. The reading is conservative, as the other prompt families' parsers are
+// since a chat template leaves no room for their "Assistant: The answer is" prefill. Real answers
+// add preambles ("Sure! The answer is (c)."), markdown, upper case, a trailing reason, or give the
+// option's text instead of its letter. The reading is conservative, as the other prompt families' parsers are
 // (core/lmRun/parseTaskAssignment.ts): one letter, or failing any letter one option's text, is an
 // answer; two different letters, or two options' texts, is no answer (null), never a guess.
 import type { BbqItem } from './schema';
