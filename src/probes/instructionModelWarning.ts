@@ -1,8 +1,7 @@
 // Whether a probe should be warned about before it runs on a given model: a family that asks for
 // answers in a set format (its module's `needsInstructionModel`, for the whole family or per probe),
 // which base models (no chat template) almost never give, so a run on one mostly yields unreadable
-// answers. The app and the
-// CLI show the same sentence, and neither names a family.
+// answers. The app and the CLI show the same sentence, and neither names a family.
 import { familyOf, type AnyProbe } from './families';
 
 export interface ChatTemplateInfo {
