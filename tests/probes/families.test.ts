@@ -41,7 +41,7 @@ describe('registry', () => {
     expect(familyOf('weat').needs(getAnyBuiltinProbe('caliskan-weat-1'))).toBe('embedding');
     expect(familyOf('counterfactual-pairs').needs(getAnyBuiltinProbe('lm-counterfactual-masked'))).toBe('masked');
     expect(familyOf('counterfactual-pairs').needs(getAnyBuiltinProbe('lm-counterfactual-basic'))).toBe('causal');
-    expect(FAMILY_IDS.filter((id) => familyOf(id).needsInstructionModel)).toEqual(['llm-iat-prompt', 'llm-decision-prompt']);
+    expect(FAMILY_IDS.filter((id) => familyOf(id).needsInstructionModel === true)).toEqual(['llm-iat-prompt', 'llm-decision-prompt']);
   });
 });
 

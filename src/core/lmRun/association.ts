@@ -82,7 +82,7 @@ export async function runLmIat(probe: LmIatDefinition, scorer: LanguageModelScor
  * The prompt is a user message for the model's chat template unless the probe asks for raw text
  * (the runtime stops at the context's end if the template makes the prompt longer).
  */
-const generateOptions = (scorer: LanguageModelScorer, prompt: string, g: GenerationDefinition, seed: number, signal?: AbortSignal): ScorerGenerateOptions => {
+export const generateOptions = (scorer: LanguageModelScorer, prompt: string, g: GenerationDefinition, seed: number, signal?: AbortSignal): ScorerGenerateOptions => {
   let maxNewTokens = g.maxNewTokens;
   const limit = scorer.info?.maxLength;
   if (limit !== undefined && typeof scorer.tokenize === 'function') {

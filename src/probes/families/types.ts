@@ -128,8 +128,12 @@ export interface ProbeFamily<P extends { family: string; id: string; title: stri
   title: string;
   modality: Modality;
   needs(probe: P): ModelNeed;
-  /** It asks for free-text answers in a set format, which only instruction (chat) models give: warned about before a run on a model without a chat template. */
-  needsInstructionModel: boolean;
+  /**
+   * It asks for free-text answers in a set format, which only instruction (chat) models give: warned
+   * about before a run on a model without a chat template. A function where only some of the family's
+   * probes ask (a probe that may be answered by likelihood or by a generated answer).
+   */
+  needsInstructionModel: boolean | ((probe: P) => boolean);
   schema: z.ZodType<P>;
   /** Judgements the schema cannot express (duplicates, unbalanced sets…). */
   lint(probe: P): ProbeIssue[];

@@ -9,6 +9,7 @@ import { stimulusLines } from '../../core/input/stimulusLines';
 import type { AssociationProbe } from '../schema';
 import { csvSetsToProbe } from './csvSets';
 import { detectInputFormat } from './inputFormat';
+import { LM_EDITOR_IMPORT_LABEL } from './lmEditorFormats';
 import { MAX_IMPORTED_WORDS } from './limits';
 import { importProbeJson } from './probeJson';
 import { importSeatTestFile } from './seatTestFile';
@@ -60,7 +61,7 @@ export function probeFromFile(text: string, filename: string): ProbeImport {
   const format = detected.ok ? detected.format : null;
   if (format === 'seat-jsonl') return { kind: 'probe', probe: importSeatTestFile(text, { id: importedProbeId(filename), name: filename }) };
   if (format === 'crows-csv')
-    throw new ParseError(`${filename} is a CrowS-Pairs CSV, sentence pairs for a language model: open it with “Import LM probe JSON or CrowS-Pairs CSV…” in the language-model editor.`);
+    throw new ParseError(`${filename} is a CrowS-Pairs CSV, sentence pairs for a language model: open it with “${LM_EDITOR_IMPORT_LABEL}” in the language-model editor.`);
   if (format === 'word-lists' || ext(filename) === 'csv') return { kind: 'probe', probe: probeFromWordSetsCsv(text, filename) };
   // Malformed JSON and run records too go to the probe-file reader, whose refusal is the CLI's for
   // the same file read as probe JSON ("… not a probe file … opened in History").

@@ -2,8 +2,9 @@
 // advanced view, as JSON — both edit the one draft text, so switching loses nothing — with live
 // schema validation (every problem named by its path, e.g. "templates.0: unknown slot {foo}", and
 // shown beside its field in the form), a short summary of what the probe contains, and
-// save / share / export / import (probe JSON or a CrowS-Pairs CSV). Imports are read in the
-// import worker (progress, Cancel); a probe whose JSON would be over LARGE_LM_DRAFT_CHARS is shown
+// save / share / export / import (every format the import pipeline reads for a language model, named
+// on the button's help from the format table, and sent to its reader: probes/import/lmEditorFormats.ts).
+// Imports are read in the import worker (progress, Cancel); a probe whose JSON would be over LARGE_LM_DRAFT_CHARS is shown
 // as a summary rather than a multi-megabyte text box, and large drafts are checked in the worker.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { LmProbeForm, useReadableDraft } from './form/LmProbeForm';
@@ -19,6 +20,7 @@ import { useWorkbench, type Notice } from '../../state/store';
 import { downloadText } from '../download';
 import { holisticBiasBundleText, holisticBiasKeyOf } from '../../probes/import/holisticBias';
 import { checkImportSize } from '../../probes/import/limits';
+import { LM_EDITOR_IMPORT_LABEL, lmEditorImportHelp, lmEditorImportKind } from '../../probes/import/lmEditorFormats';
 
 /** Rendering every issue of a 50,000-item probe would itself freeze the page: the first ones, then a count. */
 const MAX_ISSUES_SHOWN = 200;
@@ -84,22 +86,23 @@ export default function LmProbeEditor() {
     const f = chosen[0];
     if (!f) return;
     try {
-      if (/\.csv$/i.test(f.name)) {
-        const r = await task.start('crows-csv', { name: f.name, file: f });
+      const kind = lmEditorImportKind(f.name);
+      if (kind === 'crows-csv') {
+        const r = await task.start(kind, { name: f.name, file: f });
         const n = 'pairs' in r.probe ? r.probe.pairs.length : 0;
         const notice: Notice = r.skipped.length
           ? { kind: 'error', title: `Imported ${n.toLocaleString('en-US')} pairs from ${f.name}; ${r.skipped.length.toLocaleString('en-US')} row${r.skipped.length === 1 ? '' : 's'} skipped`, text: r.skipped.slice(0, 8).join(' · ') + (r.skipped.length > 8 ? ` · and ${r.skipped.length - 8} more` : '') }
           : { kind: 'info', title: 'CrowS-Pairs CSV imported', text: `“${r.probe.title}” (${n.toLocaleString('en-US')} pairs) is in the editor.` };
         openLmProbe(r.probe, { kind: 'import', id: r.probe.id }, { text: r.text, chars: r.chars, from: f.name, notice });
-      } else if (/\.(tsv|txt|dev|test)$/i.test(f.name)) {
-        const r = await task.start('coref-text', { name: f.name, file: f });
+      } else if (kind === 'coref-text') {
+        const r = await task.start(kind, { name: f.name, file: f });
         const n = 'items' in r.probe ? r.probe.items.length : 0;
         const notice: Notice = r.skipped.length
           ? { kind: 'error', title: `Imported ${n.toLocaleString('en-US')} sentences from ${f.name}; ${r.skipped.length.toLocaleString('en-US')} line${r.skipped.length === 1 ? '' : 's'} skipped`, text: r.skipped.slice(0, 8).join(' · ') + (r.skipped.length > 8 ? ` · and ${r.skipped.length - 8} more` : '') }
           : { kind: 'info', title: 'Pronoun-resolution file imported', text: `“${r.probe.title}” (${n.toLocaleString('en-US')} sentences) is in the editor.` };
         openLmProbe(r.probe, { kind: 'import', id: r.probe.id }, { text: r.text, chars: r.chars, from: f.name, notice });
       } else {
-        const r = await task.start(/\.jsonl$/i.test(f.name) ? 'bbq-jsonl' : 'lm-probe-json', { name: f.name, file: f });
+        const r = await task.start(kind, { name: f.name, file: f });
         const notice: Notice = r.skipped.length
           ? { kind: 'error', title: `Imported “${r.probe.title}” from ${f.name}; ${r.skipped.length.toLocaleString('en-US')} skipped`, text: r.skipped.slice(0, 8).join(' · ') + (r.skipped.length > 8 ? ` · and ${r.skipped.length - 8} more` : '') }
           : { kind: 'info', title: 'Probe imported', text: `“${r.probe.title}” from ${f.name} is in the editor.` };
@@ -230,11 +233,14 @@ export default function LmProbeEditor() {
         <button type="button" disabled={!v.probe} onClick={() => v.probe && downloadText(`${JSON.stringify(v.probe, null, 2)}\n`, `${v.probe.id}.probe.json`, 'application/json')}>
           Export probe JSON
         </button>
-        <button type="button" className="secondary" onClick={() => fileRef.current?.click()}>
-          Import LM probe JSON or CrowS-Pairs CSV…
+        <button type="button" className="secondary" aria-describedby={`${id}-import-help`} onClick={() => fileRef.current?.click()}>
+          {LM_EDITOR_IMPORT_LABEL}
         </button>
         <input ref={fileRef} type="file" accept=".json,.jsonl,.csv,.tsv,.txt,.dev,.test,application/json,text/csv,text/tab-separated-values,text/plain" hidden aria-hidden="true" tabIndex={-1} multiple data-testid="import-lm-probe" onChange={(e) => void onImport([...(e.target.files ?? [])])} />
       </div>
+      <p id={`${id}-import-help`} className="muted small-text lm-import-help">
+        {lmEditorImportHelp()}
+      </p>
       <ImportStatus status={task.status} onCancel={task.cancel} />
       {shareUrl && (
         <label className="share">

@@ -110,12 +110,12 @@ describe('BBQ accuracy and bias scores (hand-worked)', () => {
     expect(by.Religion).toMatchObject({ accuracy: 0.5, accuracyAmbiguous: 0.5, accuracyDisambiguated: 0.5, biasAmbiguous: 0.5, biasDisambiguated: 0 });
     // Overall: 6/12 correct; ambiguous 2/6; 4 non-UNKNOWN ambiguous answers, all biased → s_AMB = (1 − 1/3)·1 = 2/3;
     // disambiguated 4/6; 6 non-UNKNOWN, 2 biased → s_DIS = 2·2/6 − 1 = −1/3.
-    expect(r.overall.accuracy).toBe(0.5);
-    expect(r.overall.accuracyAmbiguous).toBeCloseTo(1 / 3, 14);
-    expect(r.overall.accuracyDisambiguated).toBeCloseTo(2 / 3, 14);
-    expect(r.overall.biasAmbiguous).toBeCloseTo(2 / 3, 14);
-    expect(r.overall.biasDisambiguated).toBeCloseTo(-1 / 3, 14);
-    expect(r.overall.counts).toEqual({ ambig: { biased: 4, nonUnknown: 4 }, disambig: { biased: 2, nonUnknown: 6 } });
+    expect(r.overall!.accuracy).toBe(0.5);
+    expect(r.overall!.accuracyAmbiguous).toBeCloseTo(1 / 3, 14);
+    expect(r.overall!.accuracyDisambiguated).toBeCloseTo(2 / 3, 14);
+    expect(r.overall!.biasAmbiguous).toBeCloseTo(2 / 3, 14);
+    expect(r.overall!.biasDisambiguated).toBeCloseTo(-1 / 3, 14);
+    expect(r.overall!.counts).toEqual({ ambig: { biased: 4, nonUnknown: 4 }, disambig: { biased: 2, nonUnknown: 6 } });
     const summary = familyOf('bbq').summarize(r);
     expect(summary.headline).toMatchObject({ label: 'Bias score s_AMB (×100)', shown: '66.7' });
     expect(summary.significance).toBeNull();

@@ -55,7 +55,7 @@ describe('detectInputFormat', () => {
 describe('the page\'s WEAT/SEAT editor on formats it does not open', () => {
   it('a CrowS-Pairs CSV → where to open it (the language-model editor)', () => {
     expect(() => probeFromFile(shared('fixtures/probes/crows-pairs-sample.csv'), 'crows.csv')).toThrow(
-      new ParseError('crows.csv is a CrowS-Pairs CSV, sentence pairs for a language model: open it with “Import LM probe JSON or CrowS-Pairs CSV…” in the language-model editor.'),
+      new ParseError('crows.csv is a CrowS-Pairs CSV, sentence pairs for a language model: open it with “Import probe or dataset…” in the language-model editor.'),
     );
   });
 

@@ -1,6 +1,8 @@
 // BBQ (Parrish et al. 2022) as a family module: questions imported from the dataset's JSONL, answered
-// by a base model through the likelihood of each option, accuracy and the bias scores s_DIS and
-// s_AMB per category and overall (docs/methods/bbq.md), a long CSV.
+// by a base model through the likelihood of each option or by an instruction model's letter to a
+// multiple-choice prompt (the probe's answerBy, so what it needs of the model and whether it needs an
+// instruction model depend on the probe), accuracy and the bias scores s_DIS and s_AMB per category
+// and overall (docs/methods/bbq.md), a long CSV.
 import type { ProbeIssue } from '../../validate';
 import { lmRunner } from '../shared/runContext';
 import type { ProbeFamily } from '../types';
@@ -23,8 +25,8 @@ export const bbq = {
   id: 'bbq',
   title: 'BBQ',
   modality: 'lm',
-  needs: () => 'causal',
-  needsInstructionModel: false,
+  needs: (probe) => (probe.answerBy === 'prompt' ? 'generate' : 'causal'),
+  needsInstructionModel: (probe) => probe.answerBy === 'prompt',
   schema: bbqProbeSchema,
   lint,
   resultSchema: bbqResultSchema,

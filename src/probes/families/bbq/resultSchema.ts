@@ -1,5 +1,6 @@
 // What a stored BBQ result must hold to be re-opened: loose objects (fields added later survive a
-// save/re-open), every field the summary, chart and CSV read checked.
+// save/re-open), every field the summary, chart and CSV read checked. Records made before the prompted
+// path have no answerBy (likelihood) and always a scoring, scores and a chosen answer.
 import { z } from 'zod';
 
 const fraction = z.number().min(0).max(1);
@@ -23,8 +24,10 @@ export const bbqResultSchema = z.looseObject({
   kind: z.literal('bbq'),
   probeId: z.string().min(1),
   title: z.string(),
-  scoring: z.enum(['causal-mean', 'causal-full']),
-  overall: z.looseObject(scores),
+  answerBy: z.enum(['likelihood', 'prompt']).optional(),
+  scoring: z.enum(['causal-mean', 'causal-full']).optional(),
+  chatTemplate: z.boolean().optional(),
+  overall: z.looseObject(scores).nullable(),
   byCategory: z.array(z.looseObject({ category: z.string(), ...scores })),
   items: z.array(
     z.looseObject({
@@ -37,8 +40,9 @@ export const bbqResultSchema = z.looseObject({
       label: option,
       unknown: option,
       biased: option.nullable(),
-      scores: z.tuple([z.number(), z.number(), z.number()]),
-      chosen: option,
+      scores: z.tuple([z.number(), z.number(), z.number()]).nullable(),
+      chosen: option.nullable(),
+      response: z.string().optional(),
     }),
   ),
 });

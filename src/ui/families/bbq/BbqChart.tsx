@@ -12,7 +12,7 @@ const x100 = (x: number | null) => (x === null ? '—' : (100 * x).toFixed(1));
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
 
 export function BbqChart({ result: r, fileStem, large }: { result: BbqResult; fileStem: string; large?: boolean }) {
-  const scopes: { name: string; s: BbqScores }[] = [...r.byCategory.map((c) => ({ name: c.category, s: c })), ...(r.byCategory.length > 1 ? [{ name: 'All categories', s: r.overall }] : [])];
+  const scopes: { name: string; s: BbqScores }[] = [...r.byCategory.map((c) => ({ name: c.category, s: c })), ...(r.overall && r.byCategory.length > 1 ? [{ name: 'All categories', s: r.overall }] : [])];
   const rows: IntervalRow[] = scopes.flatMap(({ name, s }) =>
     ([['s_AMB', s.biasAmbiguous], ['s_DIS', s.biasDisambiguated]] as const).flatMap(([which, v]) => (v === null ? [] : [{ name: `${name}: ${which}`, value: 100 * v, ci: null, robust: null, verdict: 'none' as const }])),
   );
