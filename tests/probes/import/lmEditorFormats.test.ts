@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { getAnyBuiltinProbe } from '../../../src/probes/builtin';
+import { holisticBiasBundleText } from '../../../src/probes/import/holisticBias';
 import { detectInputFormat, INPUT_FORMAT_IDS, type InputFormat } from '../../../src/probes/import/inputFormat';
 import { formatName, LM_EDITOR_FORMATS, lmEditorImportHelp, lmEditorImportKind } from '../../../src/probes/import/lmEditorFormats';
 import { createImportApi } from '../../../src/worker/importApi';
@@ -21,6 +22,12 @@ const FILES: Partial<Record<InputFormat, { name: string; text: () => string; fam
   'bbq-jsonl': { name: 'Age.jsonl', text: () => fixture('bbq/bbq-excerpt.jsonl'), family: 'bbq' },
   'winobias-txt': { name: 'pro_stereotyped_type2.txt.dev', text: () => fixture('winobias/pro_stereotyped_type2.txt.dev'), family: 'coref-likelihood' },
   'winogender-tsv': { name: 'all_sentences.tsv', text: () => fixture('winogender/all_sentences_excerpt.tsv'), family: 'coref-likelihood' },
+  'holistic-bias-json': {
+    name: 'holistic-bias.json',
+    text: () => holisticBiasBundleText(['descriptors', 'nouns', 'sentence_templates', 'standalone_noun_phrases'].map((f) => ({ name: `${f}.json`, text: fixture(`holistic-bias/dataset/${f}.json`) }))),
+    family: 'holistic-bias',
+  },
+  'discrim-eval-jsonl': { name: 'explicit.jsonl', text: () => fixture('discrim-eval/explicit-excerpt.jsonl'), family: 'discrim-eval' },
 };
 
 describe("the language-model editor's import", () => {
