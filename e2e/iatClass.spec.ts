@@ -2,11 +2,13 @@
 // one corrected, and the class mean and n on screen equal to core's summarizeClass of the four
 // participants the codes were made from (their D's have three decimals, so a code carries them
 // exactly). The collection survives a reload; a fast responder is shown but not counted; a trials CSV
-// added as a file is scored in the page; the class is presented full screen at 1024×768.
+// added as a file is scored in the page; the class is presented full screen at 1024×768. The codes
+// are made for the built-in IAT on WEAT 1's words, which the instructor ran on GloVe first: the
+// class view shows that run's WEAT d on its own axis beside the class, equal to the card's d.
 import { expect, test } from '@playwright/test';
 import { summarizeClass, type IatParticipantScore } from '../src/core/iat';
 import { encodeParticipantCode } from '../src/core/iat/participantCode';
-import { openApp } from './helpers';
+import { openApp, waitForModel } from './helpers';
 
 function score(d: number, fast = 0): IatParticipantScore {
   const pair = { blocks: [3, 6] as const, meanXA: null, meanXB: null, inclusiveSd: null, d: null, trialsXA: 0, trialsXB: 0 };
@@ -25,7 +27,7 @@ function score(d: number, fast = 0): IatParticipantScore {
   };
 }
 
-const PROBE = 'human-iat-caliskan-weat-1';
+const PROBE = 'iat-caliskan-weat-1';
 const SCORES = [score(0.512), score(-0.134), score(0.877), score(0.305)];
 const CODES = SCORES.map((s, i) => encodeParticipantCode(s, PROBE, `student-${i}`));
 /** One character of the fourth code heard wrong: the check character catches it. */
@@ -35,6 +37,13 @@ test('class IAT: pasted codes give n = 4 and the mean D of summarizeClass, kept 
   const expected = summarizeClass(SCORES);
   await page.setViewportSize({ width: 1366, height: 768 });
   await openApp(page);
+  await waitForModel(page);
+  await page.getByRole('button', { name: 'Open IAT: WEAT 1: Flowers vs insects × pleasant vs unpleasant', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const headline = page.getByRole('region', { name: /^Results:/ }).getByRole('status', { name: 'Headline metric' }).first();
+  await expect(headline).toBeVisible({ timeout: 90_000 });
+  const modelD = Number(await headline.getAttribute('data-value'));
+  expect(modelD).toBeGreaterThan(0.5);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Class IAT' }).click();
   await expect(page.getByTestId('iat-class-privacy')).toHaveText(/Nothing leaves a device unless the person exports it/);
   const codes = page.getByLabel('Participant codes, one per line');
@@ -51,6 +60,10 @@ test('class IAT: pasted codes give n = 4 and the mean D of summarizeClass, kept 
   await expect(page.getByTestId('iat-class-n')).toHaveText('4');
   await expect(page.getByTestId('iat-class-mean')).toHaveText(expected.meanD!.toFixed(3));
   await expect(page.getByTestId('iat-class-headline')).toContainText(`95% CI [${expected.ci!.low!.toFixed(2)}, ${expected.ci!.high!.toFixed(2)}]`);
+  // Beside the class: the word vectors' d from the run above, on its own axis, naming the model.
+  const model = page.getByTestId('iat-class-model');
+  await expect(model.locator('figcaption')).toHaveText(`The model’s WEAT d: ${modelD.toFixed(2)}`);
+  await expect(model).toContainText('glove-6b-100d, your run of “IAT: WEAT 1: Flowers vs insects × pleasant vs unpleasant”');
   await page.screenshot({ path: '/tmp/e2e-shots/hu2-class-1366.png', fullPage: true });
 
   await page.reload();

@@ -1,4 +1,5 @@
 // LM probes in the browser, end to end: a built-in of each LM family runs on the embedded tiny GPT-2
+// (decision templates and the likelihood IAT on the matrix rows instead: e2e/matrix.spec.ts)
 // (loaded in the app's model worker; statistics in the scoring worker) and the headline number the
 // result card shows equals the CLI's for the same seed and options — the CLI runs the same core on
 // onnxruntime-node, so the numbers agree to float32 rounding of the forward pass (checked to 1e-3).
@@ -77,11 +78,11 @@ test("lm-counterfactual-masked on the embedded tiny BERT (pseudo-log-likelihood)
 /**
  * Heavy families: the built-in trimmed to a few items, the same file for the CLI and the editor. The
  * prompt IAT is not among them: on the tiny GPT none of its answers can be read, which the
- * no-chat-template test below shows, and its numbers are checked on the scripted fixture.
+ * no-chat-template test below shows, and its numbers are checked on the scripted fixture. Nor are
+ * decision templates and the likelihood IAT: e2e/matrix.spec.ts holds their card to the CLI's number
+ * on Hub-layout rows (qwen2, gemma3) through the same page path.
  */
 const TRIMMED: [string, string, (p: Record<string, unknown>) => Record<string, unknown>][] = [
-  ['lm-decision-basic', 'Decision questions × age, gender and race (discrim-eval style)', (p) => ({ ...p, id: 'e2e-decision', questions: (p.questions as unknown[]).slice(0, 2) })],
-  ['lm-iat-flowers-insects', 'Likelihood IAT: flowers vs insects × pleasant vs unpleasant (WEAT 1 stimuli)', (p) => ({ ...p, id: 'e2e-iat', templates: (p.templates as unknown[] | undefined)?.slice(0, 1) ?? p.templates })],
   ['lm-llm-decision-gender-career', 'LLM decision bias (prompt-based): who is assigned which task, gender and career (Bai et al. 2024 design)', (p) => ({ ...p, id: 'e2e-llm-decision', iterations: 4 })],
 ];
 

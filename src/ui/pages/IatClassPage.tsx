@@ -3,17 +3,24 @@
 // then the class — every D as a dot, the mean D with its 95% interval and n, who was left out and
 // why — exportable as CSV and presentable full screen for the room (Esc leaves). Everything is kept
 // in this browser (state/iatClassStore.ts); the page says so, because students are told the same.
-// The numbers are the class summary's (core's summarizeClass); this page only lays them out.
+// The numbers are the class summary's (core's summarizeClass); this page only lays them out. Beside
+// them, on its own axis, the model's d on the same test from this browser's newest run of it
+// (state/iatClassModel.ts), or a line saying how to get one.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { formatP, intervalText } from '../../probes/numberFormat';
+import { modelMeasureWords } from '../../probes/families/human-iat/modelMeasure';
+import { formatD, formatP, intervalText } from '../../probes/numberFormat';
 import { summarizeCollectedClass, type IatAdmission } from '../../state/iatClassCollection';
 import { iatClassToCsv } from '../../state/iatClassCsv';
 import type { IatClassEntry } from '../../state/iatClassIntake';
+import { classProbeTag, modelBesideClass, type ModelBesideClass } from '../../state/iatClassModel';
 import { useIatClass } from '../../state/iatClassStore';
+import { useRuns } from '../../state/queries';
 import { ChartDataTable } from '../charts/ChartDataTable';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { downloadText } from '../download';
+import { ScoreAxis } from '../iat/ScoreAxis';
 import { DStripPlot } from '../iatClass/DStripPlot';
+import '../iat/participantIat.css';
 import '../iatClass/iatClass.css';
 
 const SOURCE_TEXT: Record<IatClassEntry['source'], string> = { code: 'code', 'trials-file': 'trials CSV', 'result-file': 'result JSON' };
@@ -57,7 +64,42 @@ function AdmissionReport({ admission }: { admission: IatAdmission }) {
   );
 }
 
-function ClassNumbers({ entries, large }: { entries: readonly IatClassEntry[]; large: boolean }) {
+const lower = (label: string): string => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
+
+/** The model's d on the class's test, on its own axis, or what to do to see it. */
+function ModelBeside({ entries, model }: { entries: readonly IatClassEntry[]; model: ModelBesideClass | null }) {
+  if (!model) {
+    if (classProbeTag(entries) === null) return null;
+    return (
+      <p className="iat-class-model-missing muted">
+        No run of this test on a model in this browser yet: run its probe (e.g. an <code>iat-caliskan-…</code> preset on word vectors or an <code>iat-lm-caliskan-…</code> one on a language model)
+        and the model’s d appears here, beside the class’s.
+      </p>
+    );
+  }
+  const words = modelMeasureWords(model.measure);
+  const labels = { X: model.stimuli.X.label, Y: model.stimuli.Y.label, A: model.stimuli.A.label, B: model.stimuli.B.label };
+  return (
+    <div className="iat-class-model" data-testid="iat-class-model">
+      <ScoreAxis
+        label={words.axisLabel}
+        value={model.d}
+        shown={model.d === null ? 'undefined' : formatD(model.d, 2)}
+        limit={2}
+        ticks={[0.2, 0.5, 0.8]}
+        ends={words.ends(labels)}
+        colour="#E69F00"
+      />
+      <p className="iat-small">
+        {model.modelId}, your run of “{model.title}” ({new Date(model.finishedAt).toLocaleString()}; p = {formatP(model.pValue)}). A model’s d and the class’s D
+        measure different things (the students’ sorting speed; the model’s {model.measure === 'weat' ? 'word-vector similarities' : 'word likelihoods'} between {lower(labels.X)} and{' '}
+        {lower(labels.Y)}): read each on its own axis.
+      </p>
+    </div>
+  );
+}
+
+function ClassNumbers({ entries, large, model }: { entries: readonly IatClassEntry[]; large: boolean; model: ModelBesideClass | null }) {
   const summary = useMemo(() => summarizeCollectedClass(entries), [entries]);
   const dots = entries.filter((e) => e.result.d !== null).map((e) => ({ d: e.result.d as number, counted: e.result.included, label: e.label }));
   const { excluded } = summary;
@@ -124,6 +166,7 @@ function ClassNumbers({ entries, large }: { entries: readonly IatClassEntry[]; l
           )}
         </figure>
       )}
+      <ModelBeside entries={entries} model={model} />
       <p className="iat-class-note">
         D is a person&rsquo;s standardised difference in sorting speed, not a diagnosis; the interval describes this class&rsquo;s mean, not any one student. D from a code is rounded to 0.001.
       </p>
@@ -131,7 +174,7 @@ function ClassNumbers({ entries, large }: { entries: readonly IatClassEntry[]; l
   );
 }
 
-function Presentation({ entries, onClose }: { entries: readonly IatClassEntry[]; onClose: () => void }) {
+function Presentation({ entries, model, onClose }: { entries: readonly IatClassEntry[]; model: ModelBesideClass | null; onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     document.body.classList.add('class-mode-open');
@@ -149,7 +192,7 @@ function Presentation({ entries, onClose }: { entries: readonly IatClassEntry[];
   return (
     <div className="iat-class-present" role="dialog" aria-modal="true" aria-label="Class IAT, presented">
       <h2>The class&rsquo;s IAT{title ? `: ${title}` : ''}</h2>
-      <ClassNumbers entries={entries} large />
+      <ClassNumbers entries={entries} large model={model} />
       <div className="iat-class-present-bar">
         <button ref={close} type="button" className="big" onClick={onClose}>
           Leave (Esc)
@@ -168,6 +211,8 @@ export default function IatClassPage() {
   const [dragging, setDragging] = useState(false);
   const id = useId();
   const stopPresenting = useCallback(() => setPresenting(false), []);
+  const runs = useRuns();
+  const model = useMemo(() => modelBesideClass(entries, runs.data ?? []), [entries, runs.data]);
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);
@@ -225,7 +270,7 @@ export default function IatClassPage() {
         </div>
       </div>
       {lastAdmission && <AdmissionReport admission={lastAdmission} />}
-      <ClassNumbers entries={entries} large={false} />
+      <ClassNumbers entries={entries} large={false} model={model} />
       <div className="iat-class-actions">
         <button type="button" disabled={entries.length === 0} onClick={() => setPresenting(true)}>
           Present to the class
@@ -268,7 +313,7 @@ export default function IatClassPage() {
           </tbody>
         </table>
       )}
-      {presenting && <Presentation entries={entries} onClose={stopPresenting} />}
+      {presenting && <Presentation entries={entries} model={model} onClose={stopPresenting} />}
       {confirmClear && (
         <ConfirmDialog
           title="Start a new class?"
