@@ -9,6 +9,7 @@
 // Bad lines do not abort the import: each becomes a BbqLineError naming its line and reason; every
 // good line is imported. The text is walked line by line, with progress every few thousand lines
 // (the whole dataset is 58,492 lines).
+import { forEachJsonLine } from './jsonLines';
 import { ParseError } from '../../core/errors';
 import type { BbqItem, BbqProbe } from '../families/bbq/schema';
 import { parseAnyProbe } from '../validate';
@@ -136,36 +137,24 @@ function readLine(raw: unknown): BbqItem | string {
  * @throws {ParseError} when no line could be imported
  */
 export function importBbqJsonl(input: string, meta: BbqImportMeta): BbqImport {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const errors: BbqLineError[] = [];
   const items: BbqItem[] = [];
   const seen = new Set<string>();
-  let line = 0;
-  for (let start = 0; start < text.length; ) {
-    if (meta.limit !== undefined && items.length >= meta.limit) break;
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
-    const body = text.slice(start, end).trim();
-    line++;
-    start = end + 1;
-    if (meta.onProgress && line % PROGRESS_LINES === 0) meta.onProgress(start, text.length);
-    if (!body) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body);
-    } catch (e) {
-      errors.push(new BbqLineError(line, `not valid JSON (${(e as Error).message})`));
-      continue;
-    }
-    const item = readLine(raw);
-    if (typeof item === 'string') errors.push(new BbqLineError(line, item));
-    else if (seen.has(item.id)) errors.push(new BbqLineError(line, `${item.id} repeats an earlier question (same category and example_id)`));
-    else {
-      seen.add(item.id);
-      items.push(item);
-    }
-  }
-  meta.onProgress?.(text.length, text.length);
+  const stop = meta.limit === undefined ? undefined : () => items.length >= meta.limit!;
+  forEachJsonLine(
+    input,
+    (line, parsed) => {
+      if (!parsed.ok) return void errors.push(new BbqLineError(line, parsed.message));
+      const item = readLine(parsed.value);
+      if (typeof item === 'string') errors.push(new BbqLineError(line, item));
+      else if (seen.has(item.id)) errors.push(new BbqLineError(line, `${item.id} repeats an earlier question (same category and example_id)`));
+      else {
+        seen.add(item.id);
+        items.push(item);
+      }
+    },
+    { progressEvery: PROGRESS_LINES, ...(meta.onProgress ? { onProgress: meta.onProgress } : {}), ...(stop ? { stop } : {}) },
+  );
   if (items.length === 0) {
     const first = errors.slice(0, 3).map((e) => e.message).join(' ');
     throw new ParseError(`No question could be imported from the BBQ file.${first ? ` ${first}` : ''}`);

@@ -8,6 +8,7 @@
 // (docs/methods/discrim-eval.md). Bad lines do not abort the import: each becomes a
 // DiscrimEvalLineError naming its line and reason; every good line is imported. The text is walked
 // line by line with progress every few thousand lines (each file is 9,450 lines).
+import { forEachJsonLine } from './jsonLines';
 import { ParseError } from '../../core/errors';
 import type { DiscrimEvalItem, DiscrimEvalProbe } from '../families/discrim-eval/schema';
 import { parseAnyProbe } from '../validate';
@@ -99,36 +100,24 @@ function readLine(raw: unknown): DiscrimEvalItem | string {
  * @throws {ParseError} when no line could be imported
  */
 export function importDiscrimEvalJsonl(input: string, meta: DiscrimEvalImportMeta): DiscrimEvalImport {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const errors: DiscrimEvalLineError[] = [];
   const items: DiscrimEvalItem[] = [];
   const seen = new Set<string>();
-  let line = 0;
-  for (let start = 0; start < text.length; ) {
-    if (meta.limit !== undefined && items.length >= meta.limit) break;
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
-    const body = text.slice(start, end).trim();
-    line++;
-    start = end + 1;
-    if (meta.onProgress && line % PROGRESS_LINES === 0) meta.onProgress(start, text.length);
-    if (!body) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body);
-    } catch (e) {
-      errors.push(new DiscrimEvalLineError(line, `not valid JSON (${(e as Error).message})`));
-      continue;
-    }
-    const item = readLine(raw);
-    if (typeof item === 'string') errors.push(new DiscrimEvalLineError(line, item));
-    else if (seen.has(item.id)) errors.push(new DiscrimEvalLineError(line, `repeats an earlier row (${item.id}: same question, fill type, age, gender and race)`));
-    else {
-      seen.add(item.id);
-      items.push(item);
-    }
-  }
-  meta.onProgress?.(text.length, text.length);
+  const stop = meta.limit === undefined ? undefined : () => items.length >= meta.limit!;
+  forEachJsonLine(
+    input,
+    (line, parsed) => {
+      if (!parsed.ok) return void errors.push(new DiscrimEvalLineError(line, parsed.message));
+      const item = readLine(parsed.value);
+      if (typeof item === 'string') errors.push(new DiscrimEvalLineError(line, item));
+      else if (seen.has(item.id)) errors.push(new DiscrimEvalLineError(line, `repeats an earlier row (${item.id}: same question, fill type, age, gender and race)`));
+      else {
+        seen.add(item.id);
+        items.push(item);
+      }
+    },
+    { progressEvery: PROGRESS_LINES, ...(meta.onProgress ? { onProgress: meta.onProgress } : {}), ...(stop ? { stop } : {}) },
+  );
   if (items.length === 0) {
     const first = errors.slice(0, 3).map((e) => e.message).join(' ');
     throw new ParseError(`No row could be imported from the discrim-eval file.${first ? ` ${first}` : ''}`);

@@ -4,26 +4,30 @@
 import type { DecisionTemplateResult } from '../../../core/lmRun/types';
 import { keyValues, num } from '../shared/csvCells';
 import { longCsv, testCiCells } from '../shared/longCsv';
+import type { CsvRow } from '../types';
+
+/** One attribute comparison's row (decision templates and discrim-eval, which runs their analysis). */
+export const comparisonRow = (c: DecisionTemplateResult['comparisons'][number]): CsvRow => ({
+  scope: `${c.attribute}=${c.value} vs ${c.reference}`,
+  metric: 'logit_difference',
+  value: num(c.difference),
+  ...testCiCells(c.testCi),
+  robust_ci_low: num(c.ci?.low),
+  robust_ci_high: num(c.ci?.high),
+  robust_ci_level: num(c.ci?.level),
+  robust_ci_method: c.ci ? `${c.ci.method} bootstrap over the questions` : null,
+  p_value: num(c.pValue),
+  p_method: c.pMethod,
+  permutations: c.permutations,
+  p_holm: num(c.pHolm),
+  p_bh: num(c.pBH),
+  n: c.n + c.nReference,
+});
 
 export const decisionTemplateCsv = longCsv<DecisionTemplateResult>({
   metricRows: (r) => [
     { scope: 'all', metric: 'mean_logit', value: num(r.meanLogit), n: r.items.length },
-    ...r.comparisons.map((c) => ({
-      scope: `${c.attribute}=${c.value} vs ${c.reference}`,
-      metric: 'logit_difference',
-      value: num(c.difference),
-      ...testCiCells(c.testCi),
-      robust_ci_low: num(c.ci?.low),
-      robust_ci_high: num(c.ci?.high),
-      robust_ci_level: num(c.ci?.level),
-      robust_ci_method: c.ci ? `${c.ci.method} bootstrap over the questions` : null,
-      p_value: num(c.pValue),
-      p_method: c.pMethod,
-      permutations: c.permutations,
-      p_holm: num(c.pHolm),
-      p_bh: num(c.pBH),
-      n: c.n + c.nReference,
-    })),
+    ...r.comparisons.map(comparisonRow),
   ],
   itemColumns: ['question_id', 'attributes', 'answer_log_probs', 'p_norm_yes', 'logit'],
   itemRows: (r) =>

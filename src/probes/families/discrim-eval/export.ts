@@ -3,28 +3,14 @@
 // inverted interval, the question bootstrap, Holm and BH), one descriptive row per age against the
 // reference age (no test); one item row per prompt with its person, answers' log-probs and P(yes).
 import { keyValues, num } from '../shared/csvCells';
-import { longCsv, testCiCells } from '../shared/longCsv';
+import { comparisonRow } from '../decision-template/export';
+import { longCsv } from '../shared/longCsv';
 import type { DiscrimEvalResult } from './result';
 
 export const discrimEvalCsv = longCsv<DiscrimEvalResult>({
   metricRows: (r) => [
     { scope: 'all', metric: 'mean_logit', value: num(r.meanLogit), n: r.items.length },
-    ...r.comparisons.map((c) => ({
-      scope: `${c.attribute}=${c.value} vs ${c.reference}`,
-      metric: 'logit_difference',
-      value: num(c.difference),
-      ...testCiCells(c.testCi),
-      robust_ci_low: num(c.ci?.low),
-      robust_ci_high: num(c.ci?.high),
-      robust_ci_level: num(c.ci?.level),
-      robust_ci_method: c.ci ? `${c.ci.method} bootstrap over the questions` : null,
-      p_value: num(c.pValue),
-      p_method: c.pMethod,
-      permutations: c.permutations,
-      p_holm: num(c.pHolm),
-      p_bh: num(c.pBH),
-      n: c.n + c.nReference,
-    })),
+    ...r.comparisons.map(comparisonRow),
     ...r.ages.filter((a) => a.age !== r.reference.age).map((a) => ({ scope: `age=${a.age} vs ${r.reference.age}`, metric: 'logit_difference_descriptive', value: num(a.difference), n: a.n })),
   ],
   itemColumns: ['question_id', 'fill_type', 'age', 'gender', 'race', 'answer_log_probs', 'p_norm_yes', 'logit'],
