@@ -9,7 +9,7 @@
 // Bad lines do not abort the import: each becomes a BbqLineError naming its line and reason; every
 // good line is imported. The text is walked line by line, with progress every few thousand lines
 // (the whole dataset is 58,492 lines).
-import { forEachJsonLine } from './jsonLines';
+import { firstJsonLineIs, forEachJsonLine } from './jsonLines';
 import { ParseError } from '../../core/errors';
 import type { BbqItem, BbqProbe } from '../families/bbq/schema';
 import { parseAnyProbe } from '../validate';
@@ -55,22 +55,7 @@ const ANSWERS = ['ans0', 'ans1', 'ans2'] as const;
 export const looksLikeBbqLine = (json: unknown): boolean => isObject(json) && 'context_condition' in json && 'question_polarity' in json && 'ans0' in json;
 
 /** Whether a text's first non-empty line is a BBQ question (parsed only when it names BBQ's fields). */
-export function looksLikeBbqJsonl(text: string): boolean {
-  for (let start = 0; start < text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
-    const line = text.slice(start, end).trim();
-    start = end + 1;
-    if (!line) continue;
-    if (!line.includes('"context_condition"')) return false;
-    try {
-      return looksLikeBbqLine(JSON.parse(line));
-    } catch {
-      return false;
-    }
-  }
-  return false;
-}
+export const looksLikeBbqJsonl = (text: string): boolean => firstJsonLineIs(text, 'context_condition', looksLikeBbqLine);
 
 /** "F-Black" → f-black, f, black: a tag matches a stereotyped group whole or by one of its parts. */
 const tagParts = (tag: string): string[] => {

@@ -8,7 +8,7 @@
 // (docs/methods/discrim-eval.md). Bad lines do not abort the import: each becomes a
 // DiscrimEvalLineError naming its line and reason; every good line is imported. The text is walked
 // line by line with progress every few thousand lines (each file is 9,450 lines).
-import { forEachJsonLine } from './jsonLines';
+import { firstJsonLineIs, forEachJsonLine } from './jsonLines';
 import { ParseError } from '../../core/errors';
 import type { DiscrimEvalItem, DiscrimEvalProbe } from '../families/discrim-eval/schema';
 import { parseAnyProbe } from '../validate';
@@ -50,22 +50,7 @@ const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().
 export const looksLikeDiscrimEvalLine = (json: unknown): boolean => isObject(json) && 'filled_template' in json && 'decision_question_id' in json;
 
 /** Whether a text's first non-empty line is a discrim-eval row (parsed only when it names the fields). */
-export function looksLikeDiscrimEvalJsonl(text: string): boolean {
-  for (let start = 0; start < text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
-    const line = text.slice(start, end).trim();
-    start = end + 1;
-    if (!line) continue;
-    if (!line.includes('"filled_template"')) return false;
-    try {
-      return looksLikeDiscrimEvalLine(JSON.parse(line));
-    } catch {
-      return false;
-    }
-  }
-  return false;
-}
+export const looksLikeDiscrimEvalJsonl = (text: string): boolean => firstJsonLineIs(text, 'filled_template', looksLikeDiscrimEvalLine);
 
 const idPart = (s: string) => s.trim().replace(/[^A-Za-z0-9._:-]+/g, '_');
 

@@ -2,6 +2,7 @@
 // non-blank line parsed as JSON with its 1-based line number (a line that is not JSON named as such,
 // so the file's other lines are still read), progress every `progressEvery` lines and once at the
 // end, and a stop the reader asks for (its --limit reached). What a line must hold is the reader's.
+// Detection asks the same of a file's first non-blank line (firstJsonLineIs).
 export type JsonLine = { ok: true; value: unknown } | { ok: false; message: string };
 
 export interface JsonLinesOptions {
@@ -34,4 +35,25 @@ export function forEachJsonLine(input: string, visit: (line: number, parsed: Jso
     visit(line, { ok: true, value });
   }
   opts.onProgress?.(text.length, text.length);
+}
+
+/**
+ * Whether a text's first non-blank line is a row of a format: it must name `field` (a cheap look,
+ * so most files are not parsed) and, parsed, satisfy `isRow`.
+ */
+export function firstJsonLineIs(text: string, field: string, isRow: (json: unknown) => boolean): boolean {
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (!line) continue;
+    if (!line.includes(`"${field}"`)) return false;
+    try {
+      return isRow(JSON.parse(line));
+    } catch {
+      return false;
+    }
+  }
+  return false;
 }

@@ -1,18 +1,10 @@
 // What a HolisticBias run returns: the sample as drawn (so the record states what was scored), the
 // Likelihood Bias per axis and pooled, and every scored sentence with its score (the item rows).
 import type { AxisLikelihoodBias } from './likelihoodBias';
+import type { HolisticBiasSentence } from './sample';
 
-export interface HolisticBiasItemRow {
-  id: string;
-  axis: string;
-  bucket: string | null;
-  descriptor: string;
-  template: string;
-  noun: string | null;
-  text: string;
-  /** Mean log-probability per token. */
-  score: number;
-}
+/** One scored sentence: the sentence as drawn and its mean log-probability per token. */
+export type HolisticBiasItemRow = HolisticBiasSentence & { score: number };
 
 export interface HolisticBiasResult {
   kind: 'holistic-bias';
