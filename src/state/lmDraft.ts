@@ -8,7 +8,8 @@ import type { DraftOrigin } from './draft';
 import { groupByFamily } from './library';
 import { blankLmProbe } from './lmForm';
 import { draftTextOf } from './lmFormEdits';
-import { familyOf } from '../probes/families';
+import { familyOf, type AnyProbe } from '../probes/families';
+import type { Modality } from '../probes/families/types';
 import { useWorkbench, type LmDraft, type Notice } from './store';
 
 export {
@@ -27,26 +28,34 @@ export const lmDraftFromProbe = (p: JsonEditorProbe, origin: DraftOrigin): LmDra
 export const duplicateLmDraft = (p: JsonEditorProbe): LmDraft =>
   lmDraftFromProbe({ ...p, id: `${p.id}-copy`.slice(0, 80), title: `${p.title} (copy)` } as JsonEditorProbe, { kind: 'new', id: p.id });
 
+const builtinsByModality = new Map<Modality, readonly AnyProbe[]>();
+
+/**
+ * The built-ins of one modality's families, in listing order: copied once and kept, since built-ins
+ * never change and the library renders these lists on every render (the readers only read them).
+ */
+function builtinsOf(modality: Modality): readonly AnyProbe[] {
+  let list = builtinsByModality.get(modality);
+  if (!list) {
+    list = listAllBuiltinProbes()
+      .filter((b) => familyOf(b.family).modality === modality)
+      .flatMap(({ id }) => {
+        const p = getAnyBuiltinProbe(id);
+        return p ? [p] : [];
+      });
+    builtinsByModality.set(modality, list);
+  }
+  return list;
+}
+
 /** Built-ins of the language-model families (wherever they are registered), grouped by family, registry order. */
-export const lmBuiltinsByFamily = () =>
-  groupByFamily(listAllBuiltinProbes().flatMap(({ id }) => {
-    const p = getAnyBuiltinProbe(id);
-    return p && isLmProbe(p) ? [p] : [];
-  }));
+export const lmBuiltinsByFamily = () => groupByFamily(builtinsOf('lm').filter(isLmProbe));
 
 /** Built-ins of the word-vector families without a word-set form (edited as JSON), grouped by family, registry order. */
-export const vectorJsonBuiltinsByFamily = () =>
-  groupByFamily(listAllBuiltinProbes().flatMap(({ id }) => {
-    const p = getAnyBuiltinProbe(id);
-    return p && isJsonEditorProbe(p) && familyOf(p.family).modality === 'vectors' ? [p] : [];
-  }));
+export const vectorJsonBuiltinsByFamily = () => groupByFamily(builtinsOf('vectors').filter(isJsonEditorProbe));
 
 /** The class lab's lesson presets (families that need no model), registry order. */
-export const lessonBuiltins = (): JsonEditorProbe[] =>
-  listAllBuiltinProbes().flatMap(({ id }) => {
-    const p = getAnyBuiltinProbe(id);
-    return p && isJsonEditorProbe(p) && familyOf(p.family).modality === 'none' ? [p] : [];
-  });
+export const lessonBuiltins = (): JsonEditorProbe[] => builtinsOf('none').filter(isJsonEditorProbe);
 
 export const isReservedProbeId = (id: string) => isAnyBuiltinId(id);
 
