@@ -85,6 +85,26 @@ export class Uint32Stream {
     }
   }
 
+  /**
+   * The generator's state as four int32 words, for a hot loop that steps xoroshiro128+ in its own
+   * locals (SubsetSumSampler.drawMany): it reads the state here, steps exactly as nextUint32 does and
+   * hands the state back with `restoreState`, so the stream continues as if nextUint32 had been called.
+   */
+  saveState(into: Int32Array): void {
+    into[0] = this.s00;
+    into[1] = this.s01;
+    into[2] = this.s10;
+    into[3] = this.s11;
+  }
+
+  /** Continue from a state written by `saveState` and stepped by the caller. Never throws. */
+  restoreState(from: Int32Array): void {
+    this.s00 = from[0]!;
+    this.s01 = from[1]!;
+    this.s10 = from[2]!;
+    this.s11 = from[3]!;
+  }
+
   /** First digit of the last `pairBelow` (uniform in [0, first range)). */
   first = 0;
   /** Second digit of the last `pairBelow` (uniform in [0, second range), independent of `first`). */

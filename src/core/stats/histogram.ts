@@ -47,6 +47,16 @@ export class HistogramAccumulator {
     this.fine[this.fineIndex(value)]!++;
   }
 
+  /** add() for values[0 … count − 1], in one loop (a chunk of a permutation test's statistics). */
+  addMany(values: Float64Array, count: number): void {
+    const { fine, min, scale } = this;
+    const last = fine.length - 1;
+    for (let t = 0; t < count; t++) {
+      const index = Math.floor((values[t]! - min) * scale);
+      fine[index < 0 ? 0 : index > last ? last : index]!++;
+    }
+  }
+
   /**
    * Regroup the occupied fine bins (and the observed value's) into exactly `bins` equal bins of
    * `chunk` fine bins each, chunk = ⌈occupied span / bins⌉. Bin i covers [min + i·w, min + (i+1)·w).

@@ -66,8 +66,13 @@ export class ShiftBoundCollector {
    * = k_π, the number of X's words it moves into Y. Never throws.
    */
   add(gap: number, moved: number): void {
-    if (this.rank === 0) return;
     const t = moved === 0 ? (gap <= 0 ? -Infinity : Infinity) : gap / (2 * moved);
+    if (this.size < this.rank || t < this.heap[0]!) this.insert(t);
+  }
+
+  /** Keep t among the r smallest: sift up while filling, else replace the largest and sift down. */
+  private insert(t: number): void {
+    if (this.rank === 0) return;
     const heap = this.heap;
     if (this.size < this.rank) {
       // Sift up into a max-heap.
@@ -81,7 +86,6 @@ export class ShiftBoundCollector {
       heap[i] = t;
       return;
     }
-    if (!(t < heap[0]!)) return;
     // Replace the largest kept value and sift down.
     let i = 0;
     for (;;) {
@@ -94,6 +98,23 @@ export class ShiftBoundCollector {
       i = child;
     }
     heap[i] = t;
+  }
+
+  /**
+   * add() for a chunk of Monte Carlo re-partitions: gap_t = threshold − statistics[t], and moved_t =
+   * marked[t], or size − marked[t] when `markedCountsKept` is false (the sampler counted X's words it
+   * drew into X, not those it moved out). One loop, so a chunk costs no call per re-partition until
+   * the JIT inlines add. Never throws.
+   */
+  addMany(threshold: number, statistics: Float64Array, marked: Int32Array, count: number, size: number, markedCountsKept: boolean): void {
+    const heap = this.heap;
+    for (let c = 0; c < count; c++) {
+      const gap = threshold - statistics[c]!;
+      const moved = markedCountsKept ? marked[c]! : size - marked[c]!;
+      const t = moved === 0 ? (gap <= 0 ? -Infinity : Infinity) : gap / (2 * moved);
+      // Most re-partitions, once r are kept, are not among the r smallest: one comparison each.
+      if (this.size < this.rank || t < heap[0]!) this.insert(t);
+    }
   }
 
   /**

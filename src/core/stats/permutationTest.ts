@@ -75,6 +75,9 @@ export interface PermutationTestResult {
 }
 
 const PROGRESS_STEPS = 50;
+/** Monte Carlo draws per chunk (see sampleMonteCarlo). */
+const DRAW_CHUNK = 4096;
+const FIRST_CHUNK = 64;
 
 /**
  * One-sided permutation p-value for the WEAT statistic, P(S(Xi, Yi) ≥ S(X, Y)) over all equal-size
@@ -222,16 +225,26 @@ function sampleMonteCarlo(
   const sampler = new SubsetSumSampler(s, k, sizeX, seed);
   const nullStatistics = keepNull ? new Float64Array(m) : null;
   const progressEvery = Math.max(1, Math.ceil(m / PROGRESS_STEPS));
+  // Draws come in chunks (drawMany), each followed by short separate loops over its statistics, so
+  // every loop is small and branch-light and runs fast before the JIT has warmed up. The first chunk
+  // is short, so every statement here and in drawMany has run once before the JIT compiles them
+  // (code compiled mid-loop would otherwise be thrown away at the first statement after the loop).
+  const chunk = Math.min(m, DRAW_CHUNK);
+  const sums = new Float64Array(chunk);
+  const marked = new Int32Array(chunk);
+  const statistics = new Float64Array(chunk);
   let extreme = 0;
-  for (let it = 0; it < m; it++) {
-    sampler.draw();
-    const sumX = drawX ? sampler.sum : sumAll - sampler.sum;
-    const statistic = 2 * sumX - sumAll;
-    if (statistic >= threshold) extreme++;
-    if (nullStatistics) nullStatistics[it] = statistic;
-    if (accumulator) accumulator.add(statistic);
-    if (inversion) inversion.add(threshold - statistic, drawX ? k - sampler.marked : sampler.marked);
-    if (onProgress && (it + 1) % progressEvery === 0) onProgress(it + 1, m);
+  let nextProgress = progressEvery;
+  for (let first = 0, count = 0; first < m; first += count) {
+    count = Math.min(first === 0 ? FIRST_CHUNK : chunk, m - first);
+    sampler.drawMany(count, sums, marked);
+    if (drawX) for (let t = 0; t < count; t++) statistics[t] = 2 * sums[t]! - sumAll;
+    else for (let t = 0; t < count; t++) statistics[t] = 2 * (sumAll - sums[t]!) - sumAll;
+    for (let t = 0; t < count; t++) extreme += statistics[t]! >= threshold ? 1 : 0;
+    if (nullStatistics) nullStatistics.set(statistics.subarray(0, count), first);
+    if (accumulator) accumulator.addMany(statistics, count);
+    if (inversion) inversion.addMany(threshold, statistics, marked, count, k, !drawX);
+    for (; onProgress && nextProgress <= first + count; nextProgress += progressEvery) onProgress(nextProgress, m);
   }
   if (onProgress && m % progressEvery !== 0) onProgress(m, m);
   return { extreme, nullStatistics };

@@ -22,6 +22,10 @@ export class SubsetSumSampler {
   marked = 0;
   private readonly order: Int32Array;
   private readonly stream: Uint32Stream;
+  /** The generator's state while drawMany steps it in locals. */
+  private readonly state = new Int32Array(4);
+  private readonly oneSum = new Float64Array(1);
+  private readonly oneMarked = new Int32Array(1);
 
   /**
    * @param scores the n values subsets are drawn from (not copied; not modified)
@@ -44,22 +48,60 @@ export class SubsetSumSampler {
 
   /** Draw the next uniform k-subset; sets `sum` and `marked`. Never throws. */
   draw(): void {
+    this.drawMany(1, this.oneSum, this.oneMarked);
+    this.sum = this.oneSum[0]!;
+    this.marked = this.oneMarked[0]!;
+  }
+
+  /**
+   * The next `count` draws, exactly those of `count` calls of `draw()`: draw t's sum in sums[t] and
+   * its marked count in marked[t]. One loop with the generator stepped in locals (the arithmetic of
+   * Uint32Stream.nextUint32, pairBelow and below, inlined), so the hot path has no calls or property
+   * writes and is fast from its first iterations, before the JIT has optimised anything.
+   * Never throws (count ≤ the arrays' lengths is the caller's).
+   */
+  drawMany(count: number, sums: Float64Array, marked: Int32Array): void {
     const order = this.order;
     const scores = this.scores;
     const n = order.length;
     const k = this.size;
     const markedBelow = this.markedBelow;
-    const stream = this.stream;
-    let sum = 0;
-    let marked = 0;
-    let i = 0;
-    if (n * (n - 1) <= UINT32_STREAM_MAX_RANGE) {
-      for (; i + 1 < k; i += 2) {
-        stream.pairBelow(n - i, n - i - 1);
-        const j = i + stream.first;
+    const state = this.state;
+    this.stream.saveState(state);
+    let s00 = state[0]!;
+    let s01 = state[1]!;
+    let s10 = state[2]!;
+    let s11 = state[3]!;
+    const pairedSteps = n * (n - 1) <= UINT32_STREAM_MAX_RANGE ? k - (k & 1) : 0;
+    for (let t = 0; t < count; t++) {
+      let sum = 0;
+      let markedCount = 0;
+      let i = 0;
+      for (; i < pairedSteps; i += 2) {
+        const r1 = n - i;
+        const r2 = r1 - 1;
+        const limit = TWO_32 % (r1 * r2);
+        let d1 = 0;
+        let d2 = 0;
+        for (;;) {
+          const x = (s00 + s10) >>> 0;
+          const a0 = s10 ^ s00;
+          const a1 = s11 ^ s01;
+          const next00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+          s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+          s00 = next00;
+          s10 = (a1 << 5) ^ (a0 >>> 27);
+          s11 = (a0 << 5) ^ (a1 >>> 27);
+          const product1 = x * r1;
+          d1 = Math.floor(product1 * INV_2_32);
+          const product2 = (product1 - d1 * TWO_32) * r2;
+          d2 = Math.floor(product2 * INV_2_32);
+          if (product2 - d2 * TWO_32 >= limit) break;
+        }
+        const j = i + d1;
         const picked = order[j]!;
         order[j] = order[i]!;
-        const j2 = i + 1 + stream.second;
+        const j2 = i + 1 + d2;
         const picked2 = order[j2]!;
         order[j2] = order[i + 1]!;
         order[i + 1] = picked2;
@@ -67,18 +109,42 @@ export class SubsetSumSampler {
         order[i] = picked;
         sum += scores[picked]! + scores[picked2]!;
         // (p − markedBelow) >>> 31 is 1 exactly when p < markedBelow: a count without a branch.
-        marked += ((picked - markedBelow) >>> 31) + ((picked2 - markedBelow) >>> 31);
+        markedCount += ((picked - markedBelow) >>> 31) + ((picked2 - markedBelow) >>> 31);
       }
+      for (; i < k; i++) {
+        const range = n - i;
+        const limit = TWO_32 % range;
+        let high = 0;
+        for (;;) {
+          const x = (s00 + s10) >>> 0;
+          const a0 = s10 ^ s00;
+          const a1 = s11 ^ s01;
+          const next00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+          s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+          s00 = next00;
+          s10 = (a1 << 5) ^ (a0 >>> 27);
+          s11 = (a0 << 5) ^ (a1 >>> 27);
+          const product = x * range;
+          high = Math.floor(product * INV_2_32);
+          if (product - high * TWO_32 >= limit) break;
+        }
+        const j = i + high;
+        const picked = order[j]!;
+        order[j] = order[i]!;
+        order[i] = picked;
+        sum += scores[picked]!;
+        markedCount += (picked - markedBelow) >>> 31;
+      }
+      sums[t] = sum;
+      marked[t] = markedCount;
     }
-    for (; i < k; i++) {
-      const j = i + stream.below(n - i);
-      const picked = order[j]!;
-      order[j] = order[i]!;
-      order[i] = picked;
-      sum += scores[picked]!;
-      marked += (picked - markedBelow) >>> 31;
-    }
-    this.sum = sum;
-    this.marked = marked;
+    state[0] = s00;
+    state[1] = s01;
+    state[2] = s10;
+    state[3] = s11;
+    this.stream.restoreState(state);
   }
 }
+
+const TWO_32 = 2 ** 32;
+const INV_2_32 = 2 ** -32;
