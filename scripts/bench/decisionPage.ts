@@ -5,7 +5,8 @@
 // choosing the model (its load) through pressing Run to the headline shown. The page runs on WASM,
 // ONNX Runtime Web's CPU engine (the CLI runs the same graph on its own CPU engine). Median of
 // TRIALS fresh browsers and CLI processes, alternated so load on the shared machine falls on both;
-// the browser's CPU time is printed beside its wall time.
+// the browser's CPU time is printed beside its wall time. The CLI also runs the probe on the page's
+// engine (--device wasm), so the figures say how much of the gap is the engine and how much the page.
 import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -61,11 +62,12 @@ async function pageOnce(url: string): Promise<PageRun> {
   }
 }
 
-/** One fresh CLI process running the probe; wall and CPU ms (GNU time). */
-function cliOnce(scratch: string): { wall: number; cpu: number } {
+/** One fresh CLI process running the probe on `device` (node: onnxruntime-node; wasm: the page's engine); wall and CPU ms (GNU time). */
+function cliOnce(scratch: string, device: 'node' | 'wasm'): { wall: number; cpu: number } {
   const timeFile = join(scratch, 'time.txt');
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, join(root, 'bin', 'bias-workbench.mjs'), 'run', PROBE, '--model', MODEL, '--seed', '1', '--out', join(scratch, 'out.json')], { cwd: root });
+  const args = ['run', PROBE, '--model', MODEL, '--seed', '1', '--device', device, '--out', join(scratch, 'out.json')];
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, join(root, 'bin', 'bias-workbench.mjs'), ...args], { cwd: root });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`the CLI failed: ${r.stderr.toString().slice(-1000)}`);
   const [user, sys] = execFileSync('tail', ['-1', timeFile], { encoding: 'utf8' }).trim().split(' ').map(Number);
@@ -81,20 +83,27 @@ export async function benchDecisionPage(): Promise<void> {
     try {
       const pages: PageRun[] = [];
       const clis: { wall: number; cpu: number }[] = [];
+      const clisOnWasm: { wall: number; cpu: number }[] = [];
       for (let i = 0; i < TRIALS; i++) {
-        clis.push(cliOnce(scratch));
+        clis.push(cliOnce(scratch, 'node'));
         pages.push(await pageOnce(url));
+        clisOnWasm.push(cliOnce(scratch, 'wasm'));
       }
       const load = loadavg()[0]!;
       const page = median(pages.map((p) => p.loadMs + p.runMs));
       const cli = median(clis.map((c) => c.wall));
+      const cliOnWasm = median(clisOnWasm.map((c) => c.wall));
       printSection(`Decision-template probe (${PROBE}, ${MODEL}, defaults, seed 1): page vs CLI, fresh starts, median of ${TRIALS}`, [
         { name: 'CLI end to end (fresh process)', value: fmtMs(cli), note: `CPU ${fmtMs(median(clis.map((c) => c.cpu)))}; runs ${clis.map((c) => c.wall.toFixed(0)).join(' ')} ms` },
         { name: 'page: model load + run (WASM, Run pressed → headline)', value: fmtMs(page), note: `browser CPU ${fmtMs(median(pages.map((p) => p.cpuMs)))}` },
         { name: '  of which the model load', value: fmtMs(median(pages.map((p) => p.loadMs))), note: `runs ${pages.map((p) => p.loadMs.toFixed(0)).join(' ')} ms` },
         { name: '  of which the run', value: fmtMs(median(pages.map((p) => p.runMs))), note: `runs ${pages.map((p) => p.runMs.toFixed(0)).join(' ')} ms` },
+        { name: 'CLI end to end on the page’s engine (--device wasm: 1 thread, the page 2)', value: fmtMs(cliOnWasm), note: `CPU ${fmtMs(median(clisOnWasm.map((c) => c.cpu)))}; runs ${clisOnWasm.map((c) => c.wall.toFixed(0)).join(' ')} ms` },
       ]);
       ratioLine(`page ÷ CLI, ${PROBE} (load + run, fresh starts)`, page / cli, { atMost: TARGET }, `${fmtMs(page)} / ${fmtMs(cli)}`, load);
+      // Where the gap is: the page against the CLI on the same engine (what the page adds), and the
+      // engines against each other (ORT-web's WASM build vs onnxruntime-node's native CPU build).
+      console.log(`  page ÷ CLI on the same engine (WASM, the CLI on 1 thread; no target): ${(page / cliOnWasm).toFixed(2)}×; CLI on WASM ÷ CLI on onnxruntime-node: ${(cliOnWasm / cli).toFixed(2)}×`);
     } finally {
       server.kill();
     }

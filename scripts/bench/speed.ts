@@ -3,7 +3,8 @@
 // the ten Caliskan WEATs' work, median of 5 warm runs). Ratios are of wall-clock times (what a user
 // waits), with CPU time and the load average beside them: on a shared machine wall time includes
 // other processes' work.
-//   - the WEAT suite in a fresh process: first run (cold) and warm median; SEAT likewise (figures)
+//   - the WEAT suite in fresh processes: first run (cold) and warm, each the median over
+//     FRESH_PROCESSES processes; SEAT likewise (figures)
 //   - the CLI end to end, each run a fresh `node bin/bias-workbench.mjs run …` (npx's own start-up
 //     is not counted), median of CLI_RUNS: the WEAT suite, the SEAT suite, the decision-template
 //     probe on the embedded GPT
@@ -67,12 +68,29 @@ async function cliMedian(args: string[], scratch: string): Promise<Timed & { all
 
 interface SuiteTimes {
   tests: number;
-  cold: Timed;
+  cold: Timed & { all: number[] };
   warm: Timed & { all: number[] };
 }
+/**
+ * Fresh processes per suite: a process gives one cold figure, and one cold sample on a shared
+ * 2-core machine varies by ±15% (the JIT compiles on the other core), so the cold figure is the
+ * median of FRESH_PROCESSES first runs and the warm figure the median of their warm medians.
+ */
+const FRESH_PROCESSES = 3;
 
-const suiteInFreshProcess = async (suite: string): Promise<SuiteTimes> =>
-  JSON.parse(await run(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench', 'suiteInFreshProcess.ts'), suite])) as SuiteTimes;
+const oneFreshProcess = async (suite: string): Promise<{ tests: number; cold: Timed; warm: Timed & { all: number[] } }> =>
+  JSON.parse(await run(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench', 'suiteInFreshProcess.ts'), suite])) as never;
+
+async function suiteInFreshProcesses(suite: string): Promise<SuiteTimes> {
+  const runs = [];
+  for (let i = 0; i < FRESH_PROCESSES; i++) runs.push(await oneFreshProcess(suite));
+  const middle = <T extends Timed>(xs: T[]): T => xs.find((x) => x.wall === median(xs.map((y) => y.wall)))!;
+  return {
+    tests: runs[0]!.tests,
+    cold: { ...middle(runs.map((r) => r.cold)), all: runs.map((r) => r.cold.wall) },
+    warm: { ...middle(runs.map((r) => r.warm)), all: runs.map((r) => r.warm.wall) },
+  };
+}
 
 /** The anchor's median ms, from its one line of output. */
 async function anchorMs(suiteJson: string): Promise<number> {
@@ -96,18 +114,18 @@ export async function benchSpeed(): Promise<void> {
     await run(process.execPath, [path.join(root, 'bin', 'bias-workbench.mjs'), 'run', 'caliskan-weat', '--model', 'glove-6b-100d', '--seed', '1', '--out', suiteJson]);
     const anchor = await anchorMs(suiteJson);
     const anchorLoad = loadavg()[0]!;
-    const weat = await withLoad(suiteInFreshProcess('caliskan-weat'));
-    const seat = await withLoad(suiteInFreshProcess('caliskan-seat'));
+    const weat = await withLoad(suiteInFreshProcesses('caliskan-weat'));
+    const seat = await withLoad(suiteInFreshProcesses('caliskan-seat'));
     const cliWeat = await withLoad(cliMedian(['caliskan-weat', '--model', 'glove-6b-100d'], scratch));
     const cliSeat = await withLoad(cliMedian(['caliskan-seat', '--model', 'glove-6b-100d'], scratch));
     const cliDecision = await withLoad(cliMedian(['lm-decision-basic', '--model', 'workbench/tiny-gpt2'], scratch));
 
     const figures: Figure[] = [
       { name: 'numpy anchor: 10 WEATs warm (median of 5, numpy_weat_suite.py)', value: fmtMs(anchor), note: `load ${anchorLoad.toFixed(2)}` },
-      { name: `WEAT suite (${weat.tests} tests), fresh process: first run (cold)`, value: fmtMs(weat.cold.wall), note: cpuNote(weat.cold) },
-      { name: 'WEAT suite, warm (median of the next 5)', value: fmtMs(weat.warm.wall), note: `${cpuNote(weat.warm)}, ${runsNote(weat.warm.all)}` },
-      { name: `SEAT suite (${seat.tests} tests), fresh process: first run (cold)`, value: fmtMs(seat.cold.wall), note: cpuNote(seat.cold) },
-      { name: 'SEAT suite, warm (median of the next 5)', value: fmtMs(seat.warm.wall), note: `${cpuNote(seat.warm)}, ${runsNote(seat.warm.all)}` },
+      { name: `WEAT suite (${weat.tests} tests): first run in a fresh process (cold), median of ${FRESH_PROCESSES}`, value: fmtMs(weat.cold.wall), note: `${cpuNote(weat.cold)}, ${runsNote(weat.cold.all)}` },
+      { name: 'WEAT suite, warm (each process: median of its next 5)', value: fmtMs(weat.warm.wall), note: `${cpuNote(weat.warm)}, ${runsNote(weat.warm.all)}` },
+      { name: `SEAT suite (${seat.tests} tests): first run in a fresh process (cold), median of ${FRESH_PROCESSES}`, value: fmtMs(seat.cold.wall), note: `${cpuNote(seat.cold)}, ${runsNote(seat.cold.all)}` },
+      { name: 'SEAT suite, warm (each process: median of its next 5)', value: fmtMs(seat.warm.wall), note: `${cpuNote(seat.warm)}, ${runsNote(seat.warm.all)}` },
       { name: 'CLI end to end: run caliskan-weat (fresh process)', value: fmtMs(cliWeat.wall), note: `${cpuNote(cliWeat)}, ${runsNote(cliWeat.all)}` },
       { name: 'CLI end to end: run caliskan-seat', value: fmtMs(cliSeat.wall), note: `${cpuNote(cliSeat)}, ${runsNote(cliSeat.all)}` },
       { name: 'CLI end to end: run lm-decision-basic on workbench/tiny-gpt2', value: fmtMs(cliDecision.wall), note: `${cpuNote(cliDecision)}, ${runsNote(cliDecision.all)}` },
@@ -119,6 +137,7 @@ export async function benchSpeed(): Promise<void> {
     ratioLine('CLI run caliskan-weat ÷ anchor', cliWeat.wall / anchor, { atMost: 2 }, over(cliWeat, anchor), cliWeat.load);
     ratioLine('CLI run caliskan-seat ÷ anchor', cliSeat.wall / anchor, { atMost: 4 }, over(cliSeat, anchor), cliSeat.load);
     ratioLine('CLI run lm-decision-basic (tiny-gpt2) ÷ anchor', cliDecision.wall / anchor, { atMost: 6 }, over(cliDecision, anchor), cliDecision.load);
+    console.log(`  WEAT suite cold: anchor ÷ suite (no target): ${(anchor / weat.cold.wall).toFixed(2)}×`);
     console.log(`  SEAT suite ÷ anchor (no target): cold ${(seat.cold.wall / anchor).toFixed(2)}×, warm ${(seat.warm.wall / anchor).toFixed(2)}×`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
