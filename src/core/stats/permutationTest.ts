@@ -235,8 +235,8 @@ function sampleMonteCarlo(
   const statistics = new Float64Array(chunk);
   let extreme = 0;
   let nextProgress = progressEvery;
-  for (let first = 0, count = 0; first < m; first += count) {
-    count = Math.min(first === 0 ? FIRST_CHUNK : chunk, m - first);
+  for (let first = 0; first < m; ) {
+    const count = Math.min(first === 0 ? FIRST_CHUNK : chunk, m - first);
     sampler.drawMany(count, sums, marked);
     if (drawX) for (let t = 0; t < count; t++) statistics[t] = 2 * sums[t]! - sumAll;
     else for (let t = 0; t < count; t++) statistics[t] = 2 * (sumAll - sums[t]!) - sumAll;
@@ -245,6 +245,7 @@ function sampleMonteCarlo(
     if (accumulator) accumulator.addMany(statistics, count);
     if (inversion) inversion.addMany(threshold, statistics, marked, count, k, !drawX);
     for (; onProgress && nextProgress <= first + count; nextProgress += progressEvery) onProgress(nextProgress, m);
+    first += count;
   }
   if (onProgress && m % progressEvery !== 0) onProgress(m, m);
   return { extreme, nullStatistics };

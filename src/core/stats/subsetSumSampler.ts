@@ -81,8 +81,8 @@ export class SubsetSumSampler {
         const r1 = n - i;
         const r2 = r1 - 1;
         const limit = TWO_32 % (r1 * r2);
-        let d1 = 0;
-        let d2 = 0;
+        let d1: number;
+        let d2: number;
         for (;;) {
           const x = (s00 + s10) >>> 0;
           const a0 = s10 ^ s00;
@@ -114,7 +114,7 @@ export class SubsetSumSampler {
       for (; i < k; i++) {
         const range = n - i;
         const limit = TWO_32 % range;
-        let high = 0;
+        let high: number;
         for (;;) {
           const x = (s00 + s10) >>> 0;
           const a0 = s10 ^ s00;
