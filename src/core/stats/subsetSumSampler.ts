@@ -21,6 +21,7 @@ export class SubsetSumSampler {
   /** How many of the last drawn subset's positions are < markedBelow. */
   marked = 0;
   private readonly order: Int32Array;
+  private readonly paddedScores: Float64Array;
   private readonly stream: Uint32Stream;
   /** The generator's state while drawMany steps it in locals. */
   private readonly state = new Int32Array(4);
@@ -28,7 +29,7 @@ export class SubsetSumSampler {
   private readonly oneMarked = new Int32Array(1);
 
   /**
-   * @param scores the n values subsets are drawn from (not copied; not modified)
+   * @param scores the n values subsets are drawn from (copied once, with a padding slot; not modified)
    * @param size k, 0 ≤ k ≤ n ≤ 2²¹
    * @param markedBelow positions counted in `marked`
    * @param seed seed of the Uint32Stream
@@ -42,8 +43,11 @@ export class SubsetSumSampler {
   ) {
     if (scores.length > UINT32_STREAM_MAX_RANGE) throw new InvalidOptionError(`a permutation test draws from at most ${UINT32_STREAM_MAX_RANGE} scores, got ${scores.length}`);
     this.stream = new Uint32Stream(seed);
-    this.order = new Int32Array(scores.length);
-    for (let i = 0; i < scores.length; i++) this.order[i] = i;
+    // One slot past the end (position n, score 0) for an odd k's last step (see drawMany).
+    this.order = new Int32Array(scores.length + 1);
+    for (let i = 0; i <= scores.length; i++) this.order[i] = i;
+    this.paddedScores = new Float64Array(scores.length + 1);
+    this.paddedScores.set(scores);
   }
 
   /** Draw the next uniform k-subset; sets `sum` and `marked`. Never throws. */
@@ -62,25 +66,33 @@ export class SubsetSumSampler {
    */
   drawMany(count: number, sums: Float64Array, marked: Int32Array): void {
     const order = this.order;
-    const scores = this.scores;
-    const n = order.length;
+    const scores = this.paddedScores;
+    const n = this.scores.length;
     const k = this.size;
     const markedBelow = this.markedBelow;
+    // Paired steps need (n − i)(n − i − 1) ≤ 2²¹; otherwise every step goes alone, in the second loop.
+    const pairedUpTo = n * (n - 1) <= UINT32_STREAM_MAX_RANGE ? k : 0;
     const state = this.state;
     this.stream.saveState(state);
     let s00 = state[0]!;
     let s01 = state[1]!;
     let s10 = state[2]!;
     let s11 = state[3]!;
-    const pairedSteps = n * (n - 1) <= UINT32_STREAM_MAX_RANGE ? k - (k & 1) : 0;
     for (let t = 0; t < count; t++) {
       let sum = 0;
       let markedCount = 0;
       let i = 0;
-      for (; i < pairedSteps; i += 2) {
+      // Steps (i, i + 1) in pairs. An odd k's last step is the same code with r2 = 1: then d2 = 0, the
+      // accept test is below()'s, and the second swap is position i + 1 with itself (the padding slot
+      // when i + 1 = n), its score and mark weighted by 0. So an odd k runs the instructions an even
+      // one ran: the JIT's code, specialised to what it has seen, does not fall back to the
+      // interpreter when the next test's k is odd (20 ms of a cold WEAT suite).
+      for (; i < pairedUpTo; i += 2) {
+        const second = i + 1 < k ? 1 : 0;
         const r1 = n - i;
-        const r2 = r1 - 1;
-        const limit = TWO_32 % (r1 * r2);
+        const r2 = r1 - second;
+        const range = r1 * (second === 1 ? r2 : 1);
+        const limit = TWO_32 % range;
         let d1: number;
         let d2: number;
         for (;;) {
@@ -94,7 +106,7 @@ export class SubsetSumSampler {
           s11 = (a0 << 5) ^ (a1 >>> 27);
           const product1 = x * r1;
           d1 = Math.floor(product1 * INV_2_32);
-          const product2 = (product1 - d1 * TWO_32) * r2;
+          const product2 = (product1 - d1 * TWO_32) * (second === 1 ? r2 : 1);
           d2 = Math.floor(product2 * INV_2_32);
           if (product2 - d2 * TWO_32 >= limit) break;
         }
@@ -107,9 +119,10 @@ export class SubsetSumSampler {
         order[i + 1] = picked2;
         // Position i is written last: j2 > i, so the second swap never reads it.
         order[i] = picked;
-        sum += scores[picked]! + scores[picked2]!;
+        // x + y·0 is x exactly (y finite; the padding slot's score is 0).
+        sum += scores[picked]! + scores[picked2]! * second;
         // (p − markedBelow) >>> 31 is 1 exactly when p < markedBelow: a count without a branch.
-        markedCount += ((picked - markedBelow) >>> 31) + ((picked2 - markedBelow) >>> 31);
+        markedCount += ((picked - markedBelow) >>> 31) + (((picked2 - markedBelow) >>> 31) & -second);
       }
       for (; i < k; i++) {
         const range = n - i;
