@@ -4,8 +4,9 @@
 // Why this shape: a Monte Carlo permutation test draws 10⁵ subsets, so the draw is the hot loop. A
 // partial Fisher–Yates shuffle (k swaps, not n) of one index array draws a uniform k-subset from any
 // starting arrangement, so the array is never reset between draws; the generator is read directly
-// (Uint32Stream: integer state, Lemire's bounded integers) and nothing is allocated per draw. The
-// results are fields of this one object, so the caller's loop stays monomorphic and allocation-free.
+// (Uint32Stream: integer state, Lemire's bounded integers) and nothing is allocated per draw. A
+// permutation test takes its draws in chunks (drawMany: one loop, the generator's state in locals);
+// a single draw (draw) leaves its results in fields of this one object.
 //
 // Sampler 2 (see samplerVersion.ts): step i of a draw swaps position i with position i + u_i, u_i
 // uniform in [0, n − i), for i = 0 … k − 1, continuing from the previous draw's arrangement. When
@@ -70,8 +71,11 @@ export class SubsetSumSampler {
     const n = this.scores.length;
     const k = this.size;
     const markedBelow = this.markedBelow;
-    // Paired steps need (n − i)(n − i − 1) ≤ 2²¹; otherwise every step goes alone, in the second loop.
-    const pairedUpTo = n * (n - 1) <= UINT32_STREAM_MAX_RANGE ? k : 0;
+    // Paired steps need (n − i)(n − i − 1) ≤ 2²¹; beyond that every step goes alone.
+    if (n * (n - 1) > UINT32_STREAM_MAX_RANGE) {
+      this.drawManySingly(count, sums, marked);
+      return;
+    }
     const state = this.state;
     this.stream.saveState(state);
     let s00 = state[0]!;
@@ -81,13 +85,12 @@ export class SubsetSumSampler {
     for (let t = 0; t < count; t++) {
       let sum = 0;
       let markedCount = 0;
-      let i = 0;
       // Steps (i, i + 1) in pairs. An odd k's last step is the same code with r2 = 1: then d2 = 0, the
       // accept test is below()'s, and the second swap is position i + 1 with itself (the padding slot
       // when i + 1 = n), its score and mark weighted by 0. So an odd k runs the instructions an even
       // one ran: the JIT's code, specialised to what it has seen, does not fall back to the
       // interpreter when the next test's k is odd (20 ms of a cold WEAT suite).
-      for (; i < pairedUpTo; i += 2) {
+      for (let i = 0; i < k; i += 2) {
         const second = i + 1 < k ? 1 : 0;
         const r1 = n - i;
         const r2 = r1 - second;
@@ -124,24 +127,28 @@ export class SubsetSumSampler {
         // (p − markedBelow) >>> 31 is 1 exactly when p < markedBelow: a count without a branch.
         markedCount += ((picked - markedBelow) >>> 31) + (((picked2 - markedBelow) >>> 31) & -second);
       }
-      for (; i < k; i++) {
-        const range = n - i;
-        const limit = TWO_32 % range;
-        let high: number;
-        for (;;) {
-          const x = (s00 + s10) >>> 0;
-          const a0 = s10 ^ s00;
-          const a1 = s11 ^ s01;
-          const next00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
-          s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-          s00 = next00;
-          s10 = (a1 << 5) ^ (a0 >>> 27);
-          s11 = (a0 << 5) ^ (a1 >>> 27);
-          const product = x * range;
-          high = Math.floor(product * INV_2_32);
-          if (product - high * TWO_32 >= limit) break;
-        }
-        const j = i + high;
+      sums[t] = sum;
+      marked[t] = markedCount;
+    }
+    state[0] = s00;
+    state[1] = s01;
+    state[2] = s10;
+    state[3] = s11;
+    this.stream.restoreState(state);
+  }
+
+  /**
+   * drawMany for n(n − 1) > 2²¹ (thousands of scores, where the k swaps dominate a draw): one step
+   * per output, u_i = Uint32Stream.below(n − i). Never throws.
+   */
+  private drawManySingly(count: number, sums: Float64Array, marked: Int32Array): void {
+    const { order, paddedScores: scores, stream, size: k, markedBelow } = this;
+    const n = this.scores.length;
+    for (let t = 0; t < count; t++) {
+      let sum = 0;
+      let markedCount = 0;
+      for (let i = 0; i < k; i++) {
+        const j = i + stream.below(n - i);
         const picked = order[j]!;
         order[j] = order[i]!;
         order[i] = picked;
@@ -151,11 +158,6 @@ export class SubsetSumSampler {
       sums[t] = sum;
       marked[t] = markedCount;
     }
-    state[0] = s00;
-    state[1] = s01;
-    state[2] = s10;
-    state[3] = s11;
-    this.stream.restoreState(state);
   }
 }
 

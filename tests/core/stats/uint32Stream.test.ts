@@ -94,4 +94,45 @@ describe('SubsetSumSampler', () => {
       expectUniform([...counts.values()], draws);
     }
   });
+
+  it('draws the steps sampler 2 specifies: pairs from pairBelow, an odd last step and every step of a large n from below', () => {
+    // The specification, written out with the stream's own bounded draws (rng.ts, tested above): a
+    // partial Fisher–Yates over positions 0 … k − 1 continuing from the last arrangement, two steps per
+    // output while n(n − 1) ≤ 2²¹, else one.
+    const reference = (scores: Float64Array, k: number, markedBelow: number, seed: number, draws: number) => {
+      const stream = new Uint32Stream(seed);
+      const n = scores.length;
+      const order = Int32Array.from({ length: n }, (_, i) => i);
+      const swap = (i: number, j: number) => ([order[i], order[j]] = [order[j]!, order[i]!]);
+      const out: [number, number][] = [];
+      for (let t = 0; t < draws; t++) {
+        let i = 0;
+        if (n * (n - 1) <= 2 ** 21)
+          for (; i + 1 < k; i += 2) {
+            stream.pairBelow(n - i, n - i - 1);
+            swap(i, i + stream.first);
+            swap(i + 1, i + 1 + stream.second);
+          }
+        for (; i < k; i++) swap(i, i + stream.below(n - i));
+        let sum = 0;
+        let marked = 0;
+        for (let p = 0; p < k; p++) {
+          sum += scores[order[p]!]!;
+          if (order[p]! < markedBelow) marked++;
+        }
+        out.push([sum, marked]);
+      }
+      return out;
+    };
+    // Integer scores: the sums are exact whatever the order of addition.
+    for (const [n, k] of [[50, 25], [49, 24], [7, 7], [2000, 9], [2000, 10]] as const) {
+      const scores = Float64Array.from({ length: n }, (_, i) => (i * 7919) % 1009);
+      const sampler = new SubsetSumSampler(scores, k, Math.floor(n / 3), 42);
+      const sums = new Float64Array(300);
+      const marked = new Int32Array(300);
+      sampler.drawMany(300, sums, marked);
+      const got = Array.from(sums, (sum, t) => [sum, marked[t]!]);
+      expect(got).toEqual(reference(scores, k, Math.floor(n / 3), 42, 300));
+    }
+  });
 });
