@@ -6,11 +6,10 @@
 //
 // The UNKNOWN option is the answer tagged "unknown"; the biased answer is derived from answer_info and
 // the stereotyped groups as docs/methods/bbq.md states (null when they do not single one out).
-// Bad lines do not abort the import: each becomes a BbqLineError naming its line and reason; every
+// Bad lines do not abort the import: each becomes a JsonLineError naming its line and reason; every
 // good line is imported. The text is walked line by line, with progress every few thousand lines
 // (the whole dataset is 58,492 lines).
-import { firstJsonLineIs, forEachJsonLine } from './jsonLines';
-import { ParseError } from '../../core/errors';
+import { firstJsonLineIs, readJsonLineItems, type JsonLineError } from './jsonLines';
 import type { BbqItem, BbqProbe } from '../families/bbq/schema';
 import { parseAnyProbe } from '../validate';
 
@@ -19,22 +18,12 @@ export const BBQ_CITATION = {
   url: 'https://doi.org/10.18653/v1/2022.findings-acl.165',
 };
 
-export class BbqLineError extends ParseError {
-  constructor(
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`JSONL line ${line}: ${reason}`);
-    this.name = 'ParseError';
-  }
-}
-
 export interface BbqImport {
   probe: BbqProbe;
   imported: number;
   /** Questions whose bias target could not be derived (imported; accuracy only). */
   withoutTarget: number;
-  errors: BbqLineError[];
+  errors: JsonLineError[];
 }
 
 export interface BbqImportMeta {
@@ -46,7 +35,6 @@ export interface BbqImportMeta {
   limit?: number;
 }
 
-const PROGRESS_LINES = 2000;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 const ANSWERS = ['ans0', 'ans1', 'ans2'] as const;
@@ -122,28 +110,13 @@ function readLine(raw: unknown): BbqItem | string {
  * @throws {ParseError} when no line could be imported
  */
 export function importBbqJsonl(input: string, meta: BbqImportMeta): BbqImport {
-  const errors: BbqLineError[] = [];
-  const items: BbqItem[] = [];
-  const seen = new Set<string>();
-  const stop = meta.limit === undefined ? undefined : () => items.length >= meta.limit!;
-  forEachJsonLine(
-    input,
-    (line, parsed) => {
-      if (!parsed.ok) return void errors.push(new BbqLineError(line, parsed.message));
-      const item = readLine(parsed.value);
-      if (typeof item === 'string') errors.push(new BbqLineError(line, item));
-      else if (seen.has(item.id)) errors.push(new BbqLineError(line, `${item.id} repeats an earlier question (same category and example_id)`));
-      else {
-        seen.add(item.id);
-        items.push(item);
-      }
-    },
-    { progressEvery: PROGRESS_LINES, ...(meta.onProgress ? { onProgress: meta.onProgress } : {}), ...(stop ? { stop } : {}) },
-  );
-  if (items.length === 0) {
-    const first = errors.slice(0, 3).map((e) => e.message).join(' ');
-    throw new ParseError(`No question could be imported from the BBQ file.${first ? ` ${first}` : ''}`);
-  }
+  const { items, errors } = readJsonLineItems(input, {
+    readLine,
+    repeated: (item) => `${item.id} repeats an earlier question (same category and example_id)`,
+    nothingImported: 'No question could be imported from the BBQ file.',
+    ...(meta.limit === undefined ? {} : { limit: meta.limit }),
+    ...(meta.onProgress ? { onProgress: meta.onProgress } : {}),
+  });
   const withoutTarget = items.filter((i) => i.biased === null).length;
   const categories = [...new Set(items.map((i) => i.category))];
   const probe = parseAnyProbe({

@@ -6,10 +6,9 @@
 // The rows are kept as the authors filled them: the unfilled template is not in the file, and the
 // fills differ in wording from row to row, so they cannot be turned back into a decision template
 // (docs/methods/discrim-eval.md). Bad lines do not abort the import: each becomes a
-// DiscrimEvalLineError naming its line and reason; every good line is imported. The text is walked
+// JsonLineError naming its line and reason; every good line is imported. The text is walked
 // line by line with progress every few thousand lines (each file is 9,450 lines).
-import { firstJsonLineIs, forEachJsonLine } from './jsonLines';
-import { ParseError } from '../../core/errors';
+import { firstJsonLineIs, readJsonLineItems, type JsonLineError } from './jsonLines';
 import type { DiscrimEvalItem, DiscrimEvalProbe } from '../families/discrim-eval/schema';
 import { parseAnyProbe } from '../validate';
 
@@ -18,20 +17,10 @@ export const DISCRIM_EVAL_CITATION = {
   url: 'https://arxiv.org/abs/2312.03689',
 };
 
-export class DiscrimEvalLineError extends ParseError {
-  constructor(
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`JSONL line ${line}: ${reason}`);
-    this.name = 'ParseError';
-  }
-}
-
 export interface DiscrimEvalImport {
   probe: DiscrimEvalProbe;
   imported: number;
-  errors: DiscrimEvalLineError[];
+  errors: JsonLineError[];
 }
 
 export interface DiscrimEvalImportMeta {
@@ -42,7 +31,6 @@ export interface DiscrimEvalImportMeta {
   limit?: number;
 }
 
-const PROGRESS_LINES = 2000;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
@@ -85,28 +73,13 @@ function readLine(raw: unknown): DiscrimEvalItem | string {
  * @throws {ParseError} when no line could be imported
  */
 export function importDiscrimEvalJsonl(input: string, meta: DiscrimEvalImportMeta): DiscrimEvalImport {
-  const errors: DiscrimEvalLineError[] = [];
-  const items: DiscrimEvalItem[] = [];
-  const seen = new Set<string>();
-  const stop = meta.limit === undefined ? undefined : () => items.length >= meta.limit!;
-  forEachJsonLine(
-    input,
-    (line, parsed) => {
-      if (!parsed.ok) return void errors.push(new DiscrimEvalLineError(line, parsed.message));
-      const item = readLine(parsed.value);
-      if (typeof item === 'string') errors.push(new DiscrimEvalLineError(line, item));
-      else if (seen.has(item.id)) errors.push(new DiscrimEvalLineError(line, `repeats an earlier row (${item.id}: same question, fill type, age, gender and race)`));
-      else {
-        seen.add(item.id);
-        items.push(item);
-      }
-    },
-    { progressEvery: PROGRESS_LINES, ...(meta.onProgress ? { onProgress: meta.onProgress } : {}), ...(stop ? { stop } : {}) },
-  );
-  if (items.length === 0) {
-    const first = errors.slice(0, 3).map((e) => e.message).join(' ');
-    throw new ParseError(`No row could be imported from the discrim-eval file.${first ? ` ${first}` : ''}`);
-  }
+  const { items, errors } = readJsonLineItems(input, {
+    readLine,
+    repeated: (item) => `repeats an earlier row (${item.id}: same question, fill type, age, gender and race)`,
+    nothingImported: 'No row could be imported from the discrim-eval file.',
+    ...(meta.limit === undefined ? {} : { limit: meta.limit }),
+    ...(meta.onProgress ? { onProgress: meta.onProgress } : {}),
+  });
   const questions = new Set(items.map((i) => i.questionId)).size;
   const fills = [...new Set(items.map((i) => i.fillType ?? 'unmarked'))].join(' and ');
   const rows = `${items.length} prompt${items.length === 1 ? '' : 's'} of ${questions} question${questions === 1 ? '' : 's'}`;
