@@ -3,7 +3,7 @@
 // the question bootstrap in robust_ci_*); one row per prompt with P(yes).
 import type { DecisionTemplateResult } from '../../../core/lmRun/types';
 import { keyValues, num } from '../shared/csvCells';
-import { longCsv, testCiCells } from '../shared/longCsv';
+import { longCsv, robustCiCells, testCiCells } from '../shared/longCsv';
 import type { CsvRow } from '../types';
 
 /** One attribute comparison's row (decision templates and discrim-eval, which runs their analysis). */
@@ -12,10 +12,7 @@ export const comparisonRow = (c: DecisionTemplateResult['comparisons'][number]):
   metric: 'logit_difference',
   value: num(c.difference),
   ...testCiCells(c.testCi),
-  robust_ci_low: num(c.ci?.low),
-  robust_ci_high: num(c.ci?.high),
-  robust_ci_level: num(c.ci?.level),
-  robust_ci_method: c.ci ? `${c.ci.method} bootstrap over the questions` : null,
+  ...robustCiCells(c.ci, `${c.ci?.method} bootstrap over the questions`),
   p_value: num(c.pValue),
   p_method: c.pMethod,
   permutations: c.permutations,

@@ -8,7 +8,7 @@
 //   param:<name>    each fitted parameter of the loss model
 // Item rows: one per sampled hypothesis (item_id class:<i>:<j>, class, hypothesis, test_loss).
 import { num } from '../shared/csvCells';
-import { longCsv } from '../shared/longCsv';
+import { longCsv, robustCiCells } from '../shared/longCsv';
 import type { CsvRow } from '../types';
 import type { InductiveBiasResult } from './run';
 
@@ -20,8 +20,8 @@ const metricRows = (r: InductiveBiasResult): CsvRow[] =>
     const e = c.estimate;
     const n = e.samples;
     return [
-      { scope, metric: 'bits', value: num(e.bits), ...noTest, robust_ci_low: num(e.fitInterval?.low), robust_ci_high: num(e.fitInterval?.high), robust_ci_level: num(e.fitInterval?.level), robust_ci_method: e.fitInterval ? 'delta method over the fit' : null, n },
-      { scope, metric: 'empirical_bits', value: num(e.empirical.bits), ...noTest, robust_ci_low: num(e.empirical.interval.low), robust_ci_high: num(e.empirical.interval.high), robust_ci_level: num(e.empirical.interval.level), robust_ci_method: 'Clopper-Pearson over the hypotheses', n },
+      { scope, metric: 'bits', value: num(e.bits), ...noTest, ...robustCiCells(e.fitInterval, 'delta method over the fit'), n },
+      { scope, metric: 'empirical_bits', value: num(e.empirical.bits), ...noTest, ...robustCiCells(e.empirical.interval, 'Clopper-Pearson over the hypotheses'), n },
       { scope, metric: 'reaching', value: e.empirical.reaching, ...noTest, n },
       ...Object.entries(e.parameters).map(([name, value]) => ({ scope, metric: `param:${name}`, value: num(value), ...noTest, n })),
     ];

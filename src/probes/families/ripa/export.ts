@@ -9,7 +9,7 @@
 // spread (its population SD over the pairs, WEFE's std).
 import type { RipaResult } from '../../../core/association/ripa';
 import { num } from '../shared/csvCells';
-import { longCsv, testCiCells } from '../shared/longCsv';
+import { longCsv, robustCiCells, testCiCells } from '../shared/longCsv';
 import type { CsvRow } from '../types';
 
 const noTest = { test_ci_low: null, test_ci_high: null, test_ci_level: null, test_ci_method: null, robust_ci_low: null, robust_ci_high: null, robust_ci_level: null, robust_ci_method: null, p_value: null, p_method: null, permutations: null, p_holm: null, p_bh: null };
@@ -20,10 +20,7 @@ const metricRows = (r: RipaResult): CsvRow[] => [
     metric: 'ripa_difference',
     value: num(r.difference),
     ...testCiCells(r.testCi),
-    robust_ci_low: num(r.robustCi?.low),
-    robust_ci_high: num(r.robustCi?.high),
-    robust_ci_level: num(r.robustCi?.level),
-    robust_ci_method: r.robustCi ? `${r.robustCi.method} over ${r.robustCi.resampled}` : null,
+    ...robustCiCells(r.robustCi, `${r.robustCi?.method} over ${r.robustCi?.resampled}`),
     p_value: num(r.pValue),
     p_method: r.pMethod,
     permutations: r.permutations,

@@ -35,7 +35,7 @@ import type { AssociationResult, SetKey } from '../../../core/association/types'
 import type { CsvRow, FamilyCsv } from '../types';
 import { LIST_SEPARATOR, num, runIdCell } from './csvCells';
 import { ROBUST_RESAMPLED } from './associationSummary';
-import { longCsv, testCiCells } from './longCsv';
+import { longCsv, robustCiCells, testCiCells } from './longCsv';
 
 export const WIDE_ASSOCIATION_COLUMNS = [
   'run_id', 'probe_id', 'title', 'kind', 'model_id', 'seed',
@@ -124,10 +124,7 @@ export const longAssociationCsv: FamilyCsv<AssociationResult> = longCsv<Associat
       metric: 'effect_size',
       value: num(a.effectSize),
       ...testCiCells(a.testCi),
-      robust_ci_low: num(a.ci?.low),
-      robust_ci_high: num(a.ci?.high),
-      robust_ci_level: num(a.ci?.level),
-      robust_ci_method: a.ci ? `${a.ci.method} bootstrap over ${ROBUST_RESAMPLED}` : null,
+      ...robustCiCells(a.ci, `${a.ci?.method} bootstrap over ${ROBUST_RESAMPLED}`),
       p_value: num(a.pValue),
       p_method: a.pMethod,
       permutations: a.permutations,

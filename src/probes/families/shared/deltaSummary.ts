@@ -13,7 +13,7 @@ import { significanceOf } from '../../../core/significance';
 import { formatAdaptive, formatP, formatPercent } from '../../numberFormat';
 import type { CsvRow, FamilySummary, Headline } from '../types';
 import { num } from './csvCells';
-import { testCiCells } from './longCsv';
+import { robustCiCells, testCiCells } from './longCsv';
 import { chanceSentence, excludesNothing, headlineInterval, makeHeadline } from './headline';
 
 /** Pairs from which the pair bootstrap is shown as the stimulus-robust interval. */
@@ -85,10 +85,7 @@ export const deltaRows = (scope: string, s: DeltaSummary): CsvRow[] => [
     metric: 'mean_delta',
     value: num(s.meanDelta),
     ...testCiCells(s.testCi),
-    robust_ci_low: num(s.ci?.low),
-    robust_ci_high: num(s.ci?.high),
-    robust_ci_level: num(s.ci?.level),
-    robust_ci_method: s.ci ? `${s.ci.method} bootstrap over ${ROBUST_RESAMPLED}` : null,
+    ...robustCiCells(s.ci, `${s.ci?.method} bootstrap over ${ROBUST_RESAMPLED}`),
     p_value: num(s.signFlip.pValue),
     p_method: s.signFlip.method,
     permutations: s.signFlip.permutations,
