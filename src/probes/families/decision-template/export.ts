@@ -12,7 +12,7 @@ export const comparisonRow = (c: DecisionTemplateResult['comparisons'][number]):
   metric: 'logit_difference',
   value: num(c.difference),
   ...testCiCells(c.testCi),
-  ...robustCiCells(c.ci, `${c.ci?.method} bootstrap over the questions`),
+  ...robustCiCells(c.ci, (ci) => `${ci.method} bootstrap over the questions`),
   p_value: num(c.pValue),
   p_method: c.pMethod,
   permutations: c.permutations,

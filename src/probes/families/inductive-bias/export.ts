@@ -20,8 +20,8 @@ const metricRows = (r: InductiveBiasResult): CsvRow[] =>
     const e = c.estimate;
     const n = e.samples;
     return [
-      { scope, metric: 'bits', value: num(e.bits), ...noTest, ...robustCiCells(e.fitInterval, 'delta method over the fit'), n },
-      { scope, metric: 'empirical_bits', value: num(e.empirical.bits), ...noTest, ...robustCiCells(e.empirical.interval, 'Clopper-Pearson over the hypotheses'), n },
+      { scope, metric: 'bits', value: num(e.bits), ...noTest, ...robustCiCells(e.fitInterval, () => 'delta method over the fit'), n },
+      { scope, metric: 'empirical_bits', value: num(e.empirical.bits), ...noTest, ...robustCiCells(e.empirical.interval, () => 'Clopper-Pearson over the hypotheses'), n },
       { scope, metric: 'reaching', value: e.empirical.reaching, ...noTest, n },
       ...Object.entries(e.parameters).map(([name, value]) => ({ scope, metric: `param:${name}`, value: num(value), ...noTest, n })),
     ];

@@ -20,7 +20,7 @@ const metricRows = (r: RipaResult): CsvRow[] => [
     metric: 'ripa_difference',
     value: num(r.difference),
     ...testCiCells(r.testCi),
-    ...robustCiCells(r.robustCi, `${r.robustCi?.method} over ${r.robustCi?.resampled}`),
+    ...robustCiCells(r.robustCi, (ci) => `${ci.method} over ${ci.resampled}`),
     p_value: num(r.pValue),
     p_method: r.pMethod,
     permutations: r.permutations,

@@ -124,7 +124,7 @@ export const longAssociationCsv: FamilyCsv<AssociationResult> = longCsv<Associat
       metric: 'effect_size',
       value: num(a.effectSize),
       ...testCiCells(a.testCi),
-      ...robustCiCells(a.ci, `${a.ci?.method} bootstrap over ${ROBUST_RESAMPLED}`),
+      ...robustCiCells(a.ci, (ci) => `${ci.method} bootstrap over ${ROBUST_RESAMPLED}`),
       p_value: num(a.pValue),
       p_method: a.pMethod,
       permutations: a.permutations,

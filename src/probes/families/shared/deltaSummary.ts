@@ -85,7 +85,7 @@ export const deltaRows = (scope: string, s: DeltaSummary): CsvRow[] => [
     metric: 'mean_delta',
     value: num(s.meanDelta),
     ...testCiCells(s.testCi),
-    ...robustCiCells(s.ci, `${s.ci?.method} bootstrap over ${ROBUST_RESAMPLED}`),
+    ...robustCiCells(s.ci, (ci) => `${ci.method} bootstrap over ${ROBUST_RESAMPLED}`),
     p_value: num(s.signFlip.pValue),
     p_method: s.signFlip.method,
     permutations: s.signFlip.permutations,

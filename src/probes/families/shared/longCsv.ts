@@ -43,11 +43,11 @@ export const testCiCells = (ci: TestInterval | null | undefined): CsvRow => ({
  * The robust_ci_* cells of a row from an interval that resamples the stimuli, with `method` saying
  * what was resampled and how (all empty when there is none).
  */
-export const robustCiCells = (ci: { low: number | null; high: number | null; level: number } | null | undefined, method: string): CsvRow => ({
+export const robustCiCells = <I extends { low: number | null; high: number | null; level: number }>(ci: I | null | undefined, method: (ci: I) => string): CsvRow => ({
   robust_ci_low: num(ci?.low),
   robust_ci_high: num(ci?.high),
   robust_ci_level: num(ci?.level),
-  robust_ci_method: ci ? method : null,
+  robust_ci_method: ci ? method(ci) : null,
 });
 
 interface Identified {
