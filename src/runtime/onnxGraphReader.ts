@@ -32,9 +32,9 @@ export interface OnnxGraph {
   outputs: string[];
 }
 
-const WIRE_VARINT = 0;
+export const WIRE_VARINT = 0;
 const WIRE_I64 = 1;
-const WIRE_LEN = 2;
+export const WIRE_LEN = 2;
 const WIRE_I32 = 5;
 
 /** The varint at `pos` and the position after it. */
@@ -48,10 +48,14 @@ function varintAt(buf: Uint8Array, pos: number): [bigint, number] {
   }
 }
 
-/** One protobuf message's fields, in order: [field number, wire type, varint value or bytes]. */
-function* fields(buf: Uint8Array): Generator<[number, number, bigint | Uint8Array]> {
+/**
+ * One protobuf message's fields, in order: [field number, wire type, varint value or bytes, offset
+ * of the field's key, offset after the field] (the offsets let a writer copy fields it keeps).
+ */
+export function* fields(buf: Uint8Array): Generator<[number, number, bigint | Uint8Array, number, number]> {
   let pos = 0;
   while (pos < buf.length) {
+    const start = pos;
     const [key, afterKey] = varintAt(buf, pos);
     pos = afterKey;
     const field = Number(key >> 3n);
@@ -59,7 +63,7 @@ function* fields(buf: Uint8Array): Generator<[number, number, bigint | Uint8Arra
     if (wire === WIRE_VARINT) {
       const [value, next] = varintAt(buf, pos);
       pos = next;
-      yield [field, wire, value];
+      yield [field, wire, value, start, pos];
       continue;
     }
     let len: number;
@@ -70,7 +74,7 @@ function* fields(buf: Uint8Array): Generator<[number, number, bigint | Uint8Arra
     } else if (wire === WIRE_I64 || wire === WIRE_I32) len = wire === WIRE_I64 ? 8 : 4;
     else throw new RangeError(`ONNX: unsupported wire type ${wire}`);
     if (pos + len > buf.length) throw new RangeError('ONNX: field runs past the end of its message');
-    yield [field, wire, buf.subarray(pos, pos + len)];
+    yield [field, wire, buf.subarray(pos, pos + len), start, pos + len];
     pos += len;
   }
 }
@@ -93,7 +97,7 @@ function pushInt64s(out: number[], wire: number, v: bigint | Uint8Array): void {
   }
 }
 
-function readNode(buf: Uint8Array): OnnxNode {
+export function readNode(buf: Uint8Array): OnnxNode {
   const node: OnnxNode = { opType: '', inputs: [], outputs: [], ints: {} };
   for (const [field, , v] of fields(buf)) {
     if (field === 1) node.inputs.push(text(v));
@@ -112,7 +116,7 @@ function readNode(buf: Uint8Array): OnnxNode {
   return node;
 }
 
-function readTensor(buf: Uint8Array): [string, OnnxInitializer] {
+export function readTensor(buf: Uint8Array): [string, OnnxInitializer] {
   let name = '';
   const tensor: OnnxInitializer = { dtype: 0, dims: [], raw: null };
   for (const [field, wire, v] of fields(buf)) {
@@ -124,7 +128,7 @@ function readTensor(buf: Uint8Array): [string, OnnxInitializer] {
   return [name, tensor];
 }
 
-const valueInfoName = (buf: Uint8Array): string => {
+export const valueInfoName = (buf: Uint8Array): string => {
   for (const [field, , v] of fields(buf)) if (field === 1) return text(v);
   return '';
 };
