@@ -21,10 +21,15 @@
 //
 // An export with a `logits_logsumexp` output (float32 [batch, seq], scripts/lm/onnx_utils.py; float64 accepted) hands
 // it back as `logSumExp`, so scoring needs no reduction over the vocabulary in JavaScript.
+//
+// A graph rewritten to take `logits_positions` (logitsAtPositions.ts) is fed the positions a call asks
+// for (`logitsAt`), or every position when it asks for none, and its logits come back one row per
+// position asked for, with `logitsRow` saying which row holds which position.
 import type * as OrtNs from 'onnxruntime-web';
 import { UnsupportedModelError } from '../../core/errors';
 import { floatValues, halfBitsOf } from './float16';
 import { planGraphInputs, type InputMetadata } from './graphInputs';
+import { LOGITS_POSITIONS } from './logitsAtPositions';
 import type { CachedForwardFn, ForwardFn, KvArray, PastKv } from './languageModel';
 
 interface RunnableSession {
@@ -66,6 +71,7 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
   const { pastNames, kvHeads, headDim, kvType } = plan;
   const presentNames = pastNames.map((n) => n.replace(/^past_key_values\./, 'present.'));
   const hasCache = pastNames.length > 0 && presentNames.every((n) => outputNames.includes(n)) && inputNames.includes('attention_mask');
+  const gathers = inputNames.includes(LOGITS_POSITIONS);
 
   const ints = (name: string, rows: readonly (readonly number[])[], width: number) => {
     if (plan.idTypes.get(name) === 'int32') {
@@ -94,21 +100,38 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
       throw new UnsupportedModelError(`${file} returns "${name}" as ${t.type} but takes its past keys/values as ${kvType}; this runtime feeds present.* back unchanged.`);
     return kvType === 'float16' ? halfBitsOf(t, `output "${name}" of ${file}`) : (t.data as Float32Array);
   };
-  /** The graph's per-position log-normaliser, when the export has one ([batch, seq], float32 or float64). */
-  const lse = (out: OrtNs.InferenceSession.ReturnType, B: number, S: number): Float32Array | Float64Array | undefined => {
+  /** The graph's per-position log-normaliser, when the export has one (one entry per logits row, float32 or float64). */
+  const lse = (out: OrtNs.InferenceSession.ReturnType, rows: number): Float32Array | Float64Array | undefined => {
     const t = out[LOGSUMEXP];
-    if (!t || (t.type !== 'float32' && t.type !== 'float64') || t.dims.length !== 2 || Number(t.dims[0]) !== B || Number(t.dims[1]) !== S) return undefined;
+    if (!t || (t.type !== 'float32' && t.type !== 'float64') || t.dims.length !== 2 || Number(t.dims[0]) * Number(t.dims[1]) !== rows) return undefined;
     return t.data as Float32Array | Float64Array;
   };
+  /** Which logits row holds each flat position, when only `logitsAt` were computed. */
+  const rowsOf = (logitsAt: readonly number[] | undefined, B: number, S: number): Int32Array | undefined => {
+    if (!gathers || !logitsAt) return undefined;
+    const row = new Int32Array(B * S).fill(-1);
+    logitsAt.forEach((p, k) => (row[p] = k));
+    return row;
+  };
 
-  /** One run. past: [B, H, P, D] per past input (null: P = 0); pastMask [B][P]. */
-  const run = async (ids: readonly (readonly number[])[], mask: readonly (readonly number[])[], past: PastKv | null, pastMask: readonly (readonly number[])[] | null) => {
+  /** One run. past: [B, H, P, D] per past input (null: P = 0); pastMask [B][P]; logitsAt: see the header. */
+  const run = async (
+    ids: readonly (readonly number[])[],
+    mask: readonly (readonly number[])[],
+    past: PastKv | null,
+    pastMask: readonly (readonly number[])[] | null,
+    logitsAt: readonly number[] | undefined,
+  ) => {
     const B = ids.length;
     const S = ids[0]!.length;
     const P = past?.length ?? 0;
     const feeds: Record<string, OrtNs.Tensor> = {};
     for (const name of inputNames) {
-      if (name === 'input_ids') feeds[name] = ints(name, ids, S);
+      if (name === LOGITS_POSITIONS) {
+        // None asked for: one row still runs (an empty gather is not worth an engine's corner case).
+        const positions = logitsAt ? (logitsAt.length ? logitsAt : [0]) : Array.from({ length: B * S }, (_, k) => k);
+        feeds[name] = tensor('int64', BigInt64Array.from(positions, (k) => BigInt(k)), [1, positions.length]);
+      } else if (name === 'input_ids') feeds[name] = ints(name, ids, S);
       else if (name === 'attention_mask') feeds[name] = ints(name, P ? mask.map((m, b) => [...pastMask![b]!, ...m]) : mask, P + S);
       else if (name === 'position_ids')
         feeds[name] = ints(
@@ -130,13 +153,15 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     return { out, P, B, S };
   };
 
-  const forward: ForwardFn = async ({ ids, mask }, want) => {
-    const { out, B, S } = await run(ids, mask, null, null);
+  const forward: ForwardFn = async ({ ids, mask, logitsAt }, want) => {
+    const { out, B, S } = await run(ids, mask, null, null, logitsAt);
     const logits = out.logits;
     const last = out.last_hidden_state;
-    const logSumExp = want.logits && logits ? lse(out, B, S) : undefined;
+    const logitsRow = rowsOf(logitsAt, B, S);
+    const logSumExp = want.logits && logits ? lse(out, logitsRow ? logitsAt!.length : B * S) : undefined;
     const res = {
       logits: want.logits && logits ? floats(logits, 'logits') : undefined,
+      ...(want.logits && logitsRow ? { logitsRow } : {}),
       vocab: logits ? Number(logits.dims[2]) : 0,
       hidden: want.hidden && last ? floats(last, 'last_hidden_state') : undefined,
       hiddenSize: last ? Number(last.dims[2]) : undefined,
@@ -146,8 +171,8 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     return res;
   };
 
-  const cachedForward: CachedForwardFn = async ({ ids, mask, past, pastMask }) => {
-    const { out, B, S, P } = await run(ids, mask, past, pastMask);
+  const cachedForward: CachedForwardFn = async ({ ids, mask, past, pastMask, logitsAt }) => {
+    const { out, B, S, P } = await run(ids, mask, past, pastMask, logitsAt);
     const logits = floats(out.logits, 'logits');
     const present: PastKv = {
       batch: B,
@@ -158,9 +183,10 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
       tensors: presentNames.map((n) => kvValues(out[n], n)),
     };
     const vocab = Number(out.logits!.dims[2]);
-    const logSumExp = lse(out, B, S);
+    const logitsRow = rowsOf(logitsAt, B, S);
+    const logSumExp = lse(out, logitsRow ? logitsAt!.length : B * S);
     for (const t of Object.values(out)) t.dispose?.();
-    return { logits, vocab, present, ...(logSumExp ? { logSumExp } : {}) };
+    return { logits, vocab, present, ...(logitsRow ? { logitsRow } : {}), ...(logSumExp ? { logSumExp } : {}) };
   };
 
   return hasCache ? { forward, cachedForward } : { forward };

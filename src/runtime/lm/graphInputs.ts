@@ -7,8 +7,10 @@
 //   head size       = head_dim ?? hidden_size / num_attention_heads        (n_embd / n_head in GPT-2)
 // A static dim that the config's rule contradicts is an error naming both files, not a silent
 // choice: a config copied from another model would otherwise give plausible but wrong scores.
-// Any input outside the known set is refused by name, before a run can fail on it.
+// Any input outside the known set is refused by name, before a run can fail on it. `logits_positions`
+// is known too: graphs this runtime rewrote itself take it (logitsAtPositions.ts; int64, fed there).
 import { ModelConfigMismatchError, UnsupportedModelError } from '../../core/errors';
+import { LOGITS_POSITIONS } from './logitsAtPositions';
 
 /** One entry of an ORT session's inputMetadata (onnxruntime-common InferenceSession.ValueMetadata). */
 export interface InputMetadata {
@@ -79,6 +81,7 @@ export function planGraphInputs(inputNames: readonly string[], metadata: readonl
   const pastNames: string[] = [];
   let hasUseCacheBranch = false;
   for (const name of inputNames) {
+    if (name === LOGITS_POSITIONS) continue;
     const m = meta.get(name);
     const known = (ID_INPUTS as readonly string[]).includes(name) || name.startsWith(PAST_PREFIX) || name === 'use_cache_branch';
     if (!known || (m && !m.isTensor))

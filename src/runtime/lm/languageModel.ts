@@ -52,10 +52,17 @@ export interface LmTokenizer {
 interface ForwardInput {
   ids: number[][];
   mask: number[][];
+  /**
+   * Flat positions (row · seq + column) whose logits are needed, ascending; absent: all. A graph that
+   * can compute only those (logitsAtPositions.ts) returns just them, with `logitsRow`.
+   */
+  logitsAt?: readonly number[];
 }
 export interface ForwardOutput {
-  /** [batch, seq, vocab] row-major. */
+  /** [batch, seq, vocab] row-major; with `logitsRow`, [logitsAt.length, vocab]. */
   logits?: Float32Array;
+  /** When only `logitsAt` were computed: the logits row (and logSumExp entry) of each flat position, −1 for the others. */
+  logitsRow?: Int32Array;
   vocab: number;
   /** [batch, seq, hidden] when asked for and the export has it. */
   hidden?: Float32Array;
@@ -86,10 +93,14 @@ interface CachedForwardInput {
   past: PastKv | null;
   /** [B][past.length]: 1 where the past position is real (rows may have shorter pasts, right-padded). */
   pastMask: number[][] | null;
+  /** As ForwardInput.logitsAt, over the current positions. */
+  logitsAt?: readonly number[];
 }
 interface CachedForwardOutput {
-  /** [B, S, vocab] logits of the current positions. */
+  /** [B, S, vocab] logits of the current positions; with `logitsRow`, [logitsAt.length, vocab]. */
   logits: Float32Array;
+  /** As ForwardOutput.logitsRow. */
+  logitsRow?: Int32Array;
   vocab: number;
   /** Keys/values of past + current positions ([B, heads, past.length + S, headDim]). */
   present: PastKv;
@@ -194,19 +205,31 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
     let done = total - scored.length;
     report(o, { stage: 'score', done, total });
     const useGraphLse = o?.graphLogSumExp !== false;
+    /** One pass's rows: row r's positions [lo, hi) sit at flat positions base … base + hi − lo − 1 of the pass. */
+    type PassRow = { r: number; base: number; lo: number; hi: number };
+    /** The flat positions of a pass whose logits its rows' scored targets need, ascending. */
+    const scoredPositions = (passRows: readonly PassRow[]): number[] => {
+      const at = new Set<number>();
+      for (const { r, base, lo, hi } of passRows)
+        for (const i of members[r]!) for (let p = Math.max(lo, from[i]! - 1); p < Math.min(hi, seqs[i]!.length - 1); p++) at.add(base + p - lo);
+      return [...at].sort((a, b) => a - b);
+    };
     /**
      * Score the targets of row r whose predicting position p lies in [lo, hi), from a pass whose flat
-     * position (row · seqLength + column) of row position p is `base + p − lo`.
+     * position (row · seqLength + column) of row position p is `base + p − lo`; its logits are in
+     * row `logitsRow[flat]` when the pass computed only the positions asked for.
      */
-    const scoreRow = (r: number, logits: Float32Array, vocab: number, lse: Float32Array | Float64Array | undefined, base: number, lo: number, hi: number) => {
+    const scoreRow = ({ r, base, lo, hi }: PassRow, pass: { logits: Float32Array; vocab: number; logSumExp?: Float32Array | Float64Array; logitsRow?: Int32Array }) => {
+      const { logits, vocab, logSumExp: lse, logitsRow } = pass;
       const logZ = new Float64Array(hi - lo).fill(Number.NaN);
       for (const i of members[r]!) {
         const seq = seqs[i]!;
         for (let p = Math.max(lo, from[i]! - 1); p < Math.min(hi, seq.length - 1); p++) {
           const flat = base + p - lo;
+          const at = logitsRow ? logitsRow[flat]! : flat;
           let z = logZ[p - lo]!;
-          if (Number.isNaN(z)) z = logZ[p - lo] = lse && useGraphLse ? lse[flat]! : logSumExp(logits, flat * vocab, vocab);
-          out[i]![p + 1 - from[i]!] = logProbGivenLogSumExp(logits, flat * vocab, vocab, seq[p + 1]!, z);
+          if (Number.isNaN(z)) z = logZ[p - lo] = lse && useGraphLse ? lse[at]! : logSumExp(logits, at * vocab, vocab);
+          out[i]![p + 1 - from[i]!] = logProbGivenLogSumExp(logits, at * vocab, vocab, seq[p + 1]!, z);
         }
       }
     };
@@ -225,9 +248,10 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
           batch.map((r) => rows[r]!),
           tok.padId,
         );
-        const { logits, vocab, logSumExp: lse } = await forward({ ids, mask }, { logits: true, hidden: false });
+        const passRows = batch.map((r, b) => ({ r, base: b * length, lo: 0, hi: rows[r]!.length }));
+        const { logits, ...pass } = await forward({ ids, mask, logitsAt: scoredPositions(passRows) }, { logits: true, hidden: false });
         if (!logits) throw new UnsupportedModelError(`${info.id} returned no logits.`);
-        batch.forEach((r, b) => scoreRow(r, logits, vocab, lse, b * length, 0, rows[r]!.length));
+        passRows.forEach((row) => scoreRow(row, { logits, ...pass }));
         progress(batch);
       }
     } else {
@@ -270,13 +294,12 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
             gs.map((g) => rows[g.members[0]!]!.slice(0, g.length)),
             tok.padId,
           );
-          const { logits, vocab, present, logSumExp: lse } = await cachedForward({ ids, mask, past: null, pastMask: null });
+          const passRows = gs.flatMap((g, b) => g.members.map((r) => ({ r, base: b * length, lo: 0, hi: g.length })));
+          const pass = await cachedForward({ ids, mask, past: null, pastMask: null, logitsAt: scoredPositions(passRows) });
+          passRows.forEach((row) => scoreRow(row, pass));
           gs.forEach((g, b) => {
-            const past = pastRow(present, b, g.length);
-            for (const r of g.members) {
-              scoreRow(r, logits, vocab, lse, b * length, 0, g.length);
-              pastOf.set(r, past);
-            }
+            const past = pastRow(pass.present, b, g.length);
+            for (const r of g.members) pastOf.set(r, past);
           });
         }
         // 3. Suffixes: every row's own tokens after its shared prefix (all of it when solo).
@@ -296,8 +319,15 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
           const anyPast = js.some((j) => j.L > 0);
           const empty = (): PastKv => ({ batch: 1, length: 0, heads: 0, headDim: 0, type: 'float32', tensors: [] });
           const stacked = anyPast ? stackPasts(js.map((j) => (j.L > 0 ? pastOf.get(j.r)! : empty()))) : null;
-          const { logits, vocab, logSumExp: lse } = await cachedForward({ ids, mask, past: stacked?.past ?? null, pastMask: stacked?.mask ?? null });
-          js.forEach(({ r, L }, b) => scoreRow(r, logits, vocab, lse, b * length, L, rows[r]!.length));
+          const passRows = js.map(({ r, L }, b) => ({ r, base: b * length, lo: L, hi: rows[r]!.length }));
+          const pass = await cachedForward({
+            ids,
+            mask,
+            past: stacked?.past ?? null,
+            pastMask: stacked?.mask ?? null,
+            logitsAt: scoredPositions(passRows),
+          });
+          passRows.forEach((row) => scoreRow(row, pass));
           progress(js.map((j) => j.r));
         }
       }

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidOptionError, ModelNotFoundError } from '../../core/errors';
 import { createSession, getOrt } from '../ort';
+import { withLogitsAtPositions } from './logitsAtPositions';
 import { directModel, ortTensorFactory } from './directSession';
 import { inspectHubRepo, onnxFileNames } from './hubRepo';
 import { loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
@@ -176,7 +177,9 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
           throw new ModelNotFoundError(`${name} was not found in ${prepared.where} (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`);
         }
       };
-      const bytes = await read(file);
+      // The head computes logits only at the positions a pass asks for, where the graph allows it (logitsAtPositions.ts).
+      const graph = await read(file);
+      const bytes = withLogitsAtPositions(graph) ?? graph;
       // The graph names its external data relative to itself (onnx/model.onnx → "model.onnx_data").
       const data = await Promise.all(externalData.map(async (name) => ({ path: path.posix.relative(path.posix.dirname(file), name), data: await read(name) })));
       const [ort, { session }] = await Promise.all([getOrt(), createSession(bytes, 'wasm', prepared.ref, { externalData: data })]);
