@@ -256,14 +256,16 @@ interface ExternalDataFile {
 /**
  * Create a session on the preferred device, falling back from WebGPU to WASM. `deps.checkWebGpu`
  * replaces the adapter probe in tests (Node has no WebGPU, so the fallback path is testable there);
- * `deps.externalData` are the graph's external-data files.
+ * `deps.externalData` are the graph's external-data files; `deps.wasmBuild` is the build a WASM
+ * session runs on: the plain one (default), or 'webgpu' for a language model, which runs on the
+ * build transformers.js uses, with its threads.
  * @throws ModelLoadError when even WASM cannot create the session (corrupt or unsupported graph)
  */
 export async function createSession(
   model: Uint8Array,
   device: DevicePreference,
   name: string,
-  deps: { checkWebGpu?: () => Promise<WebGpuCheck>; externalData?: readonly ExternalDataFile[] } = {},
+  deps: { checkWebGpu?: () => Promise<WebGpuCheck>; externalData?: readonly ExternalDataFile[]; wasmBuild?: OrtBuild } = {},
 ): Promise<CreatedSession> {
   const external = deps.externalData?.length ? { externalData: [...deps.externalData] } : {};
   let fallbackReason: string | undefined;
@@ -282,7 +284,7 @@ export async function createSession(
       fallbackReason = gpu.reason;
     }
   }
-  const ort = await getOrt('wasm');
+  const ort = await getOrt(deps.wasmBuild ?? 'wasm');
   try {
     const s = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], logSeverityLevel: 3, ...external });
     return { session: new SerialSession(s, 'wasm', ort), backend: 'wasm', fallbackReason };

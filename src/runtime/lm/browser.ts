@@ -3,6 +3,10 @@
 //  - ORT's wasm files come from the app bundle (`?url` imports in ../ortWasmPaths.browser.ts, the
 //    same object the GloVe runtime uses), never from the jsDelivr CDN transformers.js defaults to.
 //  - Embedded models: allowLocalModels with localModelPath = {app root}models/ (../appBase.ts), no remote access.
+//    On WASM their graph runs on a session of our own (createDirect) on the ORT build transformers.js
+//    uses, with the same threads, so that its head can compute logits only where a pass scores
+//    (logitsAtPositions.ts: about half the decision probe's work). Hub models and picked folders,
+//    whose files and caching transformers.js handles, run on transformers.js's session.
 //  - Hub models: allowLocalModels off, env.remoteHost = the chosen host; downloads are kept in the
 //    Cache API ('transformers-cache', ../../core/hubCacheKeys.ts) so a second visit works offline;
 //    a stored file whose length disagrees with the Hub's listing is dropped before loading.
@@ -17,9 +21,12 @@
 //    security policy refused says so and names the setting (../net/policyBlockedFetch.ts).
 import { InvalidOptionError } from '../../core/errors';
 import { entriesToRefetch, hubFileUrl } from '../../core/hubCacheKeys';
-import { checkWebGpu } from '../ort';
+import { checkWebGpu, createSession, getOrt, type WebGpuCheck } from '../ort';
 import { lmDeviceCandidates } from './deviceChoice';
-import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
+import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, serialRun, type DeviceCandidate, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
+import { directModel, ortTensorFactory } from './directSession';
+import { withLogitsAtPositions } from './logitsAtPositions';
+import { urlAssetSource } from '../wordEmbeddingModel';
 import { findLm } from '../models';
 import { inspectHubRepo, onnxFileNames } from './hubRepo';
 import { lengthOf, sha256OfBody } from './bodyHash';
@@ -33,6 +40,8 @@ import type { LanguageModel, LmDtype, LmSource } from './types';
 export type { LanguageModel } from './types';
 
 const modelsUrl = () => new URL('models/', baseUrl()).href;
+/** A WASM session of our own (createDirect), tried before transformers.js's where the source allows. */
+const DIRECT_WASM: DeviceCandidate = { device: 'direct', backend: 'wasm' };
 /**
  * env.localModelPath must be a path, not an absolute URL: transformers.js's file-existence check
  * (get_file_metadata, used to find tokenizer_config.json) skips "local" paths that are http(s) URLs.
@@ -152,9 +161,11 @@ const browserPlatform: LmPlatform = {
     // Embedded: which dtypes exist comes from the model registry (a static server cannot list folders, and
     // an SPA fallback would answer 200 for files that do not exist).
     const known = findLm(source.id)?.dtypes;
+    const files = urlAssetSource(`${modelsUrl()}${source.id}/`, stallGuardFetch((input, init) => fetch(input, init)));
     return {
       ref: source.id,
       where: `${modelsUrl()}${source.id}/`,
+      readFile: (file, onBytes) => files.read(file, onBytes),
       listOnnxFiles: async () => (known ? known.map((d: LmDtype) => `model${DTYPE_SUFFIX[d]}.onnx`) : null),
       async sha256(file) {
         const res = await fetch(`${modelsUrl()}${source.id}/${file}`);
@@ -162,13 +173,45 @@ const browserPlatform: LmPlatform = {
       },
     };
   },
+  async createDirect(prepared, file, config, backend, externalData, progress) {
+    const readFile = prepared.readFile;
+    if (backend !== 'wasm' || !readFile) return null;
+    const read = async (name: string) => {
+      progress({ status: 'initiate', file: name });
+      let started = false;
+      const bytes = await readFile(name, (loaded, total) => {
+        if (!started) progress({ status: 'download', file: name, total });
+        started = true;
+        progress({ status: 'progress', file: name, loaded, total, progress: total ? (100 * loaded) / total : undefined });
+      });
+      progress({ status: 'done', file: name });
+      return bytes;
+    };
+    const graph = await read(file);
+    // The graph names its external data relative to itself (onnx/model.onnx → "model.onnx_data").
+    const dir = file.slice(0, file.lastIndexOf('/') + 1);
+    const data = await Promise.all(externalData.map(async (name) => ({ path: name.startsWith(dir) ? name.slice(dir.length) : name, data: await read(name) })));
+    const [ort, { session }] = await Promise.all([
+      getOrt('webgpu'),
+      createSession(withLogitsAtPositions(graph) ?? graph, 'wasm', prepared.ref, { externalData: data, wasmBuild: 'webgpu' }),
+    ]);
+    try {
+      // Its runs join transformers.js's chain, as every run on that ORT build does (load.ts).
+      return { ...directModel(ortTensorFactory(ort), { session: session.session, run: (feeds) => serialRun(() => session.run(feeds)) }, config, file), dispose: () => session.release() };
+    } catch (e) {
+      await session.release();
+      throw e;
+    }
+  },
   async devices(pref) {
     // WASM chosen (or onnxruntime-node, which a page does not have): no adapter check (the rule ignores it for these preferences).
-    if (pref === 'wasm' || pref === 'node') return { ...lmDeviceCandidates(pref, { available: false, reason: '' }), fp16OnWebGpu: false };
-    const gpu = await checkWebGpu();
+    const gpu: WebGpuCheck = pref === 'wasm' || pref === 'node' ? { available: false, reason: '' } : await checkWebGpu();
     const choice = lmDeviceCandidates(pref, gpu);
+    const candidates = choice.candidates.flatMap((c): DeviceCandidate[] => (c.backend === 'wasm' ? [DIRECT_WASM, c] : [c]));
+    if (pref === 'wasm' || pref === 'node') return { ...choice, candidates, fp16OnWebGpu: false };
     return {
       ...choice,
+      candidates,
       fp16OnWebGpu: gpu.available && gpu.shaderF16 === true && choice.candidates.some((c) => c.backend === 'webgpu'),
       ...(gpu.available && gpu.limits ? { webGpuLimits: gpu.limits } : {}),
     };

@@ -59,6 +59,11 @@ export interface PreparedSource {
   listOnnxFiles(): Promise<string[] | null>;
   /** sha256 hex of a file of the model folder after loading; null when it cannot be read back. */
   sha256(file: string): Promise<string | null>;
+  /**
+   * A file of the model folder with byte progress, for a session the platform opens itself
+   * (createDirect); absent where transformers.js reads the files.
+   */
+  readFile?(file: string, onBytes?: (loaded: number, total?: number) => void): Promise<Uint8Array>;
   /** Hub: the commit the files come from, when the host said (X-Repo-Commit, the API's `sha`). */
   commit?: string;
   /** Size in bytes of each file, by path, known before downloading (Hub API, a folder); absent = unknown. */
@@ -88,9 +93,18 @@ export interface LmPlatform {
   devices(pref: LmDevicePreference): Promise<{ candidates: DeviceCandidate[]; skipped?: string; fp16OnWebGpu: boolean; webGpuLimits?: WebGpuLimits }>;
   /**
    * For device 'direct': open `file` of the prepared source on the platform's ORT, with its weights'
-   * external-data files (paths inside the model folder, e.g. onnx/model.onnx_data).
+   * external-data files (paths inside the model folder, e.g. onnx/model.onnx_data); file reads are
+   * reported to `progress` in transformers.js's progress shape. Null: the platform does not open
+   * this source itself, and the next candidate is tried.
    */
-  createDirect?(prepared: PreparedSource, file: string, config: Record<string, unknown>, backend: LmBackend, externalData: readonly string[]): Promise<DirectModel>;
+  createDirect?(
+    prepared: PreparedSource,
+    file: string,
+    config: Record<string, unknown>,
+    backend: LmBackend,
+    externalData: readonly string[],
+    progress: (p: Record<string, unknown>) => void,
+  ): Promise<DirectModel | null>;
 }
 
 export interface LoadLmOptions {
@@ -314,8 +328,12 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
         if (cand.device === 'direct') {
           if (!platform.createDirect) throw new UnsupportedModelError('this platform has no direct ORT session');
           const createDirect = platform.createDirect;
-          const makeDirect = () => createDirect(prepared, onnxFileFor(dtype), cfg, cand.backend, externalData);
+          const makeDirect = () => createDirect(prepared, onnxFileFor(dtype), cfg, cand.backend, externalData, progress_callback);
           const direct = await (cand.backend === 'webgpu' ? oneWebGpuCallAtATime(makeDirect) : makeDirect());
+          if (!direct) {
+            if (last) throw new UnsupportedModelError(`${displayId}: no device could run the model.`);
+            continue;
+          }
           dispose = () => direct.dispose();
           fwd = direct.forward;
           cached = direct.cachedForward;
@@ -370,6 +388,9 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
           fallbackReason = `WebGPU ${cause} for ${displayId} (${short(e)}); fell back to WASM`;
           continue;
         }
+        // A session of the platform's own that fails, not on the files, leaves the model to the next
+        // candidate on the same engine (transformers.js's session), as before it was tried.
+        if (cand.device === 'direct' && !last && !isFileProblem && candidates[i + 1]?.backend === cand.backend) continue;
         throw mapped;
       }
     }
@@ -448,7 +469,7 @@ type AnyTensor = Transformers.Tensor;
 // transformers.js chains every session run in the browser (ORT-web's WASM backend runs one at a
 // time); runs that bypass its model classes keep that guarantee with their own chain.
 let runChain: Promise<unknown> = Promise.resolve();
-const serialRun = <T>(fn: () => Promise<T>): Promise<T> => {
+export const serialRun = <T>(fn: () => Promise<T>): Promise<T> => {
   const next = runChain.then(fn);
   runChain = next.catch(() => undefined);
   return next;
