@@ -33,7 +33,7 @@ export interface AssetSource {
 const NOT_BUILT_HINT = 'the embedded model assets have not been built — run `npm run prepare-models`';
 
 /** Files under a base URL (e.g. `${import.meta.env.BASE_URL}models/glove-6b-100d/`), with byte progress. */
-export function urlAssetSource(baseUrl: string, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): AssetSource {
+export function urlAssetSource(baseUrl: string, fetchImpl: (url: string) => Promise<Response> = globalThis.fetch.bind(globalThis)): AssetSource {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const urlOf = (file: string) => `${base}${file}`;
   return {
