@@ -207,11 +207,16 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
     const useGraphLse = o?.graphLogSumExp !== false;
     /** One pass's rows: row r's positions [lo, hi) sit at flat positions base … base + hi − lo − 1 of the pass. */
     type PassRow = { r: number; base: number; lo: number; hi: number };
+    /** Row positions p in [lo, hi) that predict a scored target of sequence i: [first, end). */
+    const predicting = (i: number, lo: number, hi: number): [number, number] => [Math.max(lo, from[i]! - 1), Math.min(hi, seqs[i]!.length - 1)];
     /** The flat positions of a pass whose logits its rows' scored targets need, ascending. */
     const scoredPositions = (passRows: readonly PassRow[]): number[] => {
       const at = new Set<number>();
       for (const { r, base, lo, hi } of passRows)
-        for (const i of members[r]!) for (let p = Math.max(lo, from[i]! - 1); p < Math.min(hi, seqs[i]!.length - 1); p++) at.add(base + p - lo);
+        for (const i of members[r]!) {
+          const [first, end] = predicting(i, lo, hi);
+          for (let p = first; p < end; p++) at.add(base + p - lo);
+        }
       return [...at].sort((a, b) => a - b);
     };
     /**
@@ -224,7 +229,8 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
       const logZ = new Float64Array(hi - lo).fill(Number.NaN);
       for (const i of members[r]!) {
         const seq = seqs[i]!;
-        for (let p = Math.max(lo, from[i]! - 1); p < Math.min(hi, seq.length - 1); p++) {
+        const [first, end] = predicting(i, lo, hi);
+        for (let p = first; p < end; p++) {
           const flat = base + p - lo;
           const at = logitsRow ? logitsRow[flat]! : flat;
           let z = logZ[p - lo]!;
@@ -249,9 +255,11 @@ export function createLanguageModel(parts: LanguageModelParts): LanguageModel {
           tok.padId,
         );
         const passRows = batch.map((r, b) => ({ r, base: b * length, lo: 0, hi: rows[r]!.length }));
-        const { logits, ...pass } = await forward({ ids, mask, logitsAt: scoredPositions(passRows) }, { logits: true, hidden: false });
+        const pass = await forward({ ids, mask, logitsAt: scoredPositions(passRows) }, { logits: true, hidden: false });
+        const logits = pass.logits;
         if (!logits) throw new UnsupportedModelError(`${info.id} returned no logits.`);
-        passRows.forEach((row) => scoreRow(row, { logits, ...pass }));
+        const scored = { ...pass, logits };
+        passRows.forEach((row) => scoreRow(row, scored));
         progress(batch);
       }
     } else {
