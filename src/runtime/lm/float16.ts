@@ -58,15 +58,3 @@ export function floatValues(t: TensorLike, what: string): Float32Array {
   if (t.type === 'float64') return Float32Array.from(t.data as Float64Array);
   throw new UnsupportedModelError(`${what} is ${t.type}; this runtime reads float32, float16 and float64 outputs.`);
 }
-
-/**
- * A tensor for onnxruntime-node built by an ORT Tensor constructor: where the engine has
- * Float16Array, ORT wraps float16 data in one, which onnxruntime-node does not take, so the data is
- * put back as the half bits (transformers.js's own sessionRun does the same). Other tensors unchanged.
- */
-export function withHalfBitsForNode<T>(t: T): T {
-  const F16 = (globalThis as { Float16Array?: new (...a: never[]) => ArrayBufferView }).Float16Array;
-  const held = t as { cpuData?: unknown };
-  if (F16 && held.cpuData instanceof F16) held.cpuData = new Uint16Array(held.cpuData.buffer, held.cpuData.byteOffset, held.cpuData.byteLength / 2);
-  return t;
-}

@@ -22,7 +22,6 @@ import { CancelledError, CorruptModelFileError, InvalidOptionError, ModelTooLarg
 import { createLanguageModel, type CachedForwardFn, type ForwardFn, type LmTokenizer } from './languageModel';
 import { BATCH_INVARIANCE_TOLERANCE, batchDependence, onePassPerSequence } from './batchInvariance';
 import { directModel, type DirectPasses } from './directSession';
-import { withHalfBitsForNode } from './float16';
 import { embeddingBytes, modelFitsDevice, weightFilesOf, type FitVerdict, type WebGpuLimits } from './modelFits';
 import { externalDataChunks, externalDataNames } from './externalData';
 import { isNodeRuntime } from '../ort';
@@ -490,8 +489,12 @@ function directOnTransformersSession(tf: TransformersModule, model: Transformers
   if (!session || Object.keys(sessions).length !== 1 || !Array.isArray(session.inputNames) || !Array.isArray(session.outputNames)) return null;
   return directModel(
     (type, data, dims) => {
-      const t = (new tf.Tensor(type, data as never, dims) as unknown as { ort_tensor: unknown }).ort_tensor;
-      return (isNodeRuntime() ? withHalfBitsForNode(t) : t) as never;
+      const t = (new tf.Tensor(type, data as never, dims) as unknown as { ort_tensor: { cpuData?: unknown } }).ort_tensor;
+      // Where the engine has Float16Array, ORT wraps float16 data in one, which onnxruntime-node does
+      // not take; transformers.js's own sessionRun turns it back into the half bits the same way.
+      const F16 = (globalThis as { Float16Array?: new (...a: never[]) => ArrayBufferView }).Float16Array;
+      if (F16 && isNodeRuntime() && t.cpuData instanceof F16) t.cpuData = new Uint16Array(t.cpuData.buffer, t.cpuData.byteOffset, t.cpuData.byteLength / 2);
+      return t as never;
     },
     { session, run: (feeds) => serialRun(() => session.run(feeds)) as never },
     config,

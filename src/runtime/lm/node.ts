@@ -7,10 +7,6 @@
 // runtime engineer's getOrt() (src/runtime/ort.ts) and directSession.ts; transformers.js still
 // supplies the tokenizer. (Handing onnxruntime-web to transformers.js itself in Node does not work:
 // its Node device table then has no usable device.) 'wasm' serves embedded models and folders.
-// On onnxruntime-node, an embedded model or a folder whose graph withLogitsAtPositions can cut (its
-// head then computes logits only where a pass scores) runs on a session of our own on the same
-// engine with the options transformers.js passes; other graphs, and Hub models (whose download and
-// cache transformers.js handles), run on transformers.js's session. Both give the same numbers.
 //
 // Model ids: an existing folder path → that folder; an id found under `modelsDir` (default
 // public/models of this checkout) → the embedded copy, offline; a relative folder holding a
@@ -24,10 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { InvalidOptionError, ModelNotFoundError } from '../../core/errors';
 import { createSession, getOrt } from '../ort';
 import { withLogitsAtPositions } from './logitsAtPositions';
-import { directModel, ortTensorFactory, type DirectPasses } from './directSession';
-import { withHalfBitsForNode } from './float16';
+import { directModel, ortTensorFactory } from './directSession';
 import { inspectHubRepo, onnxFileNames } from './hubRepo';
-import { loadLanguageModelWith, serialRun, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
+import { loadLanguageModelWith, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import type { LanguageModel, LmDevicePreference, LmSource } from './types';
 
 export type { LanguageModel } from './types';
@@ -122,23 +117,6 @@ async function dropShortDownloads(folder: string, sizes: Readonly<Record<string,
   );
 }
 
-/**
- * A session of our own on onnxruntime-node (the engine transformers.js's Node build runs, with the
- * options it passes: the CPU provider, errors-only logging, ORT's default threads), on a graph
- * rewritten by withLogitsAtPositions. Its runs join transformers.js's chain (load.ts serialRun).
- */
-async function nodeDirect(graph: Uint8Array, config: Record<string, unknown>, file: string): Promise<DirectPasses & { dispose(): Promise<void> }> {
-  const ortNode = await import('onnxruntime-node');
-  const session = await ortNode.InferenceSession.create(graph, { executionProviders: ['cpu'], logSeverityLevel: 3 });
-  try {
-    const tensor = ((type, data, dims) => withHalfBitsForNode(new ortNode.Tensor(type, data as never, dims))) as Parameters<typeof directModel>[0];
-    return { ...directModel(tensor, { session, run: (feeds) => serialRun(() => session.run(feeds as never)) as never }, config, file), dispose: () => session.release() };
-  } catch (e) {
-    await session.release();
-    throw e;
-  }
-}
-
 function nodePlatform(opts: NodeLoadOptions): LmPlatform {
   const modelsDir = path.resolve(opts.modelsDir ?? DEFAULT_MODELS_DIR);
   const cacheDir = path.resolve(opts.cacheDir ?? defaultHubCacheDir());
@@ -189,11 +167,8 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
         sha256: async (file) => sha256File(path.join(folder, file)),
       };
     },
-    async createDirect(prepared, file, config, backend, externalData) {
-      if (prepared.cacheDir) {
-        if (backend === 'node') return null; // Hub files stay with transformers.js's session and cache
-        throw new InvalidOptionError('device "wasm" in Node loads embedded models and local folders; use "node" for Hub ids.');
-      }
+    async createDirect(prepared, file, config, _backend, externalData) {
+      if (prepared.cacheDir) throw new InvalidOptionError('device "wasm" in Node loads embedded models and local folders; use "node" for Hub ids.');
       const read = async (name: string) => {
         const full = path.join(prepared.where, name);
         try {
@@ -204,12 +179,6 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
       };
       // The head computes logits only at the positions a pass asks for, where the graph allows it (logitsAtPositions.ts).
       const graph = await read(file);
-      if (backend === 'node') {
-        // Worth a session of our own only where the head can be cut; onnxruntime-node reads external
-        // data beside a graph's path, which bytes have not, so those graphs stay with transformers.js.
-        const cut = externalData.length === 0 ? withLogitsAtPositions(graph) : null;
-        return cut && nodeDirect(cut, config, file);
-      }
       const bytes = withLogitsAtPositions(graph) ?? graph;
       // The graph names its external data relative to itself (onnx/model.onnx → "model.onnx_data").
       const data = await Promise.all(externalData.map(async (name) => ({ path: path.posix.relative(path.posix.dirname(file), name), data: await read(name) })));
@@ -225,8 +194,8 @@ function nodePlatform(opts: NodeLoadOptions): LmPlatform {
       if (pref === 'webgpu')
         return { candidates: [], skipped: 'WebGPU is not available to the Node runtime here (use "node" or "wasm")', fp16OnWebGpu: false };
       if (pref === 'wasm') return { candidates: [{ device: 'direct', backend: 'wasm' }], fp16OnWebGpu: false };
-      // 'cpu' is transformers.js's name for onnxruntime-node; a session of our own on it comes first.
-      return { candidates: [{ device: 'direct', backend: 'node' }, { device: 'cpu', backend: 'node' }], fp16OnWebGpu: false };
+      // 'cpu' is transformers.js's name for onnxruntime-node.
+      return { candidates: [{ device: 'cpu', backend: 'node' }], fp16OnWebGpu: false };
     },
   };
 }
