@@ -106,6 +106,18 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     if (!t || (t.type !== 'float32' && t.type !== 'float64') || t.dims.length !== 2 || Number(t.dims[0]) * Number(t.dims[1]) !== rows) return undefined;
     return t.data as Float32Array | Float64Array;
   };
+  /**
+   * The positions fed to a rewritten graph: those asked for, or every one when none are named. A
+   * single position is fed twice (when the batch has more than one): engines multiply one row by a
+   * kernel of its own (onnxruntime-node's MLAS takes a vector path), whose sums round differently
+   * from the exported graph's, which multiplies every position at once.
+   */
+  const fedPositions = (logitsAt: readonly number[] | undefined, B: number, S: number): readonly number[] => {
+    if (!logitsAt) return Array.from({ length: B * S }, (_, k) => k);
+    // None asked for: one row still runs (an empty gather is not worth an engine's corner case).
+    if (logitsAt.length === 0) return [0];
+    return logitsAt.length === 1 && B * S > 1 ? [logitsAt[0]!, logitsAt[0]!] : logitsAt;
+  };
   /** Which logits row holds each flat position, when only `logitsAt` were computed. */
   const rowsOf = (logitsAt: readonly number[] | undefined, B: number, S: number): Int32Array | undefined => {
     if (!gathers || !logitsAt) return undefined;
@@ -113,6 +125,8 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     logitsAt.forEach((p, k) => (row[p] = k));
     return row;
   };
+  /** Rows of a run's logits (and log-normaliser). */
+  const rowCount = (logitsAt: readonly number[] | undefined, B: number, S: number) => (gathers && logitsAt ? fedPositions(logitsAt, B, S).length : B * S);
 
   /** One run. past: [B, H, P, D] per past input (null: P = 0); pastMask [B][P]; logitsAt: see the header. */
   const run = async (
@@ -128,8 +142,7 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     const feeds: Record<string, OrtNs.Tensor> = {};
     for (const name of inputNames) {
       if (name === LOGITS_POSITIONS) {
-        // None asked for: one row still runs (an empty gather is not worth an engine's corner case).
-        const positions = logitsAt ? (logitsAt.length ? logitsAt : [0]) : Array.from({ length: B * S }, (_, k) => k);
+        const positions = fedPositions(logitsAt, B, S);
         feeds[name] = tensor('int64', BigInt64Array.from(positions, (k) => BigInt(k)), [1, positions.length]);
       } else if (name === 'input_ids') feeds[name] = ints(name, ids, S);
       else if (name === 'attention_mask') feeds[name] = ints(name, P ? mask.map((m, b) => [...pastMask![b]!, ...m]) : mask, P + S);
@@ -158,7 +171,7 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     const logits = out.logits;
     const last = out.last_hidden_state;
     const logitsRow = rowsOf(logitsAt, B, S);
-    const logSumExp = want.logits && logits ? lse(out, logitsRow ? logitsAt!.length : B * S) : undefined;
+    const logSumExp = want.logits && logits ? lse(out, rowCount(logitsAt, B, S)) : undefined;
     const res = {
       logits: want.logits && logits ? floats(logits, 'logits') : undefined,
       ...(want.logits && logitsRow ? { logitsRow } : {}),
@@ -184,7 +197,7 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     };
     const vocab = Number(out.logits!.dims[2]);
     const logitsRow = rowsOf(logitsAt, B, S);
-    const logSumExp = lse(out, logitsRow ? logitsAt!.length : B * S);
+    const logSumExp = lse(out, rowCount(logitsAt, B, S));
     for (const t of Object.values(out)) t.dispose?.();
     return { logits, vocab, present, ...(logitsRow ? { logitsRow } : {}), ...(logSumExp ? { logSumExp } : {}) };
   };

@@ -50,15 +50,16 @@ describe('withLogitsAtPositions', () => {
       const { ids, mask, S } = batch(vocab);
       const want = { logits: true, hidden: false };
       const reference = await full.forward({ ids, mask }, want);
-      const at = [0, 3, S - 1, S + 2, 2 * S + 8];
-      const some = await gathered.forward({ ids, mask, logitsAt: at }, want);
-      expect(some.logits!.length).toBe(at.length * vocab);
-      at.forEach((p, k) => {
-        expect(some.logitsRow![p]).toBe(k);
-        expect(some.logits!.subarray(k * vocab, (k + 1) * vocab)).toEqual(reference.logits!.subarray(p * vocab, (p + 1) * vocab));
-        if (reference.logSumExp) expect(some.logSumExp![k]).toBe(reference.logSumExp[p]);
-      });
-      expect(some.logitsRow!.filter((r) => r >= 0).length).toBe(at.length);
+      // Scattered positions, and one alone (which engines multiply by a vector kernel of its own).
+      for (const at of [[0, 3, S - 1, S + 2, 2 * S + 8], [S + 2], [3, 2 * S + 8]]) {
+        const some = await gathered.forward({ ids, mask, logitsAt: at }, want);
+        at.forEach((p) => {
+          const k = some.logitsRow![p]!;
+          expect(some.logits!.subarray(k * vocab, (k + 1) * vocab)).toEqual(reference.logits!.subarray(p * vocab, (p + 1) * vocab));
+          if (reference.logSumExp) expect(some.logSumExp![k]).toBe(reference.logSumExp[p]);
+        });
+        expect(some.logitsRow!.filter((r) => r >= 0).length).toBe(at.length);
+      }
       // No positions named: every position, in the exported layout.
       const all = await gathered.forward({ ids, mask }, want);
       expect(all.logitsRow).toBeUndefined();
@@ -68,6 +69,35 @@ describe('withLogitsAtPositions', () => {
       await gathered.session.release();
     }
   });
+
+  it('the embedded GPT: bit for bit over batches of every shape (seeded: 24 batches of 1–6 rows, 1–40 tokens, right-padded)', async () => {
+    const exported = readModel(EMBEDDED, 'model.onnx');
+    const full = await passes(EMBEDDED, exported);
+    const gathered = await passes(EMBEDDED, withLogitsAtPositions(exported)!);
+    const vocab = Number(readConfig(EMBEDDED).vocab_size);
+    let state = 20261206;
+    const below = (n: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31), Math.floor((state / 2 ** 31) * n));
+    try {
+      for (let trial = 0; trial < 24; trial++) {
+        const B = 1 + below(6);
+        const S = 1 + below(40);
+        const lengths = Array.from({ length: B }, (_, b) => (b === 0 ? S : 1 + below(S)));
+        const ids = lengths.map((n) => Array.from({ length: S }, (_, j) => (j < n ? below(vocab) : 0)));
+        const mask = lengths.map((n) => Array.from({ length: S }, (_, j) => (j < n ? 1 : 0)));
+        const at = [...new Set(Array.from({ length: 1 + below(Math.min(B * S, 12)) }, () => below(B * S)))];
+        const reference = await full.forward({ ids, mask }, { logits: true, hidden: false });
+        const some = await gathered.forward({ ids, mask, logitsAt: at }, { logits: true, hidden: false });
+        for (const p of at) {
+          const k = some.logitsRow![p]!;
+          expect(some.logits!.subarray(k * vocab, (k + 1) * vocab)).toEqual(reference.logits!.subarray(p * vocab, (p + 1) * vocab));
+          expect(some.logSumExp![k]).toBe(reference.logSumExp![p]);
+        }
+      }
+    } finally {
+      await full.session.release();
+      await gathered.session.release();
+    }
+  }, 120_000);
 
   it.each([
     ['a head that quantises its input per tensor (Mistral q8: DynamicQuantizeLinear → MatMulInteger)', matrix('mistral'), 'model_quantized.onnx'],
