@@ -9,3 +9,5 @@ export function bundleIsFresh(dir?: string): boolean;
 export function buildCliBundle(dir?: string): Promise<void>;
 /** The CLI's main module (the bundle, rebuilt first when stale; tsx when it cannot be built). */
 export function loadCliMain(): Promise<{ main(argv: string[]): Promise<number> }>;
+/** The permutation worker as one CommonJS script (for a worker started with `eval: true`), and the files it was built from. */
+export function buildPermutationWorkerSource(): Promise<{ source: string; inputs: string[] }>;

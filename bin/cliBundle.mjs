@@ -17,6 +17,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = join(ROOT, 'src', 'cli', 'main.ts');
+/** The permutation worker's entry, bundled first and embedded in the CLI bundle as text (`virtual:permutation-worker`). */
+const WORKER_ENTRY = join(ROOT, 'src', 'cli', 'permutationWorker.ts');
+const WORKER_MODULE = 'virtual:permutation-worker';
 export const CLI_BUNDLE_DIR = join(ROOT, '.cache', 'cli');
 const BUNDLE = 'bias-workbench.mjs';
 /** The bundle's first line: this prefix, then the JSON of its inputs ({ file: [mtime, size] }). */
@@ -81,10 +84,40 @@ const ownImportMetaUrl = {
   },
 };
 
+/**
+ * The permutation worker as the text of one CommonJS script (a worker started with `eval: true`),
+ * and the files it was built from.
+ */
+export async function buildPermutationWorkerSource() {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [WORKER_ENTRY],
+    write: false,
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    metafile: true,
+    logLevel: 'error',
+  });
+  return { source: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) };
+}
+
+/** esbuild plugin: `virtual:permutation-worker` is a module whose default export is the worker's source. */
+const embeddedWorker = (source) => ({
+  name: 'embedded-permutation-worker',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:permutation-worker$/ }, () => ({ path: WORKER_MODULE, namespace: 'embedded-worker' }));
+    build.onLoad({ filter: /.*/, namespace: 'embedded-worker' }, () => ({ contents: `export default ${JSON.stringify(source)};`, loader: 'js' }));
+  },
+});
+
 /** Build the bundle into `dir`, its inputs on its first line. */
 export async function buildCliBundle(dir = CLI_BUNDLE_DIR) {
   const { build } = await import('esbuild');
   const startedAt = Date.now();
+  const worker = await buildPermutationWorkerSource();
   const result = await build({
     entryPoints: [ENTRY],
     outfile: join(dir, BUNDLE),
@@ -98,13 +131,15 @@ export async function buildCliBundle(dir = CLI_BUNDLE_DIR) {
     external: [...EXTERNAL, '*.browser'],
     // CommonJS dependencies (papaparse) call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
-    plugins: [ownImportMetaUrl],
+    plugins: [ownImportMetaUrl, embeddedWorker(worker.source)],
     metafile: true,
     logLevel: 'error',
   });
   const inputs = {};
   let changedMeanwhile = false;
-  for (const file of [...Object.keys(result.metafile.inputs).map((f) => resolve(ROOT, f)), BUILDER]) {
+  // The embedded worker is an input by namespace only; the files it was built from are listed instead.
+  const files = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('embedded-worker:')), ...worker.inputs];
+  for (const file of [...new Set(files.map((f) => resolve(ROOT, f))), BUILDER]) {
     const sig = signature(file);
     if (sig === null || sig[0] > startedAt) changedMeanwhile = true;
     inputs[file] = sig;

@@ -29,6 +29,8 @@ import { UsageError } from '../cliError';
 import { choiceFlag, countFlag, refuseFlags } from '../flags';
 import { MODEL_LOADERS, type LoadedCliModel } from '../modelLoaders';
 import { emit, note } from '../output';
+import { offloadPermutations } from '../permutationThread';
+import { setPermutationStarter } from '../../core/stats/permutationOffload';
 import type { CliValues } from '../main';
 
 /** Flags that only a file reads. */
@@ -129,6 +131,8 @@ export async function runCommand(positionals: string[], values: CliValues): Prom
   const options = loader.options(values);
 
   const startedAt = new Date();
+  // Started now, so the thread is up by the first test; tests before that run on this thread.
+  const permutations = await offloadPermutations();
   const model = await loader.load(values);
   try {
     for (const probe of probes) {
@@ -143,5 +147,7 @@ export async function runCommand(positionals: string[], values: CliValues): Prom
     emit(format === 'json' ? JSON.stringify(record, null, 2) : runToCsv(record, { items: values.items === true }), values.out);
   } finally {
     await model.dispose();
+    setPermutationStarter(null);
+    await permutations?.close();
   }
 }

@@ -9,7 +9,7 @@ import { associationScores } from '../stats/association';
 import { standardDeviation } from '../stats/descriptive';
 import { SIGNIFICANCE_ALPHA } from '../significance';
 import { bootstrapEffectSize } from '../stats/bootstrap';
-import { permutationTest } from '../stats/permutationTest';
+import { startPermutationTest } from '../stats/permutationOffload';
 import { weatEffectSize } from '../stats/weatEffectSize';
 import { weatStatistic } from '../stats/weatStatistic';
 import { effectSizeTestInterval } from './effectSizeTestInterval';
@@ -63,7 +63,8 @@ export function scoreAssociationMatrices(m: AssociationMatrices, options: Associ
   const statistic = weatStatistic(scoresX, scoresY);
   const effectSize = weatEffectSize(scoresX, scoresY, options.sd);
 
-  const permutation = permutationTest(scores, sizes.X, {
+  // Started first: where a second thread takes it (permutationOffload.ts), the bootstrap runs meanwhile.
+  const permutationResult = startPermutationTest(scores, sizes.X, {
     permutations: options.permutations,
     exactLimit: options.exactLimit,
     seed: deriveTestSeed(options.seed, m.probeId, 'permutation'),
@@ -71,8 +72,6 @@ export function scoreAssociationMatrices(m: AssociationMatrices, options: Associ
     inversionAlpha: SIGNIFICANCE_ALPHA,
     onProgress: onProgress && ((done, total) => onProgress({ stage: 'permutations', done, total })),
   });
-
-  const testCi = Number.isFinite(effectSize) ? effectSizeTestInterval(permutation.shiftLowerBound!, standardDeviation(scores, options.sd)) : null;
 
   let ci: AssociationResult['ci'] = null;
   if (options.bootstrap > 0 && Number.isFinite(effectSize)) {
@@ -91,6 +90,9 @@ export function scoreAssociationMatrices(m: AssociationMatrices, options: Associ
       ci = { level: boot.level, low: boot.low, high: boot.high, method: boot.method, resamples: boot.resamples, skipped: boot.skipped, acceleration: boot.acceleration };
     }
   }
+
+  const permutation = permutationResult();
+  const testCi = Number.isFinite(effectSize) ? effectSizeTestInterval(permutation.shiftLowerBound!, standardDeviation(scores, options.sd)) : null;
 
   return {
     probeId: m.probeId,
