@@ -202,7 +202,9 @@ export class SerialSession {
 const WARM_UP_MODEL = 'CAgSDmJpYXMtd29ya2JlbmNoOjwKEAoBeBIBeSIISWRlbnRpdHkSBndhcm11cFoPCgF4EgoKCAgBEgQKAggBYg8KAXkSCgoICAESBAoCCAFCBAoAEBE=';
 
 const warmUps = new Map<DevicePreference, Promise<boolean>>();
-const warmBuilds = new Map<OrtBuild, Promise<boolean>>();
+const warmBuilds = new Map<string, Promise<boolean>>();
+/** The last warm-up started on each build: ORT refuses to initialise a build while it already is ("multiple calls to 'initWasm()'"). */
+const lastWarmOnBuild = new Map<OrtBuild, Promise<boolean>>();
 
 /**
  * Start ORT's backend initialisation (wasm download and compile, WebGPU device) now, so it overlaps
@@ -214,29 +216,41 @@ const warmBuilds = new Map<OrtBuild, Promise<boolean>>();
 export function warmUpBackend(device: DevicePreference): Promise<boolean> {
   let warm = warmUps.get(device);
   if (!warm) {
-    warm = (async () => {
-      const build: OrtBuild = device !== 'wasm' && (await checkWebGpu()).available ? 'webgpu' : 'wasm';
-      let built = warmBuilds.get(build);
-      if (!built) {
-        built = (async () => {
-          try {
-            const ort = await getOrt(build);
-            const bytes = Uint8Array.from(atob(WARM_UP_MODEL), (c) => c.charCodeAt(0));
-            const create = () => ort.InferenceSession.create(bytes, { executionProviders: [build], logSeverityLevel: 3 });
-            const createAndRelease = async () => void (await (await create()).release());
-            await (build === 'webgpu' ? oneWebGpuCallAtATime(createAndRelease) : createAndRelease());
-            return true;
-          } catch {
-            return false; // the real session creation will say what is wrong
-          }
-        })();
-        warmBuilds.set(build, built);
-      }
-      return built;
-    })();
+    warm = (async () => warmUpBuild(device !== 'wasm' && (await checkWebGpu()).available ? 'webgpu' : 'wasm'))();
     warmUps.set(device, warm);
   }
   return warm;
+}
+
+/**
+ * Initialise one ORT build through one of its execution providers (default: the build's own), with
+ * the warm-up graph: e.g. the WebGPU build's wasm runtime alone ('webgpu', 'wasm'), which a language
+ * model needs on either provider, without asking for a GPU device. Warm-ups of one build run one
+ * after another; a caller must await its warm-up before creating other sessions on that build.
+ * Memoised; never throws.
+ */
+export function warmUpBuild(build: OrtBuild, provider: OrtBuild = build): Promise<boolean> {
+  const key = `${build}/${provider}`;
+  let built = warmBuilds.get(key);
+  if (!built) {
+    const before = lastWarmOnBuild.get(build);
+    built = (async () => {
+      await before;
+      try {
+        const ort = await getOrt(build);
+        const bytes = Uint8Array.from(atob(WARM_UP_MODEL), (c) => c.charCodeAt(0));
+        const create = () => ort.InferenceSession.create(bytes, { executionProviders: [provider], logSeverityLevel: 3 });
+        const createAndRelease = async () => void (await (await create()).release());
+        await (provider === 'webgpu' ? oneWebGpuCallAtATime(createAndRelease) : createAndRelease());
+        return true;
+      } catch {
+        return false; // the real session creation will say what is wrong
+      }
+    })();
+    warmBuilds.set(key, built);
+    lastWarmOnBuild.set(build, built);
+  }
+  return built;
 }
 
 interface CreatedSession {

@@ -21,7 +21,7 @@
 //    security policy refused says so and names the setting (../net/policyBlockedFetch.ts).
 import { InvalidOptionError } from '../../core/errors';
 import { entriesToRefetch, hubFileUrl } from '../../core/hubCacheKeys';
-import { checkWebGpu, createSession, getOrt, type WebGpuCheck } from '../ort';
+import { checkWebGpu, createSession, getOrt, warmUpBuild, type WebGpuCheck } from '../ort';
 import { lmDeviceCandidates } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, serialRun, type DeviceCandidate, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { directModel, ortTensorFactory } from './directSession';
@@ -30,6 +30,7 @@ import { urlAssetSource } from '../wordEmbeddingModel';
 import { findLm } from '../models';
 import { inspectHubRepo, onnxFileNames } from './hubRepo';
 import { lengthOf, sha256OfBody } from './bodyHash';
+import { sha256Hex } from '../assetDigest';
 import { lazyBodyFetch } from '../net/lazyBodyFetch';
 import { stallGuardFetch } from '../net/stallGuardFetch';
 import { policyBlockedFetch } from '../net/policyBlockedFetch';
@@ -51,9 +52,14 @@ const modelsPath = () => new URL(modelsUrl()).pathname;
 /** Folders the user picked, by key: path inside the folder → file. */
 const folders = new Map<string, Map<string, Blob>>();
 let tfPromise: Promise<TransformersModule> | null = null;
+/** ORT's warm-up on the build the LMs use; awaited before any session (devices(), below). */
+let engineWarm: Promise<boolean> = Promise.resolve(true);
 
 function importTransformers(): Promise<TransformersModule> {
   tfPromise ??= (async () => {
+    // ORT's wasm runtime (download, compile, threads: most of a first load) starts now, beside
+    // transformers.js's import and the model's files, not after them at the first session.
+    engineWarm = warmUpBuild('webgpu', 'wasm');
     const [tf, paths] = await Promise.all([import('@huggingface/transformers'), import('../ortWasmPaths.browser')]);
     const wasm = tf.env.backends.onnx.wasm!;
     wasm.wasmPaths = { ...paths.ORT_WASM_PATHS };
@@ -162,12 +168,21 @@ const browserPlatform: LmPlatform = {
     // an SPA fallback would answer 200 for files that do not exist).
     const known = findLm(source.id)?.dtypes;
     const files = urlAssetSource(`${modelsUrl()}${source.id}/`, stallGuardFetch((input, init) => fetch(input, init)));
+    // The graph's digest is taken from the bytes the session was made from, while it is made,
+    // instead of from a second download after it.
+    const digests = new Map<string, Promise<string>>();
     return {
       ref: source.id,
       where: `${modelsUrl()}${source.id}/`,
-      readFile: (file, onBytes) => files.read(file, onBytes),
+      readFile: async (file, onBytes) => {
+        const bytes = await files.read(file, onBytes);
+        digests.set(file, sha256Hex(bytes));
+        return bytes;
+      },
       listOnnxFiles: async () => (known ? known.map((d: LmDtype) => `model${DTYPE_SUFFIX[d]}.onnx`) : null),
       async sha256(file) {
+        const read = digests.get(file);
+        if (read) return read;
         const res = await fetch(`${modelsUrl()}${source.id}/${file}`);
         return res.ok ? sha256OfBody(res, lengthOf(res)) : null;
       },
@@ -204,6 +219,9 @@ const browserPlatform: LmPlatform = {
     }
   },
   async devices(pref) {
+    // Every session of a load is created after this: ORT refuses a second initialisation of a build
+    // while the warm-up's is under way.
+    await engineWarm;
     // WASM chosen (or onnxruntime-node, which a page does not have): no adapter check (the rule ignores it for these preferences).
     const gpu: WebGpuCheck = pref === 'wasm' || pref === 'node' ? { available: false, reason: '' } : await checkWebGpu();
     const choice = lmDeviceCandidates(pref, gpu);
