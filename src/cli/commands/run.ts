@@ -133,20 +133,23 @@ export async function runCommand(positionals: string[], values: CliValues): Prom
   const startedAt = new Date();
   // Started now, so the thread is up by the first test; tests before that run on this thread.
   const permutations = await offloadPermutations();
-  const model = await loader.load(values);
   try {
-    for (const probe of probes) {
-      const warning = instructionModelWarning(probe, model.chatTemplate);
-      if (warning) note(`Warning: ${warning}`);
+    const model = await loader.load(values);
+    try {
+      for (const probe of probes) {
+        const warning = instructionModelWarning(probe, model.chatTemplate);
+        if (warning) note(`Warning: ${warning}`);
+      }
+      const record = await runProbesOnModel(probes, model, options, startedAt);
+      for (const r of record.results) {
+        const answers = familyOf(r.kind).headline(r).answers;
+        if (answers) note(`${r.probeId}: ${answers}.`);
+      }
+      emit(format === 'json' ? JSON.stringify(record, null, 2) : runToCsv(record, { items: values.items === true }), values.out);
+    } finally {
+      await model.dispose();
     }
-    const record = await runProbesOnModel(probes, model, options, startedAt);
-    for (const r of record.results) {
-      const answers = familyOf(r.kind).headline(r).answers;
-      if (answers) note(`${r.probeId}: ${answers}.`);
-    }
-    emit(format === 'json' ? JSON.stringify(record, null, 2) : runToCsv(record, { items: values.items === true }), values.out);
   } finally {
-    await model.dispose();
     setPermutationStarter(null);
     await permutations?.close();
   }

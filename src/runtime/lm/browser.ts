@@ -176,7 +176,9 @@ const browserPlatform: LmPlatform = {
       where: `${modelsUrl()}${source.id}/`,
       readFile: async (file, onBytes) => {
         const bytes = await files.read(file, onBytes);
-        digests.set(file, sha256Hex(bytes));
+        const digest = sha256Hex(bytes);
+        digest.catch(() => undefined); // read by sha256() below, if the load gets that far
+        digests.set(file, digest);
         return bytes;
       },
       listOnnxFiles: async () => (known ? known.map((d: LmDtype) => `model${DTYPE_SUFFIX[d]}.onnx`) : null),

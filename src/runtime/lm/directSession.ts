@@ -108,9 +108,9 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
   };
   /**
    * The positions fed to a rewritten graph: those asked for, or every one when none are named. A
-   * single position is fed twice (when the batch has more than one): engines multiply one row by a
-   * kernel of its own (onnxruntime-node's MLAS takes a vector path), whose sums round differently
-   * from the exported graph's, which multiplies every position at once.
+   * single position is fed twice (when the batch has more than one): engines multiply a lone row by
+   * a vector kernel of its own, whose sums round differently from the matrix kernel the exported
+   * graph runs on every position (the embedded GPT's q8 head, on WASM).
    */
   const fedPositions = (logitsAt: readonly number[] | undefined, B: number, S: number): readonly number[] => {
     if (!logitsAt) return Array.from({ length: B * S }, (_, k) => k);
