@@ -119,14 +119,11 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     return logitsAt.length === 1 && B * S > 1 ? [logitsAt[0]!, logitsAt[0]!] : logitsAt;
   };
   /** Which logits row holds each flat position, when only `logitsAt` were computed. */
-  const rowsOf = (logitsAt: readonly number[] | undefined, B: number, S: number): Int32Array | undefined => {
-    if (!gathers || !logitsAt) return undefined;
+  const rowsOf = (logitsAt: readonly number[], B: number, S: number): Int32Array => {
     const row = new Int32Array(B * S).fill(-1);
     logitsAt.forEach((p, k) => (row[p] = k));
     return row;
   };
-  /** Rows of a run's logits (and log-normaliser). */
-  const rowCount = (logitsAt: readonly number[] | undefined, B: number, S: number) => (gathers && logitsAt ? fedPositions(logitsAt, B, S).length : B * S);
 
   /** One run. past: [B, H, P, D] per past input (null: P = 0); pastMask [B][P]; logitsAt: see the header. */
   const run = async (
@@ -139,12 +136,11 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
     const B = ids.length;
     const S = ids[0]!.length;
     const P = past?.length ?? 0;
+    const fed = gathers ? fedPositions(logitsAt, B, S) : null;
     const feeds: Record<string, OrtNs.Tensor> = {};
     for (const name of inputNames) {
-      if (name === LOGITS_POSITIONS) {
-        const positions = fedPositions(logitsAt, B, S);
-        feeds[name] = tensor('int64', BigInt64Array.from(positions, (k) => BigInt(k)), [1, positions.length]);
-      } else if (name === 'input_ids') feeds[name] = ints(name, ids, S);
+      if (name === LOGITS_POSITIONS) feeds[name] = tensor('int64', BigInt64Array.from(fed!, (k) => BigInt(k)), [1, fed!.length]);
+      else if (name === 'input_ids') feeds[name] = ints(name, ids, S);
       else if (name === 'attention_mask') feeds[name] = ints(name, P ? mask.map((m, b) => [...pastMask![b]!, ...m]) : mask, P + S);
       else if (name === 'position_ids')
         feeds[name] = ints(
@@ -163,15 +159,15 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
       }
     }
     const out = await s.run(feeds);
-    return { out, P, B, S };
+    // Rows of the logits (and log-normaliser), and where each position's row is when not all were computed.
+    return { out, P, B, S, rows: fed ? fed.length : B * S, logitsRow: fed && logitsAt ? rowsOf(logitsAt, B, S) : undefined };
   };
 
   const forward: ForwardFn = async ({ ids, mask, logitsAt }, want) => {
-    const { out, B, S } = await run(ids, mask, null, null, logitsAt);
+    const { out, rows, logitsRow } = await run(ids, mask, null, null, logitsAt);
     const logits = out.logits;
     const last = out.last_hidden_state;
-    const logitsRow = rowsOf(logitsAt, B, S);
-    const logSumExp = want.logits && logits ? lse(out, rowCount(logitsAt, B, S)) : undefined;
+    const logSumExp = want.logits && logits ? lse(out, rows) : undefined;
     const res = {
       logits: want.logits && logits ? floats(logits, 'logits') : undefined,
       ...(want.logits && logitsRow ? { logitsRow } : {}),
@@ -185,7 +181,7 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
   };
 
   const cachedForward: CachedForwardFn = async ({ ids, mask, past, pastMask, logitsAt }) => {
-    const { out, B, S, P } = await run(ids, mask, past, pastMask, logitsAt);
+    const { out, B, S, P, rows, logitsRow } = await run(ids, mask, past, pastMask, logitsAt);
     const logits = floats(out.logits, 'logits');
     const present: PastKv = {
       batch: B,
@@ -196,8 +192,7 @@ export function directModel(tensor: TensorFactory, s: RunnableSession, config: R
       tensors: presentNames.map((n) => kvValues(out[n], n)),
     };
     const vocab = Number(out.logits!.dims[2]);
-    const logitsRow = rowsOf(logitsAt, B, S);
-    const logSumExp = lse(out, rowCount(logitsAt, B, S));
+    const logSumExp = lse(out, rows);
     for (const t of Object.values(out)) t.dispose?.();
     return { logits, vocab, present, ...(logitsRow ? { logitsRow } : {}), ...(logSumExp ? { logSumExp } : {}) };
   };
