@@ -2,25 +2,29 @@
 // src/backends/onnx.js). Everything else in the app gets ORT through getOrt()/createSession().
 //
 // Why it is shaped like this:
-// - Which ORT build, in the browser: two, by execution provider. WebGPU sessions use
-//   `onnxruntime-web/webgpu` (the asyncify build transformers.js also imports, so the LMs and a
-//   WebGPU GloVe share one copy of it). WASM sessions use `onnxruntime-web/wasm`, the plain build:
-//   its wasm is 14 MB instead of 27 MB and the code ORT runs at start-up compiles ≈2.5× faster
-//   (V8 compiles wasm functions lazily, on first call; measured with Chrome traces, 0.2 s vs 0.55 s
-//   of CPU), which is most of a cold start. The two are separate module instances, each with its
-//   own env and wasm, so a Tensor must come from the instance that runs the session (SerialSession
-//   keeps it). In Node/vitest/CLI the webgpu entry fails ("Dynamic require of node:os"), so Node
-//   imports the package root, whose `node` export condition gives the plain WASM build, for both
-//   kinds. The Node import goes through a variable specifier so Vite never bundles it.
+// - Which ORT build, in the browser: two. WebGPU sessions use `onnxruntime-web/webgpu` (the
+//   asyncify build transformers.js also imports, so the LMs and a WebGPU GloVe share one copy of
+//   it). WASM sessions of our own (word vectors, the embedded LMs' direct sessions) use
+//   `onnxruntime-web/wasm`, the plain build: its wasm is 14 MB instead of 27 MB and the code ORT runs
+//   at start-up compiles ≈2.5× faster (V8 compiles wasm functions lazily, on first call; measured
+//   with Chrome traces, 0.2 s vs 0.55 s of CPU), which is most of a cold start; its kernels run at
+//   the same speed once compiled (Chromium, the embedded GPT: 6,200 positions/s on two threads in
+//   both), and a language model that runs on it after the word vectors needs no wasm start of its
+//   own. The two are separate module instances, each with its own env and wasm, so a Tensor must
+//   come from the instance that runs the session (SerialSession keeps it). In Node/vitest/CLI the
+//   webgpu entry fails ("Dynamic require of node:os"), so Node imports the package root, whose
+//   `node` export condition gives the plain WASM build, for both kinds. The Node import goes through
+//   a variable specifier so Vite never bundles it.
 // - wasm paths: in the browser they come from `?url` imports (ortWasmPaths.browser.ts, loaded
 //   only there), never from a CDN; in Node ORT finds its files next to its own module. ORT would
 //   fetch its wasm only when the first session is created, after its own JS has loaded; getOrt()
 //   starts that download (and the import of ORT's Emscripten glue) at once, in parallel.
-// - Threads: the WebGPU build (shared with the LMs) is multi-threaded when the page is
-//   crossOriginIsolated (COOP/COEP headers). The plain WASM build runs one thread: in the browser it
-//   serves the word-vector lookups, which gain nothing from threads, and a second thread costs a
-//   pthread worker that ORT's initialisation waits for (≈0.15 s on the cold path in a trace). Node
-//   uses 1 thread too (worker threads keep the process alive), unless setNodeWasmThreads() asks for
+// - Threads: in the browser both builds are multi-threaded when the page is crossOriginIsolated
+//   (COOP/COEP headers): ORT reads the count once per build, at its first session, and whichever of
+//   the word vectors or a language model starts the plain build first, the other runs on it. The
+//   word vectors' cold start pays for one pthread worker (≈0.15 s in a trace, within the noise of
+//   the page's first-result bench); a language model on one thread would run at 0.6× the speed.
+//   Node uses 1 thread (worker threads keep the process alive), unless setNodeWasmThreads() asks for
 //   more before ORT loads — the bench does, to measure what a cross-origin-isolated page runs.
 // - Device: WebGPU only if navigator.gpu.requestAdapter() returns an adapter; if creating the
 //   session on WebGPU throws, fall back to WASM and return the reason, so the UI can say so.
@@ -92,7 +96,7 @@ async function loadOrt(build: OrtBuild): Promise<Ort> {
   ort.env.wasm.wasmPaths = paths;
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
-  ort.env.wasm.numThreads = build === 'webgpu' ? wasmThreadsFor(cores, isolated) : 1;
+  ort.env.wasm.numThreads = wasmThreadsFor(cores, isolated);
   ort.env.logLevel = 'error';
   const bytes = await binary;
   if (bytes) ort.env.wasm.wasmBinary = bytes;
@@ -270,16 +274,14 @@ interface ExternalDataFile {
 /**
  * Create a session on the preferred device, falling back from WebGPU to WASM. `deps.checkWebGpu`
  * replaces the adapter probe in tests (Node has no WebGPU, so the fallback path is testable there);
- * `deps.externalData` are the graph's external-data files; `deps.wasmBuild` is the build a WASM
- * session runs on: the plain one (default), or 'webgpu' for a language model, which runs on the
- * build transformers.js uses, with its threads.
+ * `deps.externalData` are the graph's external-data files; WASM sessions run on the plain build.
  * @throws ModelLoadError when even WASM cannot create the session (corrupt or unsupported graph)
  */
 export async function createSession(
   model: Uint8Array,
   device: DevicePreference,
   name: string,
-  deps: { checkWebGpu?: () => Promise<WebGpuCheck>; externalData?: readonly ExternalDataFile[]; wasmBuild?: OrtBuild } = {},
+  deps: { checkWebGpu?: () => Promise<WebGpuCheck>; externalData?: readonly ExternalDataFile[] } = {},
 ): Promise<CreatedSession> {
   const external = deps.externalData?.length ? { externalData: [...deps.externalData] } : {};
   let fallbackReason: string | undefined;
@@ -298,7 +300,7 @@ export async function createSession(
       fallbackReason = gpu.reason;
     }
   }
-  const ort = await getOrt(deps.wasmBuild ?? 'wasm');
+  const ort = await getOrt('wasm');
   try {
     const s = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], logSeverityLevel: 3, ...external });
     return { session: new SerialSession(s, 'wasm', ort), backend: 'wasm', fallbackReason };

@@ -3,10 +3,12 @@
 //  - ORT's wasm files come from the app bundle (`?url` imports in ../ortWasmPaths.browser.ts, the
 //    same object the GloVe runtime uses), never from the jsDelivr CDN transformers.js defaults to.
 //  - Embedded models: allowLocalModels with localModelPath = {app root}models/ (../appBase.ts), no remote access.
-//    On WASM their graph runs on a session of our own (createDirect) on the ORT build transformers.js
-//    uses, with the same threads, so that its head can compute logits only where a pass scores
-//    (logitsAtPositions.ts: about half the decision probe's work). Hub models and picked folders,
-//    whose files and caching transformers.js handles, run on transformers.js's session.
+//    On WASM their graph runs on a session of our own (createDirect), so that its head can compute
+//    logits only where a pass scores (logitsAtPositions.ts: about half the decision probe's work),
+//    on ORT's plain WASM build, the word vectors' (../ort.ts: half the size of transformers.js's
+//    build and as fast once compiled, so a model chosen after the word vectors loads without a
+//    wasm start). Hub models and picked folders, whose files and caching transformers.js handles,
+//    run on transformers.js's session.
 //  - Hub models: allowLocalModels off, env.remoteHost = the chosen host; downloads are kept in the
 //    Cache API ('transformers-cache', ../../core/hubCacheKeys.ts) so a second visit works offline;
 //    a stored file whose length disagrees with the Hub's listing is dropped before loading.
@@ -22,7 +24,7 @@
 import { InvalidOptionError } from '../../core/errors';
 import { entriesToRefetch, hubFileUrl } from '../../core/hubCacheKeys';
 import { checkWebGpu, createSession, getOrt, warmUpBuild, type WebGpuCheck } from '../ort';
-import { lmDeviceCandidates } from './deviceChoice';
+import { lmDeviceCandidates, lmEngineBuild } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, serialRun, type DeviceCandidate, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { directModel, ortTensorFactory } from './directSession';
 import { withLogitsAtPositions } from './logitsAtPositions';
@@ -36,7 +38,7 @@ import { stallGuardFetch } from '../net/stallGuardFetch';
 import { policyBlockedFetch } from '../net/policyBlockedFetch';
 import { wasmThreadsFor } from '../wasmThreads';
 import { appBaseUrl as baseUrl } from '../appBase';
-import type { LanguageModel, LmDtype, LmSource } from './types';
+import type { LanguageModel, LmDevicePreference, LmDtype, LmSource } from './types';
 
 export type { LanguageModel } from './types';
 
@@ -52,14 +54,17 @@ const modelsPath = () => new URL(modelsUrl()).pathname;
 /** Folders the user picked, by key: path inside the folder → file. */
 const folders = new Map<string, Map<string, Blob>>();
 let tfPromise: Promise<TransformersModule> | null = null;
-/** ORT's warm-up on the build the LMs use; awaited before any session (devices(), below). */
+/** ORT's warm-up on the build the load starts with; awaited before any session (devices(), below). */
 let engineWarm: Promise<boolean> = Promise.resolve(true);
+/** WASM chosen (or onnxruntime-node, which a page does not have): no adapter check, the device rule ignores it. */
+const gpuFor = async (pref: LmDevicePreference): Promise<WebGpuCheck> => (pref === 'wasm' || pref === 'node' ? { available: false, reason: '' } : checkWebGpu());
 
-function importTransformers(): Promise<TransformersModule> {
+function importTransformers(pref: LmDevicePreference, source: LmSource): Promise<TransformersModule> {
+  // ORT's wasm runtime (download, compile, threads: most of a first load) starts now, beside
+  // transformers.js's import and the model's files, not after them at the first session: the plain
+  // build when the model runs on a WASM session of our own, else the one transformers.js uses.
+  engineWarm = gpuFor(pref).then((gpu) => warmUpBuild(lmEngineBuild(pref, gpu, source.type === 'embedded'), 'wasm'));
   tfPromise ??= (async () => {
-    // ORT's wasm runtime (download, compile, threads: most of a first load) starts now, beside
-    // transformers.js's import and the model's files, not after them at the first session.
-    engineWarm = warmUpBuild('webgpu', 'wasm');
     const [tf, paths] = await Promise.all([import('@huggingface/transformers'), import('../ortWasmPaths.browser')]);
     const wasm = tf.env.backends.onnx.wasm!;
     wasm.wasmPaths = { ...paths.ORT_WASM_PATHS };
@@ -208,12 +213,11 @@ const browserPlatform: LmPlatform = {
     // The graph names its external data relative to itself (onnx/model.onnx → "model.onnx_data").
     const dir = file.slice(0, file.lastIndexOf('/') + 1);
     const data = await Promise.all(externalData.map(async (name) => ({ path: name.startsWith(dir) ? name.slice(dir.length) : name, data: await read(name) })));
-    const [ort, { session }] = await Promise.all([
-      getOrt('webgpu'),
-      createSession(withLogitsAtPositions(graph) ?? graph, 'wasm', prepared.ref, { externalData: data, wasmBuild: 'webgpu' }),
-    ]);
+    // A session must not start while a warm-up initialises its build (memoised: at once when done).
+    await warmUpBuild('wasm');
+    const [ort, { session }] = await Promise.all([getOrt('wasm'), createSession(withLogitsAtPositions(graph) ?? graph, 'wasm', prepared.ref, { externalData: data })]);
     try {
-      // Its runs join transformers.js's chain, as every run on that ORT build does (load.ts).
+      // Its runs join the language models' one chain of runs (load.ts).
       return { ...directModel(ortTensorFactory(ort), { session: session.session, run: (feeds) => serialRun(() => session.run(feeds)) }, config, file), dispose: () => session.release() };
     } catch (e) {
       await session.release();
@@ -224,8 +228,7 @@ const browserPlatform: LmPlatform = {
     // Every session of a load is created after this: ORT refuses a second initialisation of a build
     // while the warm-up's is under way.
     await engineWarm;
-    // WASM chosen (or onnxruntime-node, which a page does not have): no adapter check (the rule ignores it for these preferences).
-    const gpu: WebGpuCheck = pref === 'wasm' || pref === 'node' ? { available: false, reason: '' } : await checkWebGpu();
+    const gpu = await gpuFor(pref);
     const choice = lmDeviceCandidates(pref, gpu);
     const candidates = choice.candidates.flatMap((c): DeviceCandidate[] => (c.backend === 'wasm' ? [DIRECT_WASM, c] : [c]));
     if (pref === 'wasm' || pref === 'node') return { ...choice, candidates, fp16OnWebGpu: false };

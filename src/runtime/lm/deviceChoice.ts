@@ -24,3 +24,12 @@ export function lmDeviceCandidates(pref: LmDevicePreference, gpu: WebGpuCheck): 
     };
   return { candidates: [WEBGPU, WASM] };
 }
+
+/**
+ * The ORT build a language model's load starts early (beside transformers.js's import): the plain
+ * WASM build when the first device tried is WASM on a session of our own (`ownSession`: the
+ * embedded models), else the build transformers.js runs on (WebGPU, or its WASM session).
+ */
+export function lmEngineBuild(pref: LmDevicePreference, gpu: WebGpuCheck, ownSession: boolean): 'wasm' | 'webgpu' {
+  return ownSession && lmDeviceCandidates(pref, gpu).candidates[0]?.backend === 'wasm' ? 'wasm' : 'webgpu';
+}

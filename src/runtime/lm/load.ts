@@ -86,7 +86,8 @@ interface DirectModel extends DirectPasses {
 }
 
 export interface LmPlatform {
-  importTransformers(pref: LmDevicePreference): Promise<TransformersModule>;
+  /** transformers.js, imported once; a platform may start its engine here for the load of `source` on `pref`. */
+  importTransformers(pref: LmDevicePreference, source: LmSource): Promise<TransformersModule>;
   /** Set transformers.js env for this source (called under the load lock). */
   prepare(tf: TransformersModule, source: LmSource): Promise<PreparedSource>;
   /** Devices to try, best first, and why better ones were skipped. */
@@ -201,7 +202,7 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
   return withLoadLock(async () => {
     abortCheck();
     const pref = opts.device ?? 'auto';
-    const tf = await platform.importTransformers(pref);
+    const tf = await platform.importTransformers(pref, source);
     const prepared = await platform.prepare(tf, source);
     const { ref, where } = prepared;
     const common = { cache_dir: prepared.cacheDir ?? null, revision: prepared.revision ?? 'main' };

@@ -1,7 +1,7 @@
 // The browser's device rule for language models (src/runtime/lm/deviceChoice.ts): every preference
 // against no adapter, a hardware adapter and a software (fallback) one.
 import { describe, expect, it } from 'vitest';
-import { lmDeviceCandidates } from '../../../src/runtime/lm/deviceChoice';
+import { lmDeviceCandidates, lmEngineBuild } from '../../../src/runtime/lm/deviceChoice';
 import type { WebGpuCheck } from '../../../src/runtime/ort';
 
 const none: WebGpuCheck = { available: false, reason: 'navigator.gpu.requestAdapter() returned no adapter; using WASM' };
@@ -34,6 +34,25 @@ describe('lmDeviceCandidates', () => {
     for (const gpu of [none, hardware, software]) {
       expect(lmDeviceCandidates('wasm', gpu)).toEqual({ candidates: [{ device: 'wasm', backend: 'wasm' }] });
       expect(lmDeviceCandidates('node', gpu)).toEqual({ candidates: [{ device: 'wasm', backend: 'wasm' }], skipped: 'onnxruntime-node runs only in Node (the CLI); using WASM' });
+    }
+  });
+});
+
+describe('lmEngineBuild', () => {
+  it('the plain WASM build only for a session of our own whose first device is WASM', () => {
+    const cases: Array<[Parameters<typeof lmEngineBuild>[0], WebGpuCheck, 'wasm' | 'webgpu']> = [
+      ['auto', hardware, 'webgpu'],
+      ['auto', software, 'wasm'],
+      ['auto', none, 'wasm'],
+      ['webgpu', hardware, 'webgpu'],
+      ['webgpu', software, 'webgpu'],
+      ['webgpu', none, 'webgpu'],
+      ['wasm', hardware, 'wasm'],
+      ['node', none, 'wasm'],
+    ];
+    for (const [pref, gpu, own] of cases) {
+      expect([pref, gpu, lmEngineBuild(pref, gpu, true)]).toEqual([pref, gpu, own]);
+      expect([pref, gpu, lmEngineBuild(pref, gpu, false)]).toEqual([pref, gpu, 'webgpu']);
     }
   });
 });
