@@ -404,12 +404,15 @@ export function loadLanguageModelWith(platform: LmPlatform, source: LmSource, op
       ...[...loadedFiles].filter((f) => f.startsWith(`${onnxFile}_data`)).sort(),
     ]);
     const weightNames = [onnxFile, ...dataFiles];
+    // Each digest is a read (a fetch, the cache, a picked file) and a hash, independent of the
+    // others, so they run side by side; the map keeps the order above (the weights first).
+    const hashedNames = [...new Set([...weightNames, ...[...loadedFiles].sort()])];
+    const digests = await Promise.all(hashedNames.map((file) => prepared.sha256(file).catch(() => null)));
     const hashes = new Map<string, string>();
-    for (const file of [...weightNames, ...[...loadedFiles].sort()]) {
-      if (hashes.has(file)) continue;
-      const h = await prepared.sha256(file).catch(() => null);
+    hashedNames.forEach((file, i) => {
+      const h = digests[i];
       if (h) hashes.set(file, h);
-    }
+    });
     // A weight file that is not the one the Hub lists (a redirect to another host, a changed or
     // damaged copy) is refused, and not kept for the next load.
     const wrong = weightNames.find((f) => prepared.expectedSha256?.[f] && hashes.has(f) && hashes.get(f) !== prepared.expectedSha256[f]);
