@@ -275,6 +275,8 @@ interface ExternalDataFile {
  * Create a session on the preferred device, falling back from WebGPU to WASM. `deps.checkWebGpu`
  * replaces the adapter probe in tests (Node has no WebGPU, so the fallback path is testable there);
  * `deps.externalData` are the graph's external-data files; WASM sessions run on the plain build.
+ * A session waits for a warm-up under way on its build: ORT refuses a second initialisation of a
+ * build while one runs.
  * @throws ModelLoadError when even WASM cannot create the session (corrupt or unsupported graph)
  */
 export async function createSession(
@@ -290,6 +292,7 @@ export async function createSession(
     if (gpu.available) {
       try {
         const ort = await getOrt('webgpu');
+        await lastWarmOnBuild.get('webgpu');
         // ORT may take ownership of the buffer it is given; keep ours intact for the WASM retry.
         const s = await oneWebGpuCallAtATime(() => ort.InferenceSession.create(model.slice(), { executionProviders: ['webgpu'], logSeverityLevel: 3, ...external }));
         return { session: new SerialSession(s, 'webgpu', ort), backend: 'webgpu' };
@@ -301,6 +304,7 @@ export async function createSession(
     }
   }
   const ort = await getOrt('wasm');
+  await lastWarmOnBuild.get('wasm');
   try {
     const s = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], logSeverityLevel: 3, ...external });
     return { session: new SerialSession(s, 'wasm', ort), backend: 'wasm', fallbackReason };

@@ -213,8 +213,6 @@ const browserPlatform: LmPlatform = {
     // The graph names its external data relative to itself (onnx/model.onnx → "model.onnx_data").
     const dir = file.slice(0, file.lastIndexOf('/') + 1);
     const data = await Promise.all(externalData.map(async (name) => ({ path: name.startsWith(dir) ? name.slice(dir.length) : name, data: await read(name) })));
-    // A session must not start while a warm-up initialises its build (memoised: at once when done).
-    await warmUpBuild('wasm');
     const [ort, { session }] = await Promise.all([getOrt('wasm'), createSession(withLogitsAtPositions(graph) ?? graph, 'wasm', prepared.ref, { externalData: data })]);
     try {
       // Its runs join the language models' one chain of runs (load.ts).
