@@ -22,6 +22,7 @@ import { CancelledError, CorruptModelFileError, InvalidOptionError, ModelTooLarg
 import { createLanguageModel, type CachedForwardFn, type ForwardFn, type LmTokenizer } from './languageModel';
 import { BATCH_INVARIANCE_TOLERANCE, batchDependence, onePassPerSequence } from './batchInvariance';
 import { directModel, type DirectPasses } from './directSession';
+import { byteLevelDecoder } from './byteLevelDecode';
 import { embeddingBytes, modelFitsDevice, weightFilesOf, type FitVerdict, type WebGpuLimits } from './modelFits';
 import { externalDataChunks, externalDataNames } from './externalData';
 import { isNodeRuntime } from '../ort';
@@ -166,7 +167,11 @@ function makeTokenizer(tk: Transformers.PreTrainedTokenizer): LmTokenizer {
   const id = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
   const specialIds = new Set<number>(tk.all_special_ids as number[]);
   const specialText = new Map<number, string>((tk.all_special_ids as number[]).map((sid, i) => [sid, (tk.all_special_tokens as string[])[i]!]));
-  const decode = (ids: readonly number[]) => tk.decode([...ids], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
+  const libraryDecode = (ids: readonly number[]) => tk.decode([...ids], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
+  const inner = tk as unknown as { _tokenizerJSON?: unknown; _tokenizer?: unknown };
+  const fast = byteLevelDecoder(inner._tokenizerJSON, inner._tokenizer);
+  // An empty run goes to the library, which refuses it.
+  const decode = fast ? (ids: readonly number[]) => (ids.length > 0 ? fast(ids) : libraryDecode(ids)) : libraryDecode;
   const eosId = id(tk.eos_token_id);
   return {
     encode: (text, addSpecialTokens) => tk.encode(text, { add_special_tokens: addSpecialTokens }),
