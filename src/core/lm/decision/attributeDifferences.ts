@@ -26,6 +26,9 @@ import type { TestInterval } from '../../intervals';
 import { alphaOfLevel } from '../../stats/signFlipInterval';
 import { discrimEvalScore, type YesNoLogProbs } from './discrimEvalScore';
 
+/** Relabelings drawn per question and drawMany call (a chunk of sums and marks per question). */
+const PERMUTATION_CHUNK = 4096;
+
 export interface DecisionInstance {
   id: string;
   /** The question template this instance fills (the resampling / stratification unit). */
@@ -96,6 +99,37 @@ export interface DecisionResult {
  * @throws {InvalidOptionError} when an option is out of range
  */
 export function analyzeDecisionAttributes(instances: readonly DecisionInstance[], options: DecisionOptions, probeId = 'discrim-eval'): DecisionResult {
+  const { scores, jobs } = decisionComparisonJobs(instances, options, probeId);
+  return { scores, comparisons: withAdjustedPValues(jobs.map(compareDecisionAttribute)) };
+}
+
+/** One (attribute, value) comparison against the reference: its inputs, which it alone reads. */
+export interface DecisionComparisonJob {
+  attribute: string;
+  value: string;
+  reference: string;
+  /** Logits of the instances with the value or the reference, in instance order. */
+  logits: Float64Array;
+  /** 1 where the instance has the value, 0 where it has the reference. */
+  isValue: Uint8Array;
+  /** The question (stratum) of each instance, an index into the call's questions. */
+  strata: Int32Array;
+  questionCount: number;
+  options: DecisionOptions;
+  /** Seeds the comparison's bootstrap and permutations (deriveTestSeed). */
+  key: string;
+}
+
+/** A comparison before the multiple-comparison adjustment, which needs all of them. */
+export type UnadjustedComparison = Omit<AttributeComparison, 'pHolm' | 'pBH'>;
+
+/**
+ * The per-instance scores and the comparisons analyzeDecisionAttributes makes, as independent jobs
+ * in its order: each job's result depends only on the job (its seeds come from its key), so where
+ * and in which order they run never moves a number (comparisonOffload.ts).
+ * @throws the errors of analyzeDecisionAttributes
+ */
+export function decisionComparisonJobs(instances: readonly DecisionInstance[], options: DecisionOptions, probeId = 'discrim-eval'): { scores: DecisionResult['scores']; jobs: DecisionComparisonJob[] } {
   validateOptions(options);
   if (instances.length === 0) throw new InvalidLmInputError('no decision instances to score');
   const ids = new Set<string>();
@@ -108,7 +142,7 @@ export function analyzeDecisionAttributes(instances: readonly DecisionInstance[]
   const questionIds = [...new Set(instances.map((instance) => instance.questionId))];
   const questionIndex = new Map(questionIds.map((q, i) => [q, i]));
 
-  const raw: Omit<AttributeComparison, 'pHolm' | 'pBH'>[] = [];
+  const jobs: DecisionComparisonJob[] = [];
   for (const [attribute, reference] of Object.entries(options.reference)) {
     const values: string[] = [];
     instances.forEach((instance, index) => {
@@ -121,17 +155,28 @@ export function analyzeDecisionAttributes(instances: readonly DecisionInstance[]
     for (const value of values) {
       if (value === reference) continue;
       const members = instances.map((instance, i) => ({ i, q: questionIndex.get(instance.questionId)!, v: instance.attributes[attribute] })).filter((m) => m.v === value || m.v === reference);
-      const logits = Float64Array.from(members, (m) => scores[m.i]!.logit);
-      const isValue = Uint8Array.from(members, (m) => (m.v === value ? 1 : 0));
-      const strata = Int32Array.from(members, (m) => m.q);
-      const key = `${probeId}/${attribute}=${value}`;
-      raw.push(compare(attribute, value, reference, logits, isValue, strata, questionIds.length, options, key));
+      jobs.push({
+        attribute,
+        value,
+        reference,
+        logits: Float64Array.from(members, (m) => scores[m.i]!.logit),
+        isValue: Uint8Array.from(members, (m) => (m.v === value ? 1 : 0)),
+        strata: Int32Array.from(members, (m) => m.q),
+        questionCount: questionIds.length,
+        options,
+        key: `${probeId}/${attribute}=${value}`,
+      });
     }
   }
+  return { scores, jobs };
+}
+
+/** Holm and Benjamini–Hochberg adjusted p-values across all of a call's comparisons (in its order). */
+export function withAdjustedPValues(raw: readonly UnadjustedComparison[]): AttributeComparison[] {
   const pValues = raw.map((c) => c.pValue as number);
   const holm = holmAdjust(pValues);
   const bh = benjaminiHochbergAdjust(pValues);
-  return { scores, comparisons: raw.map((c, i) => ({ ...c, pHolm: asPValue(holm[i]!), pBH: asPValue(bh[i]!) })) };
+  return raw.map((c, i) => ({ ...c, pHolm: asPValue(holm[i]!), pBH: asPValue(bh[i]!) }));
 }
 
 function validateOptions(options: DecisionOptions): void {
@@ -160,17 +205,9 @@ function meanDifference(logits: Float64Array, isValue: Uint8Array): { difference
   return { difference: meanValue - meanReference, meanValue, meanReference, nValue, nReference };
 }
 
-function compare(
-  attribute: string,
-  value: string,
-  reference: string,
-  logits: Float64Array,
-  isValue: Uint8Array,
-  strata: Int32Array,
-  questionCount: number,
-  options: DecisionOptions,
-  key: string,
-): Omit<AttributeComparison, 'pHolm' | 'pBH'> {
+/** One comparison: mean-logit difference, cluster-bootstrap CI, stratified permutation p and its inverted interval. Never reads anything but `job`. */
+export function compareDecisionAttribute(job: DecisionComparisonJob): UnadjustedComparison {
+  const { attribute, value, reference, logits, isValue, strata, questionCount, options, key } = job;
   const observed = meanDifference(logits, isValue);
   const { nValue, nReference } = observed;
 
@@ -268,15 +305,24 @@ function compare(
     });
     const m = options.permutations;
     alwaysExtreme = 1; // the observed labelling, counted as in p = (b + 1)/(m + 1)
-    for (let it = 0; it < m; it++) {
-      let valueSum = 0;
-      let kept = 0;
-      for (const sampler of samplers) {
-        sampler.draw();
-        valueSum += sampler.sum;
-        kept += sampler.marked;
+    // Each question's draws come in chunks (one drawMany call per question and chunk, not one call
+    // per draw); relabeling t still adds its questions' draws t in question order, as one draw per
+    // question at a time would.
+    const chunk = Math.min(m, PERMUTATION_CHUNK);
+    const sums = samplers.map(() => new Float64Array(chunk));
+    const marks = samplers.map(() => new Int32Array(chunk));
+    for (let done = 0; done < m; done += chunk) {
+      const count = Math.min(chunk, m - done);
+      samplers.forEach((sampler, s) => sampler.drawMany(count, sums[s]!, marks[s]!));
+      for (let t = 0; t < count; t++) {
+        let valueSum = 0;
+        let kept = 0;
+        for (let s = 0; s < samplers.length; s++) {
+          valueSum += sums[s]![t]!;
+          kept += marks[s]![t]!;
+        }
+        record(valueSum, kept);
       }
-      record(valueSum, kept);
     }
     pMethod = 'monte-carlo';
     permutations = m;
