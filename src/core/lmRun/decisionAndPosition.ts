@@ -5,7 +5,8 @@
 // scored with a leading space ("Answer:" → " A") unless the prompt ends in white space; the
 // discrim-eval wrapper ends in a quote, so "yes"/"no" are scored without one, as in the paper.
 import { deriveTestSeed } from '../association/seed';
-import { analyzeDecisionAttributes, type DecisionInstance } from '../lm/decision/attributeDifferences';
+import { decisionComparisonJobs, withAdjustedPValues, type DecisionInstance } from '../lm/decision/attributeDifferences';
+import { runDecisionComparisons, warmComparisonRemote } from '../lm/decision/comparisonOffload';
 import { InvalidLmInputError } from '../errors';
 import { analyzeMcqPositionBias } from '../lm/position/analyzeMcqPositionBias';
 import type { McqQuestion } from '../lm/position/mcqTypes';
@@ -86,6 +87,8 @@ export async function scoreDecisionPrompts(
 ): Promise<ScoredDecisions> {
   const answers = [...answerStrings.yes, ...answerStrings.no];
   const batcher = new ScoreBatcher(scorer, { batchSize: options.batchSize, ...control });
+  // The analysis's second thread, if the platform has one, loads while the model scores.
+  warmComparisonRemote();
   const keys = prompts.map((p) => answers.map((a) => batcher.candidate(p.prompt, a)));
   await batcher.flush(what);
 
@@ -98,7 +101,7 @@ export async function scoreDecisionPrompts(
     return { id: p.id, questionId: p.questionId, attributes: p.attributes, answerLogProbs };
   });
   control.onProgress?.({ stage: 'analyze', done: 0, total: 1 });
-  const analysis = analyzeDecisionAttributes(
+  const { scores, jobs } = decisionComparisonJobs(
     instances,
     {
       reference,
@@ -110,6 +113,7 @@ export async function scoreDecisionPrompts(
     },
     probeId,
   );
+  const analysis = { scores, comparisons: withAdjustedPValues(await runDecisionComparisons(jobs)) };
   control.onProgress?.({ stage: 'analyze', done: 1, total: 1 });
   const items = rows.map((r, i) => ({ ...r, pNormYes: analysis.scores[i]!.pNormYes, logit: analysis.scores[i]!.logit }));
   return { comparisons: analysis.comparisons, meanLogit: items.reduce((s, r) => s + r.logit, 0) / items.length, items };
