@@ -27,7 +27,7 @@
 // not pass/fail tests; the equality of the numbers is tested in tests/runtime/lm.
 //
 // `benchLanguageModel()` prints the section and returns the numbers; run alone with
-// `node --expose-gc --import tsx scripts/bench-lm.ts`.
+// `node --expose-gc --import tsx scripts/bench-lm.ts` (LM_BENCH_DEVICES=wasm or =node: one engine only).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LM_RUN_OPTIONS, type LanguageModelScorer, type LmProbeDefinition, type LmRunOptions } from '../src/core/lmRun';
@@ -380,5 +380,5 @@ export async function benchLanguageModel(opts: LmBenchOptions = {}): Promise<LmB
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await benchLanguageModel({ modelsDir: process.env.LM_TEST_MODELS_DIR });
+  await benchLanguageModel({ modelsDir: process.env.LM_TEST_MODELS_DIR, ...(process.env.LM_BENCH_DEVICES ? { devices: process.env.LM_BENCH_DEVICES.split(",") as LmDevicePreference[] } : {}) });
 }
