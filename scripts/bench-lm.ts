@@ -19,6 +19,10 @@
 //     sharing can save at most: the token positions the naive path runs through the model against
 //     the fewest any exact method needs (every distinct token prefix once) — the rest of any speed-up
 //     has to come from batching, i.e. from the engine;
+//   - the same pair probes and the decision probe, naive vs implementation (figures, no target, no
+//     attribution rows), on one architecture of the Hub matrix (matrix/llama: tiny random weights in
+//     the real repo's layout; its export has no in-graph log-normaliser, so both sides take it in JS),
+//     on both engines;
 //   - generation tokens/s with the KV cache vs full recompute per token (same greedy ids checked);
 //   - load time and PLL throughput of the embedded masked LM.
 // Every figure is the median of `repeats` runs, wall clock and CPU time of this process (user +
@@ -42,6 +46,7 @@ import { clocked, fmtMs, median, medianMs, printSection, ratioLine, type Figure 
 import os from 'node:os';
 import { setNodeWasmThreads } from '../src/runtime/ort';
 import { wasmThreadsFor } from '../src/runtime/wasmThreads';
+import { MATRIX_DIR } from './bench-matrix';
 
 const CORPUS = [
   'The doctor said that she was tired after the long night.',
@@ -60,6 +65,8 @@ const PAIR_PROBES = ['lm-counterfactual-basic', 'lm-counterfactual-occupations']
  * DECISION_REPEATS runs each, and has no target of its own (its target is the CLI's, speed.ts).
  */
 const DECISION_PROBE = 'lm-decision-basic';
+/** The Hub-matrix architecture measured beside the embedded GPT. */
+const MATRIX_ROW = 'llama';
 const DECISION_REPEATS = 2;
 const TARGET_RATIO = 3;
 /** Blocks per pairs variant (see benchPairs). */
@@ -252,6 +259,45 @@ async function benchPairs(lm: LanguageModel, id: (typeof PAIR_PROBES)[number] | 
   };
 }
 
+/**
+ * The built-in pair probes and the decision probe on `lm`, naive against the implementation: their
+ * figures appended to `figures`. `judged` (the embedded GPT, which the targets name): a ratio line
+ * per pair probe against the target, and the rows that switch one ingredient at a time (benchPairs).
+ */
+async function benchProbeRows(lm: LanguageModel, model: string, figures: Figure[], repeats: number, judged: boolean): Promise<LmPairsFigure[]> {
+  const out: LmPairsFigure[] = [];
+  for (const id of [...PAIR_PROBES, DECISION_PROBE] as const) {
+    const decision = id === DECISION_PROBE;
+    const p = await benchPairs(lm, id, decision ? DECISION_REPEATS : Math.max(repeats, 9), !decision && judged);
+    out.push(p);
+    if (decision) {
+      figures.push({ name: `  ${id} (${p.requests} scored answers): naive, one pass per answer`, value: `${p.naivePairsPerSecond.toFixed(1)} pairs/s`, note: `(cpu ${fmtMs(p.cpuMs.naive!)})` });
+      figures.push({ name: `    implementation (covering rows, KV-cache prefixes, graph lse)`, value: `${p.implPairsPerSecond.toFixed(1)} pairs/s`, note: `(cpu ${fmtMs(p.cpuMs.impl!)})` });
+      figures.push({ name: `    speed-up vs naive (wall; CPU time ${p.cpuRatio.toFixed(2)}×); max |Δ| ${p.maxAbsDiff.toExponential(1)}`, value: `${p.ratio.toFixed(2)}×` });
+      continue;
+    }
+    if (judged) ratioLine(`${id} on ${model}, ${lm.info.backend === 'wasm' ? 'ORT-web WASM' : 'onnxruntime-node'}: naive ÷ implementation`, p.ratio, { atLeast: TARGET_RATIO }, `CPU ${p.cpuRatio.toFixed(2)}×`);
+    const cpu = (k: string) => `(cpu ${fmtMs(p.cpuMs[k]!)})`;
+    figures.push({ name: `  ${id} (${p.pairs} pairs, ${p.requests} requests): naive`, value: `${p.naivePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('naive') });
+    if (judged) {
+      figures.push({ name: `    naive + graph log-normaliser (one per pass, no cache)`, value: `${p.naiveGraphLsePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('naiveGraphLse') });
+      figures.push({ name: `    batched + de-dup, no KV cache`, value: `${p.noCachePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('noCache') });
+      figures.push({ name: `    implementation with JS log-softmax`, value: `${p.jsLsePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('jsLse') });
+    }
+    figures.push({ name: `    implementation (batched, KV-cache prefixes, graph lse)`, value: `${p.implPairsPerSecond.toFixed(1)} pairs/s`, note: cpu('impl') });
+    figures.push({
+      name: `    speed-up vs naive (wall; CPU time ${p.cpuRatio.toFixed(2)}×); max |Δ| ${p.maxAbsDiff.toExponential(1)}`,
+      value: `${p.ratio.toFixed(2)}×`,
+      ...(judged ? { target: `≥ ${TARGET_RATIO}×`, ok: p.ratio >= TARGET_RATIO } : {}),
+    });
+    figures.push({
+      name: `    token positions: naive ${p.naivePositions}, fewest any exact method needs ${p.fewestPositions}`,
+      value: `${(p.naivePositions / p.fewestPositions).toFixed(2)}× fewer`,
+    });
+  }
+  return out;
+}
+
 async function benchGeneration(lm: LanguageModel, tokens: number, repeats: number) {
   const prompt = 'The president of the United States said that';
   const opts = { maxNewTokens: tokens, greedy: true, stopAtEos: false } as const;
@@ -320,34 +366,7 @@ export async function benchLanguageModel(opts: LmBenchOptions = {}): Promise<LmB
         row.batchedWithCache = scored / (t.median / 1000);
         figures.push({ name: `  log-prob scoring, batch ${b} + KV cache (shared BOS/prefixes)`, value: `${row.batchedWithCache.toFixed(0)} tok/s`, note: cpuNote(t.median, t.cpuMedian) });
       }
-      for (const id of [...PAIR_PROBES, DECISION_PROBE] as const) {
-        const decision = id === DECISION_PROBE;
-        const p = await benchPairs(lm, id, decision ? DECISION_REPEATS : Math.max(repeats, 9), !decision);
-        row.pairs.push(p);
-        if (decision) {
-          figures.push({ name: `  ${id} (${p.requests} scored answers): naive, one pass per answer`, value: `${p.naivePairsPerSecond.toFixed(1)} pairs/s`, note: `(cpu ${fmtMs(p.cpuMs.naive!)})` });
-          figures.push({ name: `    implementation (covering rows, KV-cache prefixes, graph lse)`, value: `${p.implPairsPerSecond.toFixed(1)} pairs/s`, note: `(cpu ${fmtMs(p.cpuMs.impl!)})` });
-          figures.push({ name: `    speed-up vs naive (wall; CPU time ${p.cpuRatio.toFixed(2)}×); max |Δ| ${p.maxAbsDiff.toExponential(1)}`, value: `${p.ratio.toFixed(2)}×` });
-          continue;
-        }
-        ratioLine(`${id} on ${lm.info.backend === 'wasm' ? 'ORT-web WASM' : 'onnxruntime-node'}: naive ÷ implementation`, p.ratio, { atLeast: TARGET_RATIO }, `CPU ${p.cpuRatio.toFixed(2)}×`);
-        const cpu = (k: string) => `(cpu ${fmtMs(p.cpuMs[k]!)})`;
-        figures.push({ name: `  ${id} (${p.pairs} pairs, ${p.requests} requests): naive`, value: `${p.naivePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('naive') });
-        figures.push({ name: `    naive + graph log-normaliser (one per pass, no cache)`, value: `${p.naiveGraphLsePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('naiveGraphLse') });
-        figures.push({ name: `    batched + de-dup, no KV cache`, value: `${p.noCachePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('noCache') });
-        figures.push({ name: `    implementation with JS log-softmax`, value: `${p.jsLsePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('jsLse') });
-        figures.push({ name: `    implementation (batched, KV-cache prefixes, graph lse)`, value: `${p.implPairsPerSecond.toFixed(1)} pairs/s`, note: cpu('impl') });
-        figures.push({
-          name: `    speed-up vs naive (wall; CPU time ${p.cpuRatio.toFixed(2)}×); max |Δ| ${p.maxAbsDiff.toExponential(1)}`,
-          value: `${p.ratio.toFixed(2)}×`,
-          target: `≥ ${TARGET_RATIO}×`,
-          ok: p.ratio >= TARGET_RATIO,
-        });
-        figures.push({
-          name: `    token positions: naive ${p.naivePositions}, fewest any exact method needs ${p.fewestPositions}`,
-          value: `${(p.naivePositions / p.fewestPositions).toFixed(2)}× fewer`,
-        });
-      }
+      row.pairs.push(...(await benchProbeRows(lm, 'tiny-gpt2', figures, repeats, true)));
       const g = await benchGeneration(lm, opts.generateTokens ?? 48, repeats);
       row.generation = g;
       figures.push({ name: `  greedy generation, ${g.tokens} tokens, full recompute per token`, value: `${g.fullTokensPerSecond.toFixed(0)} tok/s`, note: `(cpu ${fmtMs(g.fullCpuMs)})` });
@@ -357,6 +376,18 @@ export async function benchLanguageModel(opts: LmBenchOptions = {}): Promise<LmB
         note: `(cpu ${fmtMs(g.cachedCpuMs)})`,
       });
       rows.push(row);
+    } finally {
+      await lm.dispose();
+    }
+  }
+
+  // One architecture of the Hub matrix (tests/fixtures/hub-matrix: a tiny random-weight Llama in the
+  // real repo's layout and I/O names): the same probes, naive against the implementation, on each engine.
+  for (const device of opts.devices ?? (['node', 'wasm'] as const)) {
+    const lm = await loadLanguageModel(path.join(MATRIX_DIR, MATRIX_ROW), { device });
+    try {
+      figures.push({ name: `matrix/${MATRIX_ROW} (fp32) on ${lm.info.backend === 'wasm' ? 'onnxruntime-web WASM' : 'onnxruntime-node CPU'}`, value: '' });
+      await benchProbeRows(lm, `matrix/${MATRIX_ROW}`, figures, repeats, false);
     } finally {
       await lm.dispose();
     }
