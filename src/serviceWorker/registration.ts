@@ -8,7 +8,8 @@
 //  - 'update': a new build has installed in the background and waits; `applyUpdate` activates it and
 //    reloads once it controls the page.
 //  - 'offline': the whole app (shell, chunks, ORT wasm, embedded models) is stored for offline use.
-// Only production builds register (the dev server has no built worker to serve).
+// Only production builds register (the dev server has no built worker to serve). A page that is
+// already isolated registers when the caller says (startServiceWorker's `registerWhen`).
 import { SKIP_WAITING } from './messages';
 
 export type ServiceWorkerState =
@@ -86,7 +87,14 @@ function watchInstalling(worker: ServiceWorker, hadController: boolean): void {
   });
 }
 
-export async function startServiceWorker(): Promise<void> {
+/**
+ * Register the worker. `registerWhen`: on a page that is already cross-origin isolated (the host
+ * sends the headers, or the worker did on an earlier visit), registration — and with it the first
+ * install's download of the whole app, or an update's — waits for it (main.tsx: a quiet moment, so
+ * it does not slow the first model load); a page that still needs isolation registers at once, since
+ * a reload follows.
+ */
+export async function startServiceWorker(opts: { registerWhen?: Promise<unknown> } = {}): Promise<void> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const sw = navigator.serviceWorker;
   const hadController = sw.controller !== null;
@@ -95,6 +103,7 @@ export async function startServiceWorker(): Promise<void> {
     if (updateRequested) location.reload();
     else if (!hadController) reloadForIsolation();
   });
+  if (globalThis.crossOriginIsolated && opts.registerWhen) await opts.registerWhen;
   const reg = await sw.register(new URL('sw.js', document.baseURI), { scope: './' }).catch(() => undefined);
   // Undefined where registration is blocked (Playwright's serviceWorkers: 'block').
   if (!reg) return;

@@ -3,7 +3,8 @@
 // (statistics; terminated to cancel a run and recreated lazily on the next one). Both boundaries
 // are comlink `Remote<Api>` with named-error transfer registered before wrap(). A run's model calls
 // go between the two workers over a MessageChannel the page makes for that run (run()); the page
-// only starts the run and receives its progress and results.
+// only starts the run and receives its progress and results. Loads and runs count as activity the
+// user waits for (workerActivity.ts), so background work can wait for a quiet moment.
 import * as Comlink from 'comlink';
 import { CancelledError } from '../core/errors';
 import { NO_MODEL_ID } from '../core/noModelRunInfo';
@@ -26,6 +27,7 @@ import {
 } from './modelProtocol';
 import type { RunProgress, ScoringWorkerApi } from './scoringProtocol';
 import type { ModelChannelsApi } from './modelChannels';
+import { trackActivity } from './workerActivity';
 
 export type { DevicePreference, LoadedModelInfo, ModelProgress, RunProgress, LmDtype, LmInfo, LmLoadProgress, LmSource, ModelEntry };
 /** The model registry (word vectors and LMs) and its modality rule, as data: the registry module imports no runtime code. */
@@ -57,7 +59,11 @@ const scoringWorker = () => {
  * load that names another device than the loaded one ('webgpu' or 'wasm', not 'auto') unloads it
  * first; otherwise choosing a device after start-up would change nothing.
  */
-export async function loadModel(modelId: string, device: DevicePreference, onProgress?: (p: ModelProgress) => void): Promise<LoadedModelInfo> {
+export function loadModel(modelId: string, device: DevicePreference, onProgress?: (p: ModelProgress) => void): Promise<LoadedModelInfo> {
+  return trackActivity(loadModelNow(modelId, device, onProgress));
+}
+
+async function loadModelNow(modelId: string, device: DevicePreference, onProgress?: (p: ModelProgress) => void): Promise<LoadedModelInfo> {
   const m = model();
   if (device !== 'auto' && !modelId.startsWith(USER_MODEL_PREFIX)) {
     const current = (await m.loaded()).find((i) => i.id === modelId);
@@ -67,7 +73,7 @@ export async function loadModel(modelId: string, device: DevicePreference, onPro
 }
 
 export const loadUserVectors = (file: Blob, name: string, onProgress?: (p: ModelProgress) => void) =>
-  model().loadUserVectors(file, name, onProgress ? Comlink.proxy(onProgress) : undefined);
+  trackActivity(model().loadUserVectors(file, name, onProgress ? Comlink.proxy(onProgress) : undefined));
 
 export const vocabularyCheck = (modelId: string, words: string[]) => model().vocabularyCheck(modelId, words);
 
@@ -88,6 +94,10 @@ let modelChannels = 0;
  * run) and rejects with CancelledError.
  */
 export function run(req: RunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<RunResult[]> {
+  return trackActivity(runNow(req, onProgress, signal));
+}
+
+function runNow(req: RunRequest, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<RunResult[]> {
   if (signal?.aborted) return Promise.reject(new CancelledError('The run was cancelled.'));
   const current = scoringWorker();
   // A run that loads no model (the class lab) gets no channel, and does not start the model worker.
@@ -156,7 +166,11 @@ const lmIdOf = (s: LmSource): string => (s.type === 'files' ? `local/${s.name.re
  * wins), so a load asking for another dtype or device than the loaded one, or a folder picked
  * again, replaces it — only once the new one has loaded, so a failed load keeps the loaded model.
  */
-export async function loadLm(source: LmSource, prefs: LmLoadPrefs, onProgress?: (p: LmLoadProgress) => void): Promise<LmInfo> {
+export function loadLm(source: LmSource, prefs: LmLoadPrefs, onProgress?: (p: LmLoadProgress) => void): Promise<LmInfo> {
+  return trackActivity(loadLmNow(source, prefs, onProgress));
+}
+
+async function loadLmNow(source: LmSource, prefs: LmLoadPrefs, onProgress?: (p: LmLoadProgress) => void): Promise<LmInfo> {
   const m = model();
   const id = lmIdOf(source);
   const current = (await m.lmLoaded()).find((i) => i.id === id);
