@@ -263,16 +263,18 @@ async function benchPairs(lm: LanguageModel, id: (typeof PAIR_PROBES)[number] | 
  * The built-in pair probes and the decision probe on `lm`, naive against the implementation: their
  * figures appended to `figures`. `judged` (the embedded GPT, which the targets name): a ratio line
  * per pair probe against the target, and the rows that switch one ingredient at a time (benchPairs).
+ * `graphLse`: whether the export has a `logits_logsumexp` output (only the label says it).
  */
-async function benchProbeRows(lm: LanguageModel, model: string, figures: Figure[], repeats: number, judged: boolean): Promise<LmPairsFigure[]> {
+async function benchProbeRows(lm: LanguageModel, model: string, figures: Figure[], repeats: number, judged: boolean, graphLse: boolean): Promise<LmPairsFigure[]> {
   const out: LmPairsFigure[] = [];
+  const normaliser = graphLse ? 'graph lse' : 'log-normaliser in JS: the export has none';
   for (const id of [...PAIR_PROBES, DECISION_PROBE] as const) {
     const decision = id === DECISION_PROBE;
     const p = await benchPairs(lm, id, decision ? DECISION_REPEATS : Math.max(repeats, 9), !decision && judged);
     out.push(p);
     if (decision) {
       figures.push({ name: `  ${id} (${p.requests} scored answers): naive, one pass per answer`, value: `${p.naivePairsPerSecond.toFixed(1)} pairs/s`, note: `(cpu ${fmtMs(p.cpuMs.naive!)})` });
-      figures.push({ name: `    implementation (covering rows, KV-cache prefixes, graph lse)`, value: `${p.implPairsPerSecond.toFixed(1)} pairs/s`, note: `(cpu ${fmtMs(p.cpuMs.impl!)})` });
+      figures.push({ name: `    implementation (covering rows, KV-cache prefixes, ${normaliser})`, value: `${p.implPairsPerSecond.toFixed(1)} pairs/s`, note: `(cpu ${fmtMs(p.cpuMs.impl!)})` });
       figures.push({ name: `    speed-up vs naive (wall; CPU time ${p.cpuRatio.toFixed(2)}×); max |Δ| ${p.maxAbsDiff.toExponential(1)}`, value: `${p.ratio.toFixed(2)}×` });
       continue;
     }
@@ -284,7 +286,7 @@ async function benchProbeRows(lm: LanguageModel, model: string, figures: Figure[
       figures.push({ name: `    batched + de-dup, no KV cache`, value: `${p.noCachePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('noCache') });
       figures.push({ name: `    implementation with JS log-softmax`, value: `${p.jsLsePairsPerSecond.toFixed(1)} pairs/s`, note: cpu('jsLse') });
     }
-    figures.push({ name: `    implementation (batched, KV-cache prefixes, graph lse)`, value: `${p.implPairsPerSecond.toFixed(1)} pairs/s`, note: cpu('impl') });
+    figures.push({ name: `    implementation (batched, KV-cache prefixes, ${normaliser})`, value: `${p.implPairsPerSecond.toFixed(1)} pairs/s`, note: cpu('impl') });
     figures.push({
       name: `    speed-up vs naive (wall; CPU time ${p.cpuRatio.toFixed(2)}×); max |Δ| ${p.maxAbsDiff.toExponential(1)}`,
       value: `${p.ratio.toFixed(2)}×`,
@@ -366,7 +368,7 @@ export async function benchLanguageModel(opts: LmBenchOptions = {}): Promise<LmB
         row.batchedWithCache = scored / (t.median / 1000);
         figures.push({ name: `  log-prob scoring, batch ${b} + KV cache (shared BOS/prefixes)`, value: `${row.batchedWithCache.toFixed(0)} tok/s`, note: cpuNote(t.median, t.cpuMedian) });
       }
-      row.pairs.push(...(await benchProbeRows(lm, 'tiny-gpt2', figures, repeats, true)));
+      row.pairs.push(...(await benchProbeRows(lm, 'tiny-gpt2', figures, repeats, true, true)));
       const g = await benchGeneration(lm, opts.generateTokens ?? 48, repeats);
       row.generation = g;
       figures.push({ name: `  greedy generation, ${g.tokens} tokens, full recompute per token`, value: `${g.fullTokensPerSecond.toFixed(0)} tok/s`, note: `(cpu ${fmtMs(g.fullCpuMs)})` });
@@ -387,7 +389,7 @@ export async function benchLanguageModel(opts: LmBenchOptions = {}): Promise<LmB
     const lm = await loadLanguageModel(path.join(MATRIX_DIR, MATRIX_ROW), { device });
     try {
       figures.push({ name: `matrix/${MATRIX_ROW} (fp32) on ${lm.info.backend === 'wasm' ? 'onnxruntime-web WASM' : 'onnxruntime-node CPU'}`, value: '' });
-      await benchProbeRows(lm, `matrix/${MATRIX_ROW}`, figures, repeats, false);
+      await benchProbeRows(lm, `matrix/${MATRIX_ROW}`, figures, repeats, false, false);
     } finally {
       await lm.dispose();
     }
