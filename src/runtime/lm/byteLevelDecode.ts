@@ -6,16 +6,16 @@
 // maps every character of every run back to its byte in JavaScript on each call, and that was
 // most of a decision-template probe's tokenizer time. Here a decode is a copy of precomputed bytes
 // and one native UTF-8 decode. It does what the library's ByteLevel decoder does, step by step:
-// ids past the vocabulary read as the unknown token (as nothing without one); special tokens (by their text) are dropped;
-// each run of ordinary tokens is decoded on its own as UTF-8 (invalid sequences become U+FFFD, a
-// character outside the byte alphabet reads as byte 0, as the library's Uint8Array makes it);
-// added tokens in between are their text. Any other decoder, or a tokenizer object without the
+// ids past the vocabulary read as the unknown token (as nothing without one); special tokens (by
+// their text) are dropped; each run of ordinary tokens is decoded on its own as UTF-8 (invalid
+// sequences become U+FFFD, a character outside the byte alphabet reads as byte 0, as the library's
+// Uint8Array makes it); added tokens in between are their text. Any other decoder, or a tokenizer object without the
 // fields read here, gets null, and the caller keeps the library's decode. The tests compare the two
 // on every ByteLevel fixture tokenizer over random id runs (special, added and unknown ids included).
 
 /** What the library's Tokenizer (from @huggingface/tokenizers) holds and this reads. */
 interface InnerTokenizer {
-  decoder?: { constructor?: { name?: string }; end_of_word_suffix?: string | null; added_tokens?: ReadonlyArray<{ content: string }> } | null;
+  decoder?: { end_of_word_suffix?: string | null; added_tokens?: ReadonlyArray<{ content: string }> } | null;
   special_tokens?: readonly string[];
   model?: { vocab?: ReadonlyArray<string | undefined>; unk_token?: string | null };
 }
