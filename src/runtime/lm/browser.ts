@@ -23,7 +23,7 @@
 //    security policy refused says so and names the setting (../net/policyBlockedFetch.ts).
 import { InvalidOptionError } from '../../core/errors';
 import { entriesToRefetch, hubFileUrl } from '../../core/hubCacheKeys';
-import { checkWebGpu, createSession, getOrt, warmUpBuild, type WebGpuCheck } from '../ort';
+import { checkWebGpu, createSession, warmUpBuild, type WebGpuCheck } from '../ort';
 import { lmDeviceCandidates, lmEngineBuild } from './deviceChoice';
 import { DTYPE_SUFFIX, folderKey, loadLanguageModelWith, serialRun, type DeviceCandidate, type LmPlatform, type LoadLmOptions, type TransformersModule } from './load';
 import { directModel, ortTensorFactory } from './directSession';
@@ -213,10 +213,10 @@ const browserPlatform: LmPlatform = {
     // The graph names its external data relative to itself (onnx/model.onnx → "model.onnx_data").
     const dir = file.slice(0, file.lastIndexOf('/') + 1);
     const data = await Promise.all(externalData.map(async (name) => ({ path: name.startsWith(dir) ? name.slice(dir.length) : name, data: await read(name) })));
-    const [ort, { session }] = await Promise.all([getOrt('wasm'), createSession(withLogitsAtPositions(graph) ?? graph, 'wasm', prepared.ref, { externalData: data })]);
+    const { session } = await createSession(withLogitsAtPositions(graph) ?? graph, 'wasm', prepared.ref, { externalData: data });
     try {
       // Its runs join the language models' one chain of runs (load.ts).
-      return { ...directModel(ortTensorFactory(ort), { session: session.session, run: (feeds) => serialRun(() => session.run(feeds)) }, config, file), dispose: () => session.release() };
+      return { ...directModel(ortTensorFactory(session.ort), { session: session.session, run: (feeds) => serialRun(() => session.run(feeds)) }, config, file), dispose: () => session.release() };
     } catch (e) {
       await session.release();
       throw e;
