@@ -5,8 +5,7 @@
 // partial Fisher–Yates shuffle (k swaps, not n) of one index array draws a uniform k-subset from any
 // starting arrangement, so the array is never reset between draws; the generator is read directly
 // (Uint32Stream: integer state, Lemire's bounded integers) and nothing is allocated per draw. A
-// permutation test takes its draws in chunks (drawMany: one loop, the generator's state in locals);
-// a single draw (draw) leaves its results in fields of this one object.
+// permutation test takes its draws in chunks (drawMany: one loop, the generator's state in locals).
 //
 // Sampler 2 (see samplerVersion.ts): step i of a draw swaps position i with position i + u_i, u_i
 // uniform in [0, n − i), for i = 0 … k − 1, continuing from the previous draw's arrangement. When
@@ -17,17 +16,11 @@ import { InvalidOptionError } from '../errors';
 import { UINT32_STREAM_MAX_RANGE, Uint32Stream } from '../rng';
 
 export class SubsetSumSampler {
-  /** Sum of the scores of the last drawn subset. */
-  sum = 0;
-  /** How many of the last drawn subset's positions are < markedBelow. */
-  marked = 0;
   private readonly order: Int32Array;
   private readonly paddedScores: Float64Array;
   private readonly stream: Uint32Stream;
   /** The generator's state while drawMany steps it in locals. */
   private readonly state = new Int32Array(4);
-  private readonly oneSum = new Float64Array(1);
-  private readonly oneMarked = new Int32Array(1);
 
   /**
    * @param scores the n values subsets are drawn from (copied once, with a padding slot; not modified)
@@ -51,16 +44,9 @@ export class SubsetSumSampler {
     this.paddedScores.set(scores);
   }
 
-  /** Draw the next uniform k-subset; sets `sum` and `marked`. Never throws. */
-  draw(): void {
-    this.drawMany(1, this.oneSum, this.oneMarked);
-    this.sum = this.oneSum[0]!;
-    this.marked = this.oneMarked[0]!;
-  }
-
   /**
-   * The next `count` draws, exactly those of `count` calls of `draw()`: draw t's sum in sums[t] and
-   * its marked count in marked[t]. One loop with the generator stepped in locals (the arithmetic of
+   * The next `count` uniform k-subsets (a chunk continues where the last one stopped): draw t's sum
+   * in sums[t] and how many of its positions are < markedBelow in marked[t]. One loop with the generator stepped in locals (the arithmetic of
    * Uint32Stream.nextUint32, pairBelow and below, inlined), so the hot path has no calls or property
    * writes and is fast from its first iterations, before the JIT has optimised anything.
    * Never throws (count ≤ the arrays' lengths is the caller's).
