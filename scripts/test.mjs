@@ -4,6 +4,7 @@
 // counts unit and browser tests together.
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { testSummary } from './lib/testSummary.mjs';
 import { ensureChromium, ensureDependencies, ensureEmbeddedModels, ensureOnnxChecker, root, run, step } from './lib/setup.mjs';
 
 // Not test-results/: Playwright empties that folder when it starts.
@@ -40,13 +41,6 @@ const e2eStatus = run('npx', ['playwright', 'test', '--reporter=list,json'], {
 const readJson = (p) => (existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : null);
 const unit = readJson(unitReport);
 const e2e = readJson(e2eReport);
-const unitPassed = unit?.numPassedTests ?? 0;
-const unitFailed = unit ? unit.numFailedTests : 1;
-const e2ePassed = (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-const e2eFailed = e2e ? e2e.stats.unexpected : 1;
-const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
-
-console.log(`\nunit (vitest): ${unitPassed} passed, ${unitFailed} failed`);
-console.log(`browser (playwright): ${e2ePassed} passed, ${e2eFailed} failed`);
-console.log(`tests: ${unitPassed + e2ePassed} passed, ${unitFailed + e2eFailed} failed, ${skipped} skipped`);
-process.exit(unitStatus !== 0 || e2eStatus !== 0 || unitFailed + e2eFailed > 0 ? 1 : 0);
+const summary = testSummary(unit, e2e, root);
+for (const line of summary.lines) console.log(line);
+process.exit(unitStatus !== 0 || e2eStatus !== 0 || summary.failed > 0 ? 1 : 0);
