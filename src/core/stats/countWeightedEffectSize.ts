@@ -111,7 +111,9 @@ export class CountWeightedEffectSize {
       sumSquares += rowCounts[drawnRows[t]!]! * deviation * deviation;
     }
     const spread = Math.sqrt(sumSquares / (this.sd === 'sample' ? pooled - 1 : pooled));
-    if (isDegenerateSpread(spread, drawnScores.subarray(0, distinct))) return Number.NaN;
+    // Degenerate or not is judged on the sample SD under both conventions, as weatEffectSize does.
+    const sampleSpread = this.sd === 'sample' ? spread : Math.sqrt(sumSquares / (pooled - 1));
+    if (isDegenerateSpread(sampleSpread, drawnScores.subarray(0, distinct))) return Number.NaN;
     return (sumX / weightX - sumY / weightY) / spread;
   }
 }

@@ -7,8 +7,9 @@ import { isDegenerateSpread, mean, standardDeviation } from './descriptive';
 /**
  * d = (mean_{x∈X} s(x) − mean_{y∈Y} s(y)) / SD_{w∈X∪Y} s(w), with SD 'sample' (n−1) or
  * 'population' (n) over the pooled |X|+|Y| values. Returns NaN when that SD is 0 (all associations
- * equal: d is undefined, not 0); "0" means SD ≤ 1e-12·max|s| (see isDegenerateSpread), so float
- * noise in a mean of identical values does not produce a huge spurious d.
+ * equal: d is undefined, not 0); "0" means sample SD ≤ 1e-12·max|s| (see isDegenerateSpread), under
+ * either convention, so float noise in a mean of identical values does not produce a huge spurious d
+ * and the two conventions' d are defined for the same scores.
  *
  * Source: Caliskan, Bryson & Narayanan (2017), Science 356:183; reference code: R package cbn
  * (sample SD, reproduces the published d), sent-bias `sentbias/weat.py` (`effect_size`, np.std
@@ -22,6 +23,9 @@ export function weatEffectSize(scoresX: ArrayLike<number>, scoresY: ArrayLike<nu
   pooled.set(Array.from(scoresX), 0);
   pooled.set(Array.from(scoresY), scoresX.length);
   const spread = standardDeviation(pooled, sd);
-  if (isDegenerateSpread(spread, pooled)) return Number.NaN;
+  // Whether the scores are all equal up to rounding is a property of the scores, not of the SD
+  // convention: it is judged on the sample SD under both, so switching the convention only rescales d.
+  const sampleSpread = sd === 'sample' ? spread : standardDeviation(pooled, 'sample');
+  if (isDegenerateSpread(sampleSpread, pooled)) return Number.NaN;
   return (meanX - meanY) / spread;
 }

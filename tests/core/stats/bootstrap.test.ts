@@ -59,6 +59,13 @@ describe('bootstrap CI of d', () => {
     const result = runAssociationTest(inputOf(v), { ...DEFAULT_ASSOCIATION_OPTIONS, bootstrap: 1000 });
     expect(result.ci!.skipped).toBeGreaterThan(0);
   });
+  it('judges a replicate degenerate alike under both SD conventions (scores 1, 1 | 1, 1 + e near the threshold)', () => {
+    const e = 2.1e-12;
+    const near: WeatBootstrapData = { sizes: { X: 2, Y: 2, A: 1, B: 1 }, cosA: Float64Array.of(1, 1, 1, 1 + e), cosB: new Float64Array(4) };
+    const sample = effectSizeFromIndices(near, identityIndices(near.sizes), 'sample');
+    expect(sample).toBeCloseTo(-1, 3);
+    expect(effectSizeFromIndices(near, identityIndices(near.sizes), 'population') / sample).toBeCloseTo(Math.sqrt(4 / 3), 12);
+  });
   it('rejects bad options with InvalidOptionError', () => {
     expect(() => bootstrapEffectSize(data, { ...options, resamples: 0 })).toThrow(InvalidOptionError);
     expect(() => bootstrapEffectSize(data, { ...options, level: 1 })).toThrow(InvalidOptionError);

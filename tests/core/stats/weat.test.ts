@@ -65,6 +65,16 @@ describe('WEAT on a hand-computable 2-D case', () => {
     expect(() => cosineSimilarity([1, Number.NaN], [1, 0])).toThrow(InvalidVectorError);
     expect(() => cosineSimilarity([0, 0], [1, 0])).toThrow(InvalidVectorError);
   });
+  it('defines d under both SD conventions or under neither, near the rounding threshold too', () => {
+    // Scores 1, 1 | 1, 1 + e: sample SD e/2 is above 1e-12·max|s|, population SD e·√3/4 below it.
+    const e = 2.1e-12;
+    const sample = weatEffectSize([1, 1], [1, 1 + e], 'sample');
+    const population = weatEffectSize([1, 1], [1, 1 + e], 'population');
+    expect(sample).toBeCloseTo(-1, 3);
+    expect(population / sample).toBeCloseTo(Math.sqrt(4 / 3), 12);
+    expect(weatEffectSize([1, 1], [1, 1 + 1e-12], 'population')).toBeNaN();
+    expect(weatEffectSize([1, 1], [1, 1 + 1e-12], 'sample')).toBeNaN();
+  });
   it('returns NaN for d (and no CI) when every association is equal', () => {
     const flat = inputOf({ X: [[1, 0], [1, 0]], Y: [[1, 0], [1, 0]], A: [[1, 1], [0, 1]], B: [[1, -1], [0, 1]] });
     const r = runAssociationTest(flat, DEFAULT_ASSOCIATION_OPTIONS);
@@ -101,6 +111,7 @@ describe('WEAT invariants (fast-check)', () => {
         const sample = runAssociationTest(input, quick).effectSize;
         const population = runAssociationTest(input, { ...quick, sd: 'population' }).effectSize;
         const n = vectors.X.length + vectors.Y.length;
+        expect(Number.isNaN(population)).toBe(Number.isNaN(sample));
         if (!Number.isNaN(sample)) expect(population).toBeCloseTo(sample * Math.sqrt(n / (n - 1)), 10);
       }),
       { numRuns: 60 },
