@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import { rmSync } from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ModelNotFoundError, ParseError, UnsupportedModelError, ModelLoadError } from '../../src/core/errors';
 import { fileAssetSource } from '../../src/runtime/node';
 import type { AssetSource } from '../../src/runtime/wordEmbeddingModel';
@@ -52,8 +52,8 @@ describe('model worker API over comlink', () => {
     expect(a).toMatchObject({ id: 'glove-6b-100d', kind: 'word-embedding', backend: 'wasm', dims: FIXTURE_DIMS, dtype: 'q13' });
     // 'auto' in Node: no WebGPU, so the WASM choice carries its reason.
     expect(a.fallbackReason).toMatch(/WebGPU is not available in Node/);
-    await new Promise((r) => setTimeout(r, 20)); // proxied progress calls are async
-    expect(events.at(-1)).toMatchObject({ status: 'ready', backend: 'wasm' });
+    // Proxied progress calls arrive on a channel of their own, after the load's answer or before it.
+    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ status: 'ready', backend: 'wasm' }), { timeout: 10_000 });
     expect(await remote.loaded()).toHaveLength(1);
     close();
   });
@@ -101,7 +101,7 @@ describe('model worker API over comlink', () => {
     expect(Array.from(KING!)).toEqual([1, 0, 0, 0]); // no exact 'KING' → lower-case 'king'
     expect(qq).toBeNull();
     expect(Array.from((await remote.embedWords('user:mine', ['King']))[0]!)).toEqual([0, 0, 1, 0]); // exact match first
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() => expect(events.at(-1)?.status).toBe('ready'), { timeout: 10_000 });
     expect(events.map((e) => e.status)).toEqual(['initiate', 'download', 'progress', 'done', 'ready']);
 
     const err = await remote.loadUserVectors(new Blob(['a 1 2\nb 1 2\nc 1\n']), 'bad').catch((e: unknown) => e);

@@ -5,7 +5,7 @@
 // into the model's context on the model worker's side; a closed channel aborts its LM call in
 // flight while the loaded model keeps serving the next run's channel.
 import * as Comlink from 'comlink';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CancelledError, InvalidLmInputError } from '../../src/core/errors';
 import { buildAssociationInput, runAssociationBatch } from '../../src/core/association';
 import { DEFAULT_ASSOCIATION_OPTIONS } from '../../src/core/association/types';
@@ -156,7 +156,8 @@ describe('model channel: language model', () => {
     const texts = Array.from({ length: 20 }, (_, i) => `text number ${i}`);
     const out = await scorer.tokenLogProbs!(texts, { batchSize: 8, onProgress: (p) => passes.push(p.done) });
     expect(out.map((r) => r.total)).toEqual((await fake.tokenLogProbs!(texts)).map((r) => r.total));
-    await new Promise((r) => setTimeout(r, 20)); // proxied callbacks arrive on channels of their own
+    // Proxied callbacks arrive on channels of their own, after the call's answer or before it.
+    await vi.waitFor(() => expect(passes.at(-1)).toBe(20), { timeout: 10_000 });
     expect(passes).toEqual([8, 16, 20]);
     await channel.close();
   });
