@@ -8,6 +8,7 @@
 let inFlight = 0;
 let lastSettled = Number.NEGATIVE_INFINITY;
 const waiters = new Set<() => void>();
+const now = () => globalThis.performance?.now() ?? Date.now();
 
 /** Counts `work` as activity until it settles; returns it unchanged. */
 export function trackActivity<T>(work: Promise<T>): Promise<T> {
@@ -20,8 +21,6 @@ export function trackActivity<T>(work: Promise<T>): Promise<T> {
   work.then(settle, settle);
   return work;
 }
-
-const now = () => globalThis.performance?.now() ?? Date.now();
 
 /**
  * Resolves once nothing tracked has been in flight for `quietMs` (counting from the last settle, or

@@ -46,9 +46,10 @@ export class SubsetSumSampler {
 
   /**
    * The next `count` uniform k-subsets (a chunk continues where the last one stopped): draw t's sum
-   * in sums[t] and how many of its positions are < markedBelow in marked[t]. One loop with the generator stepped in locals (the arithmetic of
-   * Uint32Stream.nextUint32, pairBelow and below, inlined), so the hot path has no calls or property
-   * writes and is fast from its first iterations, before the JIT has optimised anything.
+   * in sums[t] and how many of its positions are < markedBelow in marked[t]. One loop with the
+   * generator stepped in locals (the arithmetic of Uint32Stream.nextUint32, pairBelow and below,
+   * inlined), so the hot path has no calls or property writes and is fast from its first
+   * iterations, before the JIT has optimised anything.
    * Never throws (count ≤ the arrays' lengths is the caller's).
    */
   drawMany(count: number, sums: Float64Array, marked: Int32Array): void {

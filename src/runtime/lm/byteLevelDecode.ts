@@ -9,9 +9,10 @@
 // ids past the vocabulary read as the unknown token (as nothing without one); special tokens (by
 // their text) are dropped; each run of ordinary tokens is decoded on its own as UTF-8 (invalid
 // sequences become U+FFFD, a character outside the byte alphabet reads as byte 0, as the library's
-// Uint8Array makes it); added tokens in between are their text. Any other decoder, or a tokenizer object without the
-// fields read here, gets null, and the caller keeps the library's decode. The tests compare the two
-// on every ByteLevel fixture tokenizer over random id runs (special, added and unknown ids included).
+// Uint8Array makes it); added tokens in between are their text. Any other decoder, or a tokenizer
+// object without the fields read here, gets null, and the caller keeps the library's decode. The
+// tests compare the two on every ByteLevel fixture tokenizer over random id runs (special, added and
+// unknown ids included).
 
 /** What the library's Tokenizer (from @huggingface/tokenizers) holds and this reads. */
 interface InnerTokenizer {
